@@ -1,0 +1,95 @@
+// Package auth holds accounts: users and their roles, what each role may do,
+// Argon2id password hashes, and the random tokens behind sessions and API
+// bearer tokens. The store keeps only hashes of tokens.
+package auth
+
+import "time"
+
+// Role is what a user is in the system. The codes are used by the CLI and the API.
+type Role string
+
+// Roles.
+const (
+	RoleAdmin       Role = "admin"       // quản trị
+	RoleCoordinator Role = "coordinator" // điều phối (Sở KH&CN)
+	RoleHead        Role = "head"        // lãnh đạo cơ quan
+	RoleOfficer     Role = "officer"     // chuyên viên cơ quan
+	RoleLeader      Role = "leader"      // lãnh đạo tỉnh (read-only)
+)
+
+// Roles lists every role in display order.
+var Roles = []Role{RoleAdmin, RoleCoordinator, RoleHead, RoleOfficer, RoleLeader}
+
+// Label is the Vietnamese name of the role.
+func (r Role) Label() string {
+	switch r {
+	case RoleAdmin:
+		return "Quản trị"
+	case RoleCoordinator:
+		return "Điều phối"
+	case RoleHead:
+		return "Lãnh đạo cơ quan"
+	case RoleOfficer:
+		return "Chuyên viên cơ quan"
+	case RoleLeader:
+		return "Lãnh đạo tỉnh"
+	}
+	return string(r)
+}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	for _, v := range Roles {
+		if v == r {
+			return true
+		}
+	}
+	return false
+}
+
+// NeedsAgency reports whether users of this role belong to an agency.
+func (r Role) NeedsAgency() bool { return r == RoleHead || r == RoleOfficer }
+
+// User is an account.
+type User struct {
+	ID        int64
+	Username  string
+	FullName  string
+	Email     string
+	Role      Role
+	AgencyID  int64 // required for head and officer; 0 otherwise
+	Disabled  bool
+	CreatedAt time.Time
+}
+
+// Permission is one thing a route lets a user do.
+type Permission string
+
+// Permissions checked by routes.
+const (
+	Public        Permission = "public"         // anyone, signed in or not
+	ReadPlan      Permission = "plan.read"      // browse plans, tasks, agencies
+	EditPlan      Permission = "plan.edit"      // create and edit tasks, import plans
+	ManageAgency  Permission = "agency.manage"  // add and edit agencies
+	ManageUsers   Permission = "user.manage"    // add users, reset passwords
+	ReadOwnAgency Permission = "agency.readown" // reserved for reporting: own agency's drafts
+)
+
+// Can reports whether u holds permission p. A nil user (not signed in) holds only Public.
+func Can(u *User, p Permission) bool {
+	if p == Public {
+		return true
+	}
+	if u == nil || u.Disabled {
+		return false
+	}
+	switch p {
+	case ReadPlan, ReadOwnAgency:
+		return true
+	case EditPlan, ManageAgency:
+		return u.Role == RoleAdmin || u.Role == RoleCoordinator
+	case ManageUsers:
+		return u.Role == RoleAdmin
+	}
+	return false
+}

@@ -1,0 +1,108 @@
+package plan
+
+import "time"
+
+// Status is a task's computed status category (QĐ 42/2014/QĐ-TTg), never typed by hand.
+type Status string
+
+// Status codes used in the API and filters; Label gives the Vietnamese words.
+const (
+	StatusNotStarted Status = "not_started"  // Chưa triển khai
+	StatusInProgress Status = "in_progress"  // Đang thực hiện trong hạn
+	StatusDueSoon    Status = "due_soon"     // Đang thực hiện, sắp đến hạn
+	StatusOverdue    Status = "overdue"      // Quá hạn (chưa hoàn thành)
+	StatusDoneOnTime Status = "done_on_time" // Đã hoàn thành đúng hạn
+	StatusDoneLate   Status = "done_late"    // Đã hoàn thành quá hạn
+)
+
+// DefaultDueSoonDays is how many days before its deadline a task counts as "sắp đến hạn".
+const DefaultDueSoonDays = 7
+
+// Statuses lists every status in the order leaders read them.
+var Statuses = []Status{StatusDoneOnTime, StatusDoneLate, StatusInProgress, StatusDueSoon, StatusOverdue, StatusNotStarted}
+
+// Label is the Vietnamese name of the status.
+func (s Status) Label() string {
+	switch s {
+	case StatusNotStarted:
+		return "Chưa triển khai"
+	case StatusInProgress:
+		return "Đang thực hiện trong hạn"
+	case StatusDueSoon:
+		return "Đang thực hiện, sắp đến hạn"
+	case StatusOverdue:
+		return "Quá hạn (chưa hoàn thành)"
+	case StatusDoneOnTime:
+		return "Đã hoàn thành đúng hạn"
+	case StatusDoneLate:
+		return "Đã hoàn thành quá hạn"
+	}
+	return string(s)
+}
+
+// Valid reports whether s is a known status code.
+func (s Status) Valid() bool {
+	for _, v := range Statuses {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ComputeStatus gives the task's status on day today (a date; time of day is
+// ignored). dueSoon is the "sắp đến hạn" window in days (DefaultDueSoonDays
+// when ≤ 0).
+//
+// Rules, in order: a confirmed completion is on time when on or before the
+// due day, late after it; an open task past a fixed due day is overdue; within
+// the window it is due soon; a task with any reported progress is in
+// progress; otherwise it is not started. Continuous and recurring tasks have
+// no fixed due day, so they are never overdue as a whole (reporting judges
+// them per period).
+func ComputeStatus(t *Task, today time.Time, dueSoon int) Status {
+	if dueSoon <= 0 {
+		dueSoon = DefaultDueSoonDays
+	}
+	day := dateOf(today)
+	due := t.Deadline.Due
+	if t.Completed() {
+		if due.IsZero() || !dateOf(t.CompletedOn).After(due) {
+			return StatusDoneOnTime
+		}
+		return StatusDoneLate
+	}
+	if !due.IsZero() {
+		if day.After(due) {
+			return StatusOverdue
+		}
+		if !day.AddDate(0, 0, dueSoon).Before(due) {
+			return StatusDueSoon
+		}
+	}
+	if t.Progress > 0 || !t.ReportedAt.IsZero() {
+		return StatusInProgress
+	}
+	return StatusNotStarted
+}
+
+// OverdueDays is how many days an open task is past its due day on today (0 when not overdue).
+func OverdueDays(t *Task, today time.Time) int {
+	if t.Completed() || t.Deadline.Due.IsZero() {
+		return 0
+	}
+	d := int(dateOf(today).Sub(t.Deadline.Due).Hours() / 24)
+	if d < 0 {
+		return 0
+	}
+	return d
+}
+
+// dateOf truncates t to its calendar day at midnight UTC, the form dates are stored in.
+func dateOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Date returns midnight UTC of the given calendar day, the form every date in this package uses.
+func Date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
