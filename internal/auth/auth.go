@@ -93,3 +93,9 @@ func Can(u *User, p Permission) bool {
 	}
 	return false
 }
+
+// SessionCookie is the name of the cookie that carries a web session token.
+const SessionCookie = "tiendo_session"
+
+// SessionTTL is how long a session lasts after sign-in.
+const SessionTTL = 12 * time.Hour

@@ -43,10 +43,14 @@ func (s *Store) Ping(ctx context.Context) error { return errTODO }
 func (s *Store) Dialect() string { return "" }
 
 // CreateAgency stores a new agency and sets a.ID and a.Version.
-func (s *Store) CreateAgency(ctx context.Context, actor int64, a *agency.Agency) error { return errTODO }
+func (s *Store) CreateAgency(ctx context.Context, actor int64, a *agency.Agency) error {
+	return errTODO
+}
 
 // UpdateAgency saves a; a.Version must be the version read (ErrConflict otherwise); it is incremented.
-func (s *Store) UpdateAgency(ctx context.Context, actor int64, a *agency.Agency) error { return errTODO }
+func (s *Store) UpdateAgency(ctx context.Context, actor int64, a *agency.Agency) error {
+	return errTODO
+}
 
 // Agency reads one agency.
 func (s *Store) Agency(ctx context.Context, id int64) (*agency.Agency, error) { return nil, errTODO }
