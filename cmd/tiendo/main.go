@@ -1,0 +1,63 @@
+// Command tiendo serves the tiendo web application and runs its admin
+// commands. Run `tiendo help` for the list.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `tiendo — theo dõi tiến độ kế hoạch khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số
+
+Cách dùng:
+  tiendo serve [--db PATH|URL] [--addr HOST:PORT] [--demo] [--clock YYYY-MM-DD]
+  tiendo plan import FILE [--db PATH|URL] [--json] [--code SỐ/KH] [--date dd/mm/yyyy] [--issuer TÊN] [--map "Tên=ID"]…
+  tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
+  tiendo token create --user NAME [--name TÊN] [--expires 90d] [--db PATH|URL]
+
+Roles: admin, coordinator, head, officer, leader.
+--db defaults to $TIENDO_DB or ./tiendo.db; --addr to $TIENDO_ADDR or 127.0.0.1:8080.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tiendo:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches a command line; it is main without the process, for tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	switch args[0] {
+	case "serve":
+		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "plan":
+		if len(args) > 1 && args[1] == "import" {
+			return cmdPlanImport(ctx, args[2:], stdout, stderr)
+		}
+	case "user":
+		if len(args) > 1 && args[1] == "add" {
+			return cmdUserAdd(ctx, args[2:], stdin, stdout, stderr)
+		}
+	case "token":
+		if len(args) > 1 && args[1] == "create" {
+			return cmdTokenCreate(ctx, args[2:], stdout, stderr)
+		}
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return errUsage
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/store"
+	"tiendo/internal/vntext"
+)
+
+// cmdUserAdd creates an account. The password is read from standard input
+// (--password-stdin) so that it never appears in the process list or shell history.
+func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("user add", stderr)
+	db := dbFlag(fs)
+	username := fs.String("username", "", "sign-in name")
+	role := fs.String("role", "", "admin, coordinator, head, officer or leader")
+	agencyID := fs.Int64("agency", 0, "agency ID (required for head and officer)")
+	fullName := fs.String("full-name", "", "the person's full name")
+	email := fs.String("email", "", "e-mail address")
+	pwStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	r := auth.Role(*role)
+	switch {
+	case strings.TrimSpace(*username) == "":
+		return errors.New("--username is required")
+	case !r.Valid():
+		return fmt.Errorf("--role %q: want admin, coordinator, head, officer or leader", *role)
+	case r.NeedsAgency() && *agencyID <= 0:
+		return fmt.Errorf("--agency is required for role %s", r)
+	case !*pwStdin:
+		return errors.New("--password-stdin is required: pipe the password on standard input")
+	}
+	line, err := bufio.NewReader(io.LimitReader(stdin, 4096)).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	pw := strings.TrimRight(line, "\r\n")
+	if err := auth.CheckPassword(pw); err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *agencyID > 0 {
+		if _, err := s.Agency(ctx, *agencyID); errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("--agency %d: no such agency", *agencyID)
+		} else if err != nil {
+			return err
+		}
+	}
+	u := &auth.User{Username: vntext.NFC(strings.TrimSpace(*username)), FullName: vntext.NFC(*fullName), Email: *email, Role: r, AgencyID: *agencyID}
+	if err := s.CreateUser(ctx, 0, u, hash); errors.Is(err, store.ErrDuplicate) {
+		return fmt.Errorf("user %q already exists", u.Username)
+	} else if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created user %s (id %d, role %s)\n", u.Username, u.ID, u.Role)
+	return nil
+}
+
+// cmdTokenCreate creates an API bearer token for a user and prints only the
+// token on stdout, so that scripts can capture it. The store keeps its hash.
+func cmdTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("token create", stderr)
+	db := dbFlag(fs)
+	username := fs.String("user", "", "the user the token acts as")
+	name := fs.String("name", "cli", "a name to recognise the token by")
+	expires := fs.String("expires", "", "lifetime such as 90d or 720h; empty for no expiry")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if *username == "" {
+		return errors.New("--user is required")
+	}
+	var until time.Time
+	if *expires != "" {
+		d, err := parseLifetime(*expires)
+		if err != nil {
+			return err
+		}
+		until = time.Now().Add(d)
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	u, _, err := s.UserByName(ctx, vntext.NFC(*username))
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no user %q", *username)
+	} else if err != nil {
+		return err
+	}
+	token, hash := auth.NewToken()
+	if err := s.CreateToken(ctx, 0, u.ID, hash, *name, until); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, token)
+	return nil
+}
+
+// parseLifetime reads "90d" as days, anything else as a Go duration.
+func parseLifetime(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		var days int
+		if _, err := fmt.Sscanf(n, "%d", &days); err == nil && days > 0 {
+			return time.Duration(days) * 24 * time.Hour, nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("--expires %q: want e.g. 90d or 720h", s)
+	}
+	return d, nil
+}

@@ -1,0 +1,88 @@
+// Package web is tiendo's server-rendered user interface: HTML pages in
+// Vietnamese for browsing, searching and editing plans, tasks and agencies,
+// and for importing plan documents.
+//
+// Every route and the permission it needs is listed in routes.go; each
+// handler lives in its own noun_verb.go file, returns an error, and leaves
+// status codes and messages for those errors to fail (errors.go).
+// Templates and static files are embedded; responses are rendered into a
+// buffer first so that a template error never sends half a page.
+package web
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/clock"
+	"tiendo/internal/store"
+)
+
+// Config is what the web UI needs.
+type Config struct {
+	Store         *store.Store
+	Clock         clock.Clock
+	Log           *slog.Logger
+	SecureCookies bool // mark cookies Secure (served over TLS)
+	// DevDir, when set, is the directory of this package's sources
+	// (internal/web): templates/ and static/ are then read from it on every
+	// request, so that a designer sees changes without rebuilding.
+	DevDir string
+}
+
+// handler holds what every page handler needs. It is built once by New and
+// shared by all requests; nothing in it changes after New returns.
+type handler struct {
+	store  *store.Store
+	clock  clock.Clock
+	log    *slog.Logger
+	secure bool
+	ui     *assets // templates and static files (re-read per request in dev mode)
+	devDir string
+	// decoyHash is a password hash verified when a username is unknown, so
+	// that sign-in takes the same time whether or not the user exists.
+	decoyHash func() string
+}
+
+// New returns the handler of every HTML route (and static files).
+func New(cfg Config) (http.Handler, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: Config.Store is required")
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System{}
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	ui, err := loadAssets(cfg.DevDir)
+	if err != nil {
+		return nil, err
+	}
+	h := &handler{
+		store:  cfg.Store,
+		clock:  cfg.Clock,
+		log:    cfg.Log,
+		secure: cfg.SecureCookies,
+		ui:     ui,
+		devDir: cfg.DevDir,
+		decoyHash: sync.OnceValue(func() string {
+			s, _ := auth.HashPassword("tiendo-decoy-password")
+			return s
+		}),
+	}
+	mux := http.NewServeMux()
+	h.routes(mux)
+	return mux, nil
+}
+
+// assets returns the templates and static files to use for one request:
+// the embedded ones, or a fresh read of DevDir in development.
+func (h *handler) assets() (*assets, error) {
+	if h.devDir == "" {
+		return h.ui, nil
+	}
+	return loadAssets(h.devDir)
+}
