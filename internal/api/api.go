@@ -1,0 +1,108 @@
+// Package api serves the JSON API under /api/v1 for integrators (other
+// provincial systems, dashboards, scripts): plans, their sections and tasks,
+// agencies, and the OpenAPI document that describes them.
+//
+// Conventions shared with the web UI: every route is registered in routes()
+// with its permission on the same line, one handler per file, handlers return
+// an error, and one function at the edge (fail, in errors.go) turns errors into
+// a status and a JSON body. Messages are Vietnamese, codes English.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/clock"
+	"tiendo/internal/store"
+)
+
+// Prefix is where server mounts the API; patterns and Location headers use it.
+const Prefix = "/api/v1"
+
+// Config is what the JSON API needs.
+type Config struct {
+	Store *store.Store
+	Clock clock.Clock // judges task status and token expiry; the system clock when nil
+	Log   *slog.Logger
+}
+
+// api holds the dependencies every handler uses. It is built once by New and
+// is read-only afterwards, apart from the buffer pool.
+type api struct {
+	store   *store.Store
+	clock   clock.Clock
+	log     *slog.Logger
+	mux     *http.ServeMux
+	bufs    sync.Pool // *bytes.Buffer, so list responses do not allocate a fresh buffer per request
+	openapi []byte    // the OpenAPI document, encoded once
+}
+
+// handlerFunc is the shape of every API handler: u is the signed-in user
+// (nil on public routes); a returned error is answered by fail.
+type handlerFunc func(w http.ResponseWriter, r *http.Request, u *auth.User) error
+
+// New returns the handler of every /api/v1/ route.
+func New(cfg Config) http.Handler {
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System{}
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	a := &api{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, mux: http.NewServeMux()}
+	rt := &router{a: a}
+	a.routes(rt)
+	a.openapi = openapiJSON(rt.routes)
+	return a
+}
+
+// routes registers every route of the API and the permission it needs.
+// openapi.go describes each of them; TestOpenAPICoversRoutes keeps the two in step.
+func (a *api) routes(r *router) {
+	r.handle("GET /plans", auth.ReadPlan, a.planList)
+	r.handle("GET /plans/{id}", auth.ReadPlan, a.planGet)
+	r.handle("GET /plans/{id}/sections", auth.ReadPlan, a.sectionList)
+	r.handle("GET /plans/{id}/tasks", auth.ReadPlan, a.taskList)
+	r.handle("POST /plans/{id}/tasks", auth.EditPlan, a.taskCreate)
+	r.handle("GET /tasks/{id}", auth.ReadPlan, a.taskGet)
+	r.handle("PATCH /tasks/{id}", auth.EditPlan, a.taskPatch)
+	r.handle("GET /agencies", auth.ReadPlan, a.agencyList)
+	r.handle("GET /openapi.json", auth.Public, a.openapiGet)
+}
+
+// route is one registered route, kept for the OpenAPI document and its test.
+type route struct {
+	Method string
+	Path   string // without Prefix, in ServeMux syntax: "/plans/{id}"
+	Perm   auth.Permission
+}
+
+// router registers handlers on the api's mux behind the permission guard and
+// remembers what it registered.
+type router struct {
+	a      *api
+	routes []route
+}
+
+// handle registers pattern ("GET /plans/{id}") under Prefix, guarded by perm.
+func (r *router) handle(pattern string, perm auth.Permission, h handlerFunc) {
+	method, path, ok := strings.Cut(pattern, " ")
+	if !ok {
+		panic("api: route pattern without a method: " + pattern)
+	}
+	r.a.mux.Handle(method+" "+Prefix+path, r.a.guard(perm, h))
+	r.routes = append(r.routes, route{Method: method, Path: path, Perm: perm})
+}
+
+// ServeHTTP routes the request. Paths and methods the API does not know get
+// a JSON error too, not ServeMux's plain-text one, so clients parse one shape.
+func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h, pattern := a.mux.Handler(r); pattern == "" {
+		a.unrouted(w, r, h)
+		return
+	}
+	a.mux.ServeHTTP(w, r)
+}

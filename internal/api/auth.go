@@ -1,0 +1,64 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/store"
+)
+
+// guard wraps a handler with what every route needs: no caching of
+// per-user data, authentication unless the route is public, the
+// permission check, and the error edge.
+func (a *api) guard(perm auth.Permission, h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		var u *auth.User
+		if perm != auth.Public {
+			var err error
+			if u, err = a.authenticate(r); err == nil && !auth.Can(u, perm) {
+				err = forbidden()
+			}
+			if err != nil {
+				a.fail(w, r, err)
+				return
+			}
+		}
+		if err := h(w, r, u); err != nil {
+			a.fail(w, r, err)
+		}
+	})
+}
+
+// authenticate finds the user behind the request: a bearer token for
+// programs, or the web session cookie so that the UI's own scripts and a
+// signed-in person's browser can read the API. A bearer header wins when
+// both are sent. Each is one indexed lookup of the token's hash.
+func (a *api) authenticate(r *http.Request) (*auth.User, error) {
+	now := a.clock.Now()
+	if h := r.Header.Get("Authorization"); h != "" {
+		scheme, token, _ := strings.Cut(h, " ")
+		token = strings.TrimSpace(token)
+		if !strings.EqualFold(scheme, "Bearer") || token == "" {
+			return nil, unauthorized(`Bearer error="invalid_request"`,
+				"Tiêu đề Authorization phải có dạng \"Bearer <mã truy cập>\".")
+		}
+		u, err := a.store.TokenUser(r.Context(), auth.HashToken(token), now)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, unauthorized(`Bearer error="invalid_token"`,
+				"Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.")
+		}
+		return u, err
+	}
+	if c, err := r.Cookie(auth.SessionCookie); err == nil && c.Value != "" {
+		u, err := a.store.SessionUser(r.Context(), auth.HashToken(c.Value), now)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, unauthorized("Bearer", "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.")
+		}
+		return u, err
+	}
+	return nil, unauthorized("Bearer",
+		"Cần xác thực: gửi tiêu đề \"Authorization: Bearer <mã truy cập>\" (tạo bằng lệnh tiendo token create).")
+}

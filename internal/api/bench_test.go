@@ -1,0 +1,119 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/clock"
+	"tiendo/internal/plan"
+	"tiendo/internal/server"
+	"tiendo/internal/store"
+)
+
+// benchPlan seeds one plan of n tasks in 20 groups: a third completed, the
+// rest spread over due dates around today, some without a due date.
+func benchPlan(b *testing.B, st *store.Store, n int) int64 {
+	b.Helper()
+	d := plan.Draft{Plan: plan.Plan{Code: "1000/KH-UBND", Title: "Kế hoạch lớn", Status: plan.PlanActive}}
+	d.Sections = append(d.Sections, plan.DraftSection{Section: plan.Section{Kind: plan.KindPart, Number: "III", Label: "III", HoldsTasks: true}, Parent: -1})
+	for g := 1; g <= 20; g++ {
+		d.Sections = append(d.Sections, plan.DraftSection{Section: plan.Section{Kind: plan.KindGroup,
+			Number: fmt.Sprint(g), Label: fmt.Sprintf("III.%d", g), Title: fmt.Sprintf("Nhóm %d", g), HoldsTasks: true}, Parent: 0})
+	}
+	for i := range n {
+		t := plan.Task{
+			Title:   fmt.Sprintf("Nhiệm vụ %d", i+1),
+			Text:    fmt.Sprintf("Nhiệm vụ số %d: đẩy mạnh chuyển đổi số, phát triển khoa học, công nghệ và đổi mới sáng tạo trong lĩnh vực được giao.", i+1),
+			Product: "Báo cáo kết quả thực hiện",
+		}
+		if i%10 != 9 {
+			t.Deadline = plan.Deadline{Kind: plan.DeadlineDate, Text: "theo ngày", Due: plan.Date(2025, 1, 1).AddDate(0, 0, i%730)}
+		}
+		if i%3 == 0 {
+			t.CompletedOn = plan.Date(2025, 1, 15)
+		}
+		d.Tasks = append(d.Tasks, plan.DraftTask{Task: t, Section: 1 + i%20})
+	}
+	id, err := st.CreatePlan(context.Background(), 0, &d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return id
+}
+
+// BenchmarkListOpenTasksByDue measures the API's hot path over HTTP (a real
+// listener, keep-alive connections) with 16 concurrent clients on a plan of
+// 10,000 tasks: GET /plans/{id}/tasks?status=open&sort=due&limit=50.
+// It reports req/s and the 99th-percentile latency beside ns/op.
+func BenchmarkListOpenTasksByDue(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	planID := benchPlan(b, st, 10_000)
+	u := auth.User{Username: "bench", Role: auth.RoleLeader}
+	if err := st.CreateUser(ctx, 0, &u, fakeHash); err != nil {
+		b.Fatal(err)
+	}
+	token, hash := auth.NewToken()
+	if err := st.CreateToken(ctx, 0, u.ID, hash, "bench", time.Time{}); err != nil {
+		b.Fatal(err)
+	}
+	h, err := server.New(server.Config{Store: st, Clock: clock.Fixed(today)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	url := fmt.Sprintf("%s/api/v1/plans/%d/tasks?status=open&sort=due&limit=50", srv.URL, planID)
+
+	var mu sync.Mutex
+	var latencies []time.Duration
+	b.SetParallelism(max(1, 16/runtime.GOMAXPROCS(0))) // 16 clients, as in the target
+	b.ResetTimer()
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
+		for pb.Next() {
+			req, _ := http.NewRequest("GET", url, nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			t0 := time.Now()
+			res, err := client.Do(req)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			_, _ = io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			mine = append(mine, time.Since(t0))
+			if res.StatusCode != 200 {
+				b.Errorf("status %d", res.StatusCode)
+				return
+			}
+		}
+		mu.Lock()
+		latencies = append(latencies, mine...)
+		mu.Unlock()
+	})
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if len(latencies) > 0 {
+		slices.Sort(latencies)
+		p99 := latencies[len(latencies)*99/100]
+		b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
+		b.ReportMetric(float64(len(latencies))/elapsed.Seconds(), "req/s")
+	}
+}

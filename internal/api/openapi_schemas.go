@@ -1,0 +1,274 @@
+package api
+
+import (
+	"maps"
+	"slices"
+
+	"tiendo/internal/auth"
+)
+
+// components holds the reusable parts of the OpenAPI document. The schemas
+// mirror the *JSON structs in the *_view.go and task_input.go files;
+// TestOpenAPISchemasMatchJSON checks that their property names agree.
+func components() obj {
+	return obj{
+		"securitySchemes": obj{
+			"bearerAuth": obj{"type": "http", "scheme": "bearer",
+				"description": "Mã truy cập tạo bằng `tiendo token create --user TÊN`."},
+			"cookieAuth": obj{"type": "apiKey", "in": "cookie", "name": auth.SessionCookie,
+				"description": "Phiên đăng nhập của giao diện web."},
+		},
+		"schemas":    schemas(),
+		"parameters": parameters(),
+		"headers": obj{
+			"ETag": obj{"description": "Phiên bản của nhiệm vụ, dạng `\"3\"`; gửi lại trong If-Match khi sửa.",
+				"schema": obj{"type": "string"}},
+		},
+		"responses": obj{
+			"BadRequest":           errorResponse("Yêu cầu sai dạng: JSON hỏng, trường lạ, sai kiểu, mã hoặc tham số không phải số (code `bad_request`)."),
+			"Unauthorized":         errorResponse("Chưa xác thực hoặc mã truy cập không đúng (code `unauthorized`); có tiêu đề WWW-Authenticate: Bearer."),
+			"Forbidden":            errorResponse("Vai trò của tài khoản không có quyền này (code `forbidden`)."),
+			"NotFound":             errorResponse("Không có kế hoạch/nhiệm vụ với mã này (code `not_found`)."),
+			"Conflict":             errorResponse("Nhiệm vụ đã bị sửa sau phiên bản bạn gửi, hoặc kế hoạch đã khóa (code `conflict`)."),
+			"TooLarge":             errorResponse("Thân yêu cầu lớn hơn 1 MiB (code `too_large`)."),
+			"UnsupportedMediaType": errorResponse("Thiếu `Content-Type: application/json` (code `unsupported_media_type`)."),
+			"Invalid":              errorResponse("Giá trị chưa hợp lệ; `fields` nêu lỗi của từng trường (code `invalid`)."),
+			"Internal":             errorResponse("Lỗi máy chủ (code `internal`)."),
+		},
+	}
+}
+
+func errorResponse(desc string) obj {
+	return obj{"description": desc, "content": jsonContent(ref("Error"))}
+}
+
+// parameters are the path, query and header parameters, shared by operations.
+func parameters() obj {
+	id := func(what string) obj {
+		return obj{"name": "id", "in": "path", "required": true, "description": "Mã " + what,
+			"schema": obj{"type": "integer", "format": "int64", "minimum": 1}}
+	}
+	query := func(name, desc string, schema obj) obj {
+		return obj{"name": name, "in": "query", "required": false, "description": desc, "schema": schema}
+	}
+	return obj{
+		"PlanID": id("kế hoạch"),
+		"TaskID": id("nhiệm vụ"),
+		"Query": query("q", "Tìm trong tên và nội dung, không phân biệt hoa thường và dấu.",
+			obj{"type": "string", "maxLength": maxQueryLen}),
+		"Agency": query("agency", "Mã cơ quan chủ trì hoặc phối hợp.",
+			obj{"type": "integer", "format": "int64", "minimum": 1}),
+		"Section": query("section", "Mã mục; gồm cả các mục con.",
+			obj{"type": "integer", "format": "int64", "minimum": 1}),
+		"Status": query("status", "`open` = chưa hoàn thành, hoặc một mã tình trạng.",
+			obj{"type": "string", "enum": append([]any{"open"}, statusCodes()...)}),
+		"Sort": query("sort", "`order` = theo thứ tự trong kế hoạch (mặc định), `due` = theo thời hạn (không có thời hạn xếp cuối).",
+			obj{"type": "string", "enum": []any{"order", "due"}, "default": "order"}),
+		"Limit": query("limit", "Số nhiệm vụ tối đa trong trang.",
+			obj{"type": "integer", "minimum": 1, "maximum": MaxLimit, "default": DefaultLimit}),
+		"Offset": query("offset", "Bỏ qua bao nhiêu nhiệm vụ đầu.",
+			obj{"type": "integer", "minimum": 0, "default": 0}),
+		"IfMatch": obj{"name": "If-Match", "in": "header", "required": false,
+			"description": "ETag đã đọc (`\"3\"` hoặc `W/\"3\"`); khác phiên bản hiện tại thì trả 409.",
+			"schema":      obj{"type": "string"}},
+	}
+}
+
+// statusCodes lists the task status codes for enums.
+func statusCodes() []any {
+	return []any{"not_started", "in_progress", "due_soon", "overdue", "done_on_time", "done_late"}
+}
+
+// Schema helpers: JSON Schema 2020-12 as OpenAPI 3.1 uses it.
+func str(desc string) obj   { return obj{"type": "string", "description": desc} }
+func integer() obj          { return obj{"type": "integer", "format": "int64"} }
+func nullable(t string) obj { return obj{"type": []any{t, "null"}} }
+func date(desc string) obj {
+	return obj{"type": []any{"string", "null"}, "format": "date", "description": desc}
+}
+func ids(desc string) obj {
+	return obj{"type": "array", "items": integer(), "description": desc}
+}
+func object(required []string, props obj) obj {
+	r := make([]any, len(required))
+	for i, s := range required {
+		r[i] = s
+	}
+	return obj{"type": "object", "required": r, "properties": props}
+}
+func list(item string) obj {
+	return object([]string{"items", "total"}, obj{
+		"items": obj{"type": "array", "items": ref(item)},
+		"total": obj{"type": "integer", "description": "Tổng số mục khớp (không chỉ trang này)"},
+	})
+}
+
+// schemas are the bodies the API reads and writes.
+func schemas() obj {
+	return obj{
+		"Task":        taskSchema(),
+		"TaskDetail":  taskDetailSchema(),
+		"TaskCreate":  taskWriteSchema([]string{"section_id", "text"}),
+		"TaskPatch":   taskPatchSchema(),
+		"Reference":   referenceSchema(),
+		"Plan":        planSchema(),
+		"Section":     sectionSchema(),
+		"Agency":      agencySchema(),
+		"Error":       errorSchema(),
+		"TaskList":    list("Task"),
+		"PlanList":    list("Plan"),
+		"SectionList": list("Section"),
+		"AgencyList":  list("Agency"),
+	}
+}
+
+func taskProps() obj {
+	return obj{
+		"id":                     integer(),
+		"plan_id":                integer(),
+		"section_id":             integer(),
+		"title":                  str("Tên ngắn"),
+		"text":                   str("Nội dung đầy đủ như trong kế hoạch"),
+		"lead_agency_id":         merge(nullable("integer"), obj{"description": "Cơ quan chủ trì; null khi chưa giao"}),
+		"cooperating_agency_ids": ids("Cơ quan phối hợp"),
+		"deadline_text":          str("Thời hạn như văn bản ghi (\"Quý II/2025\", \"thường xuyên\"…); rỗng khi không có"),
+		"due_date":               date("Hạn cuối đọc từ thời hạn; null với thời hạn thường xuyên, hằng năm hoặc không có"),
+		"product":                str("Sản phẩm dự kiến"),
+		"status":                 obj{"type": "string", "enum": statusCodes(), "description": "Tình trạng tính theo ngày hôm nay (QĐ 42/2014/QĐ-TTg)"},
+		"status_label":           str("Tên tình trạng bằng tiếng Việt"),
+		"deadline_kind": obj{"type": []any{"string", "null"}, "description": "Dạng thời hạn",
+			"enum": []any{"date", "month", "quarter", "half", "year", "range", "recurring", "continuous", nil}},
+		"order":        obj{"type": "integer", "description": "Thứ tự trong mục, từ 1"},
+		"progress":     obj{"type": "integer", "minimum": 0, "maximum": 100, "description": "% tiến độ báo cáo"},
+		"completed_on": date("Ngày hoàn thành đã xác nhận; null khi chưa hoàn thành"),
+		"version":      obj{"type": "integer", "description": "Phiên bản; tăng sau mỗi lần sửa"},
+	}
+}
+
+func taskSchema() obj {
+	p := taskProps()
+	return object(sortedKeys(p), p)
+}
+
+func taskDetailSchema() obj {
+	p := taskProps()
+	p["mentioned_agency_ids"] = ids("Cơ quan được nhắc đến trong nội dung (gợi ý giao việc)")
+	p["references"] = obj{"type": "array", "items": ref("Reference")}
+	return object(sortedKeys(p), p)
+}
+
+func taskWriteProps() obj {
+	return obj{
+		"section_id":             merge(integer(), obj{"description": "Mục chứa nhiệm vụ; phải thuộc kế hoạch"}),
+		"title":                  merge(nullable("string"), obj{"maxLength": 500, "description": "Tên ngắn; bỏ trống thì lấy từ nội dung"}),
+		"text":                   merge(obj{"type": "string", "minLength": 1, "maxLength": 20000}, obj{"description": "Nội dung nhiệm vụ"}),
+		"lead_agency_id":         merge(nullable("integer"), obj{"description": "Cơ quan chủ trì (mã trong /agencies)"}),
+		"cooperating_agency_ids": obj{"type": []any{"array", "null"}, "items": integer(), "description": "Cơ quan phối hợp"},
+		"deadline_text":          merge(nullable("string"), obj{"description": "Thời hạn bằng lời: \"30/6/2025\", \"tháng 5/2025\", \"Quý II/2025\", \"năm 2026\", \"hằng năm\", \"thường xuyên\", \"2025-2030\"…; không đọc được thì trả 422"}),
+		"product":                merge(nullable("string"), obj{"maxLength": 2000, "description": "Sản phẩm dự kiến"}),
+	}
+}
+
+func taskWriteSchema(required []string) obj {
+	s := object(required, taskWriteProps())
+	s["additionalProperties"] = false
+	return s
+}
+
+func taskPatchSchema() obj {
+	p := taskWriteProps()
+	p["version"] = merge(nullable("integer"), obj{"description": "Phiên bản đã đọc (thay cho If-Match)"})
+	s := object(nil, p)
+	s["additionalProperties"] = false
+	return s
+}
+
+func referenceSchema() obj {
+	p := obj{
+		"kind":        str("Loại văn bản: Quyết định, Nghị quyết, Kế hoạch…"),
+		"number":      str("Số, ký hiệu: 1132/QĐ-TTg"),
+		"issuer_code": str("Phần cơ quan ban hành của ký hiệu: TTg"),
+		"issued_on":   date("Ngày ban hành; null khi trích dẫn không ghi"),
+		"text":        str("Trích dẫn như trong văn bản"),
+	}
+	return object(sortedKeys(p), p)
+}
+
+func planSchema() obj {
+	p := obj{
+		"id":             integer(),
+		"code":           str("Số, ký hiệu: 60/KH-UBND; có thể rỗng"),
+		"issued_on":      date("Ngày ban hành"),
+		"issuer":         str("Cơ quan ban hành"),
+		"title":          str("Trích yếu"),
+		"status":         obj{"type": "string", "enum": []any{"draft", "active", "replaced", "closed"}},
+		"replaces_id":    merge(nullable("integer"), obj{"description": "Kế hoạch được thay thế, nếu có trong hệ thống"}),
+		"replaces":       str("Số, ký hiệu của kế hoạch được thay thế như văn bản ghi"),
+		"reporting_rule": str("Câu quy định chế độ báo cáo trong kế hoạch"),
+		"created_at":     merge(nullable("string"), obj{"format": "date-time"}),
+		"updated_at":     merge(nullable("string"), obj{"format": "date-time"}),
+	}
+	return object(sortedKeys(p), p)
+}
+
+func sectionSchema() obj {
+	p := obj{
+		"id":          integer(),
+		"plan_id":     integer(),
+		"parent_id":   merge(nullable("integer"), obj{"description": "Mục cha; null với phần La Mã"}),
+		"kind":        obj{"type": "string", "enum": []any{"part", "group", "subgroup", "item"}},
+		"number":      str("Số ở cấp của mục: III, 4.2, a"),
+		"label":       str("Nhãn đầy đủ: III.4.2"),
+		"title":       str("Tiêu đề"),
+		"body":        str("Các đoạn văn không phải nhiệm vụ, mỗi đoạn một dòng"),
+		"order":       obj{"type": "integer"},
+		"holds_tasks": obj{"type": "boolean", "description": "Các đoạn trong mục là nhiệm vụ"},
+		"task_count":  obj{"type": "integer", "description": "Số nhiệm vụ của mục và các mục con"},
+	}
+	return object(sortedKeys(p), p)
+}
+
+func agencySchema() obj {
+	p := obj{
+		"id":           integer(),
+		"parent_id":    merge(nullable("integer"), obj{"description": "Cơ quan cấp trên"}),
+		"name":         str("Tên đầy đủ"),
+		"short_name":   str("Tên viết tắt: Sở KH&CN"),
+		"aliases":      obj{"type": "array", "items": obj{"type": "string"}, "description": "Tên khác trong văn bản"},
+		"kind":         obj{"type": "string", "enum": []any{"ubnd_tinh", "so", "ban", "nganh", "ubnd_xa", "don_vi", "to_chuc", "khac"}},
+		"valid_from":   date("Ngày bắt đầu hoạt động"),
+		"valid_to":     date("Ngày kết thúc (sáp nhập, giải thể); null khi còn hoạt động"),
+		"successor_id": merge(nullable("integer"), obj{"description": "Cơ quan kế nhiệm"}),
+		"active":       obj{"type": "boolean", "description": "Còn hoạt động hôm nay"},
+	}
+	return object(sortedKeys(p), p)
+}
+
+func errorSchema() obj {
+	codes := []any{codeBadRequest, codeUnauthorized, codeForbidden, codeNotFound, codeMethodNotAllowed,
+		codeConflict, codeTooLarge, codeUnsupportedMedia, codeInvalid, codeInternal}
+	return object([]string{"error"}, obj{
+		"error": object([]string{"code", "message", "fields"}, obj{
+			"code":    obj{"type": "string", "enum": codes},
+			"message": str("Thông báo bằng tiếng Việt"),
+			"fields": obj{"type": "object", "additionalProperties": obj{"type": "string"},
+				"description": "Lỗi của từng trường (tên trường JSON → thông báo)"},
+		}),
+	})
+}
+
+// merge returns a copy of a with b's keys added.
+func merge(a, b obj) obj {
+	m := obj{}
+	for k, v := range a {
+		m[k] = v
+	}
+	for k, v := range b {
+		m[k] = v
+	}
+	return m
+}
+
+// sortedKeys lists an object's keys in order: every listed property is
+// always present in responses, and the encoded "required" list stays stable.
+func sortedKeys(m obj) []string { return slices.Sorted(maps.Keys(m)) }
