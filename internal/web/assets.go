@@ -10,6 +10,7 @@ import (
 	"mime"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -33,10 +34,15 @@ type staticFile struct {
 }
 
 // loadAssets reads templates and static files from dir (development) or
-// from the embedded copy when dir is "".
+// from the embedded copy when dir is "". dir is this package's directory
+// (internal/web); its templates/ folder itself is accepted too, since that
+// is what `serve --dev-templates` suggests.
 func loadAssets(dir string) (*assets, error) {
 	var fsys fs.FS = embedded
 	if dir != "" {
+		if _, err := os.Stat(filepath.Join(dir, "layout.html")); err == nil {
+			dir = filepath.Dir(filepath.Clean(dir))
+		}
 		fsys = os.DirFS(dir)
 	}
 	a := &assets{pages: map[string]*template.Template{}, static: map[string]staticFile{}}

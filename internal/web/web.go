@@ -27,8 +27,9 @@ type Config struct {
 	Log           *slog.Logger
 	SecureCookies bool // mark cookies Secure (served over TLS)
 	// DevDir, when set, is the directory of this package's sources
-	// (internal/web): templates/ and static/ are then read from it on every
-	// request, so that a designer sees changes without rebuilding.
+	// (internal/web, or its templates/ folder): templates/ and static/ are
+	// then read from it on every request, so that a designer sees changes
+	// without rebuilding.
 	DevDir string
 }
 

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"tiendo/internal/store"
+)
+
+// Errors handlers return for the edge (fail) to turn into a page.
+var (
+	errNotFound  = errors.New("web: not found")
+	errForbidden = errors.New("web: forbidden")
+)
+
+// formError asks fail to show a form again with the person's input and the
+// problems found: 422 for invalid input, 409 for an edit that lost a race,
+// 413 for an upload over the limit.
+type formError struct {
+	status int
+	name   string // template
+	page   *page
+}
+
+func (e *formError) Error() string { return "web: form rejected (" + e.name + ")" }
+
+// reshow returns the error that re-renders form name with status.
+func reshow(status int, name string, p *page) error {
+	return &formError{status: status, name: name, page: p}
+}
+
+// messagePage is the data of the error page.
+type messagePage struct {
+	Status  int
+	Message string
+}
+
+// fail is the one place where an error becomes a status code and a page a
+// person can act on. Internal errors are logged and shown as a generic
+// message: no SQL or Go error text ever reaches the browser.
+func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var fe *formError
+	switch {
+	case errors.As(err, &fe):
+		rerr := h.render(w, r, fe.status, fe.name, fe.page)
+		if rerr == nil {
+			return
+		}
+		err = rerr
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, errNotFound):
+		h.message(w, r, http.StatusNotFound, "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu. Có thể nó đã bị xóa hoặc đường dẫn không đúng.")
+		return
+	case errors.Is(err, store.ErrReference):
+		h.message(w, r, http.StatusConflict, "Dữ liệu liên quan (mục, cơ quan…) đã thay đổi hoặc không còn. Hãy tải lại trang rồi thử lại.")
+		return
+	case errors.Is(err, errForbidden):
+		h.message(w, r, http.StatusForbidden, "Bạn không có quyền thực hiện thao tác này. Nếu cần, hãy liên hệ quản trị viên hoặc cơ quan điều phối.")
+		return
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		h.message(w, r, http.StatusRequestEntityTooLarge, "Dữ liệu gửi lên quá lớn.")
+		return
+	}
+	h.log.Error("web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	h.message(w, r, http.StatusInternalServerError, "Đã có lỗi xảy ra phía máy chủ. Vui lòng thử lại sau; nếu lỗi còn lặp lại, hãy báo quản trị viên.")
+}
+
+// message renders the error page; if even that fails it falls back to plain text.
+func (h *handler) message(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	p := &page{Title: http.StatusText(status), Data: messagePage{Status: status, Message: msg}}
+	switch status {
+	case http.StatusNotFound:
+		p.Title = "Không tìm thấy"
+	case http.StatusForbidden:
+		p.Title = "Không có quyền truy cập"
+	case http.StatusRequestEntityTooLarge:
+		p.Title = "Dữ liệu quá lớn"
+	case http.StatusConflict:
+		p.Title = "Dữ liệu đã thay đổi"
+	default:
+		p.Title = "Lỗi máy chủ"
+	}
+	if err := h.render(w, r, status, "message", p); err != nil {
+		h.log.Error("web: rendering error page", "err", err)
+		http.Error(w, msg, status)
+	}
+}

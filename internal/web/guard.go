@@ -1,0 +1,115 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/store"
+)
+
+// handlerFunc is the shape of every page handler: it returns an error and
+// leaves the status code and message for it to fail.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// guard is a route's handler together with the permission it needs. routes.go
+// wraps every handler in one (through can), which is what lets a test walk
+// the route table and prove that no route was left without a permission.
+type guard struct {
+	h    *handler
+	perm auth.Permission
+	fn   handlerFunc
+}
+
+// can wraps fn so that it runs only for users holding perm. Anyone not
+// signed in is sent to the sign-in page and brought back afterwards; a
+// signed-in user without the permission sees the 403 page.
+func (h *handler) can(perm auth.Permission, fn handlerFunc) *guard {
+	return &guard{h: h, perm: perm, fn: fn}
+}
+
+func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := g.h
+	u, err := h.sessionUser(w, r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if u != nil {
+		r = r.WithContext(context.WithValue(r.Context(), userKey{}, u))
+	}
+	if !auth.Can(u, g.perm) {
+		if u == nil {
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		h.fail(w, r, errForbidden)
+		return
+	}
+	if err := g.fn(w, r); err != nil {
+		h.fail(w, r, err)
+	}
+}
+
+// userKey is the context key of the signed-in user.
+type userKey struct{}
+
+// userFrom returns the signed-in user, or nil.
+func userFrom(ctx context.Context) *auth.User {
+	u, _ := ctx.Value(userKey{}).(*auth.User)
+	return u
+}
+
+// actorID is the user ID recorded in the audit log for a change.
+func actorID(r *http.Request) int64 {
+	if u := userFrom(r.Context()); u != nil {
+		return u.ID
+	}
+	return 0
+}
+
+// sessionUser reads the session cookie and returns its user, or nil when
+// there is no live session (a stale cookie is then cleared).
+func (h *handler) sessionUser(w http.ResponseWriter, r *http.Request) (*auth.User, error) {
+	c, err := r.Cookie(auth.SessionCookie)
+	if err != nil || c.Value == "" {
+		return nil, nil
+	}
+	u, err := h.store.SessionUser(r.Context(), auth.HashToken(c.Value), h.clock.Now())
+	if errors.Is(err, store.ErrNotFound) {
+		h.clearSessionCookie(w)
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// setSessionCookie hands the browser its session token: HttpOnly so scripts
+// cannot read it, SameSite=Lax so other sites cannot post with it.
+func (h *handler) setSessionCookie(w http.ResponseWriter, token string) {
+	http.SetCookie(w, &http.Cookie{
+		Name:     auth.SessionCookie,
+		Value:    token,
+		Path:     "/",
+		MaxAge:   int(auth.SessionTTL.Seconds()),
+		HttpOnly: true,
+		Secure:   h.secure,
+		SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func (h *handler) clearSessionCookie(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{
+		Name:     auth.SessionCookie,
+		Value:    "",
+		Path:     "/",
+		MaxAge:   -1,
+		HttpOnly: true,
+		Secure:   h.secure,
+		SameSite: http.SameSiteLaxMode,
+	})
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"net/http"
+
+	"tiendo/internal/auth"
+)
+
+// router is what routes registers on: *http.ServeMux in production, a
+// recorder in the test that checks every route's permission.
+type router interface {
+	Handle(pattern string, handler http.Handler)
+}
+
+// routes registers every HTML route with the permission it needs, one per
+// line, so that who may do what is read in one place.
+func (h *handler) routes(mux router) {
+	mux.Handle("GET /static/{hash}/{file}", h.can(auth.Public, h.staticFile))
+	mux.Handle("GET /login", h.can(auth.Public, h.loginShow))
+	mux.Handle("POST /login", h.can(auth.Public, h.loginSubmit))
+	mux.Handle("POST /logout", h.can(auth.Public, h.logout))
+
+	mux.Handle("GET /{$}", h.can(auth.ReadPlan, h.home))
+	mux.Handle("GET /search", h.can(auth.ReadPlan, h.searchShow))
+
+	mux.Handle("GET /plans", h.can(auth.ReadPlan, h.planList))
+	mux.Handle("GET /plans/{id}", h.can(auth.ReadPlan, h.planShow))
+	mux.Handle("GET /plans/{id}/tasks/new", h.can(auth.EditPlan, h.taskNew))
+	mux.Handle("POST /plans/{id}/tasks/new", h.can(auth.EditPlan, h.taskCreate))
+
+	mux.Handle("GET /tasks/{id}", h.can(auth.ReadPlan, h.taskShow))
+	mux.Handle("GET /tasks/{id}/edit", h.can(auth.EditPlan, h.taskEdit))
+	mux.Handle("POST /tasks/{id}/edit", h.can(auth.EditPlan, h.taskUpdate))
+
+	mux.Handle("GET /agencies", h.can(auth.ReadPlan, h.agencyList))
+	mux.Handle("GET /agencies/new", h.can(auth.ManageAgency, h.agencyNew))
+	mux.Handle("POST /agencies/new", h.can(auth.ManageAgency, h.agencyCreate))
+	mux.Handle("GET /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyEdit))
+	mux.Handle("POST /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyUpdate))
+
+	mux.Handle("GET /import", h.can(auth.EditPlan, h.importShow))
+	mux.Handle("POST /import", h.can(auth.EditPlan, h.importPreview))
+	mux.Handle("POST /import/confirm", h.can(auth.EditPlan, h.importConfirm))
+
+	mux.Handle("GET /users", h.can(auth.ManageUsers, h.userList))
+
+	// Anything else: the 404 page, for signed-in users and visitors alike.
+	mux.Handle("/", h.can(auth.Public, h.notFound))
+}

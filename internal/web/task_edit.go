@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+
+	"tiendo/internal/clock"
+)
+
+// taskEdit shows the form to assign and correct a task.
+func (h *handler) taskEdit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	t, err := h.store.Task(ctx, id)
+	if err != nil {
+		return err
+	}
+	p, err := h.store.Plan(ctx, t.PlanID)
+	if err != nil {
+		return err
+	}
+	sec, err := h.store.Section(ctx, t.SectionID)
+	if err != nil {
+		return err
+	}
+	choices, _, err := h.agencyChoices(ctx, clock.Today(h.clock), append([]int64{t.LeadAgencyID}, t.CooperatingAgencyIDs...)...)
+	if err != nil {
+		return err
+	}
+	f := &taskForm{Plan: p, Section: sec, Agencies: choices}
+	f.fill(t)
+	return h.render(w, r, http.StatusOK, "task_form", &page{Title: "Sửa nhiệm vụ", Nav: "plans", PlanID: p.ID, Data: f})
+}

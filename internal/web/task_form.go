@@ -1,0 +1,131 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"time"
+
+	"tiendo/internal/agency"
+	"tiendo/internal/plan"
+	"tiendo/internal/vntext"
+)
+
+// taskForm is the data of the task form, for a new task and for an edit.
+// Field names in the HTML are the API's JSON names, the keys of
+// plan.FieldErrors, so that errors land beside the right field.
+type taskForm struct {
+	TaskID    int64 // 0 for a new task
+	Plan      *plan.Plan
+	Section   *plan.Section  // the task's section (edit)
+	Sections  []plan.Section // the sections a new task may go in
+	SectionID int64
+	Version   int
+
+	Title        string
+	Text         string
+	DeadlineText string
+	Due          time.Time // the due day read from DeadlineText, shown as a check
+	Product      string
+	LeadID       int64
+	CoopIDs      []int64
+
+	Agencies []agency.Agency // choices, in Vietnamese collation
+	known    map[int64]*agency.Agency
+	Errors   plan.FieldErrors
+	Error    string // a problem with the whole form (a conflicting edit)
+}
+
+// maxFormBytes bounds a task or agency form; the longest field (task text)
+// is 20.000 characters.
+const maxFormBytes = 256 << 10
+
+// readTaskForm copies the posted fields into f.
+func readTaskForm(w http.ResponseWriter, r *http.Request, f *taskForm) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	f.Title = r.PostFormValue("title")
+	f.Text = r.PostFormValue("text")
+	f.DeadlineText = r.PostFormValue("deadline_text")
+	f.Product = r.PostFormValue("product")
+	f.LeadID = formID(r.PostFormValue("lead_agency_id"))
+	f.SectionID = formID(r.PostFormValue("section_id"))
+	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))
+	f.CoopIDs = f.CoopIDs[:0]
+	for _, s := range r.PostForm["cooperating_agency_ids"] {
+		if id := formID(s); id > 0 {
+			f.CoopIDs = append(f.CoopIDs, id)
+		}
+	}
+	return nil
+}
+
+// apply writes the form's fields into t, normalises it and returns the
+// problems found, including agencies that are not in the register.
+func (f *taskForm) apply(t *plan.Task) plan.FieldErrors {
+	known := f.known
+	t.Title = f.Title
+	t.Text = f.Text
+	t.Deadline = plan.Deadline{Text: f.DeadlineText}
+	t.Product = f.Product
+	t.LeadAgencyID = f.LeadID
+	t.CooperatingAgencyIDs = append([]int64(nil), f.CoopIDs...)
+	plan.NormalizeTask(t)
+	fe := plan.ValidateTask(t)
+	if fe == nil {
+		fe = plan.FieldErrors{}
+	}
+	if t.LeadAgencyID != 0 && known[t.LeadAgencyID] == nil {
+		fe["lead_agency_id"] = "Cơ quan chủ trì không có trong danh sách cơ quan."
+	}
+	for _, id := range t.CooperatingAgencyIDs {
+		if known[id] == nil {
+			fe["cooperating_agency_ids"] = "Có cơ quan phối hợp không có trong danh sách cơ quan."
+			break
+		}
+	}
+	f.Due = t.Deadline.Due
+	if len(fe) == 0 {
+		return nil
+	}
+	return fe
+}
+
+// fill sets the form's fields from a stored task.
+func (f *taskForm) fill(t *plan.Task) {
+	f.TaskID = t.ID
+	f.SectionID = t.SectionID
+	f.Version = t.Version
+	f.Title = t.Title
+	f.Text = t.Text
+	f.DeadlineText = t.Deadline.Text
+	f.Due = t.Deadline.Due
+	f.Product = t.Product
+	f.LeadID = t.LeadAgencyID
+	f.CoopIDs = t.CooperatingAgencyIDs
+}
+
+// agencyChoices reads the agencies a task may be assigned to: those in
+// existence today plus any already chosen (an agency that has since ended
+// stays visible on its old tasks). It also returns every agency by ID for
+// validation.
+func (h *handler) agencyChoices(ctx context.Context, today time.Time, chosen ...int64) ([]agency.Agency, map[int64]*agency.Agency, error) {
+	list, err := h.store.Agencies(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	keep := map[int64]bool{}
+	for _, id := range chosen {
+		keep[id] = true
+	}
+	var out []agency.Agency
+	for _, a := range list {
+		if a.ActiveOn(today) || keep[a.ID] {
+			out = append(out, a)
+		}
+	}
+	vntext.Sort(out, func(a agency.Agency) string { return a.Name })
+	return out, agencyIndex(list), nil
+}
