@@ -118,6 +118,9 @@ type Draft struct {
 	Plan     Plan
 	Sections []DraftSection // in document order; parents come before children
 	Tasks    []DraftTask    // in document order
+	// References are the documents the plan itself cites (title block,
+	// parts I, II, V, VI), in order of first citation; tasks keep their own.
+	References []Reference
 }
 
 // DraftSection is a section of a Draft; Parent indexes Draft.Sections, -1 at the top.

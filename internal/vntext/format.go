@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,11 +26,17 @@ func FormatDate(t time.Time) string {
 // decimals, at most decimals digits after the comma with trailing zeros
 // dropped ("1.234,5").
 func FormatNumber(f float64, decimals int) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'f', -1, 64) // no digits to group
+	}
 	s := strconv.FormatFloat(f, 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
+	if neg && frac == "" && strings.Trim(intPart, "0") == "" {
+		neg = false // -0.4 rounded is "0", not "-0"
+	}
 	var b strings.Builder
 	if neg {
 		b.WriteByte('-')

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -74,11 +75,16 @@ func Excerpt(text, query string, size int) string {
 	runes := []rune(text)
 	start := 0
 	if words := strings.Fields(Fold(query)); len(words) > 0 {
-		f := []rune(Fold(strings.ReplaceAll(text, "\n", " ")))
-		if len(f) == len(runes) {
-			if i := strings.Index(string(f), words[0]); i >= 0 {
-				start = utf8.RuneCountInString(string(f)[:i]) - size/4
+		// Fold rune by rune, one folded rune per rune of text, so that a
+		// match's position holds even where Fold would merge spaces.
+		f := make([]rune, len(runes))
+		for i, r := range runes {
+			if f[i] = foldRune(r); unicode.IsSpace(f[i]) {
+				f[i] = ' '
 			}
+		}
+		if i := strings.Index(string(f), words[0]); i >= 0 {
+			start = utf8.RuneCountInString(string(f)[:i]) - size/4
 		}
 	}
 	if start < 0 {

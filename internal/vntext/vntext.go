@@ -6,6 +6,7 @@ package vntext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -58,10 +59,12 @@ func foldRune(r rune) rune {
 	if unicode.Is(unicode.Mn, r) {
 		return 0
 	}
-	var buf [8]byte
-	n := copy(buf[:], string(r))
-	d := norm.NFD.Bytes(buf[:n])
-	for _, base := range string(d) {
+	// The decomposition table, read in place: norm.NFD.Bytes would allocate
+	// for every non-ASCII letter, and Fold runs over every paragraph.
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	if d := norm.NFD.Properties(buf[:n]).Decomposition(); len(d) > 0 {
+		base, _ := utf8.DecodeRune(d)
 		return unicode.ToLower(base)
 	}
 	return unicode.ToLower(r)
