@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"time"
+)
+
+// AuditEntry is one line of the audit log.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	UserID   int64  // 0 for the system (CLI, demo loader)
+	Action   string // "task.update", "plan.create", …
+	Object   string // "task", "plan", "agency", "user"
+	ObjectID int64
+	Detail   string // JSON: what changed
+}
+
+// audit appends an audit row in tx, the transaction of the write it
+// records, so that a write and its record commit or vanish together.
+// detail is marshalled to JSON (nil gives {}).
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, actor int64, action, object string, objectID int64, detail any) error {
+	d := []byte("{}")
+	if detail != nil {
+		var err error
+		if d, err = json.Marshal(detail); err != nil {
+			return err
+		}
+	}
+	_, err := s.exec(ctx, tx,
+		`INSERT INTO audit_log (at, user_id, action, object, object_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+		tsArg(now()), refArg(actor), action, object, refArg(objectID), string(d))
+	return err
+}
+
+// AuditEntries lists the latest audit entries, newest first.
+func (s *Store) AuditEntries(ctx context.Context, limit int) (entries []AuditEntry, err error) {
+	defer wrap(&err, "store.AuditEntries(%d)", limit)
+	if limit <= 0 || limit > 1000 {
+		limit = 100
+	}
+	rows, err := s.query(ctx, s.r,
+		`SELECT id, at, user_id, action, object, object_id, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.ID, timeCol{&e.At}, idCol{&e.UserID}, &e.Action, &e.Object, idCol{&e.ObjectID}, &e.Detail); err != nil {
+			return nil, err
+		}
+		entries = append(entries, e)
+	}
+	return entries, rows.Err()
+}
+
+// change is one changed field in an audit detail.
+type change struct {
+	Old any `json:"old"`
+	New any `json:"new"`
+}
+
+// changes collects the fields an update changed, for its audit detail.
+type changes map[string]change
+
+// add records field when its value before and after differ. Values are
+// compared as JSON, which is also how they are logged.
+func (c changes) add(field string, before, after any) {
+	b, _ := json.Marshal(before)
+	a, _ := json.Marshal(after)
+	if string(b) != string(a) {
+		c[field] = change{before, after}
+	}
+}

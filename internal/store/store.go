@@ -1,0 +1,120 @@
+// Package store is the one place that holds SQL. It persists the domain
+// types of plan, agency, indicator and auth on SQLite (embedded, the
+// default) and on PostgreSQL (many app instances behind a load balancer),
+// with the same SQL text for both: statements are written with ?
+// placeholders and rebound to $1… for PostgreSQL.
+//
+// Every write runs in one transaction (Transact) and appends a row to the
+// audit log in that transaction. Errors are wrapped with the operation and
+// classified, so callers test them with errors.Is against ErrNotFound,
+// ErrConflict, ErrDuplicate and ErrReference.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"sync"
+)
+
+// Dialect names returned by Store.Dialect.
+const (
+	dialectSQLite   = "sqlite"
+	dialectPostgres = "postgres"
+)
+
+// Store is the one place that holds SQL. It works on SQLite and PostgreSQL.
+// It is safe for concurrent use.
+type Store struct {
+	dialect string
+	// w takes every write. On SQLite it has one connection, so writers queue
+	// in Go instead of failing with "database is locked"; on PostgreSQL it
+	// is the one pool, and r == w.
+	w *sql.DB
+	// r takes reads outside transactions. On SQLite it is a separate pool of
+	// query_only connections, which WAL lets run beside the writer.
+	r *sql.DB
+	// bound caches PostgreSQL's form ($1…) of each SQL text, keyed by the
+	// ? form. Unused on SQLite.
+	bound sync.Map
+	// stmts caches prepared read statements on SQLite's read pool (see readStmt).
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+}
+
+// Open opens (creating and migrating as needed) the database named by dsn:
+// a file path or file: URI for SQLite, or a postgres:// (postgresql://) URL.
+// It runs pending migrations before returning.
+func Open(ctx context.Context, dsn string) (s *Store, err error) {
+	defer wrap(&err, "store.Open")
+	switch {
+	case dsn == "":
+		return nil, errors.New("no database given")
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return openPostgres(ctx, dsn)
+	default:
+		return openSQLite(ctx, dsn)
+	}
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
+	err := s.w.Close()
+	if s.r != s.w {
+		err = errors.Join(err, s.r.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers (for /healthz): a real query on the
+// read pool, and on SQLite on the write connection too, since a wedged
+// writer is what a health check should notice.
+func (s *Store) Ping(ctx context.Context) (err error) {
+	defer wrap(&err, "store.Ping")
+	var one int
+	if err := s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return err
+	}
+	if s.r != s.w {
+		return s.w.PingContext(ctx)
+	}
+	return nil
+}
+
+// Dialect is "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect }
+
+// Transact runs fn in one transaction on the write pool: committed when fn
+// returns nil, rolled back when it returns an error or panics. On SQLite
+// the transaction begins IMMEDIATE, taking the write lock at once, so it
+// never fails half-way with a lock upgrade error.
+//
+// It is the store's own: SQL lives in this package, and statements run on
+// tx go through exec, query and queryRow, which rebind ? placeholders for
+// PostgreSQL.
+func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,317 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"tiendo/internal/plan"
+	"tiendo/internal/vntext"
+)
+
+// Agency roles in task_agencies.
+const (
+	roleCoop    = "coop"    // cơ quan phối hợp: assigned
+	roleMention = "mention" // named in the task text: a suggestion
+)
+
+const taskCols = `t.id, t.plan_id, t.section_id, t.ord, t.title, t.text, t.lead_agency_id,
+	t.deadline_kind, t.deadline_text, t.due_date, t.deadline_start, t.deadline_every,
+	t.product, t.progress, t.completed_on, t.reported_at, t.version, t.created_at, t.updated_at`
+
+func scanTask(sc scanner) (plan.Task, error) {
+	var t plan.Task
+	d := &t.Deadline
+	err := sc.Scan(&t.ID, &t.PlanID, &t.SectionID, &t.Ord, &t.Title, &t.Text, idCol{&t.LeadAgencyID},
+		&d.Kind, &d.Text, timeCol{&d.Due}, timeCol{&d.Start}, &d.Every,
+		&t.Product, &t.Progress, timeCol{&t.CompletedOn}, timeCol{&t.ReportedAt}, &t.Version,
+		timeCol{&t.CreatedAt}, timeCol{&t.UpdatedAt})
+	return t, err
+}
+
+// normTask puts t's texts in NFC and its agency lists in canonical form.
+func normTask(t *plan.Task) {
+	t.Title = strings.TrimSpace(vntext.NFC(t.Title))
+	t.Text = strings.TrimSpace(vntext.NFC(t.Text))
+	t.Product = strings.TrimSpace(vntext.NFC(t.Product))
+	t.Deadline.Text = strings.TrimSpace(vntext.NFC(t.Deadline.Text))
+	t.CooperatingAgencyIDs = uniqueIDs(t.CooperatingAgencyIDs)
+	t.MentionedAgencyIDs = uniqueIDs(t.MentionedAgencyIDs)
+	for i := range t.References {
+		normRef(&t.References[i])
+	}
+}
+
+// taskSearch is the folded text the Query filter matches words against.
+func taskSearch(t *plan.Task) string {
+	return vntext.Fold(t.Title + " " + t.Text + " " + t.Product)
+}
+
+// uniqueIDs drops zeros and repeats, keeping the first-listed order; nil when empty.
+func uniqueIDs(ids []int64) []int64 {
+	var out []int64
+	for _, id := range ids {
+		if id != 0 && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+const insertTaskSQL = `INSERT INTO tasks (plan_id, section_id, section_seq, ord, title, text, search, lead_agency_id,
+	deadline_kind, deadline_text, due_date, deadline_start, deadline_every, product, progress,
+	completed_on, reported_at, version, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`
+
+// insertTask stores t (already normalised, PlanID, SectionID and Ord set)
+// with its agencies and cited documents, and sets t.ID, t.Version and the
+// timestamps.
+func insertTask(ctx context.Context, b *batch, t *plan.Task, sectionSeq int, at time.Time) error {
+	d := &t.Deadline
+	err := b.queryRow(ctx, insertTaskSQL, t.PlanID, t.SectionID, sectionSeq, t.Ord, t.Title, t.Text, taskSearch(t),
+		refArg(t.LeadAgencyID), string(d.Kind), d.Text, dateArg(d.Due), dateArg(d.Start), d.Every, t.Product,
+		t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt), tsArg(at), tsArg(at)).Scan(&t.ID)
+	if err != nil {
+		return err
+	}
+	t.Version, t.CreatedAt, t.UpdatedAt = 1, at, at
+	if err := addTaskAgencies(ctx, b, t.ID, t.CooperatingAgencyIDs, t.MentionedAgencyIDs); err != nil {
+		return err
+	}
+	return linkRefs(ctx, b, "task_documents", "task_id", t.ID, t.References)
+}
+
+// addTaskAgencies links a task to its cooperating and mentioned agencies
+// with one INSERT.
+func addTaskAgencies(ctx context.Context, b *batch, taskID int64, coop, mention []int64) error {
+	args := make([]any, 0, 4*(len(coop)+len(mention)))
+	for i, a := range coop {
+		args = append(args, taskID, a, roleCoop, i+1)
+	}
+	for i, a := range mention {
+		args = append(args, taskID, a, roleMention, i+1)
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	_, err := b.exec(ctx, `INSERT INTO task_agencies (task_id, agency_id, role, ord) VALUES `+rowsOf(len(args)/4, 4), args...)
+	return err
+}
+
+// Task reads one task with its cooperating and mentioned agencies and its cited documents.
+func (s *Store) Task(ctx context.Context, id int64) (t *plan.Task, err error) {
+	defer wrap(&err, "store.Task(%d)", id)
+	v, err := s.readTask(ctx, s.r, id)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// readTask reads a task whole: row, agencies and documents.
+func (s *Store) readTask(ctx context.Context, q querier, id int64) (plan.Task, error) {
+	t, err := scanTask(s.queryRow(ctx, q, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id))
+	if err != nil {
+		return t, err
+	}
+	rows, err := s.query(ctx, q, `SELECT agency_id, role FROM task_agencies WHERE task_id = ? ORDER BY role, ord`, id)
+	if err != nil {
+		return t, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a int64
+		var role string
+		if err := rows.Scan(&a, &role); err != nil {
+			return t, err
+		}
+		if role == roleCoop {
+			t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, a)
+		} else {
+			t.MentionedAgencyIDs = append(t.MentionedAgencyIDs, a)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return t, err
+	}
+	t.References, err = s.taskRefs(ctx, q, id)
+	return t, err
+}
+
+// CreateTask stores a new task at the end of its section (unless t.Ord is
+// set) and sets t.ID, t.Ord and t.Version. The plan is the section's;
+// ErrReference when the section (or an agency) does not exist or t.PlanID
+// names another plan.
+func (s *Store) CreateTask(ctx context.Context, actor int64, t *plan.Task) (err error) {
+	defer wrap(&err, "store.CreateTask(section %d)", t.SectionID)
+	normTask(t)
+	at := now()
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		planID, seq, err := s.sectionPlace(ctx, tx, t.SectionID, t.PlanID)
+		if err != nil {
+			return err
+		}
+		t.PlanID = planID
+		if t.Ord <= 0 {
+			if err := s.queryRow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
+				t.SectionID).Scan(&t.Ord); err != nil {
+				return err
+			}
+		}
+		b := s.newBatch(tx, false)
+		if err := insertTask(ctx, b, t, seq, at); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, "task.create", "task", t.ID, taskDetail(t))
+	})
+}
+
+// sectionPlace returns the plan and seq of a section, checking it belongs
+// to wantPlan when that is set.
+func (s *Store) sectionPlace(ctx context.Context, q querier, sectionID, wantPlan int64) (planID int64, seq int, err error) {
+	err = s.queryRow(ctx, q, `SELECT plan_id, seq FROM sections WHERE id = ?`, sectionID).Scan(&planID, &seq)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && wantPlan != 0 && wantPlan != planID {
+		return 0, 0, ErrReference
+	}
+	return planID, seq, err
+}
+
+// taskDetail is what the audit log keeps of a created task.
+func taskDetail(t *plan.Task) map[string]any {
+	return map[string]any{
+		"plan_id": t.PlanID, "section_id": t.SectionID, "ord": t.Ord, "title": t.Title, "text": t.Text,
+		"lead_agency_id": t.LeadAgencyID, "cooperating_agency_ids": t.CooperatingAgencyIDs,
+		"deadline_text": t.Deadline.Text, "due_date": dateArg(t.Deadline.Due), "product": t.Product,
+	}
+}
+
+// UpdateTask saves t; t.Version must be the version read (ErrConflict
+// otherwise); it is incremented. Every field is saved, including the
+// agency lists and the cited documents, so t should come from Task and be
+// changed, not built from scratch. A task may move to another section of
+// its plan; with t.Ord 0 it goes to that section's end (or keeps its place
+// when it stays).
+func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err error) {
+	defer wrap(&err, "store.UpdateTask(%d)", t.ID)
+	normTask(t)
+	at := now()
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		old, err := s.readTask(ctx, tx, t.ID)
+		if err != nil {
+			return err
+		}
+		if old.Version != t.Version {
+			return ErrConflict
+		}
+		_, seq, err := s.sectionPlace(ctx, tx, t.SectionID, old.PlanID)
+		if err != nil {
+			return err
+		}
+		t.PlanID = old.PlanID
+		if t.Ord <= 0 {
+			t.Ord = old.Ord
+			if t.SectionID != old.SectionID {
+				if err := s.queryRow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
+					t.SectionID).Scan(&t.Ord); err != nil {
+					return err
+				}
+			}
+		}
+		d := &t.Deadline
+		res, err := s.exec(ctx, tx, `UPDATE tasks SET section_id = ?, section_seq = ?, ord = ?, title = ?, text = ?,
+			search = ?, lead_agency_id = ?, deadline_kind = ?, deadline_text = ?, due_date = ?, deadline_start = ?,
+			deadline_every = ?, product = ?, progress = ?, completed_on = ?, reported_at = ?,
+			version = version + 1, updated_at = ?
+			WHERE id = ? AND version = ?`,
+			t.SectionID, seq, t.Ord, t.Title, t.Text, taskSearch(t), refArg(t.LeadAgencyID), string(d.Kind), d.Text,
+			dateArg(d.Due), dateArg(d.Start), d.Every, t.Product, t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt),
+			tsArg(at), t.ID, t.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.checkVersion(ctx, tx, res, "tasks", t.ID); err != nil {
+			return err
+		}
+		c := taskChanges(&old, t)
+		if err := s.saveTaskLinks(ctx, tx, &old, t, c); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, actor, "task.update", "task", t.ID, c); err != nil {
+			return err
+		}
+		t.Version++
+		t.CreatedAt, t.UpdatedAt = old.CreatedAt, at
+		return nil
+	})
+}
+
+// saveTaskLinks replaces the agency lists and cited documents that changed.
+func (s *Store) saveTaskLinks(ctx context.Context, tx *sql.Tx, old, t *plan.Task, c changes) error {
+	b := s.newBatch(tx, false)
+	var coop, mention []int64
+	for _, l := range []struct {
+		field, role string
+		ids         []int64
+		add         *[]int64
+	}{
+		{"cooperating_agency_ids", roleCoop, t.CooperatingAgencyIDs, &coop},
+		{"mentioned_agency_ids", roleMention, t.MentionedAgencyIDs, &mention},
+	} {
+		if _, ok := c[l.field]; !ok {
+			continue
+		}
+		if _, err := b.exec(ctx, `DELETE FROM task_agencies WHERE task_id = ? AND role = ?`, t.ID, l.role); err != nil {
+			return err
+		}
+		*l.add = l.ids
+	}
+	if err := addTaskAgencies(ctx, b, t.ID, coop, mention); err != nil {
+		return err
+	}
+	if _, ok := c["references"]; !ok {
+		t.References = old.References // keep the stored IDs
+		return nil
+	}
+	if _, err := b.exec(ctx, `DELETE FROM task_documents WHERE task_id = ?`, t.ID); err != nil {
+		return err
+	}
+	return linkRefs(ctx, b, "task_documents", "task_id", t.ID, t.References)
+}
+
+// taskChanges lists what an update changes, for the audit log and to
+// know which links to rewrite.
+func taskChanges(old, t *plan.Task) changes {
+	c := changes{}
+	c.add("section_id", old.SectionID, t.SectionID)
+	c.add("ord", old.Ord, t.Ord)
+	c.add("title", old.Title, t.Title)
+	c.add("text", old.Text, t.Text)
+	c.add("lead_agency_id", old.LeadAgencyID, t.LeadAgencyID)
+	c.add("cooperating_agency_ids", old.CooperatingAgencyIDs, t.CooperatingAgencyIDs)
+	c.add("mentioned_agency_ids", old.MentionedAgencyIDs, t.MentionedAgencyIDs)
+	c.add("deadline_kind", old.Deadline.Kind, t.Deadline.Kind)
+	c.add("deadline_text", old.Deadline.Text, t.Deadline.Text)
+	c.add("due_date", dateArg(old.Deadline.Due), dateArg(t.Deadline.Due))
+	c.add("deadline_start", dateArg(old.Deadline.Start), dateArg(t.Deadline.Start))
+	c.add("deadline_every", old.Deadline.Every, t.Deadline.Every)
+	c.add("product", old.Product, t.Product)
+	c.add("progress", old.Progress, t.Progress)
+	c.add("completed_on", dateArg(old.CompletedOn), dateArg(t.CompletedOn))
+	c.add("reported_at", tsArg(old.ReportedAt), tsArg(t.ReportedAt))
+	c.add("references", refNumbers(old.References), refNumbers(t.References))
+	return c
+}
+
+// refNumbers is how a task's citations are compared and logged: by number.
+func refNumbers(refs []plan.Reference) []string {
+	var out []string
+	for _, r := range refs {
+		if r.Number != "" {
+			out = append(out, r.Number)
+		}
+	}
+	return out
+}

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"tiendo/internal/clock"
+	"tiendo/internal/plan"
+	"tiendo/internal/vntext"
+)
+
+// Page sizes for Tasks.
+const (
+	DefaultTaskLimit = 50
+	MaxTaskLimit     = 500
+	maxQueryWords    = 12 // more words than this are ignored: each is one LIKE
+)
+
+// Tasks lists one page of a plan's tasks matching f, and the total number
+// matching. Filters:
+//
+//   - Query: every word, folded (no diacritics, lower case), must appear in
+//     the task's folded title, text and product;
+//   - AgencyID: the lead or a cooperating agency;
+//   - SectionID: the section and its descendants (the seq range of its
+//     subtree); a section of another plan matches nothing;
+//   - Status: "" any, "open" not completed, or a plan.Status code computed
+//     in SQL exactly as plan.ComputeStatus does, on f.Today (the current
+//     day in Vietnam when zero) with an f.DueSoon-day window.
+//
+// Sort "order" (default) is document order; "due" is by due date, tasks
+// without one last, then document order. Limit defaults to 50 and is at
+// most 500. Listed tasks carry CooperatingAgencyIDs (one extra query for the
+// page) but not MentionedAgencyIDs or References; Task reads those.
+//
+// Both orders and the open filter are read from indexes. The total is not
+// counted when the page itself shows it, nor for the plain and open lists,
+// whose counts the plan row keeps.
+func (s *Store) Tasks(ctx context.Context, f plan.TaskFilter) (tasks []plan.Task, total int, err error) {
+	defer wrap(&err, "store.Tasks(plan %d)", f.PlanID)
+	where, args, err := taskWhere(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	order := ` ORDER BY t.section_seq, t.ord, t.id`
+	switch f.Sort {
+	case "", "order":
+	case "due":
+		order = ` ORDER BY (t.due_date IS NULL), t.due_date, t.section_seq, t.ord, t.id`
+	default:
+		return nil, 0, fmt.Errorf("unknown sort %q", f.Sort)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultTaskLimit
+	}
+	limit = min(limit, MaxTaskLimit)
+	offset := max(f.Offset, 0)
+
+	rows, err := s.query(ctx, s.r, `SELECT `+taskCols+` FROM tasks t WHERE `+where+order+` LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		t, err := scanTask(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		tasks = append(tasks, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+
+	switch {
+	case len(tasks) > 0 && len(tasks) < limit, len(tasks) == 0 && offset == 0:
+		total = offset + len(tasks) // the page ends the list: no need to count
+	case f.Query == "" && f.AgencyID == 0 && f.SectionID == 0 && (f.Status == "" || f.Status == "open"):
+		// The plain and the open list: the plan keeps these counts (triggers).
+		col := "task_count"
+		if f.Status == "open" {
+			col = "open_task_count"
+		}
+		if err := s.queryRow(ctx, s.r, `SELECT `+col+` FROM plans WHERE id = ?`, f.PlanID).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+	default:
+		if err := s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM tasks t WHERE `+where, args...).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+	}
+	if err := s.fillCoop(ctx, tasks); err != nil {
+		return nil, 0, err
+	}
+	return tasks, total, nil
+}
+
+// taskWhere builds the WHERE clause of Tasks and its arguments.
+func taskWhere(f plan.TaskFilter) (string, []any, error) {
+	where := []string{"t.plan_id = ?"}
+	args := []any{f.PlanID}
+	words := strings.Fields(vntext.Fold(f.Query))
+	for _, w := range words[:min(len(words), maxQueryWords)] {
+		where = append(where, `t.search LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+escapeLike(w)+"%")
+	}
+	if f.AgencyID != 0 {
+		// The agency's tasks as one set read from two indexes, not a test
+		// per task of the plan: an agency holds a few percent of them.
+		where = append(where, `t.id IN (SELECT l.id FROM tasks l WHERE l.lead_agency_id = ? AND l.plan_id = ?
+			UNION ALL SELECT ta.task_id FROM task_agencies ta WHERE ta.agency_id = ? AND ta.role = 'coop')`)
+		args = append(args, f.AgencyID, f.PlanID, f.AgencyID)
+	}
+	if f.SectionID != 0 {
+		where = append(where, `t.section_seq BETWEEN (SELECT seq FROM sections WHERE id = ? AND plan_id = ?)
+			AND (SELECT seq_end FROM sections WHERE id = ? AND plan_id = ?)`)
+		args = append(args, f.SectionID, f.PlanID, f.SectionID, f.PlanID)
+	}
+	if f.Status != "" {
+		today := f.Today
+		if today.IsZero() {
+			today = clock.Today(clock.System{})
+		}
+		cond, cargs, err := statusCond(f.Status, today, f.DueSoon)
+		if err != nil {
+			return "", nil, err
+		}
+		where = append(where, cond)
+		args = append(args, cargs...)
+	}
+	return strings.Join(where, " AND "), args, nil
+}
+
+// statusCond is the SQL condition for a status filter. It must agree with
+// plan.ComputeStatus (TestStatusFilterMatchesComputeStatus checks it):
+//
+//	done on time  completed, and no due day or completed on/before it
+//	done late     completed after the due day
+//	overdue       open, due day before today
+//	due soon      open, due day within today … today+dueSoon
+//	in progress   open, not overdue or due soon, progress or a report
+//	not started   open, not overdue or due soon, no progress, no report
+func statusCond(status string, today time.Time, dueSoon int) (string, []any, error) {
+	if dueSoon <= 0 {
+		dueSoon = plan.DefaultDueSoonDays
+	}
+	y, m, d := today.Date()
+	day := plan.Date(y, m, d)
+	td, soon := dateArg(day), dateArg(day.AddDate(0, 0, dueSoon))
+	const notDue = `t.completed_on IS NULL AND (t.due_date IS NULL OR t.due_date > ?)`
+	switch plan.Status(status) {
+	case "open":
+		return `t.completed_on IS NULL`, nil, nil
+	case plan.StatusDoneOnTime:
+		return `t.completed_on IS NOT NULL AND (t.due_date IS NULL OR t.completed_on <= t.due_date)`, nil, nil
+	case plan.StatusDoneLate:
+		return `t.completed_on > t.due_date`, nil, nil
+	case plan.StatusOverdue:
+		return `t.completed_on IS NULL AND t.due_date < ?`, []any{td}, nil
+	case plan.StatusDueSoon:
+		return `t.completed_on IS NULL AND t.due_date >= ? AND t.due_date <= ?`, []any{td, soon}, nil
+	case plan.StatusInProgress:
+		return notDue + ` AND (t.progress > 0 OR t.reported_at IS NOT NULL)`, []any{soon}, nil
+	case plan.StatusNotStarted:
+		return notDue + ` AND t.progress <= 0 AND t.reported_at IS NULL`, []any{soon}, nil
+	}
+	return "", nil, fmt.Errorf("unknown status %q", status)
+}
+
+// escapeLike escapes LIKE's wildcards in s, with \ as the escape character.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// fillCoop sets CooperatingAgencyIDs on a page of tasks with one query.
+func (s *Store) fillCoop(ctx context.Context, tasks []plan.Task) error {
+	if len(tasks) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*plan.Task, len(tasks))
+	args := make([]any, 0, len(tasks))
+	for i := range tasks {
+		byID[tasks[i].ID] = &tasks[i]
+		args = append(args, tasks[i].ID)
+	}
+	// Pad the IN list to one of a few lengths with a repeated ID, so that
+	// the query comes in a few shapes that stay prepared.
+	for _, n := range []int{10, 50, 100, MaxTaskLimit} {
+		if len(args) <= n {
+			for len(args) < n {
+				args = append(args, args[0])
+			}
+			break
+		}
+	}
+	// No ORDER BY: SQLite's sorter costs more than the page itself; the
+	// few agencies of each task are put in order here.
+	rows, err := s.query(ctx, s.r, `SELECT task_id, agency_id, ord FROM task_agencies
+		WHERE role = 'coop' AND task_id IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type coop struct {
+		agency int64
+		ord    int
+	}
+	found := map[int64][]coop{}
+	for rows.Next() {
+		var tid int64
+		var c coop
+		if err := rows.Scan(&tid, &c.agency, &c.ord); err != nil {
+			return err
+		}
+		found[tid] = append(found[tid], c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for tid, cs := range found {
+		t := byID[tid]
+		if t == nil {
+			continue
+		}
+		slices.SortFunc(cs, func(a, b coop) int { return a.ord - b.ord })
+		t.CooperatingAgencyIDs = make([]int64, len(cs))
+		for i, c := range cs {
+			t.CooperatingAgencyIDs[i] = c.agency
+		}
+	}
+	return nil
+}
