@@ -1,0 +1,251 @@
+package planimport
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one paragraph of a plan document after normalisation. A DOCX
+// paragraph holding line breaks gives several lines with the same n.
+type line struct {
+	n    int    // 1-based paragraph number in the source, for warnings
+	text string // NFC, single spaces, trimmed, never empty, no '\n'
+	// intro marks a line that introduces what follows (a group row of a
+	// Word task table): text of its section, never a task.
+	intro bool
+}
+
+// markKind is the numbering level a paragraph starts with.
+type markKind int
+
+const (
+	markNone    markKind = iota
+	markRoman            // "I.", "II." — parts
+	markDecimal          // "1.", "4.1.", "4.1" — groups and sub-groups
+	markLetter           // "a)", "đ)" — items
+	markBullet           // "-", "+", "•" — content paragraphs, not sections
+)
+
+// mark is what classify found at the start of a paragraph.
+type mark struct {
+	kind   markKind
+	number string // as a label: "III", "4.1", "a"; "" for bullets and plain text
+	comps  []int  // Roman value, decimal components or letter position (1-based)
+	bullet rune   // '-' or '+' for bullets ('-' stands for every dash and dot glyph)
+	rest   string // the text after the mark
+}
+
+// classify reads the numbering mark a paragraph starts with. It is strict
+// on purpose: a paragraph is only a heading when its mark cannot be the start
+// of ordinary text ("10,5% hộ dân", "2025 là năm…", "C. Mác" are not).
+func classify(s string) mark {
+	if m, ok := romanMark(s); ok {
+		return m
+	}
+	if m, ok := decimalMark(s); ok {
+		return m
+	}
+	if m, ok := letterMark(s); ok {
+		return m
+	}
+	if m, ok := bulletMark(s); ok {
+		return m
+	}
+	return mark{rest: s}
+}
+
+// romanMark reads "III. TITLE", "IV- TITLE", "V) TITLE". Only numerals up to
+// XXXIX count, so that a stray initial ("C.", "L.") is not a part.
+func romanMark(s string) (mark, bool) {
+	i := 0
+	for i < len(s) && strings.IndexByte("IVX", s[i]) >= 0 {
+		i++
+	}
+	if i == 0 || i > 6 {
+		return mark{}, false
+	}
+	v, ok := romanValue(s[:i])
+	if !ok {
+		return mark{}, false
+	}
+	rest := s[i:]
+	switch {
+	case strings.HasPrefix(rest, "."), strings.HasPrefix(rest, ")"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, " - "), strings.HasPrefix(rest, " – "):
+		rest = rest[strings.Index(rest[1:], " ")+2:]
+	case strings.HasPrefix(rest, "- "), strings.HasPrefix(rest, "– "):
+		_, size := utf8.DecodeRuneInString(rest)
+		rest = rest[size:]
+	default:
+		return mark{}, false
+	}
+	// "I.1" or "V.5%" is not a part heading, nor a lone "V." (a part
+	// always has a title; a lone numeral is more likely a typo).
+	if r, _ := utf8.DecodeRuneInString(rest); strings.TrimSpace(rest) == "" || (r != ' ' && !unicode.IsLetter(r)) {
+		return mark{}, false
+	}
+	return mark{kind: markRoman, number: s[:i], comps: []int{v}, rest: strings.TrimSpace(rest)}, true
+}
+
+// romanValue converts a Roman numeral of I, V and X; ok is false for
+// non-canonical spellings ("IIII", "VX").
+func romanValue(s string) (int, bool) {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v := vals[s[i]]
+		if i+1 < len(s) && v < vals[s[i+1]] {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 || toRoman(total) != s {
+		return 0, false
+	}
+	return total, true
+}
+
+// toRoman writes n (1–39) as a Roman numeral.
+func toRoman(n int) string {
+	if n <= 0 || n >= 40 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	for ; n >= 10; n -= 10 {
+		b.WriteByte('X')
+	}
+	b.WriteString([]string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"}[n])
+	return b.String()
+}
+
+// decimalMark reads "1. Title", "1) Title", "4.1. Title", "4.1 Title",
+// "4.1.2. Title". Components have one or two digits; a first-level number
+// needs its dot or parenthesis, deeper ones may omit the final dot.
+func decimalMark(s string) (mark, bool) {
+	var comps []int
+	i := 0
+	for {
+		j := i
+		for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j == i || j-i > 2 || (j < len(s) && s[j] >= '0' && s[j] <= '9') {
+			return mark{}, false
+		}
+		n, _ := strconv.Atoi(s[i:j])
+		comps = append(comps, n)
+		i = j
+		// Another component follows "." only when a digit comes right after.
+		if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+			i++
+			continue
+		}
+		break
+	}
+	if len(comps) > 6 {
+		return mark{}, false
+	}
+	term := false
+	if i < len(s) && (s[i] == '.' || s[i] == ')') {
+		term = true
+		i++
+	}
+	if !term && len(comps) == 1 {
+		return mark{}, false
+	}
+	rest := s[i:]
+	if rest != "" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		switch {
+		case r == ' ':
+		case term && unicode.IsLetter(r): // "1.Mục đích" — a missing space
+		default:
+			return mark{}, false // "10.5%", "1.000 người", "3/2025"
+		}
+	}
+	parts := make([]string, len(comps))
+	for k, c := range comps {
+		parts[k] = strconv.Itoa(c)
+	}
+	return mark{kind: markDecimal, number: strings.Join(parts, "."), comps: comps, rest: strings.TrimSpace(rest)}, true
+}
+
+// vnLetters is the order of lettered items in Vietnamese documents: đ comes
+// after d, and f, j, w, z are not used (kept at the end for typed oddities).
+const vnLetters = "abcdđeghiklmnopqrstuvxyfjwz"
+
+// letterMark reads "a) Title", "đ) Title" and "a. Title".
+func letterMark(s string) (mark, bool) {
+	r, size := utf8.DecodeRuneInString(s)
+	pos := strings.IndexRune(vnLetters, r)
+	if pos < 0 || size >= len(s) {
+		return mark{}, false
+	}
+	switch s[size] {
+	case ')':
+	case '.':
+		// "a. Title" but not "v.v." or an abbreviation like "a.m."
+		if size+1 < len(s) && s[size+1] != ' ' {
+			return mark{}, false
+		}
+	default:
+		return mark{}, false
+	}
+	rest := s[size+1:]
+	if rest != "" && rest[0] != ' ' {
+		if next, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(next) {
+			return mark{}, false
+		}
+	}
+	return mark{kind: markLetter, number: string(r), comps: []int{utf8.RuneCountInString(vnLetters[:pos]) + 1}, rest: strings.TrimSpace(rest)}, true
+}
+
+// bulletMark reads "- text", "+ text", "• text" (and "-text"). '+' is kept
+// apart because it marks a sub-point of the paragraph before it.
+func bulletMark(s string) (mark, bool) {
+	r, size := utf8.DecodeRuneInString(s)
+	var b rune
+	switch r {
+	case '-', '–', '—', '•', '·', '▪', '●', '○', '*', '\uf0b7': // U+F0B7 is Word's Symbol-font bullet
+		b = '-'
+	case '+':
+		b = '+'
+	default:
+		return mark{}, false
+	}
+	rest := strings.TrimSpace(s[size:])
+	if rest == "" {
+		return mark{}, false
+	}
+	return mark{kind: markBullet, bullet: b, rest: rest}, true
+}
+
+// isSeparator reports lines drawn with dashes or underscores under the
+// header ("-----", "____"), which carry no text.
+func isSeparator(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("-_–—=*. ", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isUpper reports whether the letters of s are (nearly) all capitals, as
+// Vietnamese titles and part headings are written.
+func isUpper(s string) bool {
+	upper, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && upper*10 >= letters*9
+}
