@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -163,5 +164,29 @@ func TestTaskPatchSequence(t *testing.T) {
 	third := e.do("PATCH", "/tasks/{T2}", auth.RoleAdmin, `{"product": "Lần 2"}`, map[string]string{"If-Match": first.Header.Get("ETag")})
 	if third.Status != 200 || e.task("T2").Product != "Lần 2" || e.task("T2").Version != 3 {
 		t.Fatalf("third PATCH with the fresh ETag: %d %s", third.Status, third.Raw)
+	}
+}
+
+// TestTaskPatchConcurrentUnversioned: PATCHes that name no version ask for
+// "last writer wins", so many of them at once on one task must all succeed
+// (the handler retries the store's version check) and each must count.
+func TestTaskPatchConcurrentUnversioned(t *testing.T) {
+	e := newEnv(t)
+	before := e.task("T2").Version
+	const n = 16
+	status := make(chan int, n)
+	for i := range n {
+		go func() {
+			r := e.do("PATCH", "/tasks/{T2}", auth.RoleCoordinator, fmt.Sprintf(`{"product": "Ghi lần %d"}`, i), nil)
+			status <- r.Status
+		}()
+	}
+	for range n {
+		if s := <-status; s != 200 {
+			t.Errorf("unversioned concurrent PATCH: status %d, want 200", s)
+		}
+	}
+	if got := e.task("T2").Version; got != before+n {
+		t.Errorf("version %d after %d writes from %d, want %d", got, n, before, before+n)
 	}
 }
