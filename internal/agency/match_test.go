@@ -278,7 +278,7 @@ func TestFindReferencePlanTasks(t *testing.T) {
 // the non-heading paragraphs of section III.
 func referencePlanTasks(t testing.TB) []string {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/ca-mau-kh-nq71.txt")
+	b, err := os.ReadFile("../demo/ca-mau-kh-nq71.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

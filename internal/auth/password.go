@@ -22,6 +22,17 @@ const (
 	saltLen      = 16
 )
 
+// Bounds on the parameters VerifyPassword accepts from a stored hash, so
+// that a damaged or tampered hash is an error rather than a panic inside
+// argon2, a multi-gigabyte allocation, or a zero-length key that every
+// password would match.
+const (
+	maxArgonTime   = 16
+	maxArgonMemory = 1 << 20 // KiB: 1 GiB
+	minSaltLen     = 8
+	minKeyLen      = 16
+)
+
 // MinPasswordLen is the shortest password accepted.
 const MinPasswordLen = 12
 
@@ -72,6 +83,10 @@ func VerifyPassword(pw, encoded string) (bool, error) {
 	want, err := enc.DecodeString(parts[5])
 	if err != nil {
 		return false, fmt.Errorf("auth: bad key: %w", err)
+	}
+	if t < 1 || t > maxArgonTime || p < 1 || mem < 8*uint32(p) || mem > maxArgonMemory ||
+		len(salt) < minSaltLen || len(want) < minKeyLen {
+		return false, errors.New("auth: argon2 parameters out of range")
 	}
 	got := argon2.IDKey([]byte(pw), salt, t, mem, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil

@@ -312,7 +312,7 @@ func TestFindDeadlineReferencePlan(t *testing.T) {
 
 func referencePlanLines(t testing.TB) []string {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/ca-mau-kh-nq71.txt")
+	b, err := os.ReadFile("../demo/ca-mau-kh-nq71.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 // referencePlan is the real plan every golden figure is taken from.
-const referencePlan = "../../testdata/ca-mau-kh-nq71.txt"
+const referencePlan = "../demo/ca-mau-kh-nq71.txt"
 
 func readReference(t testing.TB) []byte {
 	t.Helper()

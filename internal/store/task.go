@@ -45,9 +45,9 @@ func normTask(t *plan.Task) {
 	}
 }
 
-// taskSearch is the folded text the Query filter matches words against.
+// taskSearch is the text the Query filter matches words against (see vntext.SearchKey).
 func taskSearch(t *plan.Task) string {
-	return vntext.Fold(t.Title + " " + t.Text + " " + t.Product)
+	return vntext.SearchKey(t.Title + " " + t.Text + " " + t.Product)
 }
 
 // uniqueIDs drops zeros and repeats, keeping the first-listed order; nil when empty.

@@ -105,10 +105,10 @@ func (s *Store) Tasks(ctx context.Context, f plan.TaskFilter) (tasks []plan.Task
 func taskWhere(f plan.TaskFilter) (string, []any, error) {
 	where := []string{"t.plan_id = ?"}
 	args := []any{f.PlanID}
-	words := strings.Fields(vntext.Fold(f.Query))
-	for _, w := range words[:min(len(words), maxQueryWords)] {
+	patterns := vntext.SearchPatterns(f.Query)
+	for _, p := range patterns[:min(len(patterns), maxQueryWords)] {
 		where = append(where, `t.search LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(w)+"%")
+		args = append(args, p)
 	}
 	if f.AgencyID != 0 {
 		// The agency's tasks as one set read from two indexes, not a test
@@ -171,11 +171,6 @@ func statusCond(status string, today time.Time, dueSoon int) (string, []any, err
 		return notDue + ` AND t.progress <= 0 AND t.reported_at IS NULL`, []any{soon}, nil
 	}
 	return "", nil, fmt.Errorf("unknown status %q", status)
-}
-
-// escapeLike escapes LIKE's wildcards in s, with \ as the escape character.
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // fillCoop sets CooperatingAgencyIDs on a page of tasks with one query.

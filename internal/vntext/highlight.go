@@ -13,10 +13,11 @@ type Segment struct {
 }
 
 // Highlight splits text into segments, marking every occurrence of each word
-// of query, compared without case or diacritics. The segments joined give
-// text back unchanged. text should be NFC (one rune per letter).
+// of query the way search matches them (see SearchKey): whole words compared
+// without case or diacritics.
+// The segments joined give text back unchanged. text should be NFC.
 func Highlight(text, query string) []Segment {
-	words := strings.Fields(Fold(query))
+	words := SearchWords(query)
 	if len(words) == 0 || text == "" {
 		return []Segment{{Text: text}}
 	}
@@ -32,14 +33,21 @@ func Highlight(text, query string) []Segment {
 		offs = append(offs, i)
 	}
 	offs = append(offs, len(text))
+	boundary := func(i int) bool {
+		return i <= 0 || i >= len(folded) || !isWordRune(folded[i-1]) || !isWordRune(folded[i])
+	}
 	marked := make([]bool, len(folded))
 	for _, w := range words {
 		wr := []rune(w)
 		for i := 0; i+len(wr) <= len(folded); i++ {
-			if runesEqual(folded[i:i+len(wr)], wr) {
-				for j := i; j < i+len(wr); j++ {
-					marked[j] = true
-				}
+			if (i > 0 && isWordRune(folded[i-1])) || !runesEqual(folded[i:i+len(wr)], wr) {
+				continue
+			}
+			if !boundary(i + len(wr)) {
+				continue
+			}
+			for j := i; j < i+len(wr); j++ {
+				marked[j] = true
 			}
 		}
 	}

@@ -95,7 +95,7 @@ func (a *app) planCount() int {
 
 func referencePlan(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/ca-mau-kh-nq71.txt")
+	b, err := os.ReadFile("../demo/ca-mau-kh-nq71.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
