@@ -80,7 +80,7 @@ func Can(u *User, p Permission) bool {
 	if p == Public {
 		return true
 	}
-	if u == nil || u.Disabled {
+	if u == nil || u.Disabled || !u.Role.Valid() {
 		return false
 	}
 	switch p {

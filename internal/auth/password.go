@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Argon2id parameters (RFC 9106's second recommended option, memory-bounded
@@ -41,19 +42,21 @@ var ErrWeakPassword = fmt.Errorf("mật khẩu phải có ít nhất %d ký tự
 
 // CheckPassword says what is wrong with a new password, or nil.
 func CheckPassword(pw string) error {
-	if utf8.RuneCountInString(pw) < MinPasswordLen {
+	if utf8.RuneCountInString(norm.NFC.String(pw)) < MinPasswordLen {
 		return ErrWeakPassword
 	}
 	return nil
 }
 
-// HashPassword returns an encoded Argon2id hash of pw in the PHC string format.
+// HashPassword returns an encoded Argon2id hash of pw in the PHC string
+// format. The password is hashed in NFC, so that the same Vietnamese letters
+// typed on keyboards that compose differently still match.
 func HashPassword(pw string) (string, error) {
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
 	enc := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, argonMemory, argonTime, argonThreads, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
@@ -88,6 +91,6 @@ func VerifyPassword(pw, encoded string) (bool, error) {
 		len(salt) < minSaltLen || len(want) < minKeyLen {
 		return false, errors.New("auth: argon2 parameters out of range")
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, mem, p, uint32(len(want)))
+	got := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, t, mem, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }

@@ -39,15 +39,25 @@ type Result struct {
 }
 
 // Load fills an empty database with the demo data. It refuses a database
-// that already holds plans, so that a real register is never mixed with
-// sample data.
+// that already holds plans, agencies or users, so that a real register is
+// never mixed with sample data, and so that it never stops half-way (on a
+// taken agency name or username) leaving a plan without its accounts.
 func Load(ctx context.Context, s *store.Store) (*Result, error) {
 	plans, err := s.Plans(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if len(plans) > 0 {
-		return nil, fmt.Errorf("demo: the database already holds %d plan(s); demo data is loaded only into a new database", len(plans))
+	agencies, err := s.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	users, err := s.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(plans) > 0 || len(agencies) > 0 || len(users) > 0 {
+		return nil, fmt.Errorf("demo: the database already holds %d plan(s), %d agencies and %d users; demo data is loaded only into a new database",
+			len(plans), len(agencies), len(users))
 	}
 	ids := make([]int64, len(provinceAgencies))
 	var list []agency.Agency
