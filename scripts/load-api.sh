@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load run for the plan register API (issue 2's speed targets), on loopback only.
 #   1. builds tiendo, starts it on a fresh demo database;
-#   2. POSTs tasks sequentially (wrk, 1 connection) until the plan holds ≥ 10,000;
+#   2. POSTs tasks sequentially (wrk, 1 connection, 5 s runs) until the plan holds ≥ 10,000;
 #   3. GETs open tasks by due date at 16 connections;
 #   4. PATCHes random tasks at 16 connections.
 # Needs wrk (Debian package). Usage: scripts/load-api.sh [seconds per phase, default 20]
@@ -24,7 +24,7 @@ total() { curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api
 
 echo "== POST /api/v1/plans/1/tasks, sequential (1 connection)"
 while [ "$(total)" -lt 10000 ]; do
-  wrk -t1 -c1 -d${secs}s --latency -s scripts/wrk/create_task.lua http://127.0.0.1:$port
+  wrk -t1 -c1 -d5s --latency -s scripts/wrk/create_task.lua http://127.0.0.1:$port
 done
 echo "tasks in plan: $(total)"
 
