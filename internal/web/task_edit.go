@@ -8,20 +8,8 @@ import (
 
 // taskEdit shows the form to assign and correct a task.
 func (h *handler) taskEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
 	ctx := r.Context()
-	t, err := h.store.Task(ctx, id)
-	if err != nil {
-		return err
-	}
-	p, err := h.store.Plan(ctx, t.PlanID)
-	if err != nil {
-		return err
-	}
-	sec, err := h.store.Section(ctx, t.SectionID)
+	t, p, sec, err := h.loadTask(r)
 	if err != nil {
 		return err
 	}

@@ -24,20 +24,8 @@ type taskView struct {
 
 // taskShow shows one task in full with its computed status.
 func (h *handler) taskShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
 	ctx := r.Context()
-	t, err := h.store.Task(ctx, id)
-	if err != nil {
-		return err
-	}
-	p, err := h.store.Plan(ctx, t.PlanID)
-	if err != nil {
-		return err
-	}
-	sec, err := h.store.Section(ctx, t.SectionID)
+	t, p, sec, err := h.loadTask(r)
 	if err != nil {
 		return err
 	}

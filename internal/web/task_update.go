@@ -17,20 +17,8 @@ const msgConflict = "Nhiệm vụ đã được người khác sửa. Hãy tải
 // on a conflict or invalid input the form comes back with the person's
 // input kept.
 func (h *handler) taskUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
 	ctx := r.Context()
-	t, err := h.store.Task(ctx, id)
-	if err != nil {
-		return err
-	}
-	p, err := h.store.Plan(ctx, t.PlanID)
-	if err != nil {
-		return err
-	}
-	sec, err := h.store.Section(ctx, t.SectionID)
+	t, p, sec, err := h.loadTask(r)
 	if err != nil {
 		return err
 	}
