@@ -95,7 +95,8 @@ func loadDemo(ctx context.Context, s *store.Store, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: kế hoạch #%d với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản).\n", res.PlanID, res.Tasks, res.Assigned)
+	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: kế hoạch #%d với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản, %d nhiệm vụ được phân công mẫu).\n",
+		res.PlanID, res.Tasks, res.Assigned, res.SampleAssigned)
 	fmt.Fprintln(stdout, "Tài khoản mẫu (mật khẩu chỉ in một lần):")
 	for _, a := range res.Accounts {
 		agency := ""

@@ -32,10 +32,11 @@ type Account struct {
 
 // Result tells what Load created.
 type Result struct {
-	PlanID   int64
-	Tasks    int
-	Assigned int // tasks whose lead agency the text names
-	Accounts []Account
+	PlanID         int64
+	Tasks          int
+	Assigned       int // tasks whose lead agency the text names
+	SampleAssigned int // tasks given a sample lead agency (phân công mẫu)
+	Accounts       []Account
 }
 
 // Load fills an empty database with the demo data. It refuses a database
@@ -76,27 +77,30 @@ func Load(ctx context.Context, s *store.Store) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo: reference plan: %w", err)
 	}
-	d := &res.Draft
-	d.Plan.Issuer = "Ủy ban nhân dân tỉnh Cà Mau"
-	d.Plan.Status = plan.PlanActive
-	planID, err := s.CreatePlan(ctx, 0, d)
-	if err != nil {
-		return nil, fmt.Errorf("demo: store reference plan: %w", err)
-	}
-	out := &Result{PlanID: planID, Tasks: len(d.Tasks)}
-	for _, t := range d.Tasks {
-		if t.LeadAgencyID != 0 {
-			out.Assigned++
-		}
-	}
 	byName := func(name string) (int64, string) {
 		for _, a := range list {
 			if a.Name == name {
 				return a.ID, a.Name
 			}
 		}
-		panic("demo: unknown agency " + name) // the list above is fixed; a typo is a programming error
+		panic("demo: unknown agency " + name) // the lists are fixed; a typo is a programming error
 	}
+	idOf := func(name string) int64 { id, _ := byName(name); return id }
+	d := &res.Draft
+	d.Plan.Issuer = "Ủy ban nhân dân tỉnh Cà Mau"
+	d.Plan.Status = plan.PlanActive
+	out := &Result{Tasks: len(d.Tasks)}
+	for _, t := range d.Tasks {
+		if t.LeadAgencyID != 0 {
+			out.Assigned++
+		}
+	}
+	out.SampleAssigned = assignSamples(d, idOf)
+	planID, err := s.CreatePlan(ctx, 0, d)
+	if err != nil {
+		return nil, fmt.Errorf("demo: store reference plan: %w", err)
+	}
+	out.PlanID = planID
 	for _, u := range []struct {
 		name, full string
 		role       auth.Role

@@ -79,7 +79,7 @@ func TestLoad(t *testing.T) {
 		t.Errorf("plan: status %q issuer %q title %q", p.Status, p.Issuer, p.Title)
 	}
 
-	// Lead agencies named in the text are assigned, and Result counts them.
+	// Lead agencies named in the text are assigned, the rest get sample leads, and Result counts both.
 	tasks, _, err := s.Tasks(ctx, plan.TaskFilter{PlanID: res.PlanID, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
@@ -101,8 +101,9 @@ func TestLoad(t *testing.T) {
 			}
 		}
 	}
-	if led == 0 || led != res.Assigned {
-		t.Errorf("%d tasks with a lead agency, Result.Assigned %d; want at least one, and equal", led, res.Assigned)
+	if res.Assigned == 0 || led != 63 || res.Assigned+res.SampleAssigned != led {
+		t.Errorf("%d tasks with a lead agency (Result: %d named by the text + %d sample); want all 63, at least one from the text",
+			led, res.Assigned, res.SampleAssigned)
 	}
 
 	// The hierarchy: sở under the UBND tỉnh, the centre under the Sở KH&CN.
