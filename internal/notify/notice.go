@@ -1,0 +1,18 @@
+package notify
+
+import "time"
+
+// Notice is an in-app notice: a line in a user's notice list, with a link
+// to what it is about, unread until the user opens or dismisses it.
+type Notice struct {
+	ID        int64
+	UserID    int64
+	CreatedAt time.Time
+	Kind      string // "before", "overdue", "digest" for reminders; other senders add their own
+	Text      string
+	Link      string    // a path inside the application, "" for none
+	ReadAt    time.Time // zero while unread
+}
+
+// Unread reports whether the user has not read n yet.
+func (n Notice) Unread() bool { return n.ReadAt.IsZero() }
