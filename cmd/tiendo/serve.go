@@ -8,10 +8,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"strings"
 	"time"
 
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
+	"tiendo/internal/jobs"
+	"tiendo/internal/notify"
+	"tiendo/internal/reporting"
 	"tiendo/internal/server"
 	"tiendo/internal/store"
 )
@@ -25,8 +30,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	withDemo := fs.Bool("demo", false, "load the demo data (agencies, reference plan, one account per role) into a new database")
 	fixed := fs.String("clock", envOr("TIENDO_CLOCK", ""), "fix today's date, YYYY-MM-DD, for training and demos (env TIENDO_CLOCK)")
 	devDir := fs.String("dev-templates", "", "reload templates from this directory on every request (development)")
+	baseURL := fs.String("base-url", envOr("TIENDO_BASE_URL", ""), "public address used in e-mail links, e.g. https://tiendo.camau.gov.vn (env TIENDO_BASE_URL)")
+	smtp := notify.Flags(fs, os.Getenv)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	mailCfg, err := smtp()
+	if err != nil {
+		return err
 	}
 	clk, err := parseClock(*fixed)
 	if err != nil {
@@ -40,10 +51,27 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer s.Close()
 	if *withDemo {
-		if err := loadDemo(ctx, s, stdout); err != nil {
+		if err := loadDemo(ctx, s, clock.Today(clk), stdout); err != nil {
 			return err
 		}
 	}
+
+	// Reminders judge days by clk (so --clock shows a training day's
+	// reminders); the scheduler and its leases always use the real clock.
+	var mailer notify.Sender
+	if mailCfg.Enabled() {
+		if mailer, err = notify.NewMailer(mailCfg); err != nil {
+			return err
+		}
+	}
+	rem := &notify.Reminder{Source: store.ReminderSource{Store: s}, Ledger: s, Mailer: mailer, Clock: clk,
+		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
+	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log}
+	sched.Every("reminders", time.Hour, rem.Run)
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	defer stopJobs()
+	jobsDone := make(chan error, 1)
+	go func() { jobsDone <- sched.Run(jobsCtx) }()
 
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir})
 	if err != nil {
@@ -74,6 +102,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := srv.Shutdown(shutdown); err != nil {
 		return err
 	}
+	stopJobs()
+	if err := <-jobsDone; err != nil && !errors.Is(err, context.Canceled) {
+		log.Warn("jobs stopped with an error", "err", err)
+	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -82,7 +114,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // loadDemo fills a new database with the demo data and prints the accounts;
 // on a database that already holds plans it says so and changes nothing.
-func loadDemo(ctx context.Context, s *store.Store, stdout io.Writer) error {
+func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Writer) error {
 	plans, err := s.Plans(ctx)
 	if err != nil {
 		return err
@@ -97,6 +129,15 @@ func loadDemo(ctx context.Context, s *store.Store, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: kế hoạch #%d với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản, %d nhiệm vụ được phân công mẫu).\n",
 		res.PlanID, res.Tasks, res.Assigned, res.SampleAssigned)
+	sample, err := demo.LoadReports(ctx, s, res.PlanID, today)
+	if err != nil {
+		return err
+	}
+	if len(sample.Periods) > 0 {
+		fmt.Fprintf(stdout, "Báo cáo mẫu (%s): %d đã tiếp nhận, %d chờ tiếp nhận, %d bị trả lại, %d đang soạn, %d chưa lập; %d nộp muộn.\n",
+			strings.Join(sample.Periods, ", "), sample.ByState[reporting.StateAccepted], sample.ByState[reporting.StateSubmitted],
+			sample.ByState[reporting.StateReturned], sample.ByState[reporting.StateDraft], sample.ByState[reporting.StateNotStarted], sample.Late)
+	}
 	fmt.Fprintln(stdout, "Tài khoản mẫu (mật khẩu chỉ in một lần):")
 	for _, a := range res.Accounts {
 		agency := ""

@@ -91,18 +91,28 @@ type Task struct {
 	LeadAgencyID int64
 	// CooperatingAgencyIDs are the cơ quan phối hợp.
 	CooperatingAgencyIDs []int64
-	Deadline             Deadline
-	Product              string // sản phẩm dự kiến
+	// Deadline is the current thời hạn, after approved extensions (gia
+	// hạn); status is judged against it.
+	Deadline Deadline
+	// OriginalDeadline is the thời hạn as the plan first set it, kept when
+	// an extension changes Deadline: the yearly evaluation uses it. The
+	// store fills it from Deadline when a task is created without one.
+	OriginalDeadline Deadline
+	Product          string // sản phẩm dự kiến
 	// MentionedAgencyIDs are agencies the text names (found by the
 	// importer); a suggestion for assignment, not an assignment.
 	MentionedAgencyIDs []int64
 	References         []Reference // documents the task text cites
 
-	// Progress fields, filled by later issues (reporting). Kept here so the
-	// schema does not change under them.
+	// Progress fields, kept by the store from the latest accepted report
+	// (the coordinator's acceptance is the confirmation): the claim of the
+	// latest period wins.
 	Progress    int       // % reported by the lead agency, 0–100
 	CompletedOn time.Time // completion date once confirmed; zero if not completed
 	ReportedAt  time.Time // last accepted report touching this task; zero if none
+	Claim       Claim     // status claimed in that report; ClaimNone when none
+	ClaimReason string    // the reason given with a paused or cancelled claim
+	ClaimPeriod time.Time // start day of the period whose accepted report made the claim; zero if none
 
 	Version   int // optimistic-locking counter, incremented on every update
 	CreatedAt time.Time

@@ -13,13 +13,16 @@ const (
 	StatusOverdue    Status = "overdue"      // Quá hạn (chưa hoàn thành)
 	StatusDoneOnTime Status = "done_on_time" // Đã hoàn thành đúng hạn
 	StatusDoneLate   Status = "done_late"    // Đã hoàn thành quá hạn
+	StatusPaused     Status = "paused"       // Tạm dừng
+	StatusCancelled  Status = "cancelled"    // Không thực hiện
 )
 
 // DefaultDueSoonDays is how many days before its deadline a task counts as "sắp đến hạn".
 const DefaultDueSoonDays = 7
 
 // Statuses lists every status in the order leaders read them.
-var Statuses = []Status{StatusDoneOnTime, StatusDoneLate, StatusInProgress, StatusDueSoon, StatusOverdue, StatusNotStarted}
+var Statuses = []Status{StatusDoneOnTime, StatusDoneLate, StatusInProgress, StatusDueSoon, StatusOverdue, StatusNotStarted,
+	StatusPaused, StatusCancelled}
 
 // Label is the Vietnamese name of the status.
 func (s Status) Label() string {
@@ -36,6 +39,10 @@ func (s Status) Label() string {
 		return "Đã hoàn thành đúng hạn"
 	case StatusDoneLate:
 		return "Đã hoàn thành quá hạn"
+	case StatusPaused:
+		return "Tạm dừng"
+	case StatusCancelled:
+		return "Không thực hiện"
 	}
 	return string(s)
 }
@@ -51,15 +58,20 @@ func (s Status) Valid() bool {
 }
 
 // ComputeStatus gives the task's status on day today (a date; time of day is
-// ignored). dueSoon is the "sắp đến hạn" window in days (DefaultDueSoonDays
-// when ≤ 0).
+// ignored) from its current deadline (after approved extensions) and the
+// claim of its latest accepted report, which the store keeps on the task
+// (Claim, Progress, CompletedOn, ReportedAt). dueSoon is the "sắp đến hạn"
+// window in days (DefaultDueSoonDays when ≤ 0).
 //
 // Rules, in order: a confirmed completion is on time when on or before the
-// due day, late after it; an open task past a fixed due day is overdue; within
-// the window it is due soon; a task with any reported progress is in
-// progress; otherwise it is not started. Continuous and recurring tasks have
-// no fixed due day, so they are never overdue as a whole (reporting judges
-// them per period).
+// due day, late after it; a task whose accepted claim is "không thực hiện"
+// is cancelled, "tạm dừng" paused (neither is ever overdue: the coordinator
+// accepted the reason); an open task past a fixed due day is overdue; within
+// the window it is due soon; a task with progress, or an accepted report
+// that does not claim "chưa triển khai", is in progress; otherwise it is not
+// started. Continuous and recurring tasks have
+// no fixed due day, so they are never overdue as a whole: StatusInPeriod
+// judges them per reporting period.
 func ComputeStatus(t *Task, today time.Time, dueSoon int) Status {
 	if dueSoon <= 0 {
 		dueSoon = DefaultDueSoonDays
@@ -72,6 +84,12 @@ func ComputeStatus(t *Task, today time.Time, dueSoon int) Status {
 		}
 		return StatusDoneLate
 	}
+	switch t.Claim {
+	case ClaimCancelled:
+		return StatusCancelled
+	case ClaimPaused:
+		return StatusPaused
+	}
 	if !due.IsZero() {
 		if day.After(due) {
 			return StatusOverdue
@@ -80,22 +98,24 @@ func ComputeStatus(t *Task, today time.Time, dueSoon int) Status {
 			return StatusDueSoon
 		}
 	}
-	if t.Progress > 0 || !t.ReportedAt.IsZero() {
+	if t.Progress > 0 || !t.ReportedAt.IsZero() && t.Claim != ClaimNotStarted {
 		return StatusInProgress
 	}
 	return StatusNotStarted
 }
 
-// OverdueDays is how many days an open task is past its due day on today (0 when not overdue).
+// OverdueDays is how many days an open task is past its due day on today
+// (0 when not overdue, paused or cancelled).
 func OverdueDays(t *Task, today time.Time) int {
-	if t.Completed() || t.Deadline.Due.IsZero() {
+	if ComputeStatus(t, today, 0) != StatusOverdue {
 		return 0
 	}
-	d := int(dateOf(today).Sub(t.Deadline.Due).Hours() / 24)
-	if d < 0 {
-		return 0
-	}
-	return d
+	return daysBetween(t.Deadline.Due, today)
+}
+
+// daysBetween is the number of calendar days from a to b (negative when b is earlier).
+func daysBetween(a, b time.Time) int {
+	return int(dateOf(b).Sub(dateOf(a)).Hours() / 24)
 }
 
 // dateOf truncates t to its calendar day at midnight UTC, the form dates are stored in.

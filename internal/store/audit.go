@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"time"
 )
 
@@ -29,10 +30,61 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, actor int64, action, obje
 			return err
 		}
 	}
-	_, err := s.exec(ctx, tx,
+	_, err := s.texec(ctx, tx,
 		`INSERT INTO audit_log (at, user_id, action, object, object_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
 		tsArg(now()), refArg(actor), action, object, refArg(objectID), string(d))
 	return err
+}
+
+// auditRow is one row for auditMany.
+type auditRow struct {
+	action, object string
+	objectID       int64
+	detail         any
+}
+
+// auditMany appends several audit rows in tx, 500 to an INSERT (accepting
+// a report touches every task it reports on).
+func (s *Store) auditMany(ctx context.Context, tx *sql.Tx, actor int64, rows []auditRow) error {
+	at := tsArg(now())
+	for chunk := range slices.Chunk(rows, 500) {
+		args := make([]any, 0, 6*len(chunk))
+		for _, r := range chunk {
+			d, err := json.Marshal(r.detail)
+			if err != nil {
+				return err
+			}
+			args = append(args, at, refArg(actor), r.action, r.object, refArg(r.objectID), string(d))
+		}
+		if _, err := s.exec(ctx, tx, `INSERT INTO audit_log (at, user_id, action, object, object_id, detail) VALUES `+
+			rowsOf(len(chunk), 6), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AuditFor lists the audit history of one object ("task", "report",
+// "plan", "extension", …) by its ID, oldest first. The history of a report
+// includes its entries, contributions, values and files (they are audited
+// under their report).
+func (s *Store) AuditFor(ctx context.Context, object string, id int64) (entries []AuditEntry, err error) {
+	defer wrap(&err, "store.AuditFor(%s %d)", object, id)
+	rows, err := s.query(ctx, s.r,
+		`SELECT id, at, user_id, action, object, object_id, detail FROM audit_log
+		WHERE object = ? AND object_id = ? ORDER BY id`, object, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.ID, timeCol{&e.At}, idCol{&e.UserID}, &e.Action, &e.Object, idCol{&e.ObjectID}, &e.Detail); err != nil {
+			return nil, err
+		}
+		entries = append(entries, e)
+	}
+	return entries, rows.Err()
 }
 
 // AuditEntries lists the latest audit entries, newest first.

@@ -41,6 +41,11 @@ type Store struct {
 	// stmts caches prepared read statements on SQLite's read pool (see readStmt).
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
+	// wstmts caches prepared statements on SQLite's one write connection
+	// for the hot writes (submitting a report); wwant queues statements to
+	// prepare once the connection is free (see txStmt).
+	wstmts map[string]*sql.Stmt
+	wwant  map[string]bool
 }
 
 // Open opens (creating and migrating as needed) the database named by dsn:
@@ -64,7 +69,10 @@ func (s *Store) Close() error {
 	for _, st := range s.stmts {
 		st.Close()
 	}
-	s.stmts = nil
+	for _, st := range s.wstmts {
+		st.Close()
+	}
+	s.stmts, s.wstmts, s.wwant = nil, nil, nil
 	s.stmtMu.Unlock()
 	err := s.w.Close()
 	if s.r != s.w {
@@ -116,5 +124,9 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if err = fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err = tx.Commit(); err != nil {
+		return err
+	}
+	s.prepareWanted(ctx)
+	return nil
 }

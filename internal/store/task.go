@@ -20,14 +20,18 @@ const (
 
 const taskCols = `t.id, t.plan_id, t.section_id, t.ord, t.title, t.text, t.lead_agency_id,
 	t.deadline_kind, t.deadline_text, t.due_date, t.deadline_start, t.deadline_every,
-	t.product, t.progress, t.completed_on, t.reported_at, t.version, t.created_at, t.updated_at`
+	t.original_deadline_kind, t.original_deadline_text, t.original_due_date, t.original_deadline_start,
+	t.original_deadline_every, t.product, t.progress, t.completed_on, t.reported_at,
+	t.claim_status, t.claim_reason, t.claim_period_start, t.version, t.created_at, t.updated_at`
 
 func scanTask(sc scanner) (plan.Task, error) {
 	var t plan.Task
-	d := &t.Deadline
+	d, o := &t.Deadline, &t.OriginalDeadline
 	err := sc.Scan(&t.ID, &t.PlanID, &t.SectionID, &t.Ord, &t.Title, &t.Text, idCol{&t.LeadAgencyID},
 		&d.Kind, &d.Text, timeCol{&d.Due}, timeCol{&d.Start}, &d.Every,
-		&t.Product, &t.Progress, timeCol{&t.CompletedOn}, timeCol{&t.ReportedAt}, &t.Version,
+		&o.Kind, &o.Text, timeCol{&o.Due}, timeCol{&o.Start}, &o.Every,
+		&t.Product, &t.Progress, timeCol{&t.CompletedOn}, timeCol{&t.ReportedAt},
+		&t.Claim, &t.ClaimReason, timeCol{&t.ClaimPeriod}, &t.Version,
 		timeCol{&t.CreatedAt}, timeCol{&t.UpdatedAt})
 	return t, err
 }
@@ -62,17 +66,23 @@ func uniqueIDs(ids []int64) []int64 {
 }
 
 const insertTaskSQL = `INSERT INTO tasks (plan_id, section_id, section_seq, ord, title, text, search, lead_agency_id,
-	deadline_kind, deadline_text, due_date, deadline_start, deadline_every, product, progress,
-	completed_on, reported_at, version, created_at, updated_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`
+	deadline_kind, deadline_text, due_date, deadline_start, deadline_every,
+	original_deadline_kind, original_deadline_text, original_due_date, original_deadline_start, original_deadline_every,
+	product, progress, completed_on, reported_at, version, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`
 
 // insertTask stores t (already normalised, PlanID, SectionID and Ord set)
 // with its agencies and cited documents, and sets t.ID, t.Version and the
-// timestamps.
+// timestamps. A task without an original deadline gets its deadline as
+// the original.
 func insertTask(ctx context.Context, b *batch, t *plan.Task, sectionSeq int, at time.Time) error {
-	d := &t.Deadline
+	if t.OriginalDeadline == (plan.Deadline{}) {
+		t.OriginalDeadline = t.Deadline
+	}
+	d, o := &t.Deadline, &t.OriginalDeadline
 	err := b.queryRow(ctx, insertTaskSQL, t.PlanID, t.SectionID, sectionSeq, t.Ord, t.Title, t.Text, taskSearch(t),
-		refArg(t.LeadAgencyID), string(d.Kind), d.Text, dateArg(d.Due), dateArg(d.Start), d.Every, t.Product,
+		refArg(t.LeadAgencyID), string(d.Kind), d.Text, dateArg(d.Due), dateArg(d.Start), d.Every,
+		string(o.Kind), o.Text, dateArg(o.Due), dateArg(o.Start), o.Every, t.Product,
 		t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt), tsArg(at), tsArg(at)).Scan(&t.ID)
 	if err != nil {
 		return err
@@ -220,15 +230,17 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 				}
 			}
 		}
-		d := &t.Deadline
+		keepReportingFields(&old, t)
+		d, o := &t.Deadline, &t.OriginalDeadline
 		res, err := s.exec(ctx, tx, `UPDATE tasks SET section_id = ?, section_seq = ?, ord = ?, title = ?, text = ?,
 			search = ?, lead_agency_id = ?, deadline_kind = ?, deadline_text = ?, due_date = ?, deadline_start = ?,
-			deadline_every = ?, product = ?, progress = ?, completed_on = ?, reported_at = ?,
-			version = version + 1, updated_at = ?
+			deadline_every = ?, original_deadline_kind = ?, original_deadline_text = ?, original_due_date = ?,
+			original_deadline_start = ?, original_deadline_every = ?, product = ?, progress = ?, completed_on = ?,
+			reported_at = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`,
 			t.SectionID, seq, t.Ord, t.Title, t.Text, taskSearch(t), refArg(t.LeadAgencyID), string(d.Kind), d.Text,
-			dateArg(d.Due), dateArg(d.Start), d.Every, t.Product, t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt),
-			tsArg(at), t.ID, t.Version)
+			dateArg(d.Due), dateArg(d.Start), d.Every, string(o.Kind), o.Text, dateArg(o.Due), dateArg(o.Start), o.Every,
+			t.Product, t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt), tsArg(at), t.ID, t.Version)
 		if err != nil {
 			return err
 		}
@@ -246,6 +258,20 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		t.CreatedAt, t.UpdatedAt = old.CreatedAt, at
 		return nil
 	})
+}
+
+// keepReportingFields sets on t, about to be saved by UpdateTask, the
+// fields that UpdateTask does not take from its caller: the claim (kept by
+// AcceptReport) and the original deadline. Editing the register corrects
+// the original deadline too while no extension has changed the task's
+// deadline; after one, the original stays (DecideExtension sets both).
+func keepReportingFields(old, t *plan.Task) {
+	t.Claim, t.ClaimReason, t.ClaimPeriod = old.Claim, old.ClaimReason, old.ClaimPeriod
+	if old.OriginalDeadline == old.Deadline {
+		t.OriginalDeadline = t.Deadline
+	} else {
+		t.OriginalDeadline = old.OriginalDeadline
+	}
 }
 
 // saveTaskLinks replaces the agency lists and cited documents that changed.
@@ -297,6 +323,8 @@ func taskChanges(old, t *plan.Task) changes {
 	c.add("due_date", dateArg(old.Deadline.Due), dateArg(t.Deadline.Due))
 	c.add("deadline_start", dateArg(old.Deadline.Start), dateArg(t.Deadline.Start))
 	c.add("deadline_every", old.Deadline.Every, t.Deadline.Every)
+	c.add("original_deadline_text", old.OriginalDeadline.Text, t.OriginalDeadline.Text)
+	c.add("original_due_date", dateArg(old.OriginalDeadline.Due), dateArg(t.OriginalDeadline.Due))
 	c.add("product", old.Product, t.Product)
 	c.add("progress", old.Progress, t.Progress)
 	c.add("completed_on", dateArg(old.CompletedOn), dateArg(t.CompletedOn))

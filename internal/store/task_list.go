@@ -142,10 +142,12 @@ func taskWhere(f plan.TaskFilter) (string, []any, error) {
 //
 //	done on time  completed, and no due day or completed on/before it
 //	done late     completed after the due day
-//	overdue       open, due day before today
-//	due soon      open, due day within today … today+dueSoon
-//	in progress   open, not overdue or due soon, progress or a report
-//	not started   open, not overdue or due soon, no progress, no report
+//	cancelled     open, latest accepted claim "không thực hiện"
+//	paused        open, latest accepted claim "tạm dừng"
+//	overdue       open, not paused or cancelled, due day before today
+//	due soon      open, not paused or cancelled, due day within today … today+dueSoon
+//	in progress   the rest, with progress or an accepted report not claiming "chưa triển khai"
+//	not started   the rest, without
 func statusCond(status string, today time.Time, dueSoon int) (string, []any, error) {
 	if dueSoon <= 0 {
 		dueSoon = plan.DefaultDueSoonDays
@@ -153,7 +155,9 @@ func statusCond(status string, today time.Time, dueSoon int) (string, []any, err
 	y, m, d := today.Date()
 	day := plan.Date(y, m, d)
 	td, soon := dateArg(day), dateArg(day.AddDate(0, 0, dueSoon))
-	const notDue = `t.completed_on IS NULL AND (t.due_date IS NULL OR t.due_date > ?)`
+	const running = `t.completed_on IS NULL AND t.claim_status NOT IN ('paused', 'cancelled')`
+	const notDue = running + ` AND (t.due_date IS NULL OR t.due_date > ?)`
+	const started = `(t.progress > 0 OR t.reported_at IS NOT NULL AND t.claim_status <> 'not_started')`
 	switch plan.Status(status) {
 	case "open":
 		return `t.completed_on IS NULL`, nil, nil
@@ -161,14 +165,18 @@ func statusCond(status string, today time.Time, dueSoon int) (string, []any, err
 		return `t.completed_on IS NOT NULL AND (t.due_date IS NULL OR t.completed_on <= t.due_date)`, nil, nil
 	case plan.StatusDoneLate:
 		return `t.completed_on > t.due_date`, nil, nil
+	case plan.StatusCancelled:
+		return `t.completed_on IS NULL AND t.claim_status = 'cancelled'`, nil, nil
+	case plan.StatusPaused:
+		return `t.completed_on IS NULL AND t.claim_status = 'paused'`, nil, nil
 	case plan.StatusOverdue:
-		return `t.completed_on IS NULL AND t.due_date < ?`, []any{td}, nil
+		return running + ` AND t.due_date < ?`, []any{td}, nil
 	case plan.StatusDueSoon:
-		return `t.completed_on IS NULL AND t.due_date >= ? AND t.due_date <= ?`, []any{td, soon}, nil
+		return running + ` AND t.due_date >= ? AND t.due_date <= ?`, []any{td, soon}, nil
 	case plan.StatusInProgress:
-		return notDue + ` AND (t.progress > 0 OR t.reported_at IS NOT NULL)`, []any{soon}, nil
+		return notDue + ` AND ` + started, []any{soon}, nil
 	case plan.StatusNotStarted:
-		return notDue + ` AND t.progress <= 0 AND t.reported_at IS NULL`, []any{soon}, nil
+		return notDue + ` AND NOT ` + started, []any{soon}, nil
 	}
 	return "", nil, fmt.Errorf("unknown status %q", status)
 }

@@ -148,7 +148,8 @@ func TestTasksPaging(t *testing.T) {
 }
 
 // statusCases is a table of tasks around today = 15/6/2025 covering every
-// branch of plan.ComputeStatus and the edges of the due-soon window.
+// branch of plan.ComputeStatus (claims of accepted reports included) and
+// the edges of the due-soon window.
 func statusCases(today time.Time) []plan.Task {
 	var tasks []plan.Task
 	dues := []time.Time{{}}
@@ -167,11 +168,19 @@ func statusCases(today time.Time) []plan.Task {
 					if due.IsZero() {
 						kind = plan.DeadlineContinuous
 					}
-					tasks = append(tasks, plan.Task{
-						Text:        fmt.Sprintf("due %s done %s progress %d reported %t", dateArg(due), dateArg(done), progress, !reported.IsZero()),
-						Deadline:    plan.Deadline{Kind: kind, Due: due},
-						CompletedOn: done, Progress: progress, ReportedAt: reported,
-					})
+					// An accepted report carries a claim; without one there is none.
+					claims := []plan.Claim{plan.ClaimNone}
+					if !reported.IsZero() {
+						claims = []plan.Claim{plan.ClaimInProgress, plan.ClaimNotStarted, plan.ClaimPaused, plan.ClaimCancelled}
+					}
+					for _, claim := range claims {
+						tasks = append(tasks, plan.Task{
+							Text: fmt.Sprintf("due %s done %s progress %d reported %t claim %s",
+								dateArg(due), dateArg(done), progress, !reported.IsZero(), claim),
+							Deadline:    plan.Deadline{Kind: kind, Due: due},
+							CompletedOn: done, Progress: progress, ReportedAt: reported, Claim: claim,
+						})
+					}
 				}
 			}
 		}
@@ -190,6 +199,13 @@ func TestStatusFilterMatchesComputeStatus(t *testing.T) {
 		}
 		planID, err := s.CreatePlan(ctx, 0, d)
 		must(t, err)
+		// Claims are kept by AcceptReport; set them directly here.
+		for _, tk := range d.Tasks {
+			if tk.Claim != plan.ClaimNone {
+				_, err := s.exec(ctx, s.w, `UPDATE tasks SET claim_status = ? WHERE id = ?`, string(tk.Claim), tk.ID)
+				must(t, err)
+			}
+		}
 		stored, total, err := s.Tasks(ctx, plan.TaskFilter{PlanID: planID, Limit: MaxTaskLimit})
 		must(t, err)
 		if total != len(d.Tasks) || total > MaxTaskLimit {

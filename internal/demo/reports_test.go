@@ -1,0 +1,114 @@
+package demo_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tiendo/internal/demo"
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+	"tiendo/internal/store"
+	"tiendo/internal/vntext"
+)
+
+// TestLoadReports: the demo's two past quarters hold reports in every state,
+// written through the real flow, all marked as sample data.
+func TestLoadReports(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := demo.Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := plan.Date(2026, 11, 25)
+	sample, err := demo.LoadReports(ctx, s, res.PlanID, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sample.Periods) != 2 || sample.Periods[0] != "Quý II/2026" || sample.Periods[1] != "Quý III/2026" {
+		t.Errorf("periods %q, want Quý II/2026 and Quý III/2026", sample.Periods)
+	}
+	for _, st := range reporting.States {
+		if sample.ByState[st] == 0 {
+			t.Errorf("no sample report in state %s (%v)", st, sample.ByState)
+		}
+	}
+	if sample.Late == 0 {
+		t.Error("no late submission among the samples")
+	}
+	list, _, err := s.Reports(ctx, store.ReportFilter{PlanID: res.PlanID, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted := 0
+	for _, r := range list {
+		for _, p := range sample.Periods {
+			if r.Period.Label == p {
+				counted++
+				if !r.Sample {
+					t.Errorf("report %d (%s) is not marked as sample data", r.ID, p)
+				}
+			}
+		}
+	}
+	total := 0
+	for _, n := range sample.ByState {
+		total += n
+	}
+	if counted != total {
+		t.Errorf("%d reports in the sample periods, LoadReports counted %d", counted, total)
+	}
+}
+
+// TestReminderObligations: the store's reminder source over the demo data —
+// on 25/11/2026 the Q3 reports (due 10/9/2026) are still chased unless
+// received; the Q4 reports (due 10/12) are not yet within the 7-day window,
+// and on 5/12/2026 they are.
+func TestReminderObligations(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := demo.Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadReports(ctx, s, res.PlanID, plan.Date(2026, 11, 25)); err != nil {
+		t.Fatal(err)
+	}
+	src := store.ReminderSource{Store: s}
+	count := func(day time.Time) (due map[string]int, open int) {
+		obs, err := src.Obligations(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		due = map[string]int{}
+		for _, o := range obs {
+			due[vntext.FormatDate(o.Due)]++
+			if !o.Done {
+				open++
+			}
+			if o.AgencyName == "" || o.Rules == nil || !strings.HasPrefix(o.Key, "report:") {
+				t.Errorf("incomplete obligation %+v", o)
+			}
+		}
+		return due, open
+	}
+	due, open := count(plan.Date(2026, 11, 25))
+	if due["10/09/2026"] == 0 || due["10/12/2026"] != 0 || open == 0 {
+		t.Errorf("on 25/11/2026: obligations by due day %v, %d open; want Q3 only, some open", due, open)
+	}
+	due, _ = count(plan.Date(2026, 12, 5))
+	if due["10/12/2026"] == 0 {
+		t.Errorf("on 5/12/2026: obligations by due day %v; want the Q4 reports", due)
+	}
+}

@@ -1,0 +1,338 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"tiendo/internal/reporting"
+)
+
+// editReport opens a write to report id by actor a in tx: it checks the
+// rule (reporting.ActEdit) on the row as it is, checks version when it is
+// not 0, and bumps the report's version, moving a not-started report to
+// draft. The UPDATE comes first so that, on PostgreSQL, it holds the
+// report's row lock for the rest of the transaction: a submit or another
+// save of the same report waits instead of interleaving.
+func (s *Store) editReport(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, version int) (*reporting.Report, error) {
+	r, err := s.readReportRow(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := reporting.Can(a.User, r, reporting.ActEdit, a.Today()); err != nil {
+		return nil, err
+	}
+	if version != 0 && version != r.Version {
+		return nil, ErrConflict
+	}
+	at := now()
+	res, err := s.texec(ctx, tx, `UPDATE reports SET version = version + 1, updated_at = ?, updated_by = ?,
+		state = CASE WHEN state = 'not_started' THEN 'draft' ELSE state END
+		WHERE id = ? AND version = ? AND is_current AND state IN ('not_started', 'draft', 'returned')`,
+		tsArg(at), refArg(a.UserID()), id, r.Version)
+	if err != nil {
+		return nil, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err != nil {
+			return nil, err
+		}
+		return nil, s.whyNot(ctx, tx, a, id, reporting.ActEdit)
+	}
+	r.Version++
+	r.State = reporting.After(r.State, reporting.ActEdit)
+	r.UpdatedAt, r.UpdatedBy = at, a.UserID()
+	return r, nil
+}
+
+// whyNot explains a guarded UPDATE of a report that touched no row: the
+// rule the row now breaks, or ErrConflict when it changed otherwise.
+func (s *Store) whyNot(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, act reporting.Action) error {
+	r, err := s.readReportRow(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := reporting.Can(a.User, r, act, a.Today()); err != nil {
+		return err
+	}
+	return ErrConflict
+}
+
+// rowsChanged turns an UPDATE … WHERE version = ? that touched no row into ErrConflict.
+func rowsChanged(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrConflict
+	}
+	return nil
+}
+
+// SaveEntry saves the agency's entry for task e.TaskID in the report
+// (reporting.ActEdit; the task must be one the agency leads in the report's
+// plan: reporting.ErrNotAssigned otherwise). e.Version must be the version
+// read (0 for a first save): when someone saved first the save is refused
+// with ErrConflict and nothing is changed, so the caller can show the person
+// their own input again beside the saved one. The entry is normalised and
+// checked (reporting.CheckEntry; *reporting.InvalidError). On success e.ID,
+// e.Version (incremented) and e.UpdatedAt/By are set; the report moves from
+// not_started to draft and its version is incremented.
+func (s *Store) SaveEntry(ctx context.Context, a reporting.Actor, reportID int64, e *reporting.Entry) (err error) {
+	defer wrap(&err, "store.SaveEntry(report %d, task %d)", reportID, e.TaskID)
+	e.ReportID = reportID
+	if err := reporting.CheckEntry(e, a.Today()); err != nil {
+		return err
+	}
+	at := now()
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.editReport(ctx, tx, a, reportID, 0)
+		if err != nil {
+			return err
+		}
+		var planID, lead int64
+		err = s.tqueryRow(ctx, tx, `SELECT plan_id, lead_agency_id FROM tasks WHERE id = ?`, e.TaskID).Scan(&planID, idCol{&lead})
+		if errors.Is(err, sql.ErrNoRows) || err == nil && (planID != r.PlanID || lead != r.AgencyID) {
+			return reporting.ErrNotAssigned
+		}
+		if err != nil {
+			return err
+		}
+		old, err := scanEntry(s.tqueryRow(ctx, tx, `SELECT `+entryCols+` FROM report_entries e WHERE e.report_id = ? AND e.task_id = ?`,
+			reportID, e.TaskID))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if e.Version != 0 {
+				return ErrConflict
+			}
+			old = reporting.Entry{}
+			e.ID, err = s.insertEntry(ctx, tx, e, at, a.UserID())
+		case err != nil:
+			return err
+		case e.Version != old.Version:
+			return ErrConflict
+		default:
+			e.ID = old.ID
+			err = s.updateEntry(ctx, tx, e, at, a.UserID())
+		}
+		if err != nil {
+			return err
+		}
+		c := entryChanges(&old, e)
+		if err := s.audit(ctx, tx, a.UserID(), "report.entry", "report", reportID,
+			map[string]any{"task_id": e.TaskID, "changes": c}); err != nil {
+			return err
+		}
+		e.Version++
+		e.UpdatedAt, e.UpdatedBy = at, a.UserID()
+		return nil
+	})
+}
+
+// insertEntry stores a first save of an entry (version 1).
+func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, at time.Time, by int64) (int64, error) {
+	var id int64
+	err := s.tqueryRow(ctx, tx, `INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence,
+		difficulties, proposals, completed_on, reason, version, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
+		e.ReportID, e.TaskID, string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals,
+		dateArg(e.CompletedOn), e.Reason, tsArg(at), refArg(by)).Scan(&id)
+	return id, err
+}
+
+// updateEntry saves an entry whose version was checked; ErrConflict when
+// another transaction saved it in between (PostgreSQL).
+func (s *Store) updateEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, at time.Time, by int64) error {
+	res, err := s.texec(ctx, tx, `UPDATE report_entries SET status = ?, percent = ?, result = ?, evidence = ?,
+		difficulties = ?, proposals = ?, completed_on = ?, reason = ?, version = version + 1, updated_at = ?,
+		updated_by = ? WHERE id = ? AND version = ?`,
+		string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals, dateArg(e.CompletedOn),
+		e.Reason, tsArg(at), refArg(by), e.ID, e.Version)
+	if err != nil {
+		return err
+	}
+	return rowsChanged(res)
+}
+
+// entryChanges lists what a save changes in an entry, for the audit log.
+func entryChanges(old, e *reporting.Entry) changes {
+	c := changes{}
+	c.add("status", old.Status, e.Status)
+	c.add("percent", old.Percent, e.Percent)
+	c.add("result", old.Result, e.Result)
+	c.add("evidence", old.Evidence, e.Evidence)
+	c.add("difficulties", old.Difficulties, e.Difficulties)
+	c.add("proposals", old.Proposals, e.Proposals)
+	c.add("completed_on", dateArg(old.CompletedOn), dateArg(e.CompletedOn))
+	c.add("reason", old.Reason, e.Reason)
+	return c
+}
+
+// SaveContribution saves the agency's contribution to task c.TaskID, a
+// task it cooperates on in the report's plan (reporting.ErrNotAssigned
+// otherwise), in its report; versions as SaveEntry.
+func (s *Store) SaveContribution(ctx context.Context, a reporting.Actor, reportID int64, c *reporting.Contribution) (err error) {
+	defer wrap(&err, "store.SaveContribution(report %d, task %d)", reportID, c.TaskID)
+	c.ReportID = reportID
+	if err := reporting.CheckContribution(c); err != nil {
+		return err
+	}
+	at := now()
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.editReport(ctx, tx, a, reportID, 0)
+		if err != nil {
+			return err
+		}
+		var one int
+		err = s.tqueryRow(ctx, tx, `SELECT 1 FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
+			WHERE ta.task_id = ? AND ta.agency_id = ? AND ta.role = 'coop' AND t.plan_id = ?`,
+			c.TaskID, r.AgencyID, r.PlanID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return reporting.ErrNotAssigned
+		}
+		if err != nil {
+			return err
+		}
+		var id int64
+		var oldText string
+		var version int
+		err = s.tqueryRow(ctx, tx, `SELECT id, text, version FROM report_contributions WHERE report_id = ? AND task_id = ?`,
+			reportID, c.TaskID).Scan(&id, &oldText, &version)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if c.Version != 0 {
+				return ErrConflict
+			}
+			err = s.tqueryRow(ctx, tx, `INSERT INTO report_contributions (report_id, task_id, text, version, updated_at,
+				updated_by) VALUES (?, ?, ?, 1, ?, ?) RETURNING id`,
+				reportID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID())).Scan(&c.ID)
+		case err != nil:
+			return err
+		case c.Version != version:
+			return ErrConflict
+		default:
+			c.ID = id
+			var res sql.Result
+			res, err = s.texec(ctx, tx, `UPDATE report_contributions SET text = ?, version = version + 1, updated_at = ?,
+				updated_by = ? WHERE id = ? AND version = ?`, c.Text, tsArg(at), refArg(a.UserID()), id, version)
+			if err == nil {
+				err = rowsChanged(res)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		ch := changes{}
+		ch.add("text", oldText, c.Text)
+		if err := s.audit(ctx, tx, a.UserID(), "report.contribution", "report", reportID,
+			map[string]any{"task_id": c.TaskID, "changes": ch}); err != nil {
+			return err
+		}
+		c.Version++
+		c.AgencyID, c.State, c.UpdatedAt, c.UpdatedBy = r.AgencyID, r.State, at, a.UserID()
+		return nil
+	})
+}
+
+// SaveIndicatorValue saves the value for the period of an indicator the
+// report's agency answers for (reporting.ErrNotAssigned otherwise);
+// versions as SaveEntry.
+func (s *Store) SaveIndicatorValue(ctx context.Context, a reporting.Actor, reportID int64, v *reporting.IndicatorValue) (err error) {
+	defer wrap(&err, "store.SaveIndicatorValue(report %d, indicator %d)", reportID, v.IndicatorID)
+	v.ReportID = reportID
+	if err := reporting.CheckValue(v); err != nil {
+		return err
+	}
+	at := now()
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.editReport(ctx, tx, a, reportID, 0)
+		if err != nil {
+			return err
+		}
+		var planID, agencyID int64
+		err = s.tqueryRow(ctx, tx, `SELECT plan_id, agency_id FROM indicators WHERE id = ?`, v.IndicatorID).Scan(
+			&planID, idCol{&agencyID})
+		if errors.Is(err, sql.ErrNoRows) || err == nil && (planID != r.PlanID || agencyID != r.AgencyID) {
+			return reporting.ErrNotAssigned
+		}
+		if err != nil {
+			return err
+		}
+		old, err := scanValue(s.tqueryRow(ctx, tx, `SELECT `+valueCols+` FROM report_indicator_values v
+			WHERE v.report_id = ? AND v.indicator_id = ?`, reportID, v.IndicatorID))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if v.Version != 0 {
+				return ErrConflict
+			}
+			old = reporting.IndicatorValue{}
+			err = s.tqueryRow(ctx, tx, `INSERT INTO report_indicator_values (report_id, indicator_id, value, note, version,
+				updated_at, updated_by) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id`,
+				reportID, v.IndicatorID, floatArg(v.Value), v.Note, tsArg(at), refArg(a.UserID())).Scan(&v.ID)
+		case err != nil:
+			return err
+		case v.Version != old.Version:
+			return ErrConflict
+		default:
+			v.ID = old.ID
+			var res sql.Result
+			res, err = s.texec(ctx, tx, `UPDATE report_indicator_values SET value = ?, note = ?, version = version + 1,
+				updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+				floatArg(v.Value), v.Note, tsArg(at), refArg(a.UserID()), old.ID, old.Version)
+			if err == nil {
+				err = rowsChanged(res)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		ch := changes{}
+		ch.add("value", old.Value, v.Value)
+		ch.add("note", old.Note, v.Note)
+		if err := s.audit(ctx, tx, a.UserID(), "report.value", "report", reportID,
+			map[string]any{"indicator_id": v.IndicatorID, "changes": ch}); err != nil {
+			return err
+		}
+		v.Version++
+		v.UpdatedAt, v.UpdatedBy = at, a.UserID()
+		return nil
+	})
+}
+
+// floatArg is the argument form of an optional number; NULL for nil.
+func floatArg(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+// SaveReportTexts saves the report's free-text sections (reporting.ActEdit)
+// and returns the report's new version; version as for every flow step
+// (0: not checked).
+func (s *Store) SaveReportTexts(ctx context.Context, a reporting.Actor, reportID int64, texts reporting.Texts, version int) (newVersion int, err error) {
+	defer wrap(&err, "store.SaveReportTexts(%d)", reportID)
+	if err := reporting.CheckTexts(&texts); err != nil {
+		return 0, err
+	}
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.editReport(ctx, tx, a, reportID, version)
+		if err != nil {
+			return err
+		}
+		if _, err := s.texec(ctx, tx, `UPDATE reports SET summary = ?, difficulties = ?, proposals = ?, next_tasks = ?
+			WHERE id = ?`, texts.Summary, texts.Difficulties, texts.Proposals, texts.NextTasks, reportID); err != nil {
+			return err
+		}
+		c := changes{}
+		c.add("summary", r.Texts.Summary, texts.Summary)
+		c.add("difficulties", r.Texts.Difficulties, texts.Difficulties)
+		c.add("proposals", r.Texts.Proposals, texts.Proposals)
+		c.add("next_tasks", r.Texts.NextTasks, texts.NextTasks)
+		newVersion = r.Version
+		return s.audit(ctx, tx, a.UserID(), "report.texts", "report", reportID, c)
+	})
+	return newVersion, err
+}

@@ -1,0 +1,296 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+	"tiendo/internal/vntext"
+)
+
+// flowStart reads report id in tx and checks that actor a may take action
+// act on it and that version, when not 0, is the one read.
+func (s *Store) flowStart(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, act reporting.Action, version int) (*reporting.Report, error) {
+	r, err := s.readReportRow(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := reporting.Can(a.User, r, act, a.Today()); err != nil {
+		return nil, err
+	}
+	if version != 0 && version != r.Version {
+		return nil, ErrConflict
+	}
+	return r, nil
+}
+
+// guarded checks a flow UPDATE guarded by version and state: when it
+// touched no row, the row changed in between; whyNot says how.
+func (s *Store) guarded(ctx context.Context, tx *sql.Tx, res sql.Result, a reporting.Actor, id int64, act reporting.Action) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return s.whyNot(ctx, tx, a, id, act)
+	}
+	return nil
+}
+
+// SubmitReport approves and sends the report (reporting.ActSubmit: the
+// agency's head, not before the period starts, every entry with a status —
+// reporting.ErrIncomplete otherwise), recording who and when (a.Now) and
+// whether it is on time (a.Now's day in Vietnam on or before the due day).
+// Returns the report as saved (whole).
+//
+// One transaction of four statements on the write connection, prepared
+// once, however many entries: the completeness check reads the agency's
+// tasks and their entries' statuses in one query.
+func (s *Store) SubmitReport(ctx context.Context, a reporting.Actor, id int64, version int) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.SubmitReport(%d)", id)
+	at := now()
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.flowStart(ctx, tx, a, id, reporting.ActSubmit, version)
+		if err != nil {
+			return err
+		}
+		if err := s.checkComplete(ctx, tx, r); err != nil {
+			return err
+		}
+		onTime := r.Period.OnTime(a.Now)
+		res, err := s.texec(ctx, tx, `UPDATE reports SET state = 'submitted', submitted_at = ?, submitted_by = ?,
+			on_time = ?, version = version + 1, updated_at = ?, updated_by = ?
+			WHERE id = ? AND version = ? AND is_current AND state IN ('not_started', 'draft', 'returned')`,
+			tsArg(a.Now), refArg(a.UserID()), onTime, tsArg(at), refArg(a.UserID()), id, r.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.guarded(ctx, tx, res, a, id, reporting.ActSubmit); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a.UserID(), "report.submit", "report", id, map[string]any{
+			"state": change{r.State, reporting.StateSubmitted}, "on_time": onTime, "due": dateArg(r.Period.Due),
+			"at": tsArg(a.Now),
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.readReport(ctx, s.r, id)
+}
+
+// checkComplete checks that every task the agency leads that is open in the
+// report's period has an entry with a status (reporting.ValidateForSubmit).
+func (s *Store) checkComplete(ctx context.Context, tx *sql.Tx, r *reporting.Report) error {
+	rows, err := s.tquery(ctx, tx, `SELECT t.id, t.lead_agency_id, t.deadline_start, t.completed_on, t.claim_status,
+		t.claim_period_start, COALESCE(e.status, '')
+		FROM tasks t LEFT JOIN report_entries e ON e.report_id = ? AND e.task_id = t.id
+		WHERE t.lead_agency_id = ? AND t.plan_id = ?`, r.ID, r.AgencyID, r.PlanID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	check := reporting.Report{}
+	for rows.Next() {
+		var t plan.Task
+		var status plan.Claim
+		if err := rows.Scan(&t.ID, idCol{&t.LeadAgencyID}, timeCol{&t.Deadline.Start}, timeCol{&t.CompletedOn},
+			&t.Claim, timeCol{&t.ClaimPeriod}, &status); err != nil {
+			return err
+		}
+		if reporting.OpenIn(&t, r.Period) {
+			check.Entries = append(check.Entries, reporting.Entry{TaskID: t.ID, Status: status})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return reporting.ValidateForSubmit(&check)
+}
+
+// AcceptReport accepts a submitted report (reporting.ActAccept: the
+// coordinator), which locks it, and in the same transaction brings the
+// tasks up to date: for each entry, the claim (status, percent, completion
+// date, reason) becomes the task's unless an accepted report of a later
+// period already spoke (the latest period's claim wins); ReportedAt is
+// a.Now. Each task changed gets its audit line. Returns the report as saved.
+func (s *Store) AcceptReport(ctx context.Context, a reporting.Actor, id int64, version int) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.AcceptReport(%d)", id)
+	at := now()
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.flowStart(ctx, tx, a, id, reporting.ActAccept, version)
+		if err != nil {
+			return err
+		}
+		res, err := s.texec(ctx, tx, `UPDATE reports SET state = 'accepted', accepted_at = ?, accepted_by = ?,
+			version = version + 1, updated_at = ?, updated_by = ?
+			WHERE id = ? AND version = ? AND is_current AND state = 'submitted'`,
+			tsArg(a.Now), refArg(a.UserID()), tsArg(at), refArg(a.UserID()), id, r.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.guarded(ctx, tx, res, a, id, reporting.ActAccept); err != nil {
+			return err
+		}
+		if err := s.applyClaims(ctx, tx, a, r, at); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a.UserID(), "report.accept", "report", id, map[string]any{
+			"state": change{r.State, reporting.StateAccepted}, "at": tsArg(a.Now),
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.readReport(ctx, s.r, id)
+}
+
+// claimWhere selects the entries of an accepted report whose claim the
+// task takes: with a status, and no accepted claim of a later period.
+const claimWhere = `e.report_id = ? AND e.task_id = tasks.id AND e.status <> ''
+	AND (tasks.claim_period_start IS NULL OR tasks.claim_period_start <= ?)`
+
+// applyClaims makes the claims of accepted report r the tasks' (one UPDATE
+// for all), and audits each task's before and after.
+func (s *Store) applyClaims(ctx context.Context, tx *sql.Tx, a reporting.Actor, r *reporting.Report, at time.Time) error {
+	start := dateArg(r.Period.Start)
+	rows, err := s.tquery(ctx, tx, `SELECT tasks.id, tasks.claim_status, tasks.progress, tasks.completed_on,
+		tasks.claim_reason, e.status, e.percent, e.completed_on, e.reason
+		FROM report_entries e JOIN tasks ON `+claimWhere, r.ID, start)
+	if err != nil {
+		return err
+	}
+	var audits []auditRow
+	for rows.Next() {
+		var id int64
+		var old, claim plan.PeriodClaim
+		var oldReason, reason string
+		if err := rows.Scan(&id, &old.Claim, &old.Percent, timeCol{&old.CompletedOn}, &oldReason,
+			&claim.Claim, &claim.Percent, timeCol{&claim.CompletedOn}, &reason); err != nil {
+			rows.Close()
+			return err
+		}
+		c := changes{}
+		c.add("claim", old.Claim, claim.Claim)
+		c.add("progress", old.Percent, claim.Percent)
+		c.add("completed_on", dateArg(old.CompletedOn), dateArg(claim.CompletedOn))
+		c.add("claim_reason", oldReason, reason)
+		audits = append(audits, auditRow{"task.claim", "task", id, map[string]any{
+			"report_id": r.ID, "period": r.Period.Label, "changes": c}})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(audits) == 0 {
+		return nil
+	}
+	if _, err := s.texec(ctx, tx, `UPDATE tasks SET claim_status = e.status, claim_reason = e.reason,
+		progress = e.percent, completed_on = CASE WHEN e.status = 'completed' THEN e.completed_on END,
+		reported_at = ?, claim_period_start = ?, version = tasks.version + 1, updated_at = ?
+		FROM report_entries e WHERE `+claimWhere,
+		tsArg(a.Now), start, tsArg(at), r.ID, start); err != nil {
+		return err
+	}
+	return s.auditMany(ctx, tx, a.UserID(), audits)
+}
+
+// ReturnReport sends a submitted report back to its agency with a reason
+// (reporting.ActReturn; reporting.ErrReasonRequired when empty), recording
+// who, when and why. Returns the report as saved.
+func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, reason string, version int) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.ReturnReport(%d)", id)
+	at := now()
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.flowStart(ctx, tx, a, id, reporting.ActReturn, version)
+		if err != nil {
+			return err
+		}
+		if err := reporting.CheckReturnReason(reason); err != nil {
+			return err
+		}
+		reason = normText(reason)
+		res, err := s.texec(ctx, tx, `UPDATE reports SET state = 'returned', returned_at = ?, returned_by = ?,
+			return_reason = ?, version = version + 1, updated_at = ?, updated_by = ?
+			WHERE id = ? AND version = ? AND is_current AND state = 'submitted'`,
+			tsArg(a.Now), refArg(a.UserID()), reason, tsArg(at), refArg(a.UserID()), id, r.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.guarded(ctx, tx, res, a, id, reporting.ActReturn); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a.UserID(), "report.return", "report", id, map[string]any{
+			"state": change{r.State, reporting.StateReturned}, "reason": reason, "at": tsArg(a.Now),
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.readReport(ctx, s.r, id)
+}
+
+// ReviseReport starts a correction of an accepted report
+// (reporting.ActRevise): a new revision N+1 in state draft, a copy of the
+// accepted one (entries, contributions, values, texts, files — the file
+// contents are shared, not copied), which stays as it was and is no
+// longer current. Returns the new revision (whole).
+func (s *Store) ReviseReport(ctx context.Context, a reporting.Actor, id int64) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.ReviseReport(%d)", id)
+	at := now()
+	var newID int64
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		r, err := s.flowStart(ctx, tx, a, id, reporting.ActRevise, 0)
+		if err != nil {
+			return err
+		}
+		res, err := s.texec(ctx, tx, `UPDATE reports SET is_current = FALSE, version = version + 1
+			WHERE id = ? AND version = ? AND is_current AND state = 'accepted'`, id, r.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.guarded(ctx, tx, res, a, id, reporting.ActRevise); err != nil {
+			return err
+		}
+		if err := s.tqueryRow(ctx, tx, `INSERT INTO reports (plan_id, period_id, agency_id, revision, is_current, state,
+			sample, summary, difficulties, proposals, next_tasks, created_at, updated_at, updated_by)
+			SELECT plan_id, period_id, agency_id, revision + 1, TRUE, 'draft', sample, summary, difficulties, proposals,
+			next_tasks, ?, ?, ? FROM reports WHERE id = ? RETURNING id`,
+			tsArg(at), tsArg(at), refArg(a.UserID()), id).Scan(&newID); err != nil {
+			return err
+		}
+		for _, q := range []string{
+			`INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence, difficulties, proposals,
+				completed_on, reason, version, updated_at, updated_by)
+				SELECT ?, task_id, status, percent, result, evidence, difficulties, proposals, completed_on, reason, 1,
+				updated_at, updated_by FROM report_entries WHERE report_id = ?`,
+			`INSERT INTO report_contributions (report_id, task_id, text, version, updated_at, updated_by)
+				SELECT ?, task_id, text, 1, updated_at, updated_by FROM report_contributions WHERE report_id = ?`,
+			`INSERT INTO report_indicator_values (report_id, indicator_id, value, note, version, updated_at, updated_by)
+				SELECT ?, indicator_id, value, note, 1, updated_at, updated_by FROM report_indicator_values WHERE report_id = ?`,
+			`INSERT INTO report_files (report_id, task_id, name, content_type, size, sha256, uploaded_at, uploaded_by)
+				SELECT ?, task_id, name, content_type, size, sha256, uploaded_at, uploaded_by FROM report_files
+				WHERE report_id = ? ORDER BY id`,
+		} {
+			if _, err := s.texec(ctx, tx, q, newID, id); err != nil {
+				return err
+			}
+		}
+		if err := s.audit(ctx, tx, a.UserID(), "report.revise", "report", id, map[string]any{
+			"new_report_id": newID, "revision": r.Revision + 1}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a.UserID(), "report.create", "report", newID, map[string]any{
+			"from_report_id": id, "revision": r.Revision + 1})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.readReport(ctx, s.r, newID)
+}
+
+// normText is s in NFC, trimmed.
+func normText(s string) string { return strings.TrimSpace(vntext.NFC(s)) }

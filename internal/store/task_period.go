@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+
+	"time"
+
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+)
+
+// TaskPeriodStatuses judges the task in every started period of its plan
+// (on today) in which it is open, oldest first, from the accepted reports
+// (the latest accepted revision of each period): how recurring and
+// continuous tasks are shown (reporting.JudgeTask; tasks with a fixed due
+// day get their overall status in every period). The due-soon window is
+// the plan regime's.
+func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, err error) {
+	defer wrap(&err, "store.TaskPeriodStatuses(%d)", taskID)
+	today = dayOrToday(today)
+	t, err := s.readTask(ctx, s.r, taskID)
+	if err != nil {
+		return nil, err
+	}
+	regime, err := s.readRegime(ctx, s.r, t.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	periods, err := s.periods(ctx, t.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	type accepted struct {
+		report int64
+		claim  plan.PeriodClaim
+	}
+	claims := map[int64]accepted{}
+	rows, err := s.query(ctx, s.r, `SELECT r.period_id, r.id, e.status, e.percent, e.completed_on
+		FROM report_entries e JOIN reports r ON r.id = e.report_id
+		WHERE e.task_id = ? AND r.state = 'accepted' AND e.status <> '' ORDER BY r.revision`, taskID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var period int64
+		var a accepted
+		if err := rows.Scan(&period, &a.report, &a.claim.Claim, &a.claim.Percent, timeCol{&a.claim.CompletedOn}); err != nil {
+			return nil, err
+		}
+		claims[period] = a // later revisions overwrite earlier ones
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, p := range periods {
+		if !p.Started(today) || !reporting.OpenIn(&t, p) {
+			continue
+		}
+		var c *plan.PeriodClaim
+		a, ok := claims[p.ID]
+		if ok {
+			c = &a.claim
+		}
+		ps := reporting.JudgeTask(&t, p, c, today, regime.DueSoonDays)
+		ps.ReportID = a.report
+		list = append(list, ps)
+	}
+	return list, nil
+}
