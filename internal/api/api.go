@@ -1,6 +1,8 @@
 // Package api serves the JSON API under /api/v1 for integrators (other
 // provincial systems, dashboards, scripts): plans, their sections and tasks,
-// agencies, and the OpenAPI document that describes them.
+// agencies, reporting periods, the agencies' reports and their flow
+// (draft → submitted → accepted or returned), "Việc của tôi", and the
+// OpenAPI document that describes them.
 //
 // Conventions shared with the web UI: every route is registered in routes()
 // with its permission on the same line, one handler per file, handlers return
@@ -61,6 +63,8 @@ func New(cfg Config) http.Handler {
 
 // routes registers every route of the API and the permission it needs.
 // openapi.go describes each of them; TestOpenAPICoversRoutes keeps the two in step.
+// The reporting routes' permission is the role half of reporting.Can
+// (report_perm.go); the store checks the rest on the report itself.
 func (a *api) routes(r *router) {
 	r.handle("GET /plans", auth.ReadPlan, a.planList)
 	r.handle("GET /plans/{id}", auth.ReadPlan, a.planGet)
@@ -70,6 +74,17 @@ func (a *api) routes(r *router) {
 	r.handle("GET /tasks/{id}", auth.ReadPlan, a.taskGet)
 	r.handle("PATCH /tasks/{id}", auth.EditPlan, a.taskPatch)
 	r.handle("GET /agencies", auth.ReadPlan, a.agencyList)
+	r.handle("GET /plans/{id}/periods", auth.ReadPlan, a.periodList)
+	r.handle("GET /reports", auth.ReadPlan, a.reportList)     // scoped by reporting's view rule
+	r.handle("GET /reports/{id}", auth.ReadPlan, a.reportGet) // 403 unless reporting.Can(view)
+	r.handle("PUT /reports/{id}/entries/{task}", permReportEdit, a.entryPut)
+	r.handle("PUT /reports/{id}/contributions/{task}", permReportEdit, a.contributionPut)
+	r.handle("PUT /reports/{id}/texts", permReportEdit, a.textsPut)
+	r.handle("POST /reports/{id}/submit", permReportSubmit, a.reportSubmit)
+	r.handle("POST /reports/{id}/accept", permReportReview, a.reportAccept)
+	r.handle("POST /reports/{id}/return", permReportReview, a.reportReturn)
+	r.handle("POST /reports/{id}/revise", permReportEdit, a.reportRevise)
+	r.handle("GET /me/due", auth.ReadPlan, a.meDue)
 	r.handle("GET /openapi.json", auth.Public, a.openapiGet)
 }
 

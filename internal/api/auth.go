@@ -18,8 +18,8 @@ func (a *api) guard(perm auth.Permission, h handlerFunc) http.Handler {
 		var u *auth.User
 		if perm != auth.Public {
 			var err error
-			if u, err = a.authenticate(r); err == nil && !auth.Can(u, perm) {
-				err = forbidden()
+			if u, err = a.authenticate(r); err == nil {
+				err = a.permit(u, perm)
 			}
 			if err != nil {
 				a.fail(w, r, err)

@@ -39,6 +39,12 @@ var taskKeys = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7"}
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
+	return newEnvClock(t, clock.Fixed(today))
+}
+
+// newEnvClock is newEnv on the given clock (reporting tests move it).
+func newEnvClock(t *testing.T, c clock.Clock) *env {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
@@ -49,7 +55,7 @@ func newEnv(t *testing.T) *env {
 	e.seedAgencies(ctx)
 	e.seedPlans(ctx)
 	e.seedUsers(ctx)
-	h, err := server.New(server.Config{Store: st, Clock: clock.Fixed(today)})
+	h, err := server.New(server.Config{Store: st, Clock: c})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"tiendo/internal/reporting"
 	"tiendo/internal/store"
 )
 
@@ -18,6 +19,10 @@ type apiError struct {
 	Message   string
 	Fields    map[string]string
 	Challenge string // WWW-Authenticate value for 401
+	// Rule is the reporting rule that refused the request ("head_only",
+	// "locked", "reason_required", …: reporting.ErrorCode), so programs can
+	// tell apart refusals that share a status; empty for other errors.
+	Rule string
 }
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }
@@ -86,6 +91,8 @@ func classify(err error) *apiError {
 	case errors.As(err, &mbe):
 		return &apiError{Status: http.StatusRequestEntityTooLarge, Code: codeTooLarge,
 			Message: fmt.Sprintf("Thân yêu cầu quá lớn (tối đa %d byte).", mbe.Limit)}
+	case reporting.ErrorCode(err) != "":
+		return ruleError(err)
 	case errors.Is(err, store.ErrNotFound):
 		return notFound("Không tìm thấy dữ liệu yêu cầu.")
 	case errors.Is(err, store.ErrConflict):
@@ -111,6 +118,7 @@ type errorJSON struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields"`
+	Rule    string            `json:"rule,omitempty"` // only when a reporting rule refused the request
 }
 
 // fail answers a request whose handler returned err. It is the one place
@@ -139,7 +147,7 @@ func (a *api) writeError(w http.ResponseWriter, r *http.Request, e *apiError) {
 	if fields == nil {
 		fields = map[string]string{}
 	}
-	if err := a.writeJSON(w, e.Status, errorBody{Error: errorJSON{Code: e.Code, Message: e.Message, Fields: fields}}); err != nil {
+	if err := a.writeJSON(w, e.Status, errorBody{Error: errorJSON{Code: e.Code, Message: e.Message, Fields: fields, Rule: e.Rule}}); err != nil {
 		a.log.ErrorContext(r.Context(), "api: writing error response", "err", err)
 	}
 }

@@ -43,7 +43,11 @@ func openapiDoc(routes []route) obj {
 		perms[rt.Method+" "+rt.Path] = rt.Perm
 	}
 	paths := obj{}
-	for key, op := range operations() {
+	ops := operations()
+	for key, op := range reportOperations() {
+		ops[key] = op
+	}
+	for key, op := range ops {
 		method, path, _ := strings.Cut(key, " ")
 		if perm, ok := perms[key]; ok {
 			op["x-permission"] = string(perm)
@@ -65,7 +69,7 @@ func openapiDoc(routes []route) obj {
 		"info": obj{
 			"title":   "tiendo API",
 			"version": "1",
-			"description": "API JSON của tiendo: kế hoạch, mục, nhiệm vụ và cơ quan. " +
+			"description": "API JSON của tiendo: kế hoạch, mục, nhiệm vụ, cơ quan, kỳ báo cáo, báo cáo định kỳ và luồng gửi – tiếp nhận – trả lại, \"Việc của tôi\". " +
 				"Xác thực bằng tiêu đề `Authorization: Bearer <mã truy cập>` (tạo bằng `tiendo token create`) " +
 				"hoặc cookie phiên đăng nhập web. Lỗi luôn có dạng `{\"error\":{\"code\",\"message\",\"fields\"}}`: " +
 				"`code` bằng tiếng Anh để chương trình xử lý, `message` bằng tiếng Việt cho người đọc.",
@@ -76,6 +80,8 @@ func openapiDoc(routes []route) obj {
 			obj{"name": "plans", "description": "Kế hoạch và cây mục"},
 			obj{"name": "tasks", "description": "Nhiệm vụ, giải pháp"},
 			obj{"name": "agencies", "description": "Cơ quan, đơn vị"},
+			obj{"name": "reports", "description": "Kỳ báo cáo, báo cáo định kỳ của cơ quan và luồng xử lý"},
+			obj{"name": "me", "description": "Việc của tôi"},
 			obj{"name": "meta", "description": "Tài liệu API"},
 		},
 		"paths":      paths,
@@ -90,6 +96,12 @@ func permissionNote(p auth.Permission) string {
 		return "\n\nQuyền: `plan.edit` — vai trò `admin`, `coordinator`."
 	case auth.ReadPlan:
 		return "\n\nQuyền: `plan.read` — mọi tài khoản đang hoạt động."
+	case permReportEdit:
+		return "\n\nQuyền: `report.edit` — vai trò `head`, `officer`, chỉ với báo cáo của cơ quan mình."
+	case permReportSubmit:
+		return "\n\nQuyền: `report.submit` — vai trò `head` (lãnh đạo cơ quan), chỉ với báo cáo của cơ quan mình."
+	case permReportReview:
+		return "\n\nQuyền: `report.review` — vai trò `coordinator`, `admin`."
 	}
 	return "\n\nQuyền: `" + string(p) + "`."
 }
@@ -145,7 +157,7 @@ func operations() map[string]obj {
 		"GET /tasks/{id}": {
 			"operationId": "getTask", "tags": []any{"tasks"},
 			"summary":     "Một nhiệm vụ",
-			"description": "Nhiệm vụ kèm văn bản được trích dẫn; ETag là phiên bản, gửi lại trong If-Match khi sửa.",
+			"description": "Nhiệm vụ kèm văn bản được trích dẫn, tình trạng tính theo ngày hôm nay (`status`, `overdue_days`), thời hạn gốc và tình trạng theo từng kỳ báo cáo (`periods`); ETag là phiên bản, gửi lại trong If-Match khi sửa.",
 			"parameters":  []any{param("TaskID")},
 			"responses": readResponses(obj{"200": obj{
 				"description": "Nhiệm vụ",

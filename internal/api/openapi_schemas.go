@@ -23,16 +23,18 @@ func components() obj {
 		"headers": obj{
 			"ETag": obj{"description": "Phiên bản của nhiệm vụ, dạng `\"3\"`; gửi lại trong If-Match khi sửa.",
 				"schema": obj{"type": "string"}},
+			"ReportETag": obj{"description": "Phiên bản của báo cáo, dạng `\"7\"`; gửi lại trong If-Match khi gửi, tiếp nhận, trả lại.",
+				"schema": obj{"type": "string"}},
 		},
 		"responses": obj{
 			"BadRequest":           errorResponse("Yêu cầu sai dạng: JSON hỏng, trường lạ, sai kiểu, mã hoặc tham số không phải số (code `bad_request`)."),
 			"Unauthorized":         errorResponse("Chưa xác thực hoặc mã truy cập không đúng (code `unauthorized`); có tiêu đề WWW-Authenticate: Bearer."),
-			"Forbidden":            errorResponse("Vai trò của tài khoản không có quyền này (code `forbidden`)."),
-			"NotFound":             errorResponse("Không có kế hoạch/nhiệm vụ với mã này (code `not_found`)."),
-			"Conflict":             errorResponse("Nhiệm vụ đã bị sửa sau phiên bản bạn gửi, hoặc kế hoạch đã khóa (code `conflict`)."),
+			"Forbidden":            errorResponse("Vai trò của tài khoản không có quyền này, hoặc (báo cáo) đây là báo cáo của cơ quan khác (code `forbidden`; `rule` nêu quy tắc: `other_agency`, `head_only`, `agency_only`, `coordinator_only`, `accepted_only`)."),
+			"NotFound":             errorResponse("Không có kế hoạch/nhiệm vụ/báo cáo/kỳ báo cáo với mã này (code `not_found`)."),
+			"Conflict":             errorResponse("Dữ liệu đã bị sửa sau phiên bản bạn gửi (không có `rule`), kế hoạch đã khóa, hoặc (báo cáo) trạng thái không cho phép bước này: `rule` = `locked`, `old_revision`, `submitted`, `not_submitted`, `period_not_started` (code `conflict`). Không có gì thay đổi."),
 			"TooLarge":             errorResponse("Thân yêu cầu lớn hơn 1 MiB (code `too_large`)."),
 			"UnsupportedMediaType": errorResponse("Thiếu `Content-Type: application/json` (code `unsupported_media_type`)."),
-			"Invalid":              errorResponse("Giá trị chưa hợp lệ; `fields` nêu lỗi của từng trường (code `invalid`)."),
+			"Invalid":              errorResponse("Giá trị chưa hợp lệ; `fields` nêu lỗi của từng trường (code `invalid`; với báo cáo `rule` = `invalid`, `incomplete` — fields `entries.<mã nhiệm vụ>`, `reason_required`, `not_assigned` — fields `task`)."),
 			"Internal":             errorResponse("Lỗi máy chủ (code `internal`)."),
 		},
 	}
@@ -44,6 +46,15 @@ func errorResponse(desc string) obj {
 
 // parameters are the path, query and header parameters, shared by operations.
 func parameters() obj {
+	p := taskParameters()
+	for k, v := range reportParameters() {
+		p[k] = v
+	}
+	return p
+}
+
+// taskParameters are the parameters of the plan and task routes.
+func taskParameters() obj {
 	id := func(what string) obj {
 		return obj{"name": "id", "in": "path", "required": true, "description": "Mã " + what,
 			"schema": obj{"type": "integer", "format": "int64", "minimum": 1}}
@@ -60,7 +71,7 @@ func parameters() obj {
 			obj{"type": "integer", "format": "int64", "minimum": 1}),
 		"Section": query("section", "Mã mục; gồm cả các mục con.",
 			obj{"type": "integer", "format": "int64", "minimum": 1}),
-		"Status": query("status", "`open` = chưa hoàn thành, hoặc một mã tình trạng.",
+		"Status": query("status", "`open` = chưa hoàn thành, hoặc một mã tình trạng (như trường `status` của nhiệm vụ).",
 			obj{"type": "string", "enum": append([]any{"open"}, statusCodes()...)}),
 		"Sort": query("sort", "`order` = theo thứ tự trong kế hoạch (mặc định), `due` = theo thời hạn (không có thời hạn xếp cuối).",
 			obj{"type": "string", "enum": []any{"order", "due"}, "default": "order"}),
@@ -74,9 +85,9 @@ func parameters() obj {
 	}
 }
 
-// statusCodes lists the task status codes for enums.
+// statusCodes lists the task status codes for enums (plan.Statuses).
 func statusCodes() []any {
-	return []any{"not_started", "in_progress", "due_soon", "overdue", "done_on_time", "done_late"}
+	return []any{"done_on_time", "done_late", "in_progress", "due_soon", "overdue", "not_started", "paused", "cancelled"}
 }
 
 // Schema helpers: JSON Schema 2020-12 as OpenAPI 3.1 uses it.
@@ -105,6 +116,15 @@ func list(item string) obj {
 
 // schemas are the bodies the API reads and writes.
 func schemas() obj {
+	s := taskSchemas()
+	for k, v := range reportSchemas() {
+		s[k] = v
+	}
+	return s
+}
+
+// taskSchemas are the bodies of the plan, task and agency routes.
+func taskSchemas() obj {
 	return obj{
 		"Task":        taskSchema(),
 		"TaskDetail":  taskDetailSchema(),
@@ -134,8 +154,12 @@ func taskProps() obj {
 		"deadline_text":          str("Thời hạn như văn bản ghi (\"Quý II/2025\", \"thường xuyên\"…); rỗng khi không có"),
 		"due_date":               date("Hạn cuối đọc từ thời hạn; null với thời hạn thường xuyên, hằng năm hoặc không có"),
 		"product":                str("Sản phẩm dự kiến"),
-		"status":                 obj{"type": "string", "enum": statusCodes(), "description": "Tình trạng tính theo ngày hôm nay (QĐ 42/2014/QĐ-TTg)"},
+		"status":                 obj{"type": "string", "enum": statusCodes(), "description": "Tình trạng tính theo ngày hôm nay (QĐ 42/2014/QĐ-TTg) từ thời hạn hiện tại (sau gia hạn) và tình trạng khai trong báo cáo đã tiếp nhận gần nhất"},
 		"status_label":           str("Tên tình trạng bằng tiếng Việt"),
+		"status_reason":          str("Lý do tạm dừng / không thực hiện trong báo cáo đã tiếp nhận; rỗng với tình trạng khác"),
+		"overdue_days":           obj{"type": "integer", "minimum": 0, "description": "Số ngày quá hạn (0 khi không quá hạn)"},
+		"original_deadline_text": str("Thời hạn gốc như kế hoạch ghi lần đầu (trước gia hạn); đánh giá năm dùng thời hạn này"),
+		"original_due_date":      date("Hạn gốc; null khi không có"),
 		"deadline_kind": obj{"type": []any{"string", "null"}, "description": "Dạng thời hạn",
 			"enum": []any{"date", "month", "quarter", "half", "year", "range", "recurring", "continuous", nil}},
 		"order":        obj{"type": "integer", "description": "Thứ tự trong mục, từ 1"},
@@ -154,6 +178,7 @@ func taskDetailSchema() obj {
 	p := taskProps()
 	p["mentioned_agency_ids"] = ids("Cơ quan được nhắc đến trong nội dung (gợi ý giao việc)")
 	p["references"] = obj{"type": "array", "items": ref("Reference")}
+	p["periods"] = merge(arrayOf("TaskPeriod"), obj{"description": "Tình trạng trong từng kỳ báo cáo đã bắt đầu mà nhiệm vụ còn mở (nhiệm vụ thường xuyên, hằng năm được đánh giá theo kỳ)"})
 	return object(sortedKeys(p), p)
 }
 
@@ -253,6 +278,7 @@ func errorSchema() obj {
 			"message": str("Thông báo bằng tiếng Việt"),
 			"fields": obj{"type": "object", "additionalProperties": obj{"type": "string"},
 				"description": "Lỗi của từng trường (tên trường JSON → thông báo)"},
+			"rule": str("Chỉ khi quy tắc báo cáo từ chối: mã quy tắc (`head_only`, `other_agency`, `locked`, `submitted`, `not_submitted`, `period_not_started`, `reason_required`, `incomplete`, `not_assigned`, …)"),
 		}),
 	})
 }

@@ -88,6 +88,13 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"Task": taskJSON{}, "TaskDetail": taskDetailJSON{}, "Reference": referenceJSON{},
 		"Plan": planJSON{}, "Section": sectionJSON{}, "Agency": agencyJSON{},
 		"TaskCreate": taskFields{}, "TaskPatch": taskPatchBody{},
+		"Period": periodJSON{}, "Report": reportJSON{}, "ReportDetail": reportDetailJSON{}, "Texts": textsJSON{},
+		"Entry": entryJSON{}, "EntryPut": entryBody{}, "Contribution": contributionJSON{}, "IndicatorValue": valueJSON{},
+		"File": fileJSON{}, "FlowEvent": flowEventJSON{}, "Revision": revisionJSON{}, "FlowBody": flowBody{},
+		"ReturnBody": returnBody{}, "TaskPeriod": taskPeriodJSON{}, "MeDue": meDueJSON{}, "MeCounts": meCountsJSON{},
+		"DueReport": dueReportJSON{}, "TaskAlert": taskAlertJSON{}, "Review": reviewJSON{}, "AgencyReport": agencyReportJSON{},
+		"AgencyFigures": agencyFiguresJSON{}, "Figures": figuresJSON{}, "Error": errorBody{},
+		"ContributionPut": contributionBody{}, "TextsPut": textsBody{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))
@@ -111,4 +118,46 @@ func jsonFields(t reflect.Type) []string {
 		}
 	}
 	return out
+}
+
+// TestOpenAPIRefsResolve checks that every $ref in the document names a
+// component that exists, and every schema, parameter and response defined
+// is used by something.
+func TestOpenAPIRefsResolve(t *testing.T) {
+	a, _ := registered(t)
+	var doc map[string]any
+	if err := json.Unmarshal(a.openapi, &doc); err != nil {
+		t.Fatal(err)
+	}
+	components := doc["components"].(map[string]any)
+	used := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if r, ok := v["$ref"].(string); ok {
+				used[r] = true
+				kind, name, _ := strings.Cut(strings.TrimPrefix(r, "#/components/"), "/")
+				group, _ := components[kind].(map[string]any)
+				if _, ok := group[name]; !ok {
+					t.Errorf("$ref %s names nothing", r)
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	for _, kind := range []string{"schemas", "parameters", "responses", "headers"} {
+		for name := range components[kind].(map[string]any) {
+			if !used["#/components/"+kind+"/"+name] {
+				t.Errorf("components/%s/%s is never used", kind, name)
+			}
+		}
+	}
 }

@@ -44,7 +44,7 @@ func taskFilter(q url.Values) (plan.TaskFilter, error) {
 	case s == "" || s == "open" || plan.Status(s).Valid():
 		f.Status = s
 	default:
-		fe["status"] = "Trạng thái phải là open hoặc một trong: not_started, in_progress, due_soon, overdue, done_on_time, done_late."
+		fe["status"] = "Trạng thái phải là open hoặc một trong: done_on_time, done_late, in_progress, due_soon, overdue, not_started, paused, cancelled."
 	}
 	switch s := q.Get("sort"); s {
 	case "", "order", "due":

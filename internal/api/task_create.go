@@ -40,6 +40,5 @@ func (a *api) taskCreate(w http.ResponseWriter, r *http.Request, u *auth.User) e
 		return err
 	}
 	w.Header().Set("Location", Prefix+"/tasks/"+strconv.FormatInt(t.ID, 10))
-	w.Header().Set("ETag", etag(t.Version))
-	return a.writeJSON(w, http.StatusCreated, taskDetail(&t, today))
+	return a.writeTask(w, r, http.StatusCreated, &t, today)
 }

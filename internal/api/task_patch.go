@@ -50,8 +50,7 @@ func (a *api) taskPatch(w http.ResponseWriter, r *http.Request, u *auth.User) er
 		if err != nil {
 			return err
 		}
-		w.Header().Set("ETag", etag(t.Version))
-		return a.writeJSON(w, http.StatusOK, taskDetail(t, today))
+		return a.writeTask(w, r, http.StatusOK, t, today)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
 )
 
 // dateLayout is how dates travel in the API (ISO 8601 calendar date).
@@ -13,6 +14,10 @@ const dateLayout = "2006-01-02"
 // taskJSON is a task as the API shows it. Nullable fields are pointers so
 // they encode as null; cooperating_agency_ids is always an array. The
 // first eleven fields are the contract named in issue 2; the rest are extra.
+// status is computed on each read (plan.ComputeStatus) from the current
+// deadline (after approved extensions) and the claim of the latest accepted
+// report; overdue_days counts from the current due day. The original
+// deadline, as the plan first set it, is what the yearly evaluation uses.
 type taskJSON struct {
 	ID                   int64       `json:"id"`
 	PlanID               int64       `json:"plan_id"`
@@ -26,6 +31,10 @@ type taskJSON struct {
 	Product              string      `json:"product"`
 	Status               plan.Status `json:"status"`
 	StatusLabel          string      `json:"status_label"`
+	StatusReason         string      `json:"status_reason"`
+	OverdueDays          int         `json:"overdue_days"`
+	OriginalDeadlineText string      `json:"original_deadline_text"`
+	OriginalDueDate      *string     `json:"original_due_date"`
 	DeadlineKind         *string     `json:"deadline_kind"`
 	Order                int         `json:"order"`
 	Progress             int         `json:"progress"`
@@ -37,8 +46,35 @@ type taskJSON struct {
 // what lists leave out to stay small.
 type taskDetailJSON struct {
 	taskJSON
-	MentionedAgencyIDs []int64         `json:"mentioned_agency_ids"`
-	References         []referenceJSON `json:"references"`
+	MentionedAgencyIDs []int64          `json:"mentioned_agency_ids"`
+	References         []referenceJSON  `json:"references"`
+	Periods            []taskPeriodJSON `json:"periods"`
+}
+
+// taskPeriodJSON is the task judged in one reporting period that has begun
+// and in which it is open: how recurring and continuous tasks (never
+// overdue as a whole) are followed, period by period. Tasks with a fixed
+// due day get their overall status in each. report_id, claim, percent and
+// completed_on come from the lead agency's accepted report for the period;
+// null when there is none (yet).
+type taskPeriodJSON struct {
+	Period      periodJSON  `json:"period"`
+	Status      plan.Status `json:"status"`
+	StatusLabel string      `json:"status_label"`
+	OverdueDays int         `json:"overdue_days"`
+	ReportID    *int64      `json:"report_id"`
+	Claim       *string     `json:"claim"`
+	Percent     *int        `json:"percent"`
+	CompletedOn *string     `json:"completed_on"`
+}
+
+func taskPeriodView(ps *reporting.PeriodStatus) taskPeriodJSON {
+	out := taskPeriodJSON{Period: periodView(&ps.Period), Status: ps.Status, StatusLabel: ps.Status.Label(),
+		OverdueDays: ps.OverdueDays, ReportID: nullID(&ps.ReportID)}
+	if c := ps.Claim; c != nil {
+		out.Claim, out.Percent, out.CompletedOn = nullString(string(c.Claim)), &c.Percent, nullDate(c.CompletedOn)
+	}
+	return out
 }
 
 // referenceJSON is a legal document the task cites.
@@ -60,6 +96,10 @@ type listJSON[T any] struct {
 // than copying, so t must outlive the encoding of out.
 func taskView(out *taskJSON, t *plan.Task, today time.Time) {
 	st := plan.ComputeStatus(t, today, 0)
+	var reason string
+	if st == plan.StatusPaused || st == plan.StatusCancelled {
+		reason = t.ClaimReason
+	}
 	*out = taskJSON{
 		ID:                   t.ID,
 		PlanID:               t.PlanID,
@@ -73,6 +113,10 @@ func taskView(out *taskJSON, t *plan.Task, today time.Time) {
 		Product:              t.Product,
 		Status:               st,
 		StatusLabel:          st.Label(),
+		StatusReason:         reason,
+		OverdueDays:          plan.OverdueDays(t, today),
+		OriginalDeadlineText: t.OriginalDeadline.Text,
+		OriginalDueDate:      nullDate(t.OriginalDeadline.Due),
 		Order:                t.Ord,
 		Progress:             t.Progress,
 		CompletedOn:          nullDate(t.CompletedOn),
@@ -84,9 +128,14 @@ func taskView(out *taskJSON, t *plan.Task, today time.Time) {
 	}
 }
 
-// taskDetail is the single-task view of t on day today.
-func taskDetail(t *plan.Task, today time.Time) *taskDetailJSON {
-	d := &taskDetailJSON{MentionedAgencyIDs: nonNil(t.MentionedAgencyIDs), References: make([]referenceJSON, len(t.References))}
+// taskDetail is the single-task view of t on day today, with its status in
+// each reporting period (periods, from store.TaskPeriodStatuses).
+func taskDetail(t *plan.Task, periods []reporting.PeriodStatus, today time.Time) *taskDetailJSON {
+	d := &taskDetailJSON{MentionedAgencyIDs: nonNil(t.MentionedAgencyIDs), References: make([]referenceJSON, len(t.References)),
+		Periods: make([]taskPeriodJSON, len(periods))}
+	for i := range periods {
+		d.Periods[i] = taskPeriodView(&periods[i])
+	}
 	taskView(&d.taskJSON, t, today)
 	for i, ref := range t.References {
 		d.References[i] = referenceJSON{Kind: ref.Kind, Number: ref.Number, IssuerCode: ref.IssuerCode, IssuedOn: nullDate(ref.IssuedOn), Text: ref.Text}

@@ -10,6 +10,12 @@ import (
 // "3", W/"3", a list of them, or * for any) and/or as a body field; both,
 // when sent, must match. Sending neither means "whatever is current".
 func checkVersion(ifMatch string, body optional[int], current int) error {
+	return checkVersionOf(ifMatch, body, current, staleVersion)
+}
+
+// checkVersionOf is checkVersion with the 409 that stale builds, so that
+// each kind of object names itself in the message.
+func checkVersionOf(ifMatch string, body optional[int], current int, stale func(sent string, current int) *apiError) error {
 	if ifMatch = strings.TrimSpace(ifMatch); ifMatch != "" && ifMatch != "*" {
 		matched := false
 		for tag := range strings.SplitSeq(ifMatch, ",") {
@@ -21,11 +27,11 @@ func checkVersion(ifMatch string, body optional[int], current int) error {
 			matched = matched || v == current
 		}
 		if !matched {
-			return staleVersion(ifMatch, current)
+			return stale(ifMatch, current)
 		}
 	}
 	if body.Set && !body.Null && body.Value != current {
-		return staleVersion(strconv.Itoa(body.Value), current)
+		return stale(strconv.Itoa(body.Value), current)
 	}
 	return nil
 }
@@ -45,4 +51,12 @@ func parseETag(tag string) (int, bool) {
 // staleVersion is the 409 for a client that read an older version.
 func staleVersion(sent string, current int) *apiError {
 	return conflict("Nhiệm vụ đã được sửa sau khi bạn đọc (bạn gửi phiên bản %s, hiện tại là %d); hãy đọc lại rồi sửa tiếp.", sent, current)
+}
+
+// versioned reports whether the client named a version, in If-Match
+// (other than *) or in the body: then a conflict is its to resolve, and
+// the server never retries over it.
+func versioned(ifMatch string, body optional[int]) bool {
+	ifMatch = strings.TrimSpace(ifMatch)
+	return ifMatch != "" && ifMatch != "*" || body.Set && !body.Null
 }

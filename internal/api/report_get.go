@@ -1,0 +1,28 @@
+package api
+
+import (
+	"net/http"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/clock"
+)
+
+// reportGet answers GET /reports/{id}: the report whole — entries (with the
+// cooperating agencies' contributions inside), the agency's own
+// contributions, indicator values, texts, file metadata, flow history and
+// revisions — if the caller may read it (403 with the rule's message
+// otherwise: another agency's report, or for a leader one not yet
+// accepted). The ETag is the report's version, which flow steps may send
+// back in If-Match.
+func (a *api) reportGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	today := clock.Today(a.clock)
+	rep, err := a.viewable(r.Context(), u, id, today)
+	if err != nil {
+		return err
+	}
+	return a.writeReport(w, r, u, rep, today)
+}
