@@ -59,9 +59,12 @@ type app struct {
 
 	mu   sync.Mutex
 	seen map[string]bool
+
+	// vars are IDs found while scenarios run ({rev2}, {file} …), for expand.
+	vars map[string]string
 }
 
-func newApp(t *testing.T) *app {
+func newApp(t *testing.T, extra ...func(a *app, ctx context.Context)) *app {
 	t.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
@@ -69,8 +72,11 @@ func newApp(t *testing.T) *app {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	a := &app{t: t, store: s, seen: map[string]bool{}, log: &strings.Builder{}}
+	a := &app{t: t, store: s, seen: map[string]bool{}, log: &strings.Builder{}, vars: map[string]string{}}
 	a.seed(ctx)
+	for _, more := range extra {
+		more(a, ctx)
+	}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{b: a.log, mu: &a.mu}, nil))
 	h, err := server.New(server.Config{Store: s, Clock: clock.Fixed(testNow), Log: logger})
 	if err != nil {

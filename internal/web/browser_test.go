@@ -27,16 +27,22 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// TestBrowserSignInAndSearch drives headless Chromium through the real
-// pages: sign in with the form, search without diacritics from the header
-// box, and see the highlighted results — with the site's CSP in force, so
-// a stray inline script or style would show up here.
-func TestBrowserSignInAndSearch(t *testing.T) {
+// browser is headless Chromium on a phone-sized window, driving one
+// application.
+type browser struct {
+	t   *testing.T
+	a   *app
+	ctx context.Context
+}
+
+// newBrowser starts Chromium for a (skipping the test where it is absent
+// or in -short mode); it stops with the test.
+func newBrowser(t *testing.T, a *app) *browser {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
 	bin := chromiumPath(t)
-	a := newApp(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.UserDataDir(t.TempDir()),
@@ -48,32 +54,60 @@ func TestBrowserSignInAndSearch(t *testing.T) {
 		chromedp.WindowSize(390, 844), // a phone
 	}
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
+	t.Cleanup(cancel)
 	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+	return &browser{t: t, a: a, ctx: ctx}
+}
 
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("browser: %s: %v", what, err)
-		}
+func (b *browser) must(what string, err error) {
+	b.t.Helper()
+	if err != nil {
+		b.t.Fatalf("browser: %s: %v", what, err)
 	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		must("text of "+sel, err)
-		return strings.TrimSpace(s)
+}
+
+// do runs actions, failing the test on error.
+func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	b.must(what, chromedp.Do(b.ctx, actions...))
+}
+
+// text is the visible text of the first element matching sel.
+func (b *browser) text(sel string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	b.must("text of "+sel, err)
+	return strings.TrimSpace(s)
+}
+
+// eval evaluates a JavaScript expression in the page.
+func (b *browser) eval(js string) {
+	b.t.Helper()
+	_, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js))
+	b.must(js, err)
+}
+
+// shot saves a screenshot when TIENDO_SCREENSHOTS names a directory.
+func (b *browser) shot(name string) {
+	b.t.Helper()
+	if dir := os.Getenv("TIENDO_SCREENSHOTS"); dir != "" {
+		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+		b.must("screenshot", err)
+		b.must("save screenshot", os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
 	}
-	shot := func(name string) {
-		t.Helper()
-		if dir := os.Getenv("TIENDO_SCREENSHOTS"); dir != "" {
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-			must("screenshot", err)
-			must("save screenshot", os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
-		}
-	}
+}
+
+// TestBrowserSignInAndSearch drives headless Chromium through the real
+// pages: sign in with the form, search without diacritics from the header
+// box, and see the highlighted results — with the site's CSP in force, so
+// a stray inline script or style would show up here.
+func TestBrowserSignInAndSearch(t *testing.T) {
+	a := newApp(t)
+	b := newBrowser(t, a)
+	ctx, must, text, shot := b.ctx, b.must, b.text, b.shot
 
 	must("sign in", chromedp.Do(ctx,
 		chromedp.Navigate(a.srv.URL+"/plans"),

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"tiendo/internal/reporting"
 	"tiendo/internal/store"
 )
 
@@ -56,6 +57,13 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, errForbidden):
 		h.message(w, r, http.StatusForbidden, "Bạn không có quyền thực hiện thao tác này. Nếu cần, hãy liên hệ quản trị viên hoặc cơ quan điều phối.")
 		return
+	case errors.Is(err, store.ErrConflict):
+		h.message(w, r, http.StatusConflict, msgChanged)
+		return
+	}
+	if status, msg, ok := reportingFailure(err); ok {
+		h.message(w, r, status, msg)
+		return
 	}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
@@ -66,8 +74,14 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	h.message(w, r, http.StatusInternalServerError, "Đã có lỗi xảy ra phía máy chủ. Vui lòng thử lại sau; nếu lỗi còn lặp lại, hãy báo quản trị viên.")
 }
 
-// message renders the error page; if even that fails it falls back to plain text.
+// message renders the error page; if even that fails it falls back to plain
+// text. The report form's autosave (which asks for JSON) gets the message
+// as JSON, to show beside the form it could not save.
 func (h *handler) message(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if wantsJSON(r) {
+		_ = writeJSON(w, status, autosaveReply{Message: msg})
+		return
+	}
 	p := &page{Title: http.StatusText(status), Data: messagePage{Status: status, Message: msg}}
 	switch status {
 	case http.StatusNotFound:
@@ -77,7 +91,9 @@ func (h *handler) message(w http.ResponseWriter, r *http.Request, status int, ms
 	case http.StatusRequestEntityTooLarge:
 		p.Title = "Dữ liệu quá lớn"
 	case http.StatusConflict:
-		p.Title = "Dữ liệu đã thay đổi"
+		p.Title = "Không thực hiện được"
+	case http.StatusUnprocessableEntity:
+		p.Title = "Chưa thực hiện được"
 	default:
 		p.Title = "Lỗi máy chủ"
 	}
@@ -85,4 +101,31 @@ func (h *handler) message(w http.ResponseWriter, r *http.Request, status int, ms
 		h.log.Error("web: rendering error page", "err", err)
 		http.Error(w, msg, status)
 	}
+}
+
+// msgChanged is shown when a flow step or save lost a race with someone
+// else's change and there is no form to show again.
+const msgChanged = "Dữ liệu vừa được người khác thay đổi. Hãy tải lại trang, xem lại rồi thử lại."
+
+// reportingFailure maps a broken reporting rule to its status and its own
+// Vietnamese message (the rule's text is written to be shown as is):
+// forbidden 403; locked or wrong state 409; everything else a person can
+// fix (reason required, period not started, not assigned, invalid input)
+// 422.
+func reportingFailure(err error) (status int, msg string, ok bool) {
+	var ie *reporting.InvalidError
+	if errors.As(err, &ie) {
+		return http.StatusUnprocessableEntity, ie.Error(), true
+	}
+	var re *reporting.Error
+	if !errors.As(err, &re) {
+		return 0, "", false
+	}
+	switch {
+	case errors.Is(re, reporting.ErrForbidden):
+		return http.StatusForbidden, re.Error(), true
+	case errors.Is(re, reporting.ErrLocked), errors.Is(re, reporting.ErrWrongState):
+		return http.StatusConflict, re.Error(), true
+	}
+	return http.StatusUnprocessableEntity, re.Error(), true
 }

@@ -26,6 +26,13 @@ func (a *assets) funcs() template.FuncMap {
 		"planStatus":  planStatusLabel,
 		"regime":      describeRegime,
 		"numbering":   numbering,
+		"stateClass":  stateClass,
+		"dueClass":    dueClass,
+		"datetime":    formatDateTime,
+		"fileSize":    fileSize,
+		"percent":     formatPercent,
+		"abs":         absInt,
+		"fieldError":  fieldError,
 	}
 }
 
@@ -43,6 +50,8 @@ func statusClass(s plan.Status) string {
 		return "badge badge-olive"
 	case plan.StatusInProgress:
 		return "badge badge-blue"
+	case plan.StatusPaused, plan.StatusCancelled:
+		return "badge badge-grey"
 	}
 	return "badge badge-grey"
 }

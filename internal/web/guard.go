@@ -40,12 +40,12 @@ func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if u != nil {
 		r = r.WithContext(context.WithValue(r.Context(), userKey{}, u))
 	}
-	if !auth.Can(u, g.perm) {
+	if err := permit(u, g.perm); err != nil {
 		if u == nil {
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
-		h.fail(w, r, errForbidden)
+		h.fail(w, r, err)
 		return
 	}
 	if err := g.fn(w, r); err != nil {

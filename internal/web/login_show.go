@@ -27,7 +27,7 @@ func (h *handler) loginShow(w http.ResponseWriter, r *http.Request) error {
 // site, so that a crafted link cannot bounce a user to another site after
 // sign-in (open redirect).
 func safeNext(next string) string {
-	const home = "/plans"
+	const home = "/"
 	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n\t") {
 		return home
 	}

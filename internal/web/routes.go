@@ -31,6 +31,29 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /tasks/{id}", h.can(auth.ReadPlan, h.taskShow))
 	mux.Handle("GET /tasks/{id}/edit", h.can(auth.EditPlan, h.taskEdit))
 	mux.Handle("POST /tasks/{id}/edit", h.can(auth.EditPlan, h.taskUpdate))
+	mux.Handle("POST /tasks/{id}/extensions", h.can(permRequestExtension, h.extensionRequest))
+
+	// Reports: the route lets the role in; reporting.Can decides on the
+	// report itself (whose agency, which state, which period).
+	mux.Handle("GET /reports", h.can(auth.ReadOwnAgency, h.reportList))
+	mux.Handle("GET /periods/{id}/report", h.can(auth.ReadOwnAgency, h.reportFind))
+	mux.Handle("GET /reports/{id}", h.can(auth.ReadOwnAgency, h.reportShow))
+	mux.Handle("GET /reports/{id}/edit", h.can(permWriteReport, h.reportEdit))
+	mux.Handle("POST /reports/{id}/entries/{task}", h.can(permWriteReport, h.entrySave))
+	mux.Handle("POST /reports/{id}/contributions/{task}", h.can(permWriteReport, h.contributionSave))
+	mux.Handle("POST /reports/{id}/values/{indicator}", h.can(permWriteReport, h.valueSave))
+	mux.Handle("POST /reports/{id}/texts", h.can(permWriteReport, h.textsSave))
+	mux.Handle("POST /reports/{id}/files", h.can(permWriteReport, h.fileUpload))
+	mux.Handle("POST /reports/{id}/submit", h.can(permSubmitReport, h.reportSubmit))
+	mux.Handle("POST /reports/{id}/accept", h.can(permReviewReport, h.reportAccept))
+	mux.Handle("POST /reports/{id}/return", h.can(permReviewReport, h.reportReturn))
+	mux.Handle("POST /reports/{id}/revise", h.can(permWriteReport, h.reportRevise))
+	mux.Handle("GET /files/{id}", h.can(auth.ReadOwnAgency, h.fileDownload))
+	mux.Handle("POST /files/{id}/delete", h.can(permWriteReport, h.fileDelete))
+
+	// Extension and amendment requests (gia hạn, điều chỉnh).
+	mux.Handle("GET /extensions", h.can(auth.ReadPlan, h.extensionList))
+	mux.Handle("POST /extensions/{id}/decide", h.can(permDecideExtension, h.extensionDecide))
 
 	mux.Handle("GET /agencies", h.can(auth.ReadPlan, h.agencyList))
 	mux.Handle("GET /agencies/new", h.can(auth.ManageAgency, h.agencyNew))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tiendo/internal/auth"
+	"tiendo/internal/reporting"
 )
 
 // routeTable records what routes registers.
@@ -33,7 +34,8 @@ func allRoutes(t testing.TB) map[string]auth.Permission {
 // TestEveryRouteHasPermission fails when a route is registered without a
 // permission, or with one that no role is checked against.
 func TestEveryRouteHasPermission(t *testing.T) {
-	known := []auth.Permission{auth.Public, auth.ReadPlan, auth.EditPlan, auth.ManageAgency, auth.ManageUsers}
+	known := append([]auth.Permission{auth.Public, auth.ReadPlan, auth.EditPlan, auth.ManageAgency, auth.ManageUsers, auth.ReadOwnAgency},
+		webPermissions...)
 	routes := allRoutes(t)
 	if len(routes) < 20 {
 		t.Fatalf("only %d routes registered", len(routes))
@@ -54,5 +56,60 @@ func TestEveryRouteHasPermission(t *testing.T) {
 		if routes[p] != auth.EditPlan {
 			t.Errorf("route %q: permission %q, want %q", p, routes[p], auth.EditPlan)
 		}
+	}
+	// Reporting: the flow's steps are each gated by the role that may take them.
+	for p, want := range map[string]auth.Permission{
+		"POST /reports/{id}/submit":         permSubmitReport,
+		"POST /reports/{id}/accept":         permReviewReport,
+		"POST /reports/{id}/return":         permReviewReport,
+		"POST /reports/{id}/revise":         permWriteReport,
+		"POST /reports/{id}/entries/{task}": permWriteReport,
+		"POST /reports/{id}/files":          permWriteReport,
+		"GET /reports/{id}/edit":            permWriteReport,
+		"GET /files/{id}":                   auth.ReadOwnAgency,
+		"POST /tasks/{id}/extensions":       permRequestExtension,
+		"POST /extensions/{id}/decide":      permDecideExtension,
+	} {
+		if routes[p] != want {
+			t.Errorf("route %q: permission %q, want %q", p, routes[p], want)
+		}
+	}
+}
+
+// TestPermit checks the reporting permissions by role: who passes the
+// route's gate, and the Vietnamese reason given to who does not.
+func TestPermit(t *testing.T) {
+	user := func(r auth.Role) *auth.User { return &auth.User{ID: 1, Role: r, AgencyID: 7} }
+	cases := []struct {
+		role auth.Role
+		perm auth.Permission
+		want error
+	}{
+		{auth.RoleOfficer, permWriteReport, nil},
+		{auth.RoleHead, permWriteReport, nil},
+		{auth.RoleCoordinator, permWriteReport, reporting.ErrAgencyOnly},
+		{auth.RoleOfficer, permSubmitReport, reporting.ErrHeadOnly},
+		{auth.RoleHead, permSubmitReport, nil},
+		{auth.RoleLeader, permSubmitReport, reporting.ErrAgencyOnly},
+		{auth.RoleCoordinator, permReviewReport, nil},
+		{auth.RoleAdmin, permReviewReport, nil},
+		{auth.RoleHead, permReviewReport, reporting.ErrReviewOnly},
+		{auth.RoleOfficer, permRequestExtension, nil},
+		{auth.RoleCoordinator, permRequestExtension, reporting.ErrAgencyOnly},
+		{auth.RoleCoordinator, permDecideExtension, nil},
+		{auth.RoleHead, permDecideExtension, reporting.ErrReviewOnly},
+		{auth.RoleLeader, auth.EditPlan, errForbidden},
+		{auth.RoleLeader, auth.ReadOwnAgency, nil},
+	}
+	for _, c := range cases {
+		if got := permit(user(c.role), c.perm); got != c.want {
+			t.Errorf("permit(%s, %s) = %v, want %v", c.role, c.perm, got, c.want)
+		}
+	}
+	if permit(nil, permWriteReport) == nil || permit(nil, auth.Public) != nil {
+		t.Error("a visitor holds only Public")
+	}
+	if permit(&auth.User{Role: auth.RoleHead, Disabled: true}, permWriteReport) == nil {
+		t.Error("a disabled user holds nothing")
 	}
 }

@@ -1,7 +1,10 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -27,11 +30,19 @@ type scenario struct {
 	none   []string          // no selector may match
 	text   map[string]string // the first element matching the key must contain the text
 	count  map[string]int    // how many elements match the key
+
+	header map[string]string                        // extra request headers
+	body   func(a *app) (body []byte, ctype string) // a raw body (multipart) instead of form
+	then   func(t *testing.T, a *app, r *response)  // further checks, or capturing IDs into a.vars
 }
 
-// expand replaces placeholders with seeded IDs.
+// expand replaces placeholders with seeded IDs, and {name} with a.vars
+// set by earlier scenarios.
 func (a *app) expand(s string) string {
 	f := a.f
+	for k, v := range a.vars {
+		s = strings.ReplaceAll(s, "{"+k+"}", v)
+	}
 	return strings.NewReplacer(
 		"{plan}", ids(f.planID), "{task}", ids(f.taskOverdue), "{later}", ids(f.taskLater), "{soon}", ids(f.taskDueSoon),
 		"{khcn}", ids(f.agencyKHCN), "{ubnd}", ids(f.agencyUBND), "{tc}", ids(f.agencyTC), "{nv}", ids(f.agencyNV),
@@ -102,7 +113,7 @@ func scenarios() []scenario {
 		{name: "unknown user, same message", role: "anon", method: "POST", path: "/login", form: form("username", "khongco", "password", testPassword), status: 401,
 			text: map[string]string{".alert-error": "Tên đăng nhập hoặc mật khẩu không đúng."}},
 		{name: "login keeps a local next", role: "anon", method: "POST", path: "/login", form: form("username", "quantri", "password", testPassword, "next", "/tasks/{task}"), status: 303, loc: "/tasks/{task}"},
-		{name: "login drops a foreign next", role: "anon", method: "POST", path: "/login", form: form("username", "quantri", "password", testPassword, "next", "//evil.example/"), status: 303, loc: "/plans"},
+		{name: "login drops a foreign next", role: "anon", method: "POST", path: "/login", form: form("username", "quantri", "password", testPassword, "next", "//evil.example/"), status: 303, loc: "/$"},
 		{name: "signed-in user skips the form", role: "leader", method: "GET", path: "/login?next=/agencies", status: 303, loc: "/agencies"},
 
 		// Unauthenticated visitors go to sign-in and come back.
@@ -115,7 +126,7 @@ func scenarios() []scenario {
 		{name: "unknown address anon", role: "anon", method: "GET", path: "/khong-co", status: 404, sel: []string{msgNotFound}},
 
 		// Plans.
-		{name: "home", role: "leader", method: "GET", path: "/", status: 303, loc: "/plans"},
+		{name: "home", role: "leader", method: "GET", path: "/", status: 200, sel: []string{"section.plan-overview a[href=/plans/{plan}]", "nav a[href=/][aria-current=page]"}},
 		{name: "plan list", role: "leader", method: "GET", path: "/plans", status: 200,
 			text:  map[string]string{"table.plans td a.plan-link": "Nghị quyết số 71/NQ-CP", "table.plans td[data-label=Ngày ban hành]": "10/04/2025", "table.plans td.task-count": "25", "table.plans td[data-label=Trạng thái]": "Đang thực hiện"},
 			none:  []string{"a[href=/import]"},
@@ -258,35 +269,26 @@ func scenarios() []scenario {
 	}
 }
 
-// TestScenarios walks the scenario table in order against one application
-// and then checks that every registered route was reached.
+// TestScenarios walks the scenario tables in order, each against its own
+// application — the plan register's, then reporting's (seeded with
+// reports to write) — and then checks that every registered route was
+// reached by one of them.
 func TestScenarios(t *testing.T) {
 	a := newApp(t)
-	clients := map[string]*client{}
-	for _, sc := range scenarios() {
-		c := clients[sc.role]
-		if c == nil {
-			c = a.as(sc.role)
-			clients[sc.role] = c
-		}
-		if sc.role == "anon" {
-			c = a.anon() // visitors never keep a session between scenarios
-		}
-		var r *response
-		path := a.expand(sc.path)
-		if sc.method == "POST" {
-			var v url.Values
-			if sc.form != nil {
-				v = sc.form(a)
-			}
-			r = c.post(path, v)
-		} else {
-			r = c.get(path)
-		}
-		a.check(t, sc, r)
-	}
+	a.run(t, scenarios())
 	a.static(t)
 	seen := a.finish()
+	if log := a.logText(); strings.Contains(log, "level=ERROR") {
+		t.Errorf("server logged errors:\n%s", log)
+	}
+
+	ra := newReportingApp(t)
+	ra.run(t, reportingScenarios())
+	maps.Copy(seen, ra.finish())
+	if log := ra.logText(); strings.Contains(log, "level=ERROR") {
+		t.Errorf("reporting server logged errors:\n%s", log)
+	}
+
 	var missed []string
 	for _, p := range web.RoutePatterns() {
 		if !seen[p] {
@@ -297,25 +299,71 @@ func TestScenarios(t *testing.T) {
 	if len(missed) > 0 {
 		t.Errorf("routes no scenario reached: %v", missed)
 	}
-	if log := a.logText(); strings.Contains(log, "level=ERROR") {
-		t.Errorf("server logged errors:\n%s", log)
+}
+
+// run walks a scenario table in order, one signed-in client per role.
+func (a *app) run(t *testing.T, list []scenario) {
+	t.Helper()
+	clients := map[string]*client{}
+	for _, sc := range list {
+		c := clients[sc.role]
+		if c == nil {
+			c = a.as(sc.role)
+			clients[sc.role] = c
+		}
+		if sc.role == "anon" {
+			c = a.anon() // visitors never keep a session between scenarios
+		}
+		path := a.expand(sc.path)
+		var body io.Reader
+		ctype := ""
+		switch {
+		case sc.body != nil:
+			b, ct := sc.body(a)
+			body, ctype = bytes.NewReader(b), ct
+		case sc.method == "POST":
+			var v url.Values
+			if sc.form != nil {
+				v = sc.form(a)
+			}
+			body, ctype = strings.NewReader(v.Encode()), "application/x-www-form-urlencoded"
+		}
+		req, err := http.NewRequest(sc.method, a.srv.URL+path, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ctype != "" {
+			req.Header.Set("Content-Type", ctype)
+		}
+		if sc.method == "POST" {
+			req.Header.Set("Origin", a.srv.URL)
+		}
+		for k, v := range sc.header {
+			req.Header.Set(k, v)
+		}
+		r := c.do(req)
+		if a.check(t, sc, r) && sc.then != nil {
+			sc.then(t, a, r)
+		}
 	}
 }
 
-// check compares a response with what the scenario expects.
-func (a *app) check(t *testing.T, sc scenario, r *response) {
+// check compares a response with what the scenario expects; false when
+// the status is wrong (further checks would only add noise).
+func (a *app) check(t *testing.T, sc scenario, r *response) bool {
 	t.Helper()
 	if r.status != sc.status {
 		t.Errorf("%s (%s %s as %s): status %d, want %d\n%s", sc.name, sc.method, sc.path, sc.role, r.status, sc.status, excerpt(r.body))
-		return
+		return false
 	}
 	if sc.loc != "" {
-		if got, want := r.header.Get("Location"), a.expand(sc.loc); !strings.HasPrefix(got, want) {
-			t.Errorf("%s: Location %q, want prefix %q", sc.name, got, want)
+		got, want := r.header.Get("Location"), a.expand(sc.loc)
+		if exact, ok := strings.CutSuffix(want, "$"); ok && got != exact || !ok && !strings.HasPrefix(got, want) {
+			t.Errorf("%s: Location %q, want %q", sc.name, got, want)
 		}
 	}
 	if len(sc.sel)+len(sc.none)+len(sc.text)+len(sc.count) == 0 {
-		return
+		return true
 	}
 	if ct := r.header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 		t.Errorf("%s: Content-Type %q", sc.name, ct)
@@ -346,6 +394,7 @@ func (a *app) check(t *testing.T, sc scenario, r *response) {
 			t.Errorf("%s: %d elements match %q, want %d", sc.name, got, a.expand(s), want)
 		}
 	}
+	return true
 }
 
 // static fetches the stylesheet the layout links to: long-cached under its

@@ -1,11 +1,21 @@
 package web
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/clock"
 	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -20,18 +30,53 @@ type taskView struct {
 	Status      plan.Status
 	OverdueDays int
 	Saved       bool
+	Requested   bool
+
+	// Extended: the current deadline is no longer the plan's original one.
+	Extended bool
+	// Periods judges a recurring or continuous task period by period.
+	Periods    []reporting.PeriodStatus
+	Extensions []extensionRow
+	ExtForm    *extensionForm // the request form, for the lead agency's people
+	Audit      []auditRow
 }
 
-// taskShow shows one task in full with its computed status.
+// auditRow is one change in a task's history.
+type auditRow struct {
+	At      time.Time
+	Who     string
+	What    string
+	Changes []string // "Thời hạn: 30/6/2025 → Quý IV/2025"
+}
+
+// maxAuditRows bounds the history the task page lists.
+const maxAuditRows = 50
+
+// taskShow shows one task in full with its computed status, current and
+// original deadline, its status per reporting period, its extension
+// requests and its history.
 func (h *handler) taskShow(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	t, p, sec, err := h.loadTask(r)
 	if err != nil {
 		return err
 	}
-	list, err := h.store.Agencies(ctx)
+	v, err := h.taskPage(r, t, p, sec)
 	if err != nil {
 		return err
+	}
+	q := r.URL.Query()
+	v.Saved = q.Get("saved") == "1"
+	v.Requested = q.Get("requested") == "1"
+	return h.render(w, r, http.StatusOK, "task_show", taskPageOf(v))
+}
+
+// taskPage builds the task page's data.
+func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *plan.Section) (*taskView, error) {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	list, err := h.store.Agencies(ctx)
+	if err != nil {
+		return nil, err
 	}
 	names := agencyIndex(list)
 	today := clock.Today(h.clock)
@@ -43,15 +88,195 @@ func (h *handler) taskShow(w http.ResponseWriter, r *http.Request) error {
 		Coops:       pickAgencies(names, t.CooperatingAgencyIDs, nil),
 		Status:      plan.ComputeStatus(t, today, 0),
 		OverdueDays: plan.OverdueDays(t, today),
-		Saved:       r.URL.Query().Get("saved") == "1",
+		Extended: t.OriginalDeadline != (plan.Deadline{}) &&
+			(t.OriginalDeadline.Text != t.Deadline.Text || !t.OriginalDeadline.Due.Equal(t.Deadline.Due)),
 	}
 	assigned := append([]int64{t.LeadAgencyID}, t.CooperatingAgencyIDs...)
 	v.Mentioned = pickAgencies(names, t.MentionedAgencyIDs, assigned)
-	title := t.Title
+	if t.JudgedPerPeriod() && t.LeadAgencyID != 0 {
+		if v.Periods, err = h.store.TaskPeriodStatuses(ctx, t.ID, today); err != nil {
+			return nil, err
+		}
+	}
+	exts, err := h.store.Extensions(ctx, store.ExtensionFilter{TaskID: t.ID})
+	if err != nil {
+		return nil, err
+	}
+	if v.Extensions, err = h.extensionRows(ctx, u, exts, map[int64]*plan.Task{t.ID: t}); err != nil {
+		return nil, err
+	}
+	for i := range v.Extensions {
+		v.Extensions[i].TaskTitle = "" // this page is the task's own
+	}
+	if reporting.CanRequestExtension(u, t) == nil {
+		v.ExtForm = &extensionForm{Kind: reporting.ExtendDeadline}
+	}
+	if v.Audit, err = h.taskAudit(ctx, t.ID, names); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// taskPageOf wraps the task view in the layout's page.
+func taskPageOf(v *taskView) *page {
+	title := v.Task.Title
 	if title == "" {
 		title = "Nhiệm vụ"
 	}
-	return h.render(w, r, http.StatusOK, "task_show", &page{Title: title, Nav: "plans", PlanID: t.PlanID, Data: v})
+	return &page{Title: title, Nav: "plans", PlanID: v.Task.PlanID, Data: v}
+}
+
+// taskAudit reads the task's history, newest first.
+func (h *handler) taskAudit(ctx context.Context, taskID int64, names map[int64]*agency.Agency) ([]auditRow, error) {
+	entries, err := h.store.AuditFor(ctx, "task", taskID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	users, err := h.userNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []auditRow
+	for i := len(entries) - 1; i >= 0 && len(out) < maxAuditRows; i-- {
+		e := entries[i]
+		row := auditRow{At: e.At, Who: users[e.UserID], What: auditAction(e.Action, e.Detail), Changes: auditChanges(e.Detail, names)}
+		if e.UserID == 0 {
+			row.Who = "Hệ thống"
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+// auditAction names an audit action for people; detail tells a decision's outcome.
+func auditAction(action, detail string) string {
+	switch action {
+	case "task.create":
+		return "Tạo nhiệm vụ"
+	case "task.update":
+		return "Sửa nhiệm vụ"
+	case "task.claim":
+		return "Cập nhật theo báo cáo được Sở tiếp nhận"
+	case "task.extension":
+		return "Áp dụng gia hạn, điều chỉnh đã được chấp thuận"
+	case "extension.request":
+		return "Đề nghị gia hạn, điều chỉnh"
+	case "extension.decide":
+		var d struct{ State reporting.ExtensionState }
+		if json.Unmarshal([]byte(detail), &d) == nil && d.State != "" {
+			return "Quyết định về đề nghị: " + strings.ToLower(d.State.Label())
+		}
+		return "Quyết định về đề nghị gia hạn, điều chỉnh"
+	}
+	return action
+}
+
+// auditFields names the task fields an audit detail may record; fields
+// not listed (ordering, parsed parts of a deadline) are left out.
+var auditFields = map[string]string{
+	"title": "Tên", "text": "Nội dung", "product": "Sản phẩm", "deadline_text": "Thời hạn",
+	"due_date": "Hạn hoàn thành", "original_deadline_text": "Thời hạn ban đầu", "original_due_date": "Hạn ban đầu",
+	"lead_agency_id": "Cơ quan chủ trì", "cooperating_agency_ids": "Cơ quan phối hợp", "section_id": "Mục",
+	"progress": "Tiến độ (%)", "completed_on": "Ngày hoàn thành", "claim": "Tình trạng", "claim_reason": "Lý do",
+	"note": "Ghi chú", "reason": "Lý do",
+}
+
+// maxAuditValue bounds a value shown in a history line.
+const maxAuditValue = 120
+
+// auditChanges lists the changed fields of an audit detail — {"field":
+// {"old": …, "new": …}}, also nested under "changes" — for people, with a
+// request's reason and a decision's note.
+func auditChanges(detail string, names map[int64]*agency.Agency) []string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(detail), &m) != nil {
+		return nil
+	}
+	if nested, ok := m["changes"]; ok {
+		var inner map[string]json.RawMessage
+		if json.Unmarshal(nested, &inner) == nil {
+			for k, v := range inner {
+				m[k] = v
+			}
+		}
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		if _, ok := auditFields[k]; ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		var c struct {
+			Old, New any
+		}
+		if json.Unmarshal(m[k], &c) == nil && (c.Old != nil || c.New != nil) {
+			if claimField(k) {
+				c.Old, c.New = claimLabel(c.Old), claimLabel(c.New)
+			}
+			out = append(out, auditFields[k]+": "+auditValue(k, c.Old, names)+" → "+auditValue(k, c.New, names))
+			continue
+		}
+		var plain string
+		if json.Unmarshal(m[k], &plain) == nil && plain != "" {
+			out = append(out, auditFields[k]+": "+auditValue(k, plain, names))
+		}
+	}
+	return out
+}
+
+func claimField(k string) bool { return k == "claim" }
+
+// claimLabel names a logged claim code.
+func claimLabel(x any) any {
+	if s, ok := x.(string); ok && s != "" {
+		return plan.Claim(s).Label()
+	}
+	return x
+}
+
+// auditValue writes one logged value: agency IDs by name, dates as
+// dd/mm/yyyy, long texts cut.
+func auditValue(field string, x any, names map[int64]*agency.Agency) string {
+	switch v := x.(type) {
+	case nil:
+		return "—"
+	case float64:
+		if strings.Contains(field, "agency") {
+			return agencyLabel(names, int64(v))
+		}
+		return vntext.FormatNumber(v, 2)
+	case []any:
+		var parts []string
+		for _, e := range v {
+			parts = append(parts, auditValue(field, e, names))
+		}
+		if len(parts) == 0 {
+			return "—"
+		}
+		return strings.Join(parts, ", ")
+	case string:
+		if v == "" {
+			return "—"
+		}
+		if d, err := time.Parse(time.DateOnly, v); err == nil {
+			return vntext.FormatDate(d)
+		}
+		if utf8.RuneCountInString(v) > maxAuditValue {
+			return string([]rune(v)[:maxAuditValue]) + "…"
+		}
+		return v
+	}
+	s := fmt.Sprint(x)
+	if utf8.RuneCountInString(s) > maxAuditValue {
+		s = string([]rune(s)[:maxAuditValue]) + "…"
+	}
+	return s
 }
 
 // pickAgencies returns the agencies with the given IDs, except those in

@@ -15,16 +15,16 @@ import (
 
 func TestSafeNext(t *testing.T) {
 	cases := map[string]string{
-		"":                       "/plans",
+		"":                       "/",
 		"/tasks/3":               "/tasks/3",
 		"/search?q=dau+tu":       "/search?q=dau+tu",
-		"//evil.example/x":       "/plans",
-		"/\\evil.example":        "/plans",
-		"https://evil.example/":  "/plans",
-		"javascript:alert(1)":    "/plans",
-		"/login?next=/plans":     "/plans",
-		"/plans\r\nSet-Cookie:x": "/plans",
-		"plans":                  "/plans",
+		"//evil.example/x":       "/",
+		"/\\evil.example":        "/",
+		"https://evil.example/":  "/",
+		"javascript:alert(1)":    "/",
+		"/login?next=/plans":     "/",
+		"/plans\r\nSet-Cookie:x": "/",
+		"plans":                  "/",
 	}
 	for in, want := range cases {
 		if got := safeNext(in); got != want {
@@ -112,7 +112,8 @@ func TestEmbeddedAssetsParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"login", "message", "plan_list", "plan_show", "task_show", "task_form", "agency_list", "agency_form", "search", "user_list", "import_upload", "import_preview"} {
+	for _, name := range []string{"login", "message", "plan_list", "plan_show", "task_show", "task_form", "agency_list", "agency_form", "search", "user_list", "import_upload", "import_preview",
+		"work_agency", "work_coordinator", "work_leader", "report_list", "report_show", "report_edit", "extension_list"} {
 		if a.pages[name] == nil {
 			t.Errorf("template %s missing", name)
 		}

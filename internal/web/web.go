@@ -1,6 +1,13 @@
 // Package web is tiendo's server-rendered user interface: HTML pages in
 // Vietnamese for browsing, searching and editing plans, tasks and agencies,
-// and for importing plan documents.
+// importing plan documents, and periodic reporting — "Việc của tôi" (the
+// home page, by role), agencies' reports from draft to acceptance with
+// evidence files, and extension requests.
+//
+// Reporting routes are gated by role (permissions.go); the rules for one
+// report come from internal/reporting (reporting.Can), whose errors carry
+// the Vietnamese message fail shows. The report form's parts save on their
+// own with a version each; a small script autosaves them (autosave.go).
 //
 // Every route and the permission it needs is listed in routes.go; each
 // handler lives in its own noun_verb.go file, returns an error, and leaves

@@ -1,6 +1,9 @@
-// tiendo — the only script: a filter box over long checkbox lists (the
-// cooperating agencies), matching without diacritics as people type on
-// phones. Pages work without it.
+// tiendo — the only script. Pages work without it; it adds:
+//  - a filter box over long checkbox lists (the cooperating agencies),
+//    matching without diacritics as people type on phones;
+//  - on the report form, fields shown only when the chosen status needs
+//    them (completion date, reason);
+//  - autosave of the report form's parts while people type.
 "use strict";
 (function () {
   function fold(s) {
@@ -16,6 +19,90 @@
         var input = label.querySelector("input");
         label.hidden = q !== "" && !(input && input.checked) && fold(label.textContent).indexOf(q) < 0;
       });
+    });
+  });
+
+  // Fields that matter for some statuses only: <div data-when="paused cancelled">.
+  document.querySelectorAll("select[data-claim-select]").forEach(function (select) {
+    var form = select.form;
+    function apply() {
+      form.querySelectorAll("[data-when]").forEach(function (field) {
+        var wanted = field.getAttribute("data-when").split(" ");
+        var invalid = field.classList.contains("invalid");
+        var filled = field.querySelector("input, textarea");
+        field.hidden = wanted.indexOf(select.value) < 0 && !invalid && !(filled && filled.value.trim() !== "");
+      });
+    }
+    select.addEventListener("change", apply);
+    apply();
+  });
+
+  // Autosave: post the form in the background (asking for JSON) a moment
+  // after people stop typing; keep the versions the server returns so the
+  // next save is not mistaken for someone else's. On a conflict the form
+  // is posted normally, so the page shows both versions side by side.
+  var delay = 1500;
+  document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+    var status = form.querySelector(".autosave-status");
+    var timer = null, busy = false, again = false, stopped = false;
+    function say(text, bad) {
+      if (!status) return;
+      status.textContent = text;
+      status.classList.toggle("autosave-error", !!bad);
+    }
+    function save() {
+      timer = null;
+      if (stopped) return;
+      if (busy) { again = true; return; }
+      busy = true;
+      say("Đang lưu…");
+      fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      }).then(function (res) {
+        return res.json().then(function (data) { return { res: res, data: data }; },
+          function () { return { res: res, data: null }; });
+      }).then(function (r) {
+        busy = false;
+        if (r.res.ok && r.data && r.data.ok) {
+          var v = form.querySelector("input[name=version]");
+          if (v) v.value = r.data.version;
+          if (r.data.report_version) {
+            document.querySelectorAll("input[data-report-version]").forEach(function (input) {
+              input.value = r.data.report_version;
+            });
+          }
+          say("Đã tự động lưu lúc " + r.data.saved_at);
+        } else if (r.data && r.data.conflict) {
+          stopped = true;
+          say(r.data.message, true);
+          form.submit();
+          return;
+        } else {
+          // Field problems (422) clear up as people type on; anything else
+          // (report sent or locked meanwhile, signed out) will not, so
+          // autosave stops and says why.
+          if (r.res.status !== 422) stopped = true;
+          say(r.data && r.data.message ? r.data.message : "Chưa tự động lưu được; hãy bấm Lưu.", true);
+        }
+        if (again) { again = false; schedule(); }
+      }, function () {
+        busy = false;
+        say("Mất kết nối: chưa lưu. Hãy bấm Lưu khi có mạng.", true);
+      });
+    }
+    function schedule() {
+      if (stopped) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, delay);
+    }
+    form.addEventListener("input", schedule);
+    form.addEventListener("change", schedule);
+    form.addEventListener("submit", function () {
+      stopped = true;
+      if (timer) clearTimeout(timer);
     });
   });
 })();

@@ -1,0 +1,72 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"tiendo/internal/plan"
+)
+
+// Autosave: the report form's script posts a line as it is typed, asking
+// for JSON (Accept: application/json), and keeps the versions it gets back
+// so that its next save is not taken for someone else's. Without the
+// script the same handlers answer with pages.
+
+// wantsJSON reports whether the request is the form's autosave.
+func wantsJSON(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "application/json")
+}
+
+// autosaveReply is what a successful autosave gets back.
+type autosaveReply struct {
+	OK            bool             `json:"ok"`
+	Version       int              `json:"version"`                  // the saved line's new version
+	ReportVersion int              `json:"report_version,omitempty"` // the report's, for the texts and submit forms
+	SavedAt       string           `json:"saved_at"`                 // HH:MM in Vietnam
+	Message       string           `json:"message,omitempty"`
+	Conflict      bool             `json:"conflict,omitempty"`
+	Fields        plan.FieldErrors `json:"fields,omitempty"`
+}
+
+// autosaved answers a successful autosave. reportVersion, when 0, is read
+// back (every save bumps the report's version).
+func (h *handler) autosaved(w http.ResponseWriter, r *http.Request, reportID int64, version, reportVersion int) error {
+	if reportVersion == 0 {
+		revs, err := h.store.ReportRevisions(r.Context(), reportID)
+		if err != nil {
+			return err
+		}
+		for _, o := range revs {
+			if o.ID == reportID {
+				reportVersion = o.Version
+			}
+		}
+	}
+	return writeJSON(w, http.StatusOK, autosaveReply{OK: true, Version: version, ReportVersion: reportVersion,
+		SavedAt: formatDateTime(h.clock.Now())[11:]})
+}
+
+// rejectedJSON tells the autosave why a save was refused: a conflict (the
+// script then posts the form normally, so that the person sees both
+// versions) or field problems (shown until the next save).
+func rejectedJSON(w http.ResponseWriter, status int, fe plan.FieldErrors) error {
+	reply := autosaveReply{Fields: fe, Conflict: status == http.StatusConflict}
+	reply.Message = "Chưa lưu: hãy kiểm tra các ô được đánh dấu."
+	if reply.Conflict {
+		reply.Message = msgEntryConflict
+	}
+	return writeJSON(w, status, reply)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+	return nil
+}

@@ -1,0 +1,23 @@
+package web
+
+import (
+	"net/http"
+
+	"tiendo/internal/reporting"
+)
+
+// reportRevise starts a correction of an accepted report: a new revision,
+// a draft copy of it, which the agency edits and sends again; the accepted
+// one stays as it was, viewable from the list of revisions.
+func (h *handler) reportRevise(w http.ResponseWriter, r *http.Request) error {
+	rep, err := h.loadReport(r, reporting.ActRevise)
+	if err != nil {
+		return err
+	}
+	next, err := h.store.ReviseReport(r.Context(), h.actor(r), rep.ID)
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, reportURL(next.ID, "/edit?done=revised"), http.StatusSeeOther)
+	return nil
+}
