@@ -38,9 +38,12 @@ const (
 // appears in both periods.
 var scenarios = []scenario{acceptedOnTime, acceptedOnTime, acceptedLate, returned, acceptedOnTime, submitted, draft, missing}
 
-// LoadReports adds two past periods of sample reports (the latest two whose
-// due day is before today) to the demo plan, every report marked as sample
-// data. The reports are written through the same store methods and flow
+// LoadReports adds sample reports to the demo plan, every one marked as
+// sample data: the two latest periods whose due day is before today show
+// every state (accepted on time or late, returned, waiting, draft,
+// missing; the demo head's agency, Sở Tài chính, has its latest report
+// returned), and the periods before them a plausible history, accepted and
+// mostly on time. The reports are written through the same store methods and flow
 // rules as real ones: each agency's head submits, the coordinator accepts
 // or returns. Heads of agencies without an account get one that cannot sign
 // in (no password), so that every step has a real author in the audit log.
@@ -55,9 +58,6 @@ func LoadReports(ctx context.Context, s *store.Store, planID int64, today time.T
 			past = append(past, p)
 		}
 	}
-	if len(past) > 2 {
-		past = past[len(past)-2:]
-	}
 	out := &SampleReports{ByState: map[reporting.State]int{}}
 	if len(past) == 0 {
 		return out, nil
@@ -66,15 +66,32 @@ func LoadReports(ctx context.Context, s *store.Store, planID int64, today time.T
 	if err != nil {
 		return nil, fmt.Errorf("demo: the coordinator account: %w", err)
 	}
+	demoHead, _, err := s.UserByName(ctx, "lanhdao.sotc")
+	if err != nil {
+		return nil, fmt.Errorf("demo: the head account: %w", err)
+	}
 	heads := map[int64]*auth.User{}
-	for _, p := range past {
-		out.Periods = append(out.Periods, p.Label)
+	for k, p := range past {
+		recent := k >= len(past)-2
+		if recent {
+			out.Periods = append(out.Periods, p.Label)
+		}
 		list, _, err := s.Reports(ctx, store.ReportFilter{PlanID: planID, PeriodID: p.ID, Today: today})
 		if err != nil {
 			return nil, err
 		}
 		for i, r := range list {
 			sc := scenarios[i%len(scenarios)]
+			switch {
+			case !recent && (i+k)%6 == 5:
+				sc = acceptedLate
+			case !recent:
+				sc = acceptedOnTime
+			case r.AgencyID == demoHead.AgencyID && k == len(past)-1:
+				sc = returned
+			case r.AgencyID == demoHead.AgencyID:
+				sc = acceptedOnTime
+			}
 			head, err := headOf(ctx, s, r.AgencyID, heads, &out.Heads)
 			if err != nil {
 				return nil, err
@@ -86,9 +103,11 @@ func LoadReports(ctx context.Context, s *store.Store, planID int64, today time.T
 			if err := s.SetReportSample(ctx, 0, r.ID, true); err != nil {
 				return nil, err
 			}
-			out.ByState[final.State]++
-			if !final.SubmittedAt.IsZero() && !final.OnTime {
-				out.Late++
+			if recent {
+				out.ByState[final.State]++
+				if !final.SubmittedAt.IsZero() && !final.OnTime {
+					out.Late++
+				}
 			}
 		}
 	}

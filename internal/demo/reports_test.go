@@ -112,3 +112,48 @@ func TestReminderObligations(t *testing.T) {
 		t.Errorf("on 5/12/2026: obligations by due day %v; want the Q4 reports", due)
 	}
 }
+
+// TestLoadReportsHistory: periods before the two recent ones hold accepted
+// sample reports only, and the demo head's agency has its latest report
+// returned, so that the head's first page shows the correction flow.
+func TestLoadReportsHistory(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := demo.Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := plan.Date(2026, 11, 25)
+	if _, err := demo.LoadReports(ctx, s, res.PlanID, today); err != nil {
+		t.Fatal(err)
+	}
+	head, _, err := s.UserByName(ctx, "lanhdao.sotc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := s.Reports(ctx, store.ReportFilter{PlanID: res.PlanID, Today: today, Limit: store.MaxReportLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := 0
+	for _, r := range list {
+		switch {
+		case r.Period.Due.Before(plan.Date(2026, 4, 1)):
+			older++
+			if r.State != reporting.StateAccepted || !r.Sample {
+				t.Errorf("report %d of %s: state %s, sample %v; want accepted sample data", r.ID, r.Period.Label, r.State, r.Sample)
+			}
+		case r.Period.Label == "Quý III/2026" && r.AgencyID == head.AgencyID:
+			if r.State != reporting.StateReturned || r.ReturnReason == "" {
+				t.Errorf("the demo head's Quý III/2026 report: %s (%q), want returned with a reason", r.State, r.ReturnReason)
+			}
+		}
+	}
+	if older == 0 {
+		t.Error("no sample history before Quý II/2026")
+	}
+}
