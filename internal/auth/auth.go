@@ -72,8 +72,21 @@ const (
 	EditPlan      Permission = "plan.edit"      // create and edit tasks, import plans
 	ManageAgency  Permission = "agency.manage"  // add and edit agencies
 	ManageUsers   Permission = "user.manage"    // add users, reset passwords
-	ReadOwnAgency Permission = "agency.readown" // reserved for reporting: own agency's drafts
+	ReadOwnAgency Permission = "agency.readown" // read reports: each report's own rule narrows it (reporting.Can)
+
+	// Reporting. These say whether a role may ever take the action; the
+	// rule for one report or task (whose agency, which state, which period)
+	// is reporting.Can, checked by the handler and again by the store.
+	WriteReport      Permission = "report.write"      // draft entries, contributions, values, texts, files; start a correction: head or officer
+	SubmitReport     Permission = "report.submit"     // approve and send the agency's report: head
+	ReviewReport     Permission = "report.review"     // accept or return a report: coordinator, admin
+	RequestExtension Permission = "extension.request" // ask for a new deadline or changed content: head or officer
+	DecideExtension  Permission = "extension.decide"  // approve or refuse such a request: coordinator, admin
 )
+
+// Permissions lists every permission, for tests that walk route tables.
+var Permissions = []Permission{Public, ReadPlan, EditPlan, ManageAgency, ManageUsers, ReadOwnAgency,
+	WriteReport, SubmitReport, ReviewReport, RequestExtension, DecideExtension}
 
 // Can reports whether u holds permission p. A nil user (not signed in) holds only Public.
 func Can(u *User, p Permission) bool {
@@ -86,8 +99,12 @@ func Can(u *User, p Permission) bool {
 	switch p {
 	case ReadPlan, ReadOwnAgency:
 		return true
-	case EditPlan, ManageAgency:
+	case EditPlan, ManageAgency, ReviewReport, DecideExtension:
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator
+	case WriteReport, RequestExtension:
+		return u.Role.NeedsAgency() && u.AgencyID > 0
+	case SubmitReport:
+		return u.Role == RoleHead && u.AgencyID > 0
 	case ManageUsers:
 		return u.Role == RoleAdmin
 	}

@@ -184,15 +184,22 @@ func TestHashToken(t *testing.T) {
 // TestCan is the whole permission matrix: every role against every
 // permission, plus visitors, disabled accounts and unknown values.
 func TestCan(t *testing.T) {
-	perms := []auth.Permission{auth.Public, auth.ReadPlan, auth.EditPlan, auth.ManageAgency, auth.ManageUsers, auth.ReadOwnAgency}
+	perms := auth.Permissions
 	// want[role] lists, in the order of perms, what the role may do.
-	want := map[auth.Role][6]bool{
-		//                  Public ReadPlan EditPlan ManageAgency ManageUsers ReadOwnAgency
-		auth.RoleAdmin:       {true, true, true, true, true, true},
-		auth.RoleCoordinator: {true, true, true, true, false, true},
-		auth.RoleHead:        {true, true, false, false, false, true},
-		auth.RoleOfficer:     {true, true, false, false, false, true},
-		auth.RoleLeader:      {true, true, false, false, false, true},
+	want := map[auth.Role][11]bool{
+		//                  Public ReadPlan EditPlan ManageAgency ManageUsers ReadOwnAgency WriteReport SubmitReport ReviewReport RequestExtension DecideExtension
+		auth.RoleAdmin:       {true, true, true, true, true, true, false, false, true, false, true},
+		auth.RoleCoordinator: {true, true, true, true, false, true, false, false, true, false, true},
+		auth.RoleHead:        {true, true, false, false, false, true, true, true, false, true, false},
+		auth.RoleOfficer:     {true, true, false, false, false, true, true, false, false, true, false},
+		auth.RoleLeader:      {true, true, false, false, false, true, false, false, false, false, false},
+	}
+	if len(perms) != 11 {
+		t.Fatalf("auth.Permissions has %d permissions; extend this table", len(perms))
+	}
+	// An agency account without an agency may write nothing.
+	if auth.Can(&auth.User{Role: auth.RoleHead}, auth.SubmitReport) || auth.Can(&auth.User{Role: auth.RoleOfficer}, auth.WriteReport) {
+		t.Error("an agency role without an agency may write reports")
 	}
 	if len(want) != len(auth.Roles) {
 		t.Fatalf("the table covers %d roles, auth.Roles has %d", len(want), len(auth.Roles))

@@ -67,7 +67,7 @@ func (h *handler) extensionRows(ctx context.Context, u *auth.User, list []report
 			tasks[e.TaskID] = t
 		}
 		row.TaskTitle = t.Title
-		row.CanDecide = e.State == reporting.ExtensionPending && permit(u, permDecideExtension) == nil
+		row.CanDecide = e.State == reporting.ExtensionPending && permit(u, auth.DecideExtension) == nil
 		out = append(out, row)
 	}
 	return out, nil

@@ -34,8 +34,7 @@ func allRoutes(t testing.TB) map[string]auth.Permission {
 // TestEveryRouteHasPermission fails when a route is registered without a
 // permission, or with one that no role is checked against.
 func TestEveryRouteHasPermission(t *testing.T) {
-	known := append([]auth.Permission{auth.Public, auth.ReadPlan, auth.EditPlan, auth.ManageAgency, auth.ManageUsers, auth.ReadOwnAgency},
-		webPermissions...)
+	known := auth.Permissions
 	routes := allRoutes(t)
 	if len(routes) < 20 {
 		t.Fatalf("only %d routes registered", len(routes))
@@ -59,16 +58,16 @@ func TestEveryRouteHasPermission(t *testing.T) {
 	}
 	// Reporting: the flow's steps are each gated by the role that may take them.
 	for p, want := range map[string]auth.Permission{
-		"POST /reports/{id}/submit":         permSubmitReport,
-		"POST /reports/{id}/accept":         permReviewReport,
-		"POST /reports/{id}/return":         permReviewReport,
-		"POST /reports/{id}/revise":         permWriteReport,
-		"POST /reports/{id}/entries/{task}": permWriteReport,
-		"POST /reports/{id}/files":          permWriteReport,
-		"GET /reports/{id}/edit":            permWriteReport,
+		"POST /reports/{id}/submit":         auth.SubmitReport,
+		"POST /reports/{id}/accept":         auth.ReviewReport,
+		"POST /reports/{id}/return":         auth.ReviewReport,
+		"POST /reports/{id}/revise":         auth.WriteReport,
+		"POST /reports/{id}/entries/{task}": auth.WriteReport,
+		"POST /reports/{id}/files":          auth.WriteReport,
+		"GET /reports/{id}/edit":            auth.WriteReport,
 		"GET /files/{id}":                   auth.ReadOwnAgency,
-		"POST /tasks/{id}/extensions":       permRequestExtension,
-		"POST /extensions/{id}/decide":      permDecideExtension,
+		"POST /tasks/{id}/extensions":       auth.RequestExtension,
+		"POST /extensions/{id}/decide":      auth.DecideExtension,
 	} {
 		if routes[p] != want {
 			t.Errorf("route %q: permission %q, want %q", p, routes[p], want)
@@ -85,19 +84,19 @@ func TestPermit(t *testing.T) {
 		perm auth.Permission
 		want error
 	}{
-		{auth.RoleOfficer, permWriteReport, nil},
-		{auth.RoleHead, permWriteReport, nil},
-		{auth.RoleCoordinator, permWriteReport, reporting.ErrAgencyOnly},
-		{auth.RoleOfficer, permSubmitReport, reporting.ErrHeadOnly},
-		{auth.RoleHead, permSubmitReport, nil},
-		{auth.RoleLeader, permSubmitReport, reporting.ErrAgencyOnly},
-		{auth.RoleCoordinator, permReviewReport, nil},
-		{auth.RoleAdmin, permReviewReport, nil},
-		{auth.RoleHead, permReviewReport, reporting.ErrReviewOnly},
-		{auth.RoleOfficer, permRequestExtension, nil},
-		{auth.RoleCoordinator, permRequestExtension, reporting.ErrAgencyOnly},
-		{auth.RoleCoordinator, permDecideExtension, nil},
-		{auth.RoleHead, permDecideExtension, reporting.ErrReviewOnly},
+		{auth.RoleOfficer, auth.WriteReport, nil},
+		{auth.RoleHead, auth.WriteReport, nil},
+		{auth.RoleCoordinator, auth.WriteReport, reporting.ErrAgencyOnly},
+		{auth.RoleOfficer, auth.SubmitReport, reporting.ErrHeadOnly},
+		{auth.RoleHead, auth.SubmitReport, nil},
+		{auth.RoleLeader, auth.SubmitReport, reporting.ErrAgencyOnly},
+		{auth.RoleCoordinator, auth.ReviewReport, nil},
+		{auth.RoleAdmin, auth.ReviewReport, nil},
+		{auth.RoleHead, auth.ReviewReport, reporting.ErrReviewOnly},
+		{auth.RoleOfficer, auth.RequestExtension, nil},
+		{auth.RoleCoordinator, auth.RequestExtension, reporting.ErrAgencyOnly},
+		{auth.RoleCoordinator, auth.DecideExtension, nil},
+		{auth.RoleHead, auth.DecideExtension, reporting.ErrReviewOnly},
 		{auth.RoleLeader, auth.EditPlan, errForbidden},
 		{auth.RoleLeader, auth.ReadOwnAgency, nil},
 	}
@@ -106,10 +105,10 @@ func TestPermit(t *testing.T) {
 			t.Errorf("permit(%s, %s) = %v, want %v", c.role, c.perm, got, c.want)
 		}
 	}
-	if permit(nil, permWriteReport) == nil || permit(nil, auth.Public) != nil {
+	if permit(nil, auth.WriteReport) == nil || permit(nil, auth.Public) != nil {
 		t.Error("a visitor holds only Public")
 	}
-	if permit(&auth.User{Role: auth.RoleHead, Disabled: true}, permWriteReport) == nil {
+	if permit(&auth.User{Role: auth.RoleHead, Disabled: true}, auth.WriteReport) == nil {
 		t.Error("a disabled user holds nothing")
 	}
 }
