@@ -1,7 +1,8 @@
 // Package api serves the JSON API under /api/v1 for integrators (other
 // provincial systems, dashboards, scripts): plans, their sections and tasks,
 // agencies, reporting periods, the agencies' reports and their flow
-// (draft → submitted → accepted or returned), "Việc của tôi", and the
+// (draft → submitted → accepted or returned) with indicator values and
+// evidence files, extension and amendment requests, "Việc của tôi", and the
 // OpenAPI document that describes them.
 //
 // Conventions shared with the web UI: every route is registered in routes()
@@ -77,13 +78,21 @@ func (a *api) routes(r *router) {
 	r.handle("GET /plans/{id}/periods", auth.ReadPlan, a.periodList)
 	r.handle("GET /reports", auth.ReadPlan, a.reportList)     // scoped by reporting's view rule
 	r.handle("GET /reports/{id}", auth.ReadPlan, a.reportGet) // 403 unless reporting.Can(view)
-	r.handle("PUT /reports/{id}/entries/{task}", permReportEdit, a.entryPut)
-	r.handle("PUT /reports/{id}/contributions/{task}", permReportEdit, a.contributionPut)
-	r.handle("PUT /reports/{id}/texts", permReportEdit, a.textsPut)
-	r.handle("POST /reports/{id}/submit", permReportSubmit, a.reportSubmit)
-	r.handle("POST /reports/{id}/accept", permReportReview, a.reportAccept)
-	r.handle("POST /reports/{id}/return", permReportReview, a.reportReturn)
-	r.handle("POST /reports/{id}/revise", permReportEdit, a.reportRevise)
+	r.handle("PUT /reports/{id}/entries/{task}", auth.WriteReport, a.entryPut)
+	r.handle("PUT /reports/{id}/contributions/{task}", auth.WriteReport, a.contributionPut)
+	r.handle("PUT /reports/{id}/texts", auth.WriteReport, a.textsPut)
+	r.handle("POST /reports/{id}/submit", auth.SubmitReport, a.reportSubmit)
+	r.handle("POST /reports/{id}/accept", auth.ReviewReport, a.reportAccept)
+	r.handle("POST /reports/{id}/return", auth.ReviewReport, a.reportReturn)
+	r.handle("POST /reports/{id}/revise", auth.WriteReport, a.reportRevise)
+	r.handle("PUT /reports/{id}/values/{indicator}", auth.WriteReport, a.valuePut)
+	r.handle("POST /reports/{id}/files", auth.WriteReport, a.fileUpload)
+	r.handle("GET /files/{id}", auth.ReadPlan, a.fileGet)          // 403 unless reporting.Can(view) on the file's report
+	r.handle("DELETE /files/{id}", auth.WriteReport, a.fileDelete) // the store checks reporting.Can(edit) on the report
+	r.handle("POST /tasks/{id}/extensions", auth.RequestExtension, a.extensionRequest)
+	r.handle("GET /extensions", auth.ReadPlan, a.extensionList)     // scoped: an agency sees its own requests
+	r.handle("GET /extensions/{id}", auth.ReadPlan, a.extensionGet) // 403 unless reporting.CanViewExtension
+	r.handle("POST /extensions/{id}/decide", auth.DecideExtension, a.extensionDecide)
 	r.handle("GET /me/due", auth.ReadPlan, a.meDue)
 	r.handle("GET /openapi.json", auth.Public, a.openapiGet)
 }

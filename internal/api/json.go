@@ -147,6 +147,10 @@ func goKind(t string) string {
 		return "số nguyên"
 	case "[]int64":
 		return "mảng số nguyên"
+	case "float64":
+		return "số"
+	case "bool":
+		return "giá trị đúng/sai (true hoặc false)"
 	}
 	return t
 }

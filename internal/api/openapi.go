@@ -44,8 +44,10 @@ func openapiDoc(routes []route) obj {
 	}
 	paths := obj{}
 	ops := operations()
-	for key, op := range reportOperations() {
-		ops[key] = op
+	for _, more := range []map[string]obj{reportOperations(), evidenceOperations(), extensionOperations()} {
+		for key, op := range more {
+			ops[key] = op
+		}
 	}
 	for key, op := range ops {
 		method, path, _ := strings.Cut(key, " ")
@@ -69,7 +71,7 @@ func openapiDoc(routes []route) obj {
 		"info": obj{
 			"title":   "tiendo API",
 			"version": "1",
-			"description": "API JSON của tiendo: kế hoạch, mục, nhiệm vụ, cơ quan, kỳ báo cáo, báo cáo định kỳ và luồng gửi – tiếp nhận – trả lại, \"Việc của tôi\". " +
+			"description": "API JSON của tiendo: kế hoạch, mục, nhiệm vụ, cơ quan, kỳ báo cáo, báo cáo định kỳ (giá trị chỉ tiêu, tệp minh chứng) và luồng gửi – tiếp nhận – trả lại, đề nghị gia hạn, điều chỉnh, \"Việc của tôi\". " +
 				"Xác thực bằng tiêu đề `Authorization: Bearer <mã truy cập>` (tạo bằng `tiendo token create`) " +
 				"hoặc cookie phiên đăng nhập web. Lỗi luôn có dạng `{\"error\":{\"code\",\"message\",\"fields\"}}`: " +
 				"`code` bằng tiếng Anh để chương trình xử lý, `message` bằng tiếng Việt cho người đọc.",
@@ -81,6 +83,7 @@ func openapiDoc(routes []route) obj {
 			obj{"name": "tasks", "description": "Nhiệm vụ, giải pháp"},
 			obj{"name": "agencies", "description": "Cơ quan, đơn vị"},
 			obj{"name": "reports", "description": "Kỳ báo cáo, báo cáo định kỳ của cơ quan và luồng xử lý"},
+			obj{"name": "extensions", "description": "Đề nghị gia hạn, điều chỉnh nội dung nhiệm vụ"},
 			obj{"name": "me", "description": "Việc của tôi"},
 			obj{"name": "meta", "description": "Tài liệu API"},
 		},
@@ -96,12 +99,16 @@ func permissionNote(p auth.Permission) string {
 		return "\n\nQuyền: `plan.edit` — vai trò `admin`, `coordinator`."
 	case auth.ReadPlan:
 		return "\n\nQuyền: `plan.read` — mọi tài khoản đang hoạt động."
-	case permReportEdit:
-		return "\n\nQuyền: `report.edit` — vai trò `head`, `officer`, chỉ với báo cáo của cơ quan mình."
-	case permReportSubmit:
+	case auth.WriteReport:
+		return "\n\nQuyền: `report.write` — vai trò `head`, `officer`, chỉ với báo cáo của cơ quan mình."
+	case auth.SubmitReport:
 		return "\n\nQuyền: `report.submit` — vai trò `head` (lãnh đạo cơ quan), chỉ với báo cáo của cơ quan mình."
-	case permReportReview:
+	case auth.ReviewReport:
 		return "\n\nQuyền: `report.review` — vai trò `coordinator`, `admin`."
+	case auth.RequestExtension:
+		return "\n\nQuyền: `extension.request` — vai trò `head`, `officer`, chỉ với nhiệm vụ cơ quan mình chủ trì."
+	case auth.DecideExtension:
+		return "\n\nQuyền: `extension.decide` — vai trò `coordinator`, `admin`."
 	}
 	return "\n\nQuyền: `" + string(p) + "`."
 }

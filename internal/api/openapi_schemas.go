@@ -29,12 +29,14 @@ func components() obj {
 		"responses": obj{
 			"BadRequest":           errorResponse("Yêu cầu sai dạng: JSON hỏng, trường lạ, sai kiểu, mã hoặc tham số không phải số (code `bad_request`)."),
 			"Unauthorized":         errorResponse("Chưa xác thực hoặc mã truy cập không đúng (code `unauthorized`); có tiêu đề WWW-Authenticate: Bearer."),
-			"Forbidden":            errorResponse("Vai trò của tài khoản không có quyền này, hoặc (báo cáo) đây là báo cáo của cơ quan khác (code `forbidden`; `rule` nêu quy tắc: `other_agency`, `head_only`, `agency_only`, `coordinator_only`, `accepted_only`)."),
-			"NotFound":             errorResponse("Không có kế hoạch/nhiệm vụ/báo cáo/kỳ báo cáo với mã này (code `not_found`)."),
-			"Conflict":             errorResponse("Dữ liệu đã bị sửa sau phiên bản bạn gửi (không có `rule`), kế hoạch đã khóa, hoặc (báo cáo) trạng thái không cho phép bước này: `rule` = `locked`, `old_revision`, `submitted`, `not_submitted`, `period_not_started` (code `conflict`). Không có gì thay đổi."),
+			"Forbidden":            errorResponse("Vai trò của tài khoản không có quyền này, hoặc (báo cáo, tệp, đề nghị) đây là của cơ quan khác (code `forbidden`; `rule` nêu quy tắc: `other_agency`, `head_only`, `agency_only`, `coordinator_only`, `accepted_only`)."),
+			"NotFound":             errorResponse("Không có kế hoạch/nhiệm vụ/báo cáo/kỳ báo cáo/tệp/đề nghị với mã này (code `not_found`)."),
+			"Conflict":             errorResponse("Dữ liệu đã bị sửa sau phiên bản bạn gửi (không có `rule`), kế hoạch đã khóa, hoặc trạng thái không cho phép bước này: `rule` = `locked`, `old_revision`, `submitted`, `not_submitted`, `not_accepted`, `period_not_started`, `decided` (đề nghị đã được quyết định) (code `conflict`). Không có gì thay đổi."),
 			"TooLarge":             errorResponse("Thân yêu cầu lớn hơn 1 MiB (code `too_large`)."),
 			"UnsupportedMediaType": errorResponse("Thiếu `Content-Type: application/json` (code `unsupported_media_type`)."),
-			"Invalid":              errorResponse("Giá trị chưa hợp lệ; `fields` nêu lỗi của từng trường (code `invalid`; với báo cáo `rule` = `invalid`, `incomplete` — fields `entries.<mã nhiệm vụ>`, `reason_required`, `not_assigned` — fields `task`)."),
+			"UploadTooLarge":       errorResponse("Tệp lớn hơn 20 MB (code `too_large`, `rule` `file_too_large`, `fields.file`). Không lưu gì."),
+			"UploadMediaType":      errorResponse("Thân yêu cầu không phải `multipart/form-data` (code `unsupported_media_type`)."),
+			"Invalid":              errorResponse("Giá trị chưa hợp lệ; `fields` nêu lỗi của từng trường (code `invalid`; với báo cáo `rule` = `invalid`, `incomplete` — fields `entries.<mã nhiệm vụ>`, `reason_required`, `note_required` — fields `note`, `not_assigned` — fields `task` hoặc `indicator`, `file_empty`, `file_type`, `file_mismatch` — fields `file`)."),
 			"Internal":             errorResponse("Lỗi máy chủ (code `internal`)."),
 		},
 	}
@@ -47,8 +49,10 @@ func errorResponse(desc string) obj {
 // parameters are the path, query and header parameters, shared by operations.
 func parameters() obj {
 	p := taskParameters()
-	for k, v := range reportParameters() {
-		p[k] = v
+	for _, more := range []obj{reportParameters(), evidenceParameters(), extensionParameters()} {
+		for k, v := range more {
+			p[k] = v
+		}
 	}
 	return p
 }
@@ -117,8 +121,10 @@ func list(item string) obj {
 // schemas are the bodies the API reads and writes.
 func schemas() obj {
 	s := taskSchemas()
-	for k, v := range reportSchemas() {
-		s[k] = v
+	for _, more := range []obj{reportSchemas(), evidenceSchemas(), extensionSchemas()} {
+		for k, v := range more {
+			s[k] = v
+		}
 	}
 	return s
 }
@@ -278,7 +284,7 @@ func errorSchema() obj {
 			"message": str("Thông báo bằng tiếng Việt"),
 			"fields": obj{"type": "object", "additionalProperties": obj{"type": "string"},
 				"description": "Lỗi của từng trường (tên trường JSON → thông báo)"},
-			"rule": str("Chỉ khi quy tắc báo cáo từ chối: mã quy tắc (`head_only`, `other_agency`, `locked`, `submitted`, `not_submitted`, `period_not_started`, `reason_required`, `incomplete`, `not_assigned`, …)"),
+			"rule": str("Chỉ khi quy tắc báo cáo từ chối: mã quy tắc (`head_only`, `other_agency`, `locked`, `submitted`, `not_submitted`, `period_not_started`, `reason_required`, `incomplete`, `not_assigned`, `decided`, `note_required`, `file_type`, …)"),
 		}),
 	})
 }

@@ -95,6 +95,8 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"DueReport": dueReportJSON{}, "TaskAlert": taskAlertJSON{}, "Review": reviewJSON{}, "AgencyReport": agencyReportJSON{},
 		"AgencyFigures": agencyFiguresJSON{}, "Figures": figuresJSON{}, "Error": errorBody{},
 		"ContributionPut": contributionBody{}, "TextsPut": textsBody{},
+		"IndicatorValuePut": valueBody{}, "Extension": extensionJSON{}, "ExtensionRequest": extensionBody{},
+		"ExtensionDecision": decideBody{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))

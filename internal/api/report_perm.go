@@ -3,20 +3,16 @@ package api
 import (
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
 
-// Route permissions of the reporting writes. They are the coarse half of
-// reporting.Can — may this role ever take the action? — checked before the
-// handler reads anything; the store checks the whole rule (this agency's
-// report, in this state, in a started period) on the report itself, inside
-// the write's transaction. They belong in package auth beside the other
-// permissions; until they move there, permit knows them.
-const (
-	permReportEdit   auth.Permission = "report.edit"   // save entries: the agency's head or officer
-	permReportSubmit auth.Permission = "report.submit" // approve and send: the agency's head
-	permReportReview auth.Permission = "report.review" // accept or return: coordinator, admin
-)
+// The reporting permissions (auth.WriteReport, SubmitReport, ReviewReport,
+// RequestExtension, DecideExtension) are the coarse half of reporting.Can —
+// may this role ever take the action? — checked before the handler reads
+// anything; the store checks the whole rule (this agency's report, in this
+// state, in a started period) on the report itself, inside the write's
+// transaction.
 
 // permit checks that u holds perm: 403 otherwise, with the reporting
 // rule's own message (an officer who tries to submit is told to ask the
@@ -29,6 +25,14 @@ func (a *api) permit(u *auth.User, perm auth.Permission) error {
 		probe := &reporting.Report{AgencyID: u.AgencyID, Current: true, State: from}
 		return reporting.Can(u, probe, act, clock.Today(a.clock))
 	}
+	switch perm {
+	case auth.RequestExtension:
+		// A task the user's own agency leads: only the role can make it fail.
+		return extensionError(reporting.CanRequestExtension(u, &plan.Task{LeadAgencyID: u.AgencyID}))
+	case auth.DecideExtension:
+		probe := &reporting.Extension{State: reporting.ExtensionPending}
+		return extensionError(reporting.CanDecideExtension(u, probe, true, ""))
+	}
 	if !auth.Can(u, perm) {
 		return forbidden()
 	}
@@ -39,11 +43,11 @@ func (a *api) permit(u *auth.User, perm auth.Permission) error {
 // the report state that action starts from.
 func reportAction(perm auth.Permission) (reporting.Action, reporting.State, bool) {
 	switch perm {
-	case permReportEdit:
+	case auth.WriteReport:
 		return reporting.ActEdit, reporting.StateDraft, true
-	case permReportSubmit:
+	case auth.SubmitReport:
 		return reporting.ActSubmit, reporting.StateDraft, true
-	case permReportReview:
+	case auth.ReviewReport:
 		return reporting.ActAccept, reporting.StateSubmitted, true
 	}
 	return "", "", false

@@ -1,0 +1,58 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/reporting"
+)
+
+// extensionBody is the body of POST /tasks/{id}/extensions. kind is
+// "deadline" (gia hạn: deadline_text, written as plans write it) or
+// "content" (điều chỉnh: title, text and/or product; one left empty stays
+// as it is); reason is always required.
+type extensionBody struct {
+	Kind         string `json:"kind"`
+	DeadlineText string `json:"deadline_text"`
+	Title        string `json:"title"`
+	Text         string `json:"text"`
+	Product      string `json:"product"`
+	Reason       string `json:"reason"`
+}
+
+// extensionRequest answers POST /tasks/{id}/extensions: the head or an
+// officer of the task's lead agency asks for a new deadline or changed
+// content, with a reason. The request waits for the coordinator (state
+// pending); the task does not change until it is approved. The answer is
+// 201 with the request and its Location.
+func (a *api) extensionRequest(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var in extensionBody
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	// Who may ask comes before what is asked: an agency that does not lead
+	// the task is told so, not corrected on its wording.
+	t, err := a.store.Task(r.Context(), id)
+	if err != nil {
+		return notFoundAs(err, "Không có nhiệm vụ mã %d.", id)
+	}
+	if err := reporting.CanRequestExtension(u, t); err != nil {
+		return extensionError(err)
+	}
+	e := reporting.Extension{TaskID: id, Kind: reporting.ExtensionKind(in.Kind), DeadlineText: in.DeadlineText,
+		Title: in.Title, Text: in.Text, Product: in.Product, Reason: in.Reason}
+	if err := a.store.RequestExtension(r.Context(), a.actor(u), &e); err != nil {
+		return extensionError(notFoundAs(err, "Không có nhiệm vụ mã %d.", id))
+	}
+	names, err := a.agencyNames(r.Context())
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", Prefix+"/extensions/"+strconv.FormatInt(e.ID, 10))
+	return a.writeJSON(w, http.StatusCreated, extensionView(&e, names[e.AgencyID]))
+}
