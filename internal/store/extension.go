@@ -34,7 +34,7 @@ func (s *Store) RequestExtension(ctx context.Context, a reporting.Actor, e *repo
 	if err := reporting.CheckExtension(e); err != nil {
 		return err
 	}
-	at := now()
+	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		t, err := s.readTask(ctx, tx, e.TaskID)
 		if err != nil {

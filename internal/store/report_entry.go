@@ -26,7 +26,7 @@ func (s *Store) editReport(ctx context.Context, tx *sql.Tx, a reporting.Actor, i
 	if version != 0 && version != r.Version {
 		return nil, ErrConflict
 	}
-	at := now()
+	at := actorTime(a)
 	res, err := s.texec(ctx, tx, `UPDATE reports SET version = version + 1, updated_at = ?, updated_by = ?,
 		state = CASE WHEN state = 'not_started' THEN 'draft' ELSE state END
 		WHERE id = ? AND version = ? AND is_current AND state IN ('not_started', 'draft', 'returned')`,
@@ -86,7 +86,7 @@ func (s *Store) SaveEntry(ctx context.Context, a reporting.Actor, reportID int64
 	if err := reporting.CheckEntry(e, a.Today()); err != nil {
 		return err
 	}
-	at := now()
+	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.editReport(ctx, tx, a, reportID, 0)
 		if err != nil {
@@ -179,7 +179,7 @@ func (s *Store) SaveContribution(ctx context.Context, a reporting.Actor, reportI
 	if err := reporting.CheckContribution(c); err != nil {
 		return err
 	}
-	at := now()
+	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.editReport(ctx, tx, a, reportID, 0)
 		if err != nil {
@@ -245,7 +245,7 @@ func (s *Store) SaveIndicatorValue(ctx context.Context, a reporting.Actor, repor
 	if err := reporting.CheckValue(v); err != nil {
 		return err
 	}
-	at := now()
+	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.editReport(ctx, tx, a, reportID, 0)
 		if err != nil {

@@ -44,7 +44,7 @@ func (s *Store) AddReportFile(ctx context.Context, a reporting.Actor, reportID i
 	}
 	sum := sha256.Sum256(data)
 	f.ReportID, f.ContentType, f.Size, f.SHA256 = reportID, ct, int64(len(data)), hex.EncodeToString(sum[:])
-	at := now()
+	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.editReport(ctx, tx, a, reportID, 0)
 		if err != nil {

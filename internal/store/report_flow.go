@@ -51,7 +51,7 @@ func (s *Store) guarded(ctx context.Context, tx *sql.Tx, res sql.Result, a repor
 // tasks and their entries' statuses in one query.
 func (s *Store) SubmitReport(ctx context.Context, a reporting.Actor, id int64, version int) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.SubmitReport(%d)", id)
-	at := now()
+	at := actorTime(a)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.flowStart(ctx, tx, a, id, reporting.ActSubmit, version)
 		if err != nil {
@@ -119,7 +119,7 @@ func (s *Store) checkComplete(ctx context.Context, tx *sql.Tx, r *reporting.Repo
 // a.Now. Each task changed gets its audit line. Returns the report as saved.
 func (s *Store) AcceptReport(ctx context.Context, a reporting.Actor, id int64, version int) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.AcceptReport(%d)", id)
-	at := now()
+	at := actorTime(a)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.flowStart(ctx, tx, a, id, reporting.ActAccept, version)
 		if err != nil {
@@ -203,7 +203,7 @@ func (s *Store) applyClaims(ctx context.Context, tx *sql.Tx, a reporting.Actor, 
 // who, when and why. Returns the report as saved.
 func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, reason string, version int) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.ReturnReport(%d)", id)
-	at := now()
+	at := actorTime(a)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.flowStart(ctx, tx, a, id, reporting.ActReturn, version)
 		if err != nil {
@@ -240,7 +240,7 @@ func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, r
 // longer current. Returns the new revision (whole).
 func (s *Store) ReviseReport(ctx context.Context, a reporting.Actor, id int64) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.ReviseReport(%d)", id)
-	at := now()
+	at := actorTime(a)
 	var newID int64
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		r, err := s.flowStart(ctx, tx, a, id, reporting.ActRevise, 0)

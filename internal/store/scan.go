@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"time"
+
+	"tiendo/internal/reporting"
 )
 
 // Values cross into SQL in one form that both databases accept, so that one
@@ -103,4 +105,16 @@ func (c idCol) Scan(src any) error {
 		return fmt.Errorf("store: cannot scan %T into an id", src)
 	}
 	return nil
+}
+
+// actorTime is the time a reporting write records for its own rows
+// (updated, submitted, requested, uploaded at): the actor's Now, from the
+// injected clock, so that a training or demo day (serve --clock) reads
+// consistently. The audit log keeps the wall clock (now), as evidence of
+// when the change really happened.
+func actorTime(a reporting.Actor) time.Time {
+	if a.Now.IsZero() {
+		return now()
+	}
+	return a.Now.UTC().Truncate(time.Microsecond)
 }
