@@ -6,6 +6,7 @@ import (
 
 	"tiendo/internal/clock"
 	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
 )
 
 // maxTreeTasks bounds how many tasks one plan page lists; larger plans are
@@ -19,7 +20,8 @@ type planView struct {
 	Total    int // tasks in the plan
 	Shown    int // tasks listed in the tree
 	Statuses []statusCount
-	Refs     []plan.Reference // documents the plan cites
+	Refs     []plan.Reference  // documents the plan cites
+	Regime   *reporting.Regime // how and when agencies report (the defaults when none was saved)
 }
 
 // planShow shows a plan as a tree: parts with their text folded away,
@@ -46,6 +48,10 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	regime, err := h.store.Regime(ctx, id)
+	if err != nil {
+		return err
+	}
 	agencies, err := h.store.Agencies(ctx)
 	if err != nil {
 		return err
@@ -66,6 +72,7 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 		Shown:    len(tasks),
 		Statuses: countStatuses(rows),
 		Refs:     refs,
+		Regime:   regime,
 	}
 	return h.render(w, r, http.StatusOK, "plan_show", &page{Title: planTitle(p), Nav: "plans", PlanID: id, Data: v})
 }

@@ -21,6 +21,7 @@ type page struct {
 	CanEdit         bool
 	CanManageAgency bool
 	CanManageUsers  bool
+	Unread          int // the user's unread notices, the number beside "Thông báo"
 }
 
 // render executes a page into a buffer and only then writes it, so that a
@@ -39,6 +40,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	p.CanEdit = auth.Can(u, auth.EditPlan)
 	p.CanManageAgency = auth.Can(u, auth.ManageAgency)
 	p.CanManageUsers = auth.Can(u, auth.ManageUsers)
+	p.Unread = h.unreadNotices(r, u)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return err
@@ -55,6 +57,21 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		h.log.Debug("web: writing response", "err", err)
 	}
 	return nil
+}
+
+// unreadNotices counts the signed-in user's unread notices for the header:
+// one indexed count (notices_unread) per page. A failure only costs the
+// number, never the page (the error page itself is rendered here too).
+func (h *handler) unreadNotices(r *http.Request, u *auth.User) int {
+	if u == nil {
+		return 0
+	}
+	n, err := h.store.UnreadNotices(r.Context(), u.ID)
+	if err != nil {
+		h.log.Warn("web: counting unread notices", "user", u.ID, "err", err)
+		return 0
+	}
+	return n
 }
 
 type errMissingTemplate string

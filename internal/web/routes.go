@@ -27,6 +27,8 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /plans/{id}", h.can(auth.ReadPlan, h.planShow))
 	mux.Handle("GET /plans/{id}/tasks/new", h.can(auth.EditPlan, h.taskNew))
 	mux.Handle("POST /plans/{id}/tasks/new", h.can(auth.EditPlan, h.taskCreate))
+	mux.Handle("GET /plans/{id}/regime", h.can(auth.EditPlan, h.regimeEdit))
+	mux.Handle("POST /plans/{id}/regime", h.can(auth.EditPlan, h.regimeUpdate))
 
 	mux.Handle("GET /tasks/{id}", h.can(auth.ReadPlan, h.taskShow))
 	mux.Handle("GET /tasks/{id}/edit", h.can(auth.EditPlan, h.taskEdit))
@@ -54,6 +56,12 @@ func (h *handler) routes(mux router) {
 	// Extension and amendment requests (gia hạn, điều chỉnh).
 	mux.Handle("GET /extensions", h.can(auth.ReadPlan, h.extensionList))
 	mux.Handle("POST /extensions/{id}/decide", h.can(auth.DecideExtension, h.extensionDecide))
+
+	// In-app notices: each user's own (the store matches the user on every
+	// read and write, so another user's notice is not found).
+	mux.Handle("GET /notices", h.can(auth.ReadPlan, h.noticeList))
+	mux.Handle("POST /notices/{id}/read", h.can(auth.ReadPlan, h.noticeRead))
+	mux.Handle("POST /notices/read-all", h.can(auth.ReadPlan, h.noticeReadAll))
 
 	mux.Handle("GET /agencies", h.can(auth.ReadPlan, h.agencyList))
 	mux.Handle("GET /agencies/new", h.can(auth.ManageAgency, h.agencyNew))

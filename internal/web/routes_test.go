@@ -51,7 +51,8 @@ func TestEveryRouteHasPermission(t *testing.T) {
 		}
 	}
 	// Routes needing edit rights are exactly those an editor would expect.
-	for _, p := range []string{"POST /tasks/{id}/edit", "GET /tasks/{id}/edit", "POST /import", "POST /import/confirm", "POST /plans/{id}/tasks/new"} {
+	for _, p := range []string{"POST /tasks/{id}/edit", "GET /tasks/{id}/edit", "POST /import", "POST /import/confirm", "POST /plans/{id}/tasks/new",
+		"GET /plans/{id}/regime", "POST /plans/{id}/regime"} {
 		if routes[p] != auth.EditPlan {
 			t.Errorf("route %q: permission %q, want %q", p, routes[p], auth.EditPlan)
 		}
@@ -68,6 +69,10 @@ func TestEveryRouteHasPermission(t *testing.T) {
 		"GET /files/{id}":                   auth.ReadOwnAgency,
 		"POST /tasks/{id}/extensions":       auth.RequestExtension,
 		"POST /extensions/{id}/decide":      auth.DecideExtension,
+		// Notices: every signed-in user has their own.
+		"GET /notices":            auth.ReadPlan,
+		"POST /notices/{id}/read": auth.ReadPlan,
+		"POST /notices/read-all":  auth.ReadPlan,
 	} {
 		if routes[p] != want {
 			t.Errorf("route %q: permission %q, want %q", p, routes[p], want)

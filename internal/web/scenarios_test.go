@@ -270,8 +270,9 @@ func scenarios() []scenario {
 }
 
 // TestScenarios walks the scenario tables in order, each against its own
-// application — the plan register's, then reporting's (seeded with
-// reports to write) — and then checks that every registered route was
+// application — the plan register's, reporting's (seeded with reports to
+// write), then the regime's and notices' (seeded with notices) — and then
+// checks that every registered route was
 // reached by one of them.
 func TestScenarios(t *testing.T) {
 	a := newApp(t)
@@ -287,6 +288,13 @@ func TestScenarios(t *testing.T) {
 	maps.Copy(seen, ra.finish())
 	if log := ra.logText(); strings.Contains(log, "level=ERROR") {
 		t.Errorf("reporting server logged errors:\n%s", log)
+	}
+
+	na := newNoticeApp(t)
+	na.run(t, append(regimeScenarios(), noticeScenarios()...))
+	maps.Copy(seen, na.finish())
+	if log := na.logText(); strings.Contains(log, "level=ERROR") {
+		t.Errorf("regime and notices server logged errors:\n%s", log)
 	}
 
 	var missed []string

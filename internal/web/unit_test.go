@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -148,5 +149,49 @@ func TestDevDirReloads(t *testing.T) {
 	}
 	if !strings.Contains(render(), "DẤU-MỚI") {
 		t.Error("changed template not reloaded")
+	}
+}
+
+func TestLocalLink(t *testing.T) {
+	cases := map[string]string{
+		"":                       "",
+		"/":                      "/",
+		"/reports/12":            "/reports/12",
+		"/periods/3/report?x=1":  "/periods/3/report?x=1",
+		"//evil.example/x":       "",
+		"/\\evil.example":        "",
+		"https://evil.example/":  "",
+		"javascript:alert(1)":    "",
+		"/plans\r\nSet-Cookie:x": "",
+		"reports/12":             "",
+	}
+	for in, want := range cases {
+		if got := localLink(in); got != want {
+			t.Errorf("localLink(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseDaysList(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []int
+		ok   bool
+	}{
+		{"", nil, true},
+		{"7, 2", []int{7, 2}, true},
+		{"7,2", []int{7, 2}, true},
+		{" 10 ; 3  3 ", []int{10, 3, 3}, true},
+		{"-1", []int{-1}, true}, // the range is Regime.Validate's
+		{"7, hai", nil, false},
+		{"1.5", nil, false},
+	} {
+		got, ok := parseDaysList(c.in)
+		if ok != c.ok || !slices.Equal(got, c.want) {
+			t.Errorf("parseDaysList(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+	if got := daysList([]int{10, 3}); got != "10, 3" {
+		t.Errorf("daysList = %q", got)
 	}
 }

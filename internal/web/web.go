@@ -2,7 +2,9 @@
 // Vietnamese for browsing, searching and editing plans, tasks and agencies,
 // importing plan documents, and periodic reporting — "Việc của tôi" (the
 // home page, by role), agencies' reports from draft to acceptance with
-// evidence files, and extension requests.
+// evidence files, extension requests, each plan's reporting regime (with a
+// preview of the periods it gives), and each user's in-app notices (their
+// unread count is in every page's header: one indexed count per page).
 //
 // Reporting routes are gated by role (permissions.go); the rules for one
 // report come from internal/reporting (reporting.Can), whose errors carry
