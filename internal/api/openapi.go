@@ -44,7 +44,7 @@ func openapiDoc(routes []route) obj {
 	}
 	paths := obj{}
 	ops := operations()
-	for _, more := range []map[string]obj{reportOperations(), evidenceOperations(), extensionOperations()} {
+	for _, more := range []map[string]obj{reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations()} {
 		for key, op := range more {
 			ops[key] = op
 		}
@@ -85,6 +85,7 @@ func openapiDoc(routes []route) obj {
 			obj{"name": "reports", "description": "Kỳ báo cáo, báo cáo định kỳ của cơ quan và luồng xử lý"},
 			obj{"name": "extensions", "description": "Đề nghị gia hạn, điều chỉnh nội dung nhiệm vụ"},
 			obj{"name": "me", "description": "Việc của tôi"},
+			obj{"name": "dashboard", "description": "Số liệu tổng hợp: tình trạng, báo cáo, chỉ tiêu, cảnh báo"},
 			obj{"name": "meta", "description": "Tài liệu API"},
 		},
 		"paths":      paths,

@@ -1,0 +1,176 @@
+// Package figures is the one place that computes what leaders read about a
+// plan: task counts by status, by task group and by lead agency, the
+// overdue list, report completeness and timeliness, indicator achievement
+// with traffic lights, the trend of statuses across periods and the early
+// warnings. The dashboard, the official report, the exports and the open
+// data all read these figures, so that one number never has two values.
+//
+// It is pure: no SQL, no HTTP. The store gathers a plan's Facts in a few
+// queries; Compute turns them into a Dashboard. Status rules are never
+// re-implemented here: every task is judged by plan.StatusInPeriod (which is
+// plan.ComputeStatus for tasks with a fixed due day), and report counts use
+// reporting.Figures.
+package figures
+
+import (
+	"errors"
+	"time"
+
+	"tiendo/internal/agency"
+	"tiendo/internal/indicator"
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+)
+
+// ErrNoPeriod is returned when the plan has no reporting period, or not
+// the one asked for.
+var ErrNoPeriod = errors.New("figures: no such reporting period")
+
+// Facts is everything the figures of one plan are computed from, as the
+// store reads it. Only accepted report data is in Claims and Values; the
+// task facts (claim, progress, completion) are the store's, which already
+// carry the latest accepted claim.
+type Facts struct {
+	Plan     plan.Plan
+	DueSoon  int            // the regime's "sắp đến hạn" window in days; plan.DefaultDueSoonDays when ≤ 0
+	Tasks    []plan.Task    // every task of the plan in plan order, with CooperatingAgencyIDs
+	Sections []plan.Section // document order, parents before children
+	// Agencies are every agency, in the order lists show them (by
+	// Vietnamese name); names and the tree for the per-agency figures.
+	Agencies   []agency.Agency
+	Periods    []reporting.Period // oldest first
+	Reports    []Report           // every revision of every report of the plan
+	Claims     []Claim            // task entries of accepted reports
+	Indicators []indicator.Indicator
+	Values     []Value // indicator values of accepted reports
+}
+
+// Report is what the figures need of one report revision: its place in the
+// flow and its timeliness.
+type Report struct {
+	PeriodID    int64
+	AgencyID    int64
+	Revision    int
+	State       reporting.State
+	OnTime      bool      // of the last submission; meaningful when SubmittedAt is set
+	SubmittedAt time.Time // last submission; zero when never submitted
+}
+
+// Claim is a task's entry in an accepted report: what the lead agency said,
+// confirmed by the coordinator. Of several accepted revisions of one
+// period, the highest counts.
+type Claim struct {
+	PeriodID int64
+	TaskID   int64
+	Revision int
+	plan.PeriodClaim
+}
+
+// Value is an indicator's value in an accepted report (never nil: reports
+// without a value are left out by the store).
+type Value struct {
+	IndicatorID int64
+	PeriodID    int64
+	AgencyID    int64
+	Revision    int
+	Value       float64
+}
+
+// Options choose what Compute looks at.
+type Options struct {
+	// PeriodID is the period to show; 0 picks the period containing AsOf,
+	// else the last one started by then, else the first.
+	PeriodID int64
+	// AsOf is the day statuses are judged on (midnight UTC of the calendar
+	// day, like every date of the domain).
+	AsOf time.Time
+	// Lights are the traffic-light thresholds of indicators; zero fields
+	// take DefaultGreen and DefaultAmber.
+	Lights Thresholds
+	// LagPoints is how many percentage points progress may lag the time
+	// elapsed before an early warning; DefaultLagPoints when ≤ 0.
+	LagPoints float64
+}
+
+// DefaultLagPoints is the early-warning threshold: progress lagging the
+// elapsed share of the task's time by more than 25 points.
+const DefaultLagPoints = 25
+
+// Dashboard holds every figure of one plan for one period on one day.
+type Dashboard struct {
+	PlanID int64
+	Period reporting.Period
+	AsOf   time.Time
+	Status Counts // every task of the plan by status
+	// ByGroup are the task groups (III.1 … III.7) with their sub-groups.
+	ByGroup []Group
+	// ByAgency are agencies leading a task or expected to report in the
+	// period, by name; tasks without a lead come last under agency 0.
+	ByAgency []AgencyRow
+	Overdue  []Overdue         // overdue tasks, the oldest first
+	Reports  reporting.Figures // the period's reports, every agency
+	// Indicators are actual against target for the period's year.
+	Indicators   []IndicatorFigure
+	Trend        []TrendPoint // status counts at each started period up to this one
+	EarlyWarning []Warning    // open tasks whose progress lags the time elapsed, worst first
+}
+
+// Compute computes the dashboard of f for o.
+func Compute(f *Facts, o Options) (*Dashboard, error) {
+	asOf := dateOf(o.AsOf)
+	p, ok := pickPeriod(f.Periods, o.PeriodID, asOf)
+	if !ok {
+		return nil, ErrNoPeriod
+	}
+	idx := newIndex(f)
+	d := &Dashboard{PlanID: f.Plan.ID, Period: p, AsOf: asOf}
+	judged := idx.judgeAll(f.Tasks, p, asOf)
+	d.Status = countAll(judged)
+	d.ByGroup = byGroup(f.Sections, f.Tasks, judged)
+	d.Overdue = overdueList(f.Tasks, judged, idx)
+	d.Reports, d.ByAgency = reportsAndAgencies(f, idx, p, judged, asOf)
+	d.Indicators = indicatorFigures(f, p, o.Lights.orDefault())
+	d.Trend = trend(f, idx, p, asOf, d.Status)
+	lag := o.LagPoints
+	if lag <= 0 {
+		lag = DefaultLagPoints
+	}
+	d.EarlyWarning = earlyWarnings(f, idx, judged, asOf, lag)
+	return d, nil
+}
+
+// pickPeriod chooses the period shown: the one asked for, the one
+// containing asOf, the last started, or the first (as the coordinator's
+// "Việc của tôi" does).
+func pickPeriod(periods []reporting.Period, id int64, asOf time.Time) (reporting.Period, bool) {
+	if len(periods) == 0 {
+		return reporting.Period{}, false
+	}
+	if id != 0 {
+		for _, p := range periods {
+			if p.ID == id {
+				return p, true
+			}
+		}
+		return reporting.Period{}, false
+	}
+	last := periods[0]
+	for _, p := range periods {
+		if p.Contains(asOf) {
+			return p, true
+		}
+		if p.Started(asOf) {
+			last = p
+		}
+	}
+	return last, true
+}
+
+// dateOf truncates t to its calendar day at midnight UTC.
+func dateOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// days is the number of calendar days from a to b.
+func days(a, b time.Time) int { return int(dateOf(b).Sub(dateOf(a)).Hours() / 24) }

@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"tiendo/internal/figures"
+	"tiendo/internal/plan"
+)
+
+// Facts reads everything figures.Compute needs about a plan, as of day
+// asOf: the plan, its regime's due-soon window, sections, every task (with
+// its cooperating agencies), agencies, periods, and — for the periods
+// started by asOf — every report revision's state and timeliness, and the
+// task entries and indicator values of accepted reports only (a draft,
+// submitted or returned report never moves a figure). Indicators come with
+// their targets. ErrNotFound when the plan does not exist.
+//
+// It only reads (periods are generated on first use, as Periods does) and
+// costs a fixed number of queries whatever the plan's size: one per kind
+// of row, no query per task or report.
+func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *figures.Facts, err error) {
+	defer wrap(&err, "store.Facts(%d)", planID)
+	asOf = dayOrToday(asOf)
+	p, err := s.Plan(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	regime, err := s.readRegime(ctx, s.r, planID)
+	if err != nil {
+		return nil, err
+	}
+	f = &figures.Facts{Plan: *p, DueSoon: regime.DueSoonDays}
+	if f.Periods, err = s.periods(ctx, planID); err != nil {
+		return nil, err
+	}
+	if f.Sections, err = s.factSections(ctx, planID); err != nil {
+		return nil, err
+	}
+	if f.Tasks, err = s.factTasks(ctx, planID); err != nil {
+		return nil, err
+	}
+	if f.Agencies, err = s.Agencies(ctx); err != nil {
+		return nil, err
+	}
+	if f.Indicators, err = s.Indicators(ctx, planID); err != nil {
+		return nil, err
+	}
+	day := dateArg(asOf)
+	if f.Reports, err = s.factReports(ctx, planID, day); err != nil {
+		return nil, err
+	}
+	if f.Claims, err = s.factClaims(ctx, planID, day); err != nil {
+		return nil, err
+	}
+	if f.Values, err = s.factValues(ctx, planID, day); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// factSections reads the plan's sections in document order, without the
+// task counts Sections adds (the figures count tasks themselves).
+func (s *Store) factSections(ctx context.Context, planID int64) ([]plan.Section, error) {
+	var list []plan.Section
+	err := s.each(ctx, `SELECT `+sectionCols+`, seq, seq_end FROM sections WHERE plan_id = ? ORDER BY seq`,
+		[]any{planID}, func(rows *sql.Rows) error {
+			var seq, end int
+			x, err := scanSection(rows, &seq, &end)
+			list = append(list, x)
+			return err
+		})
+	return list, err
+}
+
+// factTasks reads every task of the plan in plan order with its
+// cooperating agencies (two queries).
+func (s *Store) factTasks(ctx context.Context, planID int64) ([]plan.Task, error) {
+	var tasks []plan.Task
+	err := s.each(ctx, `SELECT `+taskCols+` FROM tasks t WHERE t.plan_id = ? ORDER BY t.section_seq, t.ord, t.id`,
+		[]any{planID}, func(rows *sql.Rows) error {
+			t, err := scanTask(rows)
+			tasks = append(tasks, t)
+			return err
+		})
+	if err != nil || len(tasks) == 0 {
+		return tasks, err
+	}
+	byID := make(map[int64]*plan.Task, len(tasks))
+	for i := range tasks {
+		byID[tasks[i].ID] = &tasks[i]
+	}
+	err = s.each(ctx, `SELECT ta.task_id, ta.agency_id FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
+		WHERE t.plan_id = ? AND ta.role = 'coop' ORDER BY ta.task_id, ta.ord`, []any{planID}, func(rows *sql.Rows) error {
+		var task, ag int64
+		if err := rows.Scan(&task, &ag); err != nil {
+			return err
+		}
+		if t := byID[task]; t != nil {
+			t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, ag)
+		}
+		return nil
+	})
+	return tasks, err
+}
+
+// factReports reads every revision of the reports of periods started by day.
+func (s *Store) factReports(ctx context.Context, planID int64, day any) ([]figures.Report, error) {
+	var list []figures.Report
+	err := s.each(ctx, `SELECT r.period_id, r.agency_id, r.revision, r.state, r.on_time, r.submitted_at
+		FROM reports r JOIN periods p ON p.id = r.period_id WHERE r.plan_id = ? AND p.start_date <= ?
+		ORDER BY r.period_id, r.agency_id, r.revision`, []any{planID, day}, func(rows *sql.Rows) error {
+		var r figures.Report
+		err := rows.Scan(&r.PeriodID, &r.AgencyID, &r.Revision, &r.State, &r.OnTime, timeCol{&r.SubmittedAt})
+		list = append(list, r)
+		return err
+	})
+	return list, err
+}
+
+// factClaims reads the task entries of accepted reports of periods started
+// by day that say something (a status).
+func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
+	var list []figures.Claim
+	err := s.each(ctx, `SELECT r.period_id, e.task_id, r.revision, e.status, e.percent, e.completed_on
+		FROM reports r JOIN periods p ON p.id = r.period_id JOIN report_entries e ON e.report_id = r.id
+		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ? AND e.status <> ''`,
+		[]any{planID, day}, func(rows *sql.Rows) error {
+			var c figures.Claim
+			err := rows.Scan(&c.PeriodID, &c.TaskID, &c.Revision, &c.Claim, &c.Percent, timeCol{&c.CompletedOn})
+			list = append(list, c)
+			return err
+		})
+	return list, err
+}
+
+// factValues reads the indicator values given in accepted reports of
+// periods started by day.
+func (s *Store) factValues(ctx context.Context, planID int64, day any) ([]figures.Value, error) {
+	var list []figures.Value
+	err := s.each(ctx, `SELECT v.indicator_id, r.period_id, r.agency_id, r.revision, v.value
+		FROM reports r JOIN periods p ON p.id = r.period_id JOIN report_indicator_values v ON v.report_id = r.id
+		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ? AND v.value IS NOT NULL`,
+		[]any{planID, day}, func(rows *sql.Rows) error {
+			var v figures.Value
+			err := rows.Scan(&v.IndicatorID, &v.PeriodID, &v.AgencyID, &v.Revision, &v.Value)
+			list = append(list, v)
+			return err
+		})
+	return list, err
+}
+
+// each runs a read query and calls fn on every row.
+func (s *Store) each(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := s.query(ctx, s.r, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
