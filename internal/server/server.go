@@ -12,6 +12,7 @@ import (
 
 	"tiendo/internal/api"
 	"tiendo/internal/clock"
+	"tiendo/internal/opendata"
 	"tiendo/internal/store"
 	"tiendo/internal/web"
 )
@@ -37,9 +38,15 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	open, err := opendata.New(opendata.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log})
+	if err != nil {
+		return nil, err
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz(cfg.Store))
 	mux.Handle("/api/v1/", api.New(api.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log}))
+	mux.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
+	mux.Handle("/open/", open) // open data: no login
 	mux.Handle("/", ui)
 
 	// Browsers send Origin / Sec-Fetch-Site on every cross-site request;
