@@ -77,6 +77,8 @@ func (a *api) routes(r *router) {
 	r.handle("GET /agencies", auth.ReadPlan, a.agencyList)
 	r.handle("GET /plans/{id}/periods", auth.ReadPlan, a.periodList)
 	r.handle("GET /plans/{id}/dashboard", auth.ReadPlan, a.dashboardGet)
+	r.handle("GET /plans/{id}/report.docx", auth.ReadPlan, a.officialReportDocx)
+	r.handle("GET /plans/{id}/report.xlsx", auth.ReadPlan, a.officialReportXLSX)
 	r.handle("GET /reports", auth.ReadPlan, a.reportList)     // scoped by reporting's view rule
 	r.handle("GET /reports/{id}", auth.ReadPlan, a.reportGet) // 403 unless reporting.Can(view)
 	r.handle("PUT /reports/{id}/entries/{task}", auth.WriteReport, a.entryPut)

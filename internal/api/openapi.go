@@ -44,7 +44,8 @@ func openapiDoc(routes []route) obj {
 	}
 	paths := obj{}
 	ops := operations()
-	for _, more := range []map[string]obj{reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations()} {
+	for _, more := range []map[string]obj{reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations(),
+		officialReportOperations()} {
 		for key, op := range more {
 			ops[key] = op
 		}
