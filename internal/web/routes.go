@@ -30,6 +30,16 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /plans/{id}/regime", h.can(auth.EditPlan, h.regimeEdit))
 	mux.Handle("POST /plans/{id}/regime", h.can(auth.EditPlan, h.regimeUpdate))
 
+	// Dashboard: figures.Compute's numbers, each linking to its tasks; an
+	// agency's page checks the user's own agency (mayReadAgency).
+	mux.Handle("GET /plans/{id}/dashboard", h.can(auth.ReadPlan, h.dashboardShow))
+	mux.Handle("GET /plans/{id}/dashboard.xlsx", h.can(auth.ReadPlan, h.dashboardXLSX))
+	mux.Handle("GET /plans/{id}/dashboard.csv", h.can(auth.ReadPlan, h.dashboardCSV))
+	mux.Handle("GET /plans/{id}/dashboard/agency/{agency}", h.can(auth.ReadPlan, h.dashboardAgency))
+	mux.Handle("GET /plans/{id}/tasks", h.can(auth.ReadPlan, h.taskListShow))
+	mux.Handle("GET /plans/{id}/tasks.xlsx", h.can(auth.ReadPlan, h.taskListXLSX))
+	mux.Handle("GET /plans/{id}/tasks.csv", h.can(auth.ReadPlan, h.taskListCSV))
+
 	mux.Handle("GET /tasks/{id}", h.can(auth.ReadPlan, h.taskShow))
 	mux.Handle("GET /tasks/{id}/edit", h.can(auth.EditPlan, h.taskEdit))
 	mux.Handle("POST /tasks/{id}/edit", h.can(auth.EditPlan, h.taskUpdate))

@@ -276,6 +276,7 @@ func scenarios() []scenario {
 // reached by one of them.
 func TestScenarios(t *testing.T) {
 	a := newApp(t)
+	a.run(t, dashboardScenarios()) // first: they read the seeded plan unchanged
 	a.run(t, scenarios())
 	a.static(t)
 	seen := a.finish()

@@ -1,0 +1,29 @@
+package web
+
+import (
+	"net/http"
+)
+
+// dashboardShow shows a plan's dashboard for a period (period=, default
+// the one containing the day) on a day (asof=, default today): tasks by
+// status, by group and by lead agency, report completeness and
+// timeliness, indicators with traffic lights, the trend across periods,
+// the overdue list and early warnings. Every number links to the tasks
+// behind it; every chart has its data table.
+func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	q, err := h.readDashParams(r)
+	if err != nil {
+		return err
+	}
+	x, err := h.loadDash(r, id, q)
+	if err != nil {
+		return h.dashFail(w, r, err)
+	}
+	p := &x.Facts.Plan
+	v := newDashView(p, x)
+	return h.render(w, r, http.StatusOK, "dashboard", &page{Title: "Số liệu tổng hợp · " + planTitle(p), Nav: "dashboard", PlanID: id, Data: v})
+}
