@@ -109,29 +109,13 @@ func (h *handler) loadDash(r *http.Request, planID int64, p dashParams) (*dashDa
 }
 
 // taskStatuses is every task's status in the dashboard's period on its
-// day, as figures.Compute judges it: each task is computed on its own
-// (its status depends on nothing but itself, its claims and the period),
-// so the drill-down lists use exactly the status behind the counts.
+// day, exactly as figures.Compute counted it (figures.TaskRows), so the
+// drill-down lists use the status behind the counts.
 func (x *dashData) taskStatuses() (map[int64]plan.Status, error) {
-	f := x.Facts
-	claims := map[int64][]figures.Claim{}
-	for _, c := range f.Claims {
-		claims[c.TaskID] = append(claims[c.TaskID], c)
-	}
-	out := make(map[int64]plan.Status, len(f.Tasks))
-	one := figures.Facts{Plan: f.Plan, DueSoon: f.DueSoon, Periods: f.Periods}
-	for i := range f.Tasks {
-		one.Tasks = f.Tasks[i : i+1]
-		one.Claims = claims[f.Tasks[i].ID]
-		d, err := figures.Compute(&one, figures.Options{PeriodID: x.D.Period.ID, AsOf: x.D.AsOf})
-		if err != nil {
-			return nil, err
-		}
-		for s, n := range d.Status {
-			if n > 0 {
-				out[f.Tasks[i].ID] = s
-			}
-		}
+	rows := figures.TaskRows(x.Facts, x.D)
+	out := make(map[int64]plan.Status, len(rows))
+	for _, r := range rows {
+		out[r.TaskID] = r.Status
 	}
 	return out, nil
 }
