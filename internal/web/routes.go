@@ -29,6 +29,10 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /plans/{id}/tasks/new", h.can(auth.EditPlan, h.taskCreate))
 	mux.Handle("GET /plans/{id}/regime", h.can(auth.EditPlan, h.regimeEdit))
 	mux.Handle("POST /plans/{id}/regime", h.can(auth.EditPlan, h.regimeUpdate))
+	mux.Handle("GET /plans/{id}/official-report", h.can(auth.EditPlan, h.officialReportEdit))
+	mux.Handle("POST /plans/{id}/official-report", h.can(auth.EditPlan, h.officialReportSave))
+	mux.Handle("GET /plans/{id}/official-report.docx", h.can(auth.ReadPlan, h.officialReportDocx))
+	mux.Handle("GET /plans/{id}/official-report.xlsx", h.can(auth.ReadPlan, h.officialReportXLSX))
 
 	// Dashboard: figures.Compute's numbers, each linking to its tasks; an
 	// agency's page checks the user's own agency (mayReadAgency).
@@ -36,6 +40,8 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /plans/{id}/dashboard.xlsx", h.can(auth.ReadPlan, h.dashboardXLSX))
 	mux.Handle("GET /plans/{id}/dashboard.csv", h.can(auth.ReadPlan, h.dashboardCSV))
 	mux.Handle("GET /plans/{id}/dashboard/agency/{agency}", h.can(auth.ReadPlan, h.dashboardAgency))
+	mux.Handle("GET /plans/{id}/ranking", h.can(auth.ReadPlan, h.rankingShow))
+	mux.Handle("POST /plans/{id}/ranking/weights", h.can(auth.EditPlan, h.rankingWeightsSave))
 	mux.Handle("GET /plans/{id}/tasks", h.can(auth.ReadPlan, h.taskListShow))
 	mux.Handle("GET /plans/{id}/tasks.xlsx", h.can(auth.ReadPlan, h.taskListXLSX))
 	mux.Handle("GET /plans/{id}/tasks.csv", h.can(auth.ReadPlan, h.taskListCSV))

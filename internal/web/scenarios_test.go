@@ -277,7 +277,9 @@ func scenarios() []scenario {
 func TestScenarios(t *testing.T) {
 	a := newApp(t)
 	a.run(t, dashboardScenarios()) // first: they read the seeded plan unchanged
+	a.run(t, rankingScenarios())   // they write only the plan's ranking weights
 	a.run(t, scenarios())
+	a.run(t, officialReportScenarios()) // fresh sessions: scenarios() signs the leader out
 	a.static(t)
 	seen := a.finish()
 	if log := a.logText(); strings.Contains(log, "level=ERROR") {

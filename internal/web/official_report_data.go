@@ -1,0 +1,235 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"tiendo/internal/clock"
+	"tiendo/internal/officialreport"
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+	"tiendo/internal/store"
+)
+
+// The official report (báo cáo tổng hợp) of a plan for a period: the
+// coordinator edits the narrative (officialreport.Draft) on one form and
+// everyone who reads the plan downloads the .docx and the .xlsx appendix.
+// The flow is the API's (internal/api/official_report_get.go): the
+// figures of today for period= (default the period containing today), the
+// agencies' accepted texts, and the saved draft or, never saved, the first
+// draft (officialreport.Current).
+
+// officialReportData is what a page or download of the official report reads.
+type officialReportData struct {
+	X     *dashData
+	Acc   officialreport.Accepted
+	Saved *officialreport.Draft // nil when never saved
+	Draft *officialreport.Draft // Saved refreshed, or the first draft
+}
+
+// loadOfficialReport reads the official report of plan {id} for period=.
+// An unknown period is a 404; a plan without periods gets its message
+// (nil data and nil error, the page already written).
+func (h *handler) loadOfficialReport(w http.ResponseWriter, r *http.Request) (*officialReportData, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	p := dashParams{AsOf: clock.Today(h.clock), PeriodID: formID(r.URL.Query().Get("period"))}
+	if s := r.URL.Query().Get("period"); s != "" && p.PeriodID == 0 {
+		return nil, errNotFound
+	}
+	x, err := h.loadDash(r, id, p)
+	if err != nil {
+		return nil, h.dashFail(w, r, err)
+	}
+	ctx := r.Context()
+	acc, err := h.store.OfficialReportSources(ctx, id, x.D.Period.ID)
+	if err != nil {
+		return nil, err
+	}
+	saved, err := h.store.OfficialReport(ctx, id, x.D.Period.ID)
+	switch {
+	case err == nil:
+	case isNotFound(err):
+		saved = nil
+	default:
+		return nil, err
+	}
+	var cur *officialreport.Draft
+	if saved != nil {
+		c := *saved
+		c.Results = append([]officialreport.GroupText(nil), saved.Results...)
+		cur = officialreport.Current(&c, x.Facts, x.D, acc)
+	} else {
+		cur = officialreport.Current(nil, x.Facts, x.D, acc)
+	}
+	return &officialReportData{X: x, Acc: acc, Saved: saved, Draft: cur}, nil
+}
+
+// isNotFound is the store's "never saved".
+func isNotFound(err error) bool { return err != nil && errors.Is(err, store.ErrNotFound) }
+
+// groupField is one task group's narrative on the form; Key is its field
+// name, the key of officialreport.InvalidError's message for it.
+type groupField struct {
+	SectionID int64
+	Label     string
+	Title     string
+	Text      string
+	Key       string
+}
+
+// officialReportForm is the data of the official report's edit form. The
+// fields hold the text as typed, so a form shown again after an error
+// keeps exactly what the person wrote.
+type officialReportForm struct {
+	Plan    *plan.Plan
+	Period  reporting.Period
+	Periods []reporting.Period
+	Version int // the version read (0: never saved, the first draft)
+
+	Issuer, ParentIssuer, Number, Place, Date, Summary string
+	Results                                            []groupField
+	Difficulties, Proposals, NextTasks                 string
+	SignPrefix, SignTitle, SignName                    string
+	Recipients                                         string // one a line
+
+	UpdatedAt time.Time
+	Errors    plan.FieldErrors
+	Error     string                // the whole form: someone else saved first
+	Theirs    *officialreport.Draft // on a conflict: what the other person saved
+	Notice    string
+}
+
+// Query is the period= of the page's links.
+func (f *officialReportForm) Query() string {
+	return "?period=" + strconv.FormatInt(f.Period.ID, 10)
+}
+
+// newOfficialReportForm is the form of x's plan and period, filled from d.
+func newOfficialReportForm(x *dashData, d *officialreport.Draft) *officialReportForm {
+	f := &officialReportForm{Plan: &x.Facts.Plan, Period: x.D.Period, Periods: x.Facts.Periods}
+	f.Version, f.UpdatedAt = d.Version, d.UpdatedAt
+	f.Issuer, f.ParentIssuer, f.Number, f.Place, f.Summary = d.Issuer, d.ParentIssuer, d.Number, d.Place, d.Summary
+	if !d.Date.IsZero() {
+		f.Date = d.Date.Format("02/01/2006")
+	}
+	for _, g := range d.Results {
+		f.Results = append(f.Results, groupField{SectionID: g.SectionID, Label: g.Label, Title: g.Title, Text: g.Text,
+			Key: fmt.Sprintf("results.%d", g.SectionID)})
+	}
+	f.Difficulties, f.Proposals, f.NextTasks = d.Difficulties, d.Proposals, d.NextTasks
+	f.SignPrefix, f.SignTitle, f.SignName = d.SignPrefix, d.SignTitle, d.SignName
+	f.Recipients = strings.Join(d.Recipients, "\n")
+	return f
+}
+
+// readOfficialReportForm copies the posted fields into f (whose Results
+// name the plan's current groups).
+func readOfficialReportForm(w http.ResponseWriter, r *http.Request, f *officialReportForm) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes*4)
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	v := r.PostFormValue
+	f.Version, _ = strconv.Atoi(v("version"))
+	f.Issuer, f.ParentIssuer, f.Number, f.Place = v("issuer"), v("parent_issuer"), v("number"), v("place")
+	f.Date, f.Summary = v("date"), v("summary")
+	for i := range f.Results {
+		f.Results[i].Text = v(f.Results[i].Key)
+	}
+	f.Difficulties, f.Proposals, f.NextTasks = v("difficulties"), v("proposals"), v("next_tasks")
+	f.SignPrefix, f.SignTitle, f.SignName = v("sign_prefix"), v("sign_title"), v("sign_name")
+	f.Recipients = v("recipients")
+	return nil
+}
+
+// draft is the form as a draft of planID and periodID, with the problem of
+// a date that is not a date (the draft's own rules are Validate's).
+func (f *officialReportForm) draft(planID, periodID int64) (*officialreport.Draft, plan.FieldErrors) {
+	d := &officialreport.Draft{PlanID: planID, PeriodID: periodID, Version: f.Version,
+		Issuer: f.Issuer, ParentIssuer: f.ParentIssuer, Number: f.Number, Place: f.Place, Summary: f.Summary,
+		Difficulties: f.Difficulties, Proposals: f.Proposals, NextTasks: f.NextTasks,
+		SignPrefix: f.SignPrefix, SignTitle: f.SignTitle, SignName: f.SignName,
+		Recipients: strings.Split(strings.ReplaceAll(f.Recipients, "\r\n", "\n"), "\n")}
+	for _, g := range f.Results {
+		d.Results = append(d.Results, officialreport.GroupText{SectionID: g.SectionID, Label: g.Label, Title: g.Title, Text: g.Text})
+	}
+	var fe plan.FieldErrors
+	date, err := parseDate(f.Date)
+	if err != nil {
+		fe = plan.FieldErrors{"date": msgBadDate}
+	}
+	d.Date = date
+	return d, fe
+}
+
+// officialReportPage wraps the form in the page.
+func officialReportPage(f *officialReportForm) *page {
+	return &page{Title: "Báo cáo tổng hợp", Nav: "plans", PlanID: f.Plan.ID, Data: f}
+}
+
+// officialReportFileName is the download's name: "Báo cáo tổng hợp Quý III-2025.docx".
+func officialReportFileName(kind string, per reporting.Period, ext string) string {
+	return kind + " " + strings.NewReplacer("/", "-", "\\", "-").Replace(per.Label) + "." + ext
+}
+
+// sendOfficialFile writes a download: its type, an attachment name (an
+// ASCII fallback and the Vietnamese name in filename*, RFC 6266/5987) and
+// the bytes.
+func sendOfficialFile(w http.ResponseWriter, ctype, name string, b []byte) error {
+	name = norm.NFC.String(name)
+	hd := w.Header()
+	hd.Set("Content-Type", ctype)
+	hd.Set("Content-Length", strconv.Itoa(len(b)))
+	hd.Set("Content-Disposition", `attachment; filename="`+asciiFileName(name)+`"; filename*=UTF-8''`+rfc5987(name))
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Cache-Control", "no-store")
+	_, err := w.Write(b)
+	return err
+}
+
+// asciiFileName is name without Vietnamese diacritics, anything else
+// outside printable ASCII (and quotes, backslashes) as "_".
+func asciiFileName(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ':
+			r = 'd'
+		case r == 'Đ':
+			r = 'D'
+		case r < 0x20 || r > 0x7e || r == '"' || r == '\\':
+			r = '_'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// rfc5987 percent-encodes every byte outside RFC 5987's attr-char.
+func rfc5987(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}

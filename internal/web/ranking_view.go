@@ -1,0 +1,193 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"tiendo/internal/clock"
+	"tiendo/internal/figures"
+	"tiendo/internal/plan"
+	"tiendo/internal/store"
+	"tiendo/internal/vntext"
+)
+
+// The yearly ranking of agencies (khen thưởng, issue 4 point 3): the rows
+// come from figures.Ranking over store.Facts, the one place figures are
+// computed; this file only words and formats them.
+
+// rankingView is the data of the ranking page: the ranked table, the
+// method and the weights in force, and the weights form.
+type rankingView struct {
+	Plan     *plan.Plan
+	Year     int
+	AsOf     time.Time
+	Rows     []rankingRow
+	Weights  *store.RankingSetting // in force (Version 0: the defaults)
+	Defaults figures.Weights
+	Form     *rankingForm
+}
+
+// rankingRow is one agency's line, every number formatted.
+type rankingRow struct {
+	Rank       int
+	AgencyID   int64
+	Name       string
+	Score      string
+	OnTime     rankingPart
+	Timeliness rankingPart
+	Indicators rankingPart
+}
+
+// rankingPart is one component: what was counted and the rate.
+type rankingPart struct {
+	Num, Den string
+	Rate     string // "—" when the component does not apply
+	Applies  bool
+}
+
+func newRankingPart(c figures.Component, decimals int) rankingPart {
+	p := rankingPart{Num: vntext.FormatNumber(c.Num, decimals), Den: vntext.FormatNumber(c.Den, decimals), Rate: "—"}
+	if c.Rate != nil {
+		p.Applies = true
+		p.Rate = vntext.FormatNumber(*c.Rate*100, 1) + "%"
+	}
+	return p
+}
+
+// rankingForm is the weights form, holding the text as typed so that a
+// form shown again keeps it; error keys are the field names, and "sum"
+// for weights that do not add up to 100.
+type rankingForm struct {
+	Version    int
+	Year       int
+	OnTime     string
+	Timeliness string
+	Indicators string
+	Errors     plan.FieldErrors
+	Error      string                // someone else saved first
+	Theirs     *store.RankingSetting // on a conflict: what they saved
+	Notice     string
+}
+
+// weightText writes a weight as people read it: "50", "12,5".
+func weightText(f float64) string {
+	if f == float64(int64(f)) {
+		return vntext.FormatNumber(f, 0)
+	}
+	return strings.TrimRight(strings.TrimRight(vntext.FormatNumber(f, 3), "0"), ",")
+}
+
+// fill sets the form's fields from the stored (or default) weights.
+func (f *rankingForm) fill(s *store.RankingSetting) {
+	f.Version = s.Version
+	f.OnTime, f.Timeliness, f.Indicators = weightText(s.OnTime), weightText(s.Timeliness), weightText(s.Indicators)
+}
+
+// Messages of the weights form.
+const (
+	msgWeightEmpty    = "Hãy nhập trọng số (0 nếu không tính thành phần này)."
+	msgWeightNegative = "Trọng số không được âm."
+	msgWeightSum      = "Ba trọng số phải cộng lại bằng 100 (hiện là %s)."
+	msgWeightRule     = "Các trọng số phải không âm và cộng lại bằng 100."
+)
+
+// weights reads the form's fields into weights and returns the problems
+// found beside each field; the sum is checked by figures.Weights.Validate.
+func (f *rankingForm) weights() (figures.Weights, plan.FieldErrors) {
+	fe := plan.FieldErrors{}
+	var w figures.Weights
+	for _, x := range []struct {
+		key, text string
+		dst       *float64
+	}{{"on_time", f.OnTime, &w.OnTime}, {"timeliness", f.Timeliness, &w.Timeliness}, {"indicators", f.Indicators, &w.Indicators}} {
+		v, err := parseNumber(x.text)
+		switch {
+		case err != nil:
+			fe[x.key] = msgBadNumber
+		case v == nil:
+			fe[x.key] = msgWeightEmpty
+		case *v < 0:
+			fe[x.key] = msgWeightNegative
+		default:
+			*x.dst = *v
+		}
+	}
+	if len(fe) == 0 && w.Validate() != nil {
+		fe["sum"] = strings.Replace(msgWeightSum, "%s", weightText(w.OnTime+w.Timeliness+w.Indicators), 1)
+	}
+	if len(fe) == 0 {
+		return w, nil
+	}
+	return w, fe
+}
+
+// readRankingForm copies the posted fields into f.
+func readRankingForm(w http.ResponseWriter, r *http.Request, f *rankingForm) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))
+	f.Year, _ = strconv.Atoi(r.PostFormValue("year"))
+	f.OnTime = strings.TrimSpace(r.PostFormValue("on_time"))
+	f.Timeliness = strings.TrimSpace(r.PostFormValue("timeliness"))
+	f.Indicators = strings.TrimSpace(r.PostFormValue("indicators"))
+	return nil
+}
+
+// Years a ranking may be asked for; outside them the address names nothing.
+const minRankingYear, maxRankingYear = 2000, 2100
+
+// rankingYear reads year= (default: this year's); a bad one is a 404.
+func (h *handler) rankingYear(r *http.Request) (int, error) {
+	s := strings.TrimSpace(r.URL.Query().Get("year"))
+	if s == "" {
+		return clock.Today(h.clock).Year(), nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < minRankingYear || y > maxRankingYear {
+		return 0, errNotFound
+	}
+	return y, nil
+}
+
+// loadRanking reads the plan's facts and weights and ranks its agencies
+// for year: as of the year's last day for a year gone by, today otherwise.
+func (h *handler) loadRanking(r *http.Request, planID int64, year int, form *rankingForm) (*rankingView, error) {
+	ctx := r.Context()
+	today := clock.Today(h.clock)
+	asOf := today
+	if year < today.Year() {
+		asOf = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	ws, err := h.store.RankingWeights(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	f, err := h.store.Facts(ctx, planID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	v := &rankingView{Plan: &f.Plan, Year: year, AsOf: asOf, Weights: ws, Defaults: figures.DefaultWeights, Form: form}
+	for _, row := range figures.Ranking(f, year, asOf, ws.Weights) {
+		v.Rows = append(v.Rows, rankingRow{Rank: row.Rank, AgencyID: row.AgencyID, Name: row.Name,
+			Score: vntext.FormatNumber(row.Score, 1), OnTime: newRankingPart(row.OnTime, 0),
+			Timeliness: newRankingPart(row.Timeliness, 0), Indicators: newRankingPart(row.Indicators, 1)})
+	}
+	if v.Form == nil {
+		v.Form = &rankingForm{}
+		v.Form.fill(ws)
+	}
+	v.Form.Year = year
+	return v, nil
+}
+
+// W formats a weight for the page.
+func (v *rankingView) W(f float64) string { return weightText(f) }
+
+// rankingPage wraps the view in the page.
+func rankingPage(v *rankingView) *page {
+	return &page{Title: "Xếp hạng cơ quan năm " + strconv.Itoa(v.Year), Nav: "dashboard", PlanID: v.Plan.ID, Data: v}
+}
