@@ -73,6 +73,10 @@ type IndicatorFigure struct {
 	// nil when either is missing or the division is undefined.
 	Achieved *float64
 	Light    Light
+	// Rollup is Actual's period rolled up the agency tree by the
+	// indicator's rule (see Rollup): agency ID → value, for each agency
+	// whose subtree gave one; nil when Actual is.
+	Rollup map[int64]float64
 }
 
 // indicatorFigures computes each indicator for the year of period p.
@@ -121,6 +125,7 @@ func indicatorFigures(f *Facts, p reporting.Period, lights Thresholds) []Indicat
 		if cur := latest[ind.ID]; cur != nil {
 			a := combine(ind, cur.values)
 			g.Actual, g.ActualPeriodID = &a, cur.period.ID
+			g.Rollup = Rollup(f, ind, cur.period.ID)
 		}
 		g.Achieved = achieved(ind.Direction, g.Actual, g.Target)
 		g.Light = lights.light(g.Achieved)

@@ -20,25 +20,25 @@ func TestIndicators(t *testing.T) {
 		{"default lights", Thresholds{}, []IndicatorFigure{
 			// Sum, latest period Q3: A's revision 2 (120, not 90) + C 40 = 160; 160 ÷ 200 = 80 % → amber (≥ 80).
 			{ID: 201, Code: "CT01", Direction: indicator.Increase, Year: 2025, Target: ptr(200), Actual: ptr(160),
-				ActualPeriodID: q3, Achieved: ptr(80), Light: LightAmber},
+				ActualPeriodID: q3, Achieved: ptr(80), Rollup: map[int64]float64{agA: 120, agC: 40}, Light: LightAmber},
 			// Decrease, average of Q3: (12 + 14) ÷ 2 = 13; 10 ÷ 13 = 76.92 % → 76.9 → red (< 80).
 			{ID: 202, Code: "CT02", Direction: indicator.Decrease, Year: 2025, Target: ptr(10), Actual: ptr(13),
-				ActualPeriodID: q3, Achieved: ptr(76.9), Light: LightRed},
+				ActualPeriodID: q3, Achieved: ptr(76.9), Rollup: map[int64]float64{agA: 12, agB: 14}, Light: LightRed},
 			// Latest: no Q3 value, Q4 is after the period shown: Q2's 55; 55 ÷ 50 = 110 % → green.
 			{ID: 203, Code: "CT03", Direction: indicator.Increase, Year: 2025, Target: ptr(50), Actual: ptr(55),
-				ActualPeriodID: q2, Achieved: ptr(110), Light: LightGreen},
+				ActualPeriodID: q2, Achieved: ptr(110), Rollup: map[int64]float64{agB: 55}, Light: LightGreen},
 			// No 2025 target: nothing to judge.
-			{ID: 204, Code: "CT04", Direction: indicator.Increase, Year: 2025, Actual: ptr(5), ActualPeriodID: q3,
+			{ID: 204, Code: "CT04", Direction: indicator.Increase, Year: 2025, Actual: ptr(5), ActualPeriodID: q3, Rollup: map[int64]float64{agA: 5},
 				Light: LightNone},
 		}},
 		{"green from 75, amber from 50", Thresholds{Green: 75, Amber: 50}, []IndicatorFigure{
 			{ID: 201, Code: "CT01", Direction: indicator.Increase, Year: 2025, Target: ptr(200), Actual: ptr(160),
-				ActualPeriodID: q3, Achieved: ptr(80), Light: LightGreen}, // 80 ≥ 75
+				ActualPeriodID: q3, Achieved: ptr(80), Rollup: map[int64]float64{agA: 120, agC: 40}, Light: LightGreen}, // 80 ≥ 75
 			{ID: 202, Code: "CT02", Direction: indicator.Decrease, Year: 2025, Target: ptr(10), Actual: ptr(13),
-				ActualPeriodID: q3, Achieved: ptr(76.9), Light: LightGreen}, // 76.9 ≥ 75
+				ActualPeriodID: q3, Achieved: ptr(76.9), Rollup: map[int64]float64{agA: 12, agB: 14}, Light: LightGreen}, // 76.9 ≥ 75
 			{ID: 203, Code: "CT03", Direction: indicator.Increase, Year: 2025, Target: ptr(50), Actual: ptr(55),
-				ActualPeriodID: q2, Achieved: ptr(110), Light: LightGreen},
-			{ID: 204, Code: "CT04", Direction: indicator.Increase, Year: 2025, Actual: ptr(5), ActualPeriodID: q3,
+				ActualPeriodID: q2, Achieved: ptr(110), Rollup: map[int64]float64{agB: 55}, Light: LightGreen},
+			{ID: 204, Code: "CT04", Direction: indicator.Increase, Year: 2025, Actual: ptr(5), ActualPeriodID: q3, Rollup: map[int64]float64{agA: 5},
 				Light: LightNone},
 		}},
 	} {
