@@ -77,6 +77,7 @@ func (a *api) routes(r *router) {
 	r.handle("GET /agencies", auth.ReadPlan, a.agencyList)
 	r.handle("GET /plans/{id}/periods", auth.ReadPlan, a.periodList)
 	r.handle("GET /plans/{id}/dashboard", auth.ReadPlan, a.dashboardGet)
+	r.handle("GET /plans/{id}/ranking", auth.ReadPlan, a.rankingGet)
 	r.handle("GET /plans/{id}/report.docx", auth.ReadPlan, a.officialReportDocx)
 	r.handle("GET /plans/{id}/report.xlsx", auth.ReadPlan, a.officialReportXLSX)
 	r.handle("GET /reports", auth.ReadPlan, a.reportList)     // scoped by reporting's view rule

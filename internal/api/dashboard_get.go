@@ -30,7 +30,11 @@ func (a *api) dashboardGet(w http.ResponseWriter, r *http.Request, _ *auth.User)
 	if err != nil {
 		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
 	}
-	d, err := figures.Compute(facts, figures.Options{PeriodID: periodID, AsOf: asOf})
+	fs, err := a.store.FigureSettings(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	d, err := figures.Compute(facts, fs.Options(figures.Options{PeriodID: periodID, AsOf: asOf}))
 	if errors.Is(err, figures.ErrNoPeriod) {
 		if periodID != 0 {
 			return badRequest(map[string]string{"period": "Kỳ báo cáo này không thuộc kế hoạch."},

@@ -32,7 +32,11 @@ func (a *api) officialReport(r *http.Request) (*figures.Facts, *figures.Dashboar
 	if err != nil {
 		return nil, nil, nil, acc, notFoundAs(err, "Không có kế hoạch mã %d.", id)
 	}
-	dash, err := figures.Compute(facts, figures.Options{PeriodID: periodID, AsOf: today})
+	fs, err := a.store.FigureSettings(ctx, id)
+	if err != nil {
+		return nil, nil, nil, acc, err
+	}
+	dash, err := figures.Compute(facts, fs.Options(figures.Options{PeriodID: periodID, AsOf: today}))
 	if errors.Is(err, figures.ErrNoPeriod) {
 		if periodID != 0 {
 			return nil, nil, nil, acc, badRequest(map[string]string{"period": "Kỳ báo cáo này không thuộc kế hoạch."},

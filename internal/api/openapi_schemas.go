@@ -49,7 +49,7 @@ func errorResponse(desc string) obj {
 // parameters are the path, query and header parameters, shared by operations.
 func parameters() obj {
 	p := taskParameters()
-	for _, more := range []obj{reportParameters(), evidenceParameters(), extensionParameters(), dashboardParameters()} {
+	for _, more := range []obj{reportParameters(), evidenceParameters(), extensionParameters(), dashboardParameters(), rankingParameters()} {
 		for k, v := range more {
 			p[k] = v
 		}
@@ -121,7 +121,7 @@ func list(item string) obj {
 // schemas are the bodies the API reads and writes.
 func schemas() obj {
 	s := taskSchemas()
-	for _, more := range []obj{reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas()} {
+	for _, more := range []obj{reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}

@@ -104,7 +104,11 @@ func (h *handler) load(r *http.Request, id int64) (*published, error) {
 	if f.Plan.Status != plan.PlanActive {
 		return nil, errNotPublished
 	}
-	d, err := figures.Compute(f, figures.Options{AsOf: today})
+	fs, err := h.store.FigureSettings(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := figures.Compute(f, fs.Options(figures.Options{AsOf: today}))
 	if errors.Is(err, figures.ErrNoPeriod) {
 		return nil, errNotPublished // no reporting period yet: nothing to publish
 	}

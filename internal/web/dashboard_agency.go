@@ -109,7 +109,7 @@ func agencyHistory(x *dashData, agencyID int64) ([]agencyReports, error) {
 		d := x.D
 		if p.ID != x.D.Period.ID {
 			var err error
-			if d, err = figures.Compute(x.Facts, figures.Options{PeriodID: p.ID, AsOf: x.D.AsOf}); err != nil {
+			if d, err = figures.Compute(x.Facts, x.Settings.Options(figures.Options{PeriodID: p.ID, AsOf: x.D.AsOf})); err != nil {
 				return nil, err
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"tiendo/internal/clock"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
+	"tiendo/internal/store"
 )
 
 // Dashboards, their drill-down lists and their exports all start here: the
@@ -85,6 +86,9 @@ type dashData struct {
 	Facts *figures.Facts
 	D     *figures.Dashboard
 	P     dashParams
+	// Settings are the plan's thresholds and warning lag the figures were
+	// computed with.
+	Settings *store.FigureSettings
 }
 
 // loadDash reads the plan's facts as of the day asked and computes its
@@ -94,7 +98,11 @@ func (h *handler) loadDash(r *http.Request, planID int64, p dashParams) (*dashDa
 	if err != nil {
 		return nil, err
 	}
-	d, err := figures.Compute(f, figures.Options{PeriodID: p.PeriodID, AsOf: p.AsOf})
+	fs, err := h.store.FigureSettings(r.Context(), planID)
+	if err != nil {
+		return nil, err
+	}
+	d, err := figures.Compute(f, fs.Options(figures.Options{PeriodID: p.PeriodID, AsOf: p.AsOf}))
 	if errors.Is(err, figures.ErrNoPeriod) {
 		if p.PeriodID != 0 {
 			return nil, errNotFound
@@ -105,7 +113,7 @@ func (h *handler) loadDash(r *http.Request, planID int64, p dashParams) (*dashDa
 		return nil, err
 	}
 	p.PeriodID = d.Period.ID
-	return &dashData{Facts: f, D: d, P: p}, nil
+	return &dashData{Facts: f, D: d, P: p, Settings: fs}, nil
 }
 
 // taskStatuses is every task's status in the dashboard's period on its

@@ -25,5 +25,8 @@ func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &x.Facts.Plan
 	v := newDashView(p, x)
+	if r.URL.Query().Get("settings") == "saved" {
+		v.Settings.Notice, v.Settings.Open = "Đã lưu ngưỡng; số liệu đã được tính lại theo ngưỡng mới.", true
+	}
 	return h.render(w, r, http.StatusOK, "dashboard", &page{Title: "Số liệu tổng hợp · " + planTitle(p), Nav: "dashboard", PlanID: id, Data: v})
 }

@@ -35,6 +35,8 @@ type dashView struct {
 	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart *chart
 
 	Query string // ?period=…&asof=… of this view, for downloads
+
+	Settings *figureForm // the plan's thresholds, as a form for editors
 }
 
 // countCell is one number with the link to its tasks.
@@ -93,7 +95,8 @@ func newDashView(p *plan.Plan, x *dashData) *dashView {
 	d, q := x.D, x.P
 	names := agencyIndex(x.Facts.Agencies)
 	v := &dashView{Plan: p, D: d, Periods: x.Facts.Periods, AsOf: vntext.FormatDate(d.AsOf), AsOfISO: d.AsOf.Format(time.DateOnly),
-		Statuses: plan.Statuses, Query: q.query()}
+		Statuses: plan.Statuses, Query: q.query(), Settings: &figureForm{}}
+	v.Settings.fill(x.Settings)
 	tasksURL := fmt.Sprintf("/plans/%d/tasks", p.ID)
 	cells := func(c figures.Counts, kv ...string) []countCell { return cellsFor(tasksURL, q, c, kv...) }
 	v.StatusCells = cells(d.Status)

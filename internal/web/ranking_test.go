@@ -2,8 +2,13 @@ package web_test
 
 import (
 	"context"
+	stdcsv "encoding/csv"
 	"net/url"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"tiendo/internal/figures"
 )
@@ -55,6 +60,13 @@ func rankingScenarios() []scenario {
 			sel: []string{"table.ranking-table"}, none: []string{"form.ranking-weights-form"}},
 		{name: "ranking of a year without anything due", role: "head", method: "GET", path: path + "?year=2024", status: 200,
 			sel: []string{".ranking-empty"}, none: []string{"table.ranking-table"}, text: map[string]string{".ranking-asof time": "31/12/2024"}},
+		{name: "ranking page links its downloads", role: "leader", method: "GET", path: path + "?year=2025", status: 200,
+			sel: []string{"a.dl-xlsx[href='/plans/{plan}/ranking.xlsx?year=2025']", "a.dl-csv[href='/plans/{plan}/ranking.csv?year=2025']"}},
+		{name: "ranking xlsx equals the page", role: "leader", method: "GET", path: path + ".xlsx?year=2025", status: 200,
+			then: rankingXLSXMatchesPage},
+		{name: "ranking csv", role: "officer", method: "GET", path: path + ".csv?year=2025", status: 200, then: rankingCSVHeaders},
+		{name: "ranking xlsx anon", role: "anon", method: "GET", path: path + ".xlsx", status: 303, loc: toLogin},
+		{name: "ranking csv bad year", role: "leader", method: "GET", path: path + ".csv?year=1990", status: 404},
 		{name: "ranking anon", role: "anon", method: "GET", path: path, status: 303, loc: toLogin},
 		{name: "ranking bad year", role: "leader", method: "GET", path: path + "?year=hai-nghin", status: 404, sel: []string{msgNotFound}},
 		{name: "ranking year out of range", role: "leader", method: "GET", path: path + "?year=1990", status: 404},
@@ -108,5 +120,77 @@ func rankingScenarios() []scenario {
 		{name: "ranking weights saved again after the conflict", role: "admin", method: "POST", path: save,
 			form: weightsForm("version", "1", "on_time", "40", "timeliness", "40"), status: 303,
 			then: weightsAre(2, figures.Weights{OnTime: 40, Timeliness: 40, Indicators: 20})},
+	}
+}
+
+// pageNumber reads a number as the page writes it: "1.234,5".
+func pageNumber(t *testing.T, s string) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.ReplaceAll(strings.TrimSpace(s), ".", ""), ",", "."), 64)
+	if err != nil {
+		t.Fatalf("page number %q: %v", s, err)
+	}
+	return f
+}
+
+// rankingXLSXMatchesPage opens the ranking workbook with excelize and
+// checks that every agency's rank, score and on-time counts equal the
+// page's, and that the weights in force are on each row.
+func rankingXLSXMatchesPage(t *testing.T, a *app, r *response) {
+	t.Helper()
+	f, err := excelize.OpenReader(strings.NewReader(r.body))
+	if err != nil {
+		t.Fatalf("ranking.xlsx: %v", err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Xếp hạng", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || !strings.Contains(rows[0][0], "XẾP HẠNG CƠ QUAN NĂM 2025") || rows[1][0] != "Hạng" || rows[1][2] != "Điểm (thang 100)" ||
+		rows[1][3] != "Nhiệm vụ đúng hạn: đạt" || rows[1][12] != "Trọng số nhiệm vụ" {
+		t.Fatalf("ranking.xlsx title and header: %v", rows[:min(2, len(rows))])
+	}
+	page := a.as("leader").get(a.expand("/plans/{plan}/ranking?year=2025")).doc()
+	trs := page.all("table.ranking-table tbody tr")
+	if len(rows)-2 != len(trs) || len(trs) == 0 {
+		t.Fatalf("xlsx has %d agencies, page %d", len(rows)-2, len(trs))
+	}
+	for i, tr := range trs {
+		row := rows[i+2]
+		sub := &doc{t: t, root: tr}
+		if row[1] != sub.text("th.agency") || row[0] != sub.text(".rank") {
+			t.Errorf("xlsx row %d: %v; page %q rank %q", i, row, sub.text("th.agency"), sub.text(".rank"))
+		}
+		score, err := strconv.ParseFloat(row[2], 64)
+		if err != nil || score != pageNumber(t, sub.text(".score")) {
+			t.Errorf("%s: xlsx score %q, page %q", row[1], row[2], sub.text(".score"))
+		}
+		if count := sub.text(".part-count"); count != "—" {
+			num, den, _ := strings.Cut(count, "/")
+			if row[3] != strconv.FormatFloat(pageNumber(t, num), 'f', -1, 64) || row[4] != strconv.FormatFloat(pageNumber(t, den), 'f', -1, 64) {
+				t.Errorf("%s: xlsx on time %s/%s, page %s", row[1], row[3], row[4], count)
+			}
+		} else if len(row) > 3 && row[3] != "" {
+			t.Errorf("%s: xlsx on time %q for a component the page shows as —", row[1], row[3])
+		}
+		if len(row) < 15 || row[12] != "50" || row[13] != "30" || row[14] != "20" {
+			t.Errorf("%s: weights %v", row[1], row)
+		}
+	}
+}
+
+// rankingCSVHeaders checks the CSV: BOM, Vietnamese headers, a row per agency.
+func rankingCSVHeaders(t *testing.T, a *app, r *response) {
+	t.Helper()
+	if !strings.HasPrefix(r.body, "\uFEFF") || !strings.HasPrefix(r.header.Get("Content-Type"), "text/csv") {
+		t.Errorf("ranking.csv: %s, BOM %v", r.header.Get("Content-Type"), strings.HasPrefix(r.body, "\uFEFF"))
+	}
+	recs, err := stdcsv.NewReader(strings.NewReader(strings.TrimPrefix(r.body, "\uFEFF"))).ReadAll()
+	if err != nil {
+		t.Fatalf("ranking.csv: %v", err)
+	}
+	if len(recs) != 3 || recs[0][1] != "Cơ quan" || recs[0][5] != "Nhiệm vụ đúng hạn: tỉ lệ" || recs[0][14] != "Trọng số chỉ tiêu" {
+		t.Errorf("ranking.csv: %v", recs)
 	}
 }

@@ -24,6 +24,7 @@ type rankingView struct {
 	Year     int
 	AsOf     time.Time
 	Rows     []rankingRow
+	Ranked   []figures.RankRow     // the rows as figures.Ranking gave them, for the downloads
 	Weights  *store.RankingSetting // in force (Version 0: the defaults)
 	Defaults figures.Weights
 	Form     *rankingForm
@@ -157,11 +158,7 @@ func (h *handler) rankingYear(r *http.Request) (int, error) {
 // for year: as of the year's last day for a year gone by, today otherwise.
 func (h *handler) loadRanking(r *http.Request, planID int64, year int, form *rankingForm) (*rankingView, error) {
 	ctx := r.Context()
-	today := clock.Today(h.clock)
-	asOf := today
-	if year < today.Year() {
-		asOf = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-	}
+	asOf := figures.RankingDay(year, clock.Today(h.clock))
 	ws, err := h.store.RankingWeights(ctx, planID)
 	if err != nil {
 		return nil, err
@@ -171,7 +168,8 @@ func (h *handler) loadRanking(r *http.Request, planID int64, year int, form *ran
 		return nil, err
 	}
 	v := &rankingView{Plan: &f.Plan, Year: year, AsOf: asOf, Weights: ws, Defaults: figures.DefaultWeights, Form: form}
-	for _, row := range figures.Ranking(f, year, asOf, ws.Weights) {
+	v.Ranked = figures.Ranking(f, year, asOf, ws.Weights)
+	for _, row := range v.Ranked {
 		v.Rows = append(v.Rows, rankingRow{Rank: row.Rank, AgencyID: row.AgencyID, Name: row.Name,
 			Score: vntext.FormatNumber(row.Score, 1), OnTime: newRankingPart(row.OnTime, 0),
 			Timeliness: newRankingPart(row.Timeliness, 0), Indicators: newRankingPart(row.Indicators, 1)})

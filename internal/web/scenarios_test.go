@@ -276,8 +276,9 @@ func scenarios() []scenario {
 // reached by one of them.
 func TestScenarios(t *testing.T) {
 	a := newApp(t)
-	a.run(t, dashboardScenarios()) // first: they read the seeded plan unchanged
-	a.run(t, rankingScenarios())   // they write only the plan's ranking weights
+	a.run(t, dashboardScenarios())      // first: they read the seeded plan unchanged
+	a.run(t, rankingScenarios())        // they write only the plan's ranking weights
+	a.run(t, figureSettingsScenarios()) // they put the default figure settings back
 	a.run(t, scenarios())
 	a.run(t, officialReportScenarios()) // fresh sessions: scenarios() signs the leader out
 	a.static(t)
