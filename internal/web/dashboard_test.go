@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	stdcsv "encoding/csv"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,5 +224,33 @@ func TestBrowserDashboard(t *testing.T) {
 		if got := b.count("table.tasks tbody tr[data-status=" + st + "]"); got != want {
 			t.Errorf("%s: %d rows of that status, want %d", st, got, want)
 		}
+	}
+}
+
+// TestDashboardReportDrill: the completeness and on-time numbers link to
+// the period's reports, and that list holds exactly the expected reports,
+// of which the received ones are submitted or accepted.
+func TestDashboardReportDrill(t *testing.T) {
+	a := newReportingApp(t)
+	c := a.as("coordinator")
+	d := c.get(a.expand("/plans/{plan}/dashboard")).doc()
+	links := d.all("a.drill-reports")
+	if len(links) != 2 {
+		t.Fatalf("%d report drill-down links, want 2", len(links))
+	}
+	var received, expected int
+	if _, err := fmt.Sscanf(textOf(links[0]), "(%d/%d)", &received, &expected); err != nil {
+		t.Fatalf("completeness link %q: %v", textOf(links[0]), err)
+	}
+	if expected == 0 {
+		t.Fatal("the fixture's period expects no report: nothing to check")
+	}
+	list := c.get(attr(links[0], "href")).doc()
+	if got := list.count("tr[data-report]"); got != expected {
+		t.Errorf("%d reports listed, the dashboard expects %d", got, expected)
+	}
+	got := list.count("tr[data-state=submitted]") + list.count("tr[data-state=accepted]")
+	if got != received {
+		t.Errorf("%d reports submitted or accepted in the list, the dashboard counts %d received", got, received)
 	}
 }
