@@ -70,6 +70,14 @@ type indicatorRow struct {
 	figures.IndicatorFigure
 	TargetText, ActualText, AchievedText string
 	LightClass, LightLabel               string
+	// Rolled are the period's values rolled up the agency tree by the
+	// indicator's rule (figures.Rollup), one line per agency, by name.
+	Rolled []rolledValue
+}
+
+// rolledValue is one agency's rolled-up value of an indicator.
+type rolledValue struct {
+	Agency, Text string
 }
 
 // taskLine is an overdue task.
@@ -142,6 +150,12 @@ func newDashView(p *plan.Plan, x *dashData) *dashView {
 	for _, f := range d.Indicators {
 		r := indicatorRow{IndicatorFigure: f, TargetText: optNumber(f.Target), ActualText: optNumber(f.Actual),
 			AchievedText: optPercent(f.Achieved), LightClass: lightClass(f.Light), LightLabel: lightLabel(f.Light)}
+		for id, val := range f.Rollup {
+			if a := names[id]; a != nil {
+				r.Rolled = append(r.Rolled, rolledValue{Agency: a.DisplayName(), Text: vntext.FormatNumber(val, 1)})
+			}
+		}
+		vntext.Sort(r.Rolled, func(x rolledValue) string { return x.Agency })
 		v.Indicators = append(v.Indicators, r)
 		val := 0.0
 		if f.Achieved != nil {
