@@ -69,6 +69,17 @@ func TestFacts(t *testing.T) {
 		if g := d.Indicators[0]; g.Achieved == nil || *g.Achieved != 125 || g.Light != figures.LightGreen {
 			t.Errorf("indicator %+v", g)
 		}
+		// The plan's stored thresholds decide the light: green from 150 %,
+		// amber from 120 % makes the same 125 % amber.
+		_, err = s.SaveFigureSettings(ctx, 0, planID, FigureSettings{Thresholds: figures.Thresholds{Green: 150, Amber: 120}, WarningLag: 25}, 0)
+		must(t, err)
+		set, err := s.FigureSettings(ctx, planID)
+		must(t, err)
+		d, err = figures.Compute(facts, set.Options(figures.Options{PeriodID: f.q2.ID, AsOf: asOf}))
+		must(t, err)
+		if g := d.Indicators[0]; g.Light != figures.LightAmber {
+			t.Errorf("with stored thresholds 150/120: light %s, want amber", g.Light)
+		}
 		// Reports of periods not started by the as-of day are left out: none before 1/4/2025.
 		early, err := s.Facts(ctx, planID, plan.Date(2025, 3, 1))
 		must(t, err)
