@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"tiendo/internal/download"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/figures"
@@ -88,7 +89,7 @@ func (a *api) officialReportXLSX(w http.ResponseWriter, r *http.Request, _ *auth
 // sendFile writes a download: its type, an attachment name and the bytes.
 func sendFile(w http.ResponseWriter, contentType, name string, b []byte) error {
 	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", attachment(name))
+	w.Header().Set("Content-Disposition", download.Attachment(name))
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Length", fmt.Sprint(len(b)))
 	w.WriteHeader(http.StatusOK)

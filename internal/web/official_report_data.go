@@ -7,11 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
 	"tiendo/internal/clock"
+	"tiendo/internal/download"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -190,46 +190,9 @@ func sendOfficialFile(w http.ResponseWriter, ctype, name string, b []byte) error
 	hd := w.Header()
 	hd.Set("Content-Type", ctype)
 	hd.Set("Content-Length", strconv.Itoa(len(b)))
-	hd.Set("Content-Disposition", `attachment; filename="`+asciiFileName(name)+`"; filename*=UTF-8''`+rfc5987(name))
+	hd.Set("Content-Disposition", download.Attachment(name))
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Cache-Control", "no-store")
 	_, err := w.Write(b)
 	return err
-}
-
-// asciiFileName is name without Vietnamese diacritics, anything else
-// outside printable ASCII (and quotes, backslashes) as "_".
-func asciiFileName(name string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ':
-			r = 'd'
-		case r == 'Đ':
-			r = 'D'
-		case r < 0x20 || r > 0x7e || r == '"' || r == '\\':
-			r = '_'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// rfc5987 percent-encodes every byte outside RFC 5987's attr-char.
-func rfc5987(s string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
 }
