@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"net/http"
 
-	"tiendo/internal/download"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/download"
 	"tiendo/internal/figures"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/store"

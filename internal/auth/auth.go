@@ -82,11 +82,15 @@ const (
 	ReviewReport     Permission = "report.review"     // accept or return a report: coordinator, admin
 	RequestExtension Permission = "extension.request" // ask for a new deadline or changed content: head or officer
 	DecideExtension  Permission = "extension.decide"  // approve or refuse such a request: coordinator, admin
+
+	// Accounts and oversight.
+	OwnAccount Permission = "account.own" // manage one's own sign-in: two-factor, API tokens, sessions: every signed-in user
+	ReadAudit  Permission = "audit.read"  // read and export the audit log: coordinator, admin
 )
 
 // Permissions lists every permission, for tests that walk route tables.
 var Permissions = []Permission{Public, ReadPlan, EditPlan, ManageAgency, ManageUsers, ReadOwnAgency,
-	WriteReport, SubmitReport, ReviewReport, RequestExtension, DecideExtension}
+	WriteReport, SubmitReport, ReviewReport, RequestExtension, DecideExtension, OwnAccount, ReadAudit}
 
 // Can reports whether u holds permission p. A nil user (not signed in) holds only Public.
 func Can(u *User, p Permission) bool {
@@ -97,9 +101,9 @@ func Can(u *User, p Permission) bool {
 		return false
 	}
 	switch p {
-	case ReadPlan, ReadOwnAgency:
+	case ReadPlan, ReadOwnAgency, OwnAccount:
 		return true
-	case EditPlan, ManageAgency, ReviewReport, DecideExtension:
+	case EditPlan, ManageAgency, ReviewReport, DecideExtension, ReadAudit:
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator
 	case WriteReport, RequestExtension:
 		return u.Role.NeedsAgency() && u.AgencyID > 0

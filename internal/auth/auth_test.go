@@ -186,15 +186,15 @@ func TestHashToken(t *testing.T) {
 func TestCan(t *testing.T) {
 	perms := auth.Permissions
 	// want[role] lists, in the order of perms, what the role may do.
-	want := map[auth.Role][11]bool{
-		//                  Public ReadPlan EditPlan ManageAgency ManageUsers ReadOwnAgency WriteReport SubmitReport ReviewReport RequestExtension DecideExtension
-		auth.RoleAdmin:       {true, true, true, true, true, true, false, false, true, false, true},
-		auth.RoleCoordinator: {true, true, true, true, false, true, false, false, true, false, true},
-		auth.RoleHead:        {true, true, false, false, false, true, true, true, false, true, false},
-		auth.RoleOfficer:     {true, true, false, false, false, true, true, false, false, true, false},
-		auth.RoleLeader:      {true, true, false, false, false, true, false, false, false, false, false},
+	want := map[auth.Role][13]bool{
+		//                  Public ReadPlan EditPlan ManageAgency ManageUsers ReadOwnAgency WriteReport SubmitReport ReviewReport RequestExtension DecideExtension OwnAccount ReadAudit
+		auth.RoleAdmin:       {true, true, true, true, true, true, false, false, true, false, true, true, true},
+		auth.RoleCoordinator: {true, true, true, true, false, true, false, false, true, false, true, true, true},
+		auth.RoleHead:        {true, true, false, false, false, true, true, true, false, true, false, true, false},
+		auth.RoleOfficer:     {true, true, false, false, false, true, true, false, false, true, false, true, false},
+		auth.RoleLeader:      {true, true, false, false, false, true, false, false, false, false, false, true, false},
 	}
-	if len(perms) != 11 {
+	if len(perms) != 13 {
 		t.Fatalf("auth.Permissions has %d permissions; extend this table", len(perms))
 	}
 	// An agency account without an agency may write nothing.

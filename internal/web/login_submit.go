@@ -49,11 +49,5 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	if !ok || u.Disabled {
 		return retry()
 	}
-	token, tokenHash := auth.NewToken()
-	if err := h.store.CreateSession(r.Context(), tokenHash, u.ID, h.clock.Now().Add(auth.SessionTTL)); err != nil {
-		return err
-	}
-	h.setSessionCookie(w, token)
-	http.Redirect(w, r, next, http.StatusSeeOther)
-	return nil
+	return h.startSession(w, r, u, next)
 }
