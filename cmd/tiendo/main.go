@@ -18,6 +18,7 @@ Cách dùng:
   tiendo plan import FILE [--db PATH|URL] [--json] [--code SỐ/KH] [--date dd/mm/yyyy] [--issuer TÊN] [--map "Tên=ID"]…
   tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
   tiendo token create --user NAME [--name TÊN] [--expires 90d] [--db PATH|URL]
+  tiendo audit verify [--db PATH|URL]
 
 Roles: admin, coordinator, head, officer, leader.
 --db defaults to $TIENDO_DB or ./tiendo.db; --addr to $TIENDO_ADDR or 127.0.0.1:8080.
@@ -53,6 +54,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "token":
 		if len(args) > 1 && args[1] == "create" {
 			return cmdTokenCreate(ctx, args[2:], stdout, stderr)
+		}
+	case "audit":
+		if len(args) > 1 && args[1] == "verify" {
+			return cmdAuditVerify(ctx, args[2:], stdout, stderr)
 		}
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)

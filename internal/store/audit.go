@@ -21,19 +21,10 @@ type AuditEntry struct {
 
 // audit appends an audit row in tx, the transaction of the write it
 // records, so that a write and its record commit or vanish together.
-// detail is marshalled to JSON (nil gives {}).
+// detail is marshalled to JSON (nil gives {}). The row is chained to the
+// one before it (audit_chain.go).
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, actor int64, action, object string, objectID int64, detail any) error {
-	d := []byte("{}")
-	if detail != nil {
-		var err error
-		if d, err = json.Marshal(detail); err != nil {
-			return err
-		}
-	}
-	_, err := s.texec(ctx, tx,
-		`INSERT INTO audit_log (at, user_id, action, object, object_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-		tsArg(now()), refArg(actor), action, object, refArg(objectID), string(d))
-	return err
+	return s.auditMany(ctx, tx, actor, []auditRow{{action, object, objectID, detail}})
 }
 
 // auditRow is one row for auditMany.
@@ -43,25 +34,41 @@ type auditRow struct {
 	detail         any
 }
 
-// auditMany appends several audit rows in tx, 500 to an INSERT (accepting
-// a report touches every task it reports on).
+// auditMany appends several audit rows in tx, chained in order, 500 to an
+// INSERT (accepting a report touches every task it reports on).
 func (s *Store) auditMany(ctx context.Context, tx *sql.Tx, actor int64, rows []auditRow) error {
-	at := tsArg(now())
+	if len(rows) == 0 {
+		return nil
+	}
+	seq, hash, err := s.auditHead(ctx, tx)
+	if err != nil {
+		return err
+	}
+	at := now()
 	for chunk := range slices.Chunk(rows, 500) {
-		args := make([]any, 0, 6*len(chunk))
+		args := make([]any, 0, 8*len(chunk))
 		for _, r := range chunk {
-			d, err := json.Marshal(r.detail)
-			if err != nil {
-				return err
+			d := []byte("{}")
+			if r.detail != nil {
+				if d, err = json.Marshal(r.detail); err != nil {
+					return err
+				}
 			}
-			args = append(args, at, refArg(actor), r.action, r.object, refArg(r.objectID), string(d))
+			seq++
+			hash = auditHash(hash, chainLink{seq: seq, at: at, userID: actor, action: r.action, object: r.object, objectID: r.objectID, detail: string(d)})
+			args = append(args, seq, tsArg(at), refArg(actor), r.action, r.object, refArg(r.objectID), string(d), hash)
 		}
-		if _, err := s.exec(ctx, tx, `INSERT INTO audit_log (at, user_id, action, object, object_id, detail) VALUES `+
-			rowsOf(len(chunk), 6), args...); err != nil {
+		q := `INSERT INTO audit_log (seq, at, user_id, action, object, object_id, detail, hash) VALUES ` + rowsOf(len(chunk), 8)
+		if len(chunk) == 1 {
+			_, err = s.texec(ctx, tx, q, args...)
+		} else {
+			_, err = s.exec(ctx, tx, q, args...)
+		}
+		if err != nil {
 			return err
 		}
 	}
-	return nil
+	return s.setAuditHead(ctx, tx, seq, hash)
 }
 
 // AuditFor lists the audit history of one object ("task", "report",

@@ -57,10 +57,19 @@ func Open(ctx context.Context, dsn string) (s *Store, err error) {
 	case dsn == "":
 		return nil, errors.New("no database given")
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return openPostgres(ctx, dsn)
+		s, err = openPostgres(ctx, dsn)
 	default:
-		return openSQLite(ctx, dsn)
+		s, err = openSQLite(ctx, dsn)
 	}
+	if err != nil {
+		return nil, err
+	}
+	// Rows written before the audit chain existed are chained once.
+	if err := s.chainOldAudit(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // Close closes the database.

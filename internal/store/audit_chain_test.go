@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tiendo/internal/agency"
+)
+
+// auditFixture writes a plan (many rows through auditMany) and agencies
+// (one row each through audit) and returns the chain's length.
+func auditFixture(t *testing.T, s *Store) int64 {
+	t.Helper()
+	seedPlan(t, s, seedAgencies(t, s))
+	v, err := s.VerifyAudit(context.Background())
+	must(t, err)
+	if v.Broken != nil {
+		t.Fatalf("fresh chain broken: %v", v.Broken)
+	}
+	if v.Entries < 5 || len(v.Head) != 64 {
+		t.Fatalf("chain = %d entries, head %q; want several entries and a SHA-256 head", v.Entries, v.Head)
+	}
+	var rows int64
+	must(t, s.r.QueryRow(`SELECT COUNT(*) FROM audit_log`).Scan(&rows))
+	if rows != v.Entries {
+		t.Fatalf("verified %d entries of %d rows", v.Entries, rows)
+	}
+	return v.Entries
+}
+
+// dropAuditGuards removes the append-only triggers, as an attacker with
+// write access to the database would before tampering.
+func dropAuditGuards(t *testing.T, s *Store) {
+	t.Helper()
+	stmts := []string{`DROP TRIGGER audit_log_no_update`, `DROP TRIGGER audit_log_no_delete`}
+	if s.dialect == dialectPostgres {
+		stmts = []string{`DROP TRIGGER audit_log_no_update ON audit_log`, `DROP TRIGGER audit_log_no_delete ON audit_log`}
+	}
+	for _, q := range stmts {
+		if _, err := s.w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func wantBreak(t *testing.T, s *Store, seq int64, reason string) {
+	t.Helper()
+	v, err := s.VerifyAudit(context.Background())
+	must(t, err)
+	if v.Broken == nil {
+		t.Fatalf("tampered chain verified (%d entries)", v.Entries)
+	}
+	if v.Broken.Seq != seq || !strings.Contains(v.Broken.Reason, reason) {
+		t.Fatalf("broken link = %v; want seq %d with %q", v.Broken, seq, reason)
+	}
+}
+
+func TestAuditChainDetectsAlteredRow(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		n := auditFixture(t, s)
+		dropAuditGuards(t, s)
+		k := n / 2
+		if _, err := s.w.Exec(s.bind(`UPDATE audit_log SET detail = '{"forged":true}' WHERE seq = ?`), k); err != nil {
+			t.Fatal(err)
+		}
+		wantBreak(t, s, k, "mã băm không khớp")
+	})
+}
+
+func TestAuditChainDetectsDeletedRow(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		n := auditFixture(t, s)
+		dropAuditGuards(t, s)
+		k := n / 2
+		if _, err := s.w.Exec(s.bind(`DELETE FROM audit_log WHERE seq = ?`), k); err != nil {
+			t.Fatal(err)
+		}
+		wantBreak(t, s, k, "đã bị xoá")
+	})
+}
+
+func TestAuditChainDetectsCutTail(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		n := auditFixture(t, s)
+		dropAuditGuards(t, s)
+		if _, err := s.w.Exec(s.bind(`DELETE FROM audit_log WHERE seq > ?`), n-2); err != nil {
+			t.Fatal(err)
+		}
+		wantBreak(t, s, n-1, "đầu chuỗi")
+	})
+}
+
+func TestAuditChainDetectsInsertedRow(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		n := auditFixture(t, s)
+		// An INSERT behind the store's back: no seq, no hash.
+		if _, err := s.w.Exec(`INSERT INTO audit_log (at, action, object, detail) VALUES ('2026-01-01T00:00:00Z', 'x', 'y', '{}')`); err != nil {
+			t.Fatal(err)
+		}
+		wantBreak(t, s, n+1, "ngoài chuỗi")
+	})
+}
+
+func TestAuditLogIsAppendOnly(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		auditFixture(t, s)
+		for _, q := range []string{`UPDATE audit_log SET detail = '{}' WHERE seq = 1`, `DELETE FROM audit_log WHERE seq = 1`} {
+			_, err := s.w.Exec(q)
+			if err == nil || !strings.Contains(err.Error(), "append-only") {
+				t.Errorf("%s: err = %v; want the append-only refusal", q, err)
+			}
+		}
+		if s.dialect == dialectPostgres {
+			if _, err := s.w.Exec(`TRUNCATE audit_log`); err == nil {
+				t.Error("TRUNCATE audit_log succeeded")
+			}
+		}
+	})
+}
+
+// TestAuditChainBackfill: rows from before the chain (hash NULL) are
+// chained once at Open; afterwards an unchained row is reported, not adopted.
+func TestAuditChainBackfill(t *testing.T) {
+	path := t.TempDir() + "/old.db"
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	must(t, err)
+	// Make the database look as it did before migration 7.
+	for _, q := range []string{
+		`INSERT INTO audit_log (at, user_id, action, object, object_id, detail) VALUES ('2025-10-01T08:00:00.5Z', NULL, 'plan.create', 'plan', 1, '{"a":1}')`,
+		`INSERT INTO audit_log (at, user_id, action, object, object_id, detail) VALUES ('2025-10-02T09:00:00Z', NULL, 'task.update', 'task', 2, '{}')`,
+	} {
+		if _, err := s.w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	s, err = Open(ctx, path)
+	must(t, err)
+	defer s.Close()
+	v, err := s.VerifyAudit(ctx)
+	must(t, err)
+	if v.Broken != nil || v.Entries != 2 {
+		t.Fatalf("after backfill: %d entries, broken %v; want 2 chained", v.Entries, v.Broken)
+	}
+	// The chain continues from the backfilled rows.
+	must(t, s.CreateAgency(ctx, 0, &agency.Agency{Name: "Sở Nội vụ", Kind: agency.KindDepartment}))
+	if v, _ = s.VerifyAudit(ctx); v.Broken != nil || v.Entries != 3 {
+		t.Fatalf("after a write: %d entries, broken %v", v.Entries, v.Broken)
+	}
+	if _, err := s.w.Exec(`INSERT INTO audit_log (at, action, object, detail) VALUES ('2026-01-01T00:00:00Z', 'x', 'y', '{}')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	must(t, err)
+	if v, _ = s.VerifyAudit(ctx); v.Broken == nil {
+		t.Fatal("a row inserted after the chain started was adopted at Open")
+	}
+}
+
+// TestAuditChainConcurrentWriters: many writers on PostgreSQL's pool still
+// give one chain without forks.
+func TestAuditChainConcurrentWriters(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		var wg sync.WaitGroup
+		errs := make(chan error, 8)
+		for g := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range 15 {
+					a := &agency.Agency{Name: fmt.Sprintf("Cơ quan %d-%d", g, i), Kind: agency.KindDepartment}
+					if err := s.CreateAgency(ctx, 0, a); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		v, err := s.VerifyAudit(ctx)
+		must(t, err)
+		if v.Broken != nil || v.Entries != 120 {
+			t.Fatalf("%d entries, broken %v; want 120 chained", v.Entries, v.Broken)
+		}
+	})
+}
+
+// TestAuditHashEncoding pins the documented encoding (docs/security/audit.md)
+// so that an outside tool that follows it agrees with the store.
+func TestAuditHashEncoding(t *testing.T) {
+	l := chainLink{seq: 1, action: "plan.create", object: "plan", objectID: 7, detail: `{"a":1}`}
+	l.at = time.Date(2026, 3, 1, 2, 3, 4, 5000, time.UTC)
+	// Computed outside Go: Python's hashlib over the documented encoding.
+	const want = "01e622224746b032f582b77cf307475d5252d4ed197833d8084ab1ab364c71f0"
+	got := auditHash("", l)
+	if got != want {
+		t.Fatalf("hash = %s; want %s", got, want)
+	}
+	// Moving a byte between fields must change the hash (length prefixes).
+	l2 := l
+	l2.action, l2.object = "plan.createp", "lan"
+	if auditHash("", l2) == got {
+		t.Fatal("fields are not delimited")
+	}
+}
