@@ -33,6 +33,9 @@ func (a *assets) funcs() template.FuncMap {
 		"percent":     formatPercent,
 		"abs":         absInt,
 		"fieldError":  fieldError,
+		"auditAction": auditActionLabel,
+		"auditActor":  auditActor,
+		"truncate":    truncateRunes,
 	}
 }
 
@@ -134,4 +137,13 @@ func numbering(s plan.Section) string {
 		return s.Number + ")"
 	}
 	return s.Number + "."
+}
+
+// truncateRunes shortens s to at most n characters, marking the cut with "…".
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }

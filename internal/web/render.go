@@ -21,6 +21,7 @@ type page struct {
 	CanEdit         bool
 	CanManageAgency bool
 	CanManageUsers  bool
+	CanReadAudit    bool
 	Unread          int // the user's unread notices, the number beside "Thông báo"
 }
 
@@ -40,6 +41,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	p.CanEdit = auth.Can(u, auth.EditPlan)
 	p.CanManageAgency = auth.Can(u, auth.ManageAgency)
 	p.CanManageUsers = auth.Can(u, auth.ManageUsers)
+	p.CanReadAudit = auth.Can(u, auth.ReadAudit)
 	p.Unread = h.unreadNotices(r, u)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {

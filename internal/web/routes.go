@@ -94,6 +94,9 @@ func (h *handler) routes(mux router) {
 
 	mux.Handle("GET /users", h.can(auth.ManageUsers, h.userList))
 
+	mux.Handle("GET /audit", h.can(auth.ReadAudit, h.auditList))
+	mux.Handle("GET /audit.xlsx", h.can(auth.ReadAudit, h.auditXLSX))
+
 	// Anything else: the 404 page, for signed-in users and visitors alike.
 	mux.Handle("/", h.can(auth.Public, h.notFound))
 }
