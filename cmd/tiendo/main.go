@@ -19,6 +19,8 @@ Cách dùng:
   tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
   tiendo token create --user NAME [--name TÊN] [--expires 90d] [--db PATH|URL]
   tiendo audit verify [--db PATH|URL]
+  tiendo backup --out FILE [--force] [--db PATH]
+  tiendo restore FILE [--db PATH]          (dừng máy chủ trước khi khôi phục)
 
 Roles: admin, coordinator, head, officer, leader.
 --db defaults to $TIENDO_DB or ./tiendo.db; --addr to $TIENDO_ADDR or 127.0.0.1:8080.
@@ -55,6 +57,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if len(args) > 1 && args[1] == "create" {
 			return cmdTokenCreate(ctx, args[2:], stdout, stderr)
 		}
+	case "backup":
+		return cmdBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		return cmdRestore(ctx, args[1:], stdout, stderr)
 	case "audit":
 		if len(args) > 1 && args[1] == "verify" {
 			return cmdAuditVerify(ctx, args[2:], stdout, stderr)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"tiendo/internal/backup"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
 	"tiendo/internal/jobs"
@@ -32,8 +33,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	devDir := fs.String("dev-templates", "", "reload templates from this directory on every request (development)")
 	baseURL := fs.String("base-url", envOr("TIENDO_BASE_URL", ""), "public address used in e-mail links, e.g. https://tiendo.camau.gov.vn (env TIENDO_BASE_URL)")
 	smtp := notify.Flags(fs, os.Getenv)
+	backups := backupFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	if err := backups.check(*db); err != nil {
+		return err
 	}
 	mailCfg, err := smtp()
 	if err != nil {
@@ -68,6 +73,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
 	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log}
 	sched.Every("reminders", time.Hour, rem.Run)
+	if *backups.dir != "" {
+		b := &backup.Schedule{Store: s, Dir: *backups.dir, Keep: *backups.keep, Log: log}
+		sched.Every("backup", *backups.every, b.Run)
+	}
 	jobsCtx, stopJobs := context.WithCancel(ctx)
 	defer stopJobs()
 	jobsDone := make(chan error, 1)

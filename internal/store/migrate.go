@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"embed"
 	"io/fs"
+	"strconv"
+	"strings"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -44,4 +46,24 @@ func migrate(ctx context.Context, db *sql.DB, dialect string) error {
 	}
 	_, err = p.Up(ctx)
 	return err
+}
+
+// latestMigration is the newest schema version this program carries for
+// dialect: the number that starts the last migration file's name.
+func latestMigration(dialect string) (int64, error) {
+	entries, err := fs.ReadDir(migrations, "migrations/"+dialect)
+	if err != nil {
+		return 0, err
+	}
+	var latest int64
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		if !ok {
+			continue
+		}
+		if v, err := strconv.ParseInt(num, 10, 64); err == nil && v > latest {
+			latest = v
+		}
+	}
+	return latest, nil
 }
