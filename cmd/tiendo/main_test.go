@@ -468,7 +468,7 @@ func startServe(t *testing.T, args ...string) *serving {
 	}()
 	t.Cleanup(func() { cancel(); <-sv.done })
 	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(sv.stdout.String(), "http://"+sv.addr) {
+	for !strings.Contains(sv.stdout.String(), "://"+sv.addr) {
 		select {
 		case err := <-sv.done:
 			sv.done <- err

@@ -34,8 +34,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	baseURL := fs.String("base-url", envOr("TIENDO_BASE_URL", ""), "public address used in e-mail links, e.g. https://tiendo.camau.gov.vn (env TIENDO_BASE_URL)")
 	smtp := notify.Flags(fs, os.Getenv)
 	backups := backupFlags(fs)
+	tlsf := newTLSFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	tlsCfg, err := tlsf.config()
+	if err != nil {
+		return err
 	}
 	if err := backups.check(*db); err != nil {
 		return err
@@ -82,7 +87,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	jobsDone := make(chan error, 1)
 	go func() { jobsDone <- sched.Run(jobsCtx) }()
 
-	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir})
+	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil})
 	if err != nil {
 		return err
 	}
@@ -97,10 +102,21 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		TLSConfig:         tlsCfg,
 	}
-	fmt.Fprintf(stdout, "tiendo đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", ln.Addr(), s.Dialect())
+	scheme := "http"
+	if tlsCfg != nil {
+		scheme = "https"
+	}
+	fmt.Fprintf(stdout, "tiendo đang chạy tại %s://%s (cơ sở dữ liệu: %s)\n", scheme, ln.Addr(), s.Dialect())
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if tlsCfg != nil {
+			errc <- srv.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err

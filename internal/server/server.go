@@ -52,8 +52,9 @@ func New(cfg Config) (http.Handler, error) {
 	// Browsers send Origin / Sec-Fetch-Site on every cross-site request;
 	// CrossOriginProtection refuses unsafe methods from other origins, which
 	// is the CSRF defence for cookie sessions. Bearer-token clients send
-	// neither header and pass.
-	var h http.Handler = http.NewCrossOriginProtection().Handler(mux)
+	// neither header and pass; requireOrigin (csrf.go) refuses a request
+	// that rides on a session cookie without either header.
+	var h http.Handler = http.NewCrossOriginProtection().Handler(requireOrigin(mux))
 	h = securityHeaders(h)
 	h = recoverer(cfg.Log, h)
 	return h, nil
