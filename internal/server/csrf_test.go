@@ -22,7 +22,9 @@ func TestCSRFWithoutOrigin(t *testing.T) {
 	if w.Code != http.StatusForbidden {
 		t.Fatalf("cookie POST without Origin = %d, want 403\n%s", w.Code, w.Body)
 	}
-	var body struct{ Error struct{ Code, Message string } }
+	var body struct {
+		Error struct{ Code, Message string }
+	}
 	if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || body.Error.Code != "cross_origin" || !strings.Contains(body.Error.Message, "nguồn gửi") {
 		t.Errorf("body = %s (%v)", w.Body, err)
 	}

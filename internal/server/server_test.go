@@ -180,7 +180,7 @@ func TestSecurityHeaders(t *testing.T) {
 		{"GET", "/api/v1/plans", true, http.StatusOK},
 		{"GET", "/api/v1/openapi.json", false, http.StatusOK},
 		{"GET", "/open/", false, http.StatusOK},
-		{"GET", "/audit.xlsx", true, http.StatusOK}, // a download
+		{"GET", "/audit.xlsx", true, http.StatusOK},     // a download
 		{"POST", "/logout", true, http.StatusForbidden}, // refused: no Origin (csrf.go)
 	} {
 		r := httptest.NewRequest(tc.method, tc.path, nil)
