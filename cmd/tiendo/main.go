@@ -15,8 +15,12 @@ const usage = `tiendo — theo dõi tiến độ kế hoạch khoa học, công 
 
 Cách dùng:
   tiendo serve [--db PATH|URL] [--addr HOST:PORT] [--demo] [--clock YYYY-MM-DD]
+               [--tls-cert FILE --tls-key FILE] [--require-2fa admin,coordinator|none]
+               [--session-idle 2h] [--session-max 12h]
+               [--backup-dir DIR [--backup-every 24h] [--backup-keep 14]]
   tiendo plan import FILE [--db PATH|URL] [--json] [--code SỐ/KH] [--date dd/mm/yyyy] [--issuer TÊN] [--map "Tên=ID"]…
   tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
+  tiendo user disable|enable|reset-2fa --username NAME [--db PATH|URL]
   tiendo token create --user NAME [--name TÊN] [--expires 90d] [--db PATH|URL]
   tiendo audit verify [--db PATH|URL]
   tiendo backup --out FILE [--force] [--db PATH]
@@ -52,6 +56,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "user":
 		if len(args) > 1 && args[1] == "add" {
 			return cmdUserAdd(ctx, args[2:], stdin, stdout, stderr)
+		}
+		if len(args) > 1 && (args[1] == "disable" || args[1] == "enable" || args[1] == "reset-2fa") {
+			return cmdUserState(ctx, args[1], args[2:], stdout, stderr)
 		}
 	case "token":
 		if len(args) > 1 && args[1] == "create" {

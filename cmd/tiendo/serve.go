@@ -35,8 +35,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	smtp := notify.Flags(fs, os.Getenv)
 	backups := backupFlags(fs)
 	tlsf := newTLSFlags(fs)
+	signin := newSignInFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	twoFactor, err := signin.roles()
+	if err != nil {
+		return err
+	}
+	sessions, err := signin.limits()
+	if err != nil {
+		return err
 	}
 	tlsCfg, err := tlsf.config()
 	if err != nil {
@@ -78,6 +87,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
 	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log}
 	sched.Every("reminders", time.Hour, rem.Run)
+	sched.Every("sessions", time.Hour, func(ctx context.Context, now time.Time) error {
+		_, err := s.DeleteExpiredSessions(ctx, now)
+		return err
+	})
 	if *backups.dir != "" {
 		b := &backup.Schedule{Store: s, Dir: *backups.dir, Keep: *backups.keep, Log: log}
 		sched.Every("backup", *backups.every, b.Run)
@@ -87,7 +100,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	jobsDone := make(chan error, 1)
 	go func() { jobsDone <- sched.Run(jobsCtx) }()
 
-	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil})
+	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
+		Sessions: sessions, TwoFactorRoles: twoFactor})
 	if err != nil {
 		return err
 	}

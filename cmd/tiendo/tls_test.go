@@ -116,6 +116,9 @@ func TestServeTLSBadFlags(t *testing.T) {
 		{[]string{"--tls-key", key}, "go together"},
 		{[]string{"--tls-cert", cert, "--tls-key", cert}, "--tls-cert/--tls-key"},
 		{[]string{"--tls-cert", "/nonexistent.pem", "--tls-key", key}, "--tls-cert/--tls-key"},
+		{[]string{"--require-2fa", "admin,root"}, "is not a role"},
+		{[]string{"--session-idle", "13h"}, "--session-idle"},
+		{[]string{"--session-max", "1m"}, "--session-max"},
 	} {
 		r := runCmd(t, "", append([]string{"serve", "--db", tempDB(t), "--addr", "127.0.0.1:0"}, tc.args...)...)
 		if r.err == nil || !strings.Contains(r.err.Error(), tc.want) {

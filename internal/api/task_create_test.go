@@ -113,7 +113,9 @@ func TestTaskCreate(t *testing.T) {
 			header: map[string]string{"Content-Type": "application/json; charset=utf-8"}, status: 201},
 		post("body over 1 MiB", auth.RoleCoordinator, `{"section_id": {III.2}, "text": "`+strings.Repeat("a", 1<<20)+`"}`, 413, "too_large", storesNothing),
 		{name: "web session cookie works", method: "POST", path: "/plans/{P1}/tasks", body: minimalTask,
-			header: map[string]string{"Cookie": "tiendo_session={COOKIE}"}, status: 201},
+			header: map[string]string{"Cookie": "tiendo_session={COOKIE}", "Origin": "http://example.com"}, status: 201},
+		{name: "web session cookie without Origin is refused", method: "POST", path: "/plans/{P1}/tasks", body: minimalTask,
+			header: map[string]string{"Cookie": "tiendo_session={COOKIE}"}, status: 403, code: "cross_origin", check: storesNothing},
 	})
 }
 

@@ -118,5 +118,20 @@ func Can(u *User, p Permission) bool {
 // SessionCookie is the name of the cookie that carries a web session token.
 const SessionCookie = "tiendo_session"
 
-// SessionTTL is how long a session lasts after sign-in.
+// SessionTTL is how long a session lasts after sign-in (the absolute
+// limit, whatever the activity) unless serve's --session-max says otherwise.
 const SessionTTL = 12 * time.Hour
+
+// SessionIdle is how long a session lasts unused unless serve's
+// --session-idle says otherwise: an office PC left signed in over lunch
+// stays so, one left overnight does not.
+const SessionIdle = 2 * time.Hour
+
+// SessionLimits are the two lifetimes of a web session.
+type SessionLimits struct {
+	Idle time.Duration // ends after this long unused; 0: no idle limit
+	Max  time.Duration // ends this long after sign-in, used or not
+}
+
+// DefaultSessionLimits are SessionIdle and SessionTTL.
+var DefaultSessionLimits = SessionLimits{Idle: SessionIdle, Max: SessionTTL}

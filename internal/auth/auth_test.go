@@ -126,13 +126,32 @@ func TestCheckPassword(t *testing.T) {
 		{"đườngphốhồn", auth.ErrWeakPassword}, // 11 letters, 19 bytes
 		{"đườngphốhồng", nil},                 // 12 letters with diacritics
 		{strings.Repeat("ệ", 11), auth.ErrWeakPassword},
-		{strings.Repeat("ệ", 12), nil},
+		{strings.Repeat("ệ", 12), auth.ErrPasswordPattern},
 		{"Đất Mũi Cà Mau", nil},
-		{strings.Repeat("x", 200), nil},
+		{strings.Repeat("x", 200), auth.ErrPasswordPattern},
+		{"cá kho tộ, mưa dầm", nil},
+		{"123456789012", auth.ErrPasswordPattern},
+		{"!!!???123456", auth.ErrPasswordPattern},
+		{"qwerty123456", auth.ErrCommonPassword},  // in zxcvbn's list as is
+		{"QWERTY123456", auth.ErrCommonPassword},  // case ignored
+		{"password2025!", auth.ErrCommonPassword}, // a common word padded
+		{"2025@football", auth.ErrCommonPassword},
+		{"Mật Khẩu 123456", auth.ErrCommonPassword}, // diacritics, spaces and case folded
+		{"matkhau@12345", auth.ErrCommonPassword},
+		{"dragonfly in june", nil},
 	} {
 		if got := auth.CheckPassword(tc.pw); !errors.Is(got, tc.want) {
 			t.Errorf("CheckPassword(%q) = %v, want %v", tc.pw, got, tc.want)
 		}
+	}
+	if err := auth.CheckNewPassword("nguyenvanan-2025", "NguyenVanAn"); !errors.Is(err, auth.ErrPasswordUsername) {
+		t.Errorf("password containing the username: %v", err)
+	}
+	if err := auth.CheckNewPassword("Nguyễn Văn An sông Đốc", "nguyenvanan"); !errors.Is(err, auth.ErrPasswordUsername) {
+		t.Errorf("password containing the username with diacritics: %v", err)
+	}
+	if err := auth.CheckNewPassword("sông Đốc mùa nước nổi", "an"); err != nil {
+		t.Errorf("a short username inside an unrelated word: %v", err)
 	}
 	if !strings.Contains(auth.ErrWeakPassword.Error(), "12") {
 		t.Errorf("ErrWeakPassword %q does not say the minimum", auth.ErrWeakPassword)

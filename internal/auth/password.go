@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
@@ -40,13 +39,9 @@ const MinPasswordLen = 12
 // ErrWeakPassword is returned for passwords that are too short.
 var ErrWeakPassword = fmt.Errorf("mật khẩu phải có ít nhất %d ký tự", MinPasswordLen)
 
-// CheckPassword says what is wrong with a new password, or nil.
-func CheckPassword(pw string) error {
-	if utf8.RuneCountInString(norm.NFC.String(pw)) < MinPasswordLen {
-		return ErrWeakPassword
-	}
-	return nil
-}
+// CheckPassword says what is wrong with a new password when the username
+// is not known, or nil (CheckNewPassword).
+func CheckPassword(pw string) error { return CheckNewPassword(pw, "") }
 
 // HashPassword returns an encoded Argon2id hash of pw in the PHC string
 // format. The password is hashed in NFC, so that the same Vietnamese letters

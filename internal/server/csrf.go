@@ -36,15 +36,16 @@ func hasSessionCookie(r *http.Request) bool {
 	return err == nil
 }
 
-// forbidCrossSite answers a refused cross-site or origin-less request, in
-// JSON under the API and as text elsewhere.
+// forbidCrossSite answers a refused cross-site or origin-less request (for
+// requireOrigin and for CrossOriginProtection), in JSON under the API, in
+// the API's error shape, and as text elsewhere.
 func forbidCrossSite(w http.ResponseWriter, r *http.Request) {
 	const msg = "Yêu cầu bị từ chối vì không rõ nguồn gửi (bảo vệ chống giả mạo yêu cầu). Hãy tải lại trang trong trình duyệt rồi thử lại."
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(http.StatusForbidden)
-		w.Write([]byte(`{"error":{"code":"cross_origin","message":"` + msg + `"}}` + "\n"))
+		w.Write([]byte(`{"error":{"code":"cross_origin","message":"` + msg + `","fields":{}}}` + "\n"))
 		return
 	}
 	http.Error(w, msg, http.StatusForbidden)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"tiendo/internal/api"
+	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/opendata"
 	"tiendo/internal/store"
@@ -24,6 +25,12 @@ type Config struct {
 	Log           *slog.Logger
 	SecureCookies bool   // set when served over TLS
 	DevDir        string // reload templates from this directory (development)
+
+	// Sign-in settings for the web UI (web.Config has their meaning).
+	Sessions       auth.SessionLimits
+	TwoFactorRoles []auth.Role
+	TOTPClock      clock.Clock
+	Logins         store.LoginRule
 }
 
 // New returns the application's root handler.
@@ -34,7 +41,8 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	ui, err := web.New(web.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir})
+	ui, err := web.New(web.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
+		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins})
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +62,9 @@ func New(cfg Config) (http.Handler, error) {
 	// is the CSRF defence for cookie sessions. Bearer-token clients send
 	// neither header and pass; requireOrigin (csrf.go) refuses a request
 	// that rides on a session cookie without either header.
-	var h http.Handler = http.NewCrossOriginProtection().Handler(requireOrigin(mux))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(forbidCrossSite))
+	var h http.Handler = cop.Handler(requireOrigin(mux))
 	h = securityHeaders(h)
 	h = recoverer(cfg.Log, h)
 	return h, nil

@@ -73,8 +73,10 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 
+	// No second factor here: these tests are about what wraps the
+	// application (CSRF, headers); the web package tests sign-in.
 	f.h, err = server.New(server.Config{Store: st, Clock: clock.Fixed(today),
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), TwoFactorRoles: []auth.Role{}})
 	if err != nil {
 		t.Fatal(err)
 	}

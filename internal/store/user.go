@@ -123,6 +123,16 @@ func (s *Store) SetUserDisabled(ctx context.Context, actor, userID int64, disabl
 		if err := mustAffect(res); err != nil {
 			return err
 		}
+		if disabled {
+			// Not only refused from now on (SessionUser checks the flag):
+			// gone, so that enabling the account again does not revive them.
+			if _, err := s.exec(ctx, tx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
+				return err
+			}
+			if _, err := s.exec(ctx, tx, `DELETE FROM login_challenges WHERE user_id = ?`, userID); err != nil {
+				return err
+			}
+		}
 		return s.audit(ctx, tx, actor, "user.disable", "user", userID, map[string]any{"disabled": disabled})
 	})
 }

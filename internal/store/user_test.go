@@ -107,11 +107,6 @@ func TestSessions(t *testing.T) {
 		_, err = s.SessionUser(ctx, auth.HashToken("unknown"), now)
 		wantErr(t, err, ErrNotFound)
 
-		must(t, s.SetUserDisabled(ctx, 0, u.ID, true))
-		_, err = s.SessionUser(ctx, live, now)
-		wantErr(t, err, ErrNotFound)
-		must(t, s.SetUserDisabled(ctx, 0, u.ID, false))
-
 		n, err := s.DeleteExpiredSessions(ctx, now)
 		must(t, err)
 		if n != 1 {
@@ -127,6 +122,17 @@ func TestSessions(t *testing.T) {
 		if entries[0].Action != "session.delete" || entries[0].UserID != u.ID {
 			t.Errorf("last audit entry %+v", entries[0])
 		}
+
+		// Disabling a user ends their sessions for good: enabling the
+		// account again does not revive them.
+		second := auth.HashToken("second")
+		must(t, s.CreateSession(ctx, second, u.ID, now.Add(time.Hour)))
+		must(t, s.SetUserDisabled(ctx, 0, u.ID, true))
+		_, err = s.SessionUser(ctx, second, now)
+		wantErr(t, err, ErrNotFound)
+		must(t, s.SetUserDisabled(ctx, 0, u.ID, false))
+		_, err = s.SessionUser(ctx, second, now)
+		wantErr(t, err, ErrNotFound)
 	})
 }
 

@@ -62,6 +62,54 @@ type app struct {
 
 	// vars are IDs found while scenarios run ({rev2}, {file} …), for expand.
 	vars map[string]string
+
+	// totp is the authenticator's time for the admin's and coordinator's
+	// second factor (they must use one, as in production).
+	totp *totpClock
+}
+
+// testTOTPSecret is the seeded admin's and coordinator's TOTP secret.
+const testTOTPSecret = "JBSWY3DPEHPK3PXPJBSWY3DP"
+
+// totpClock is the time TOTP codes are checked at in tests: each reading
+// is one 30-second step after the last, so that every sign-in in a test
+// has a fresh code (a code is accepted once) without waiting.
+type totpClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *totpClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(30 * time.Second)
+	return c.t
+}
+
+// peek is the time of the server's next reading.
+func (c *totpClock) peek() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t.Add(30 * time.Second)
+}
+
+// set moves the clock so that the next reading is t+30s.
+func (c *totpClock) set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
+// code is the code the server will accept at its next reading.
+func (c *totpClock) code(t testing.TB) string {
+	c.mu.Lock()
+	next := c.t.Add(30 * time.Second)
+	c.mu.Unlock()
+	code, err := auth.TOTPCode(testTOTPSecret, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
 }
 
 func newApp(t *testing.T, extra ...func(a *app, ctx context.Context)) *app {
@@ -72,13 +120,14 @@ func newApp(t *testing.T, extra ...func(a *app, ctx context.Context)) *app {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	a := &app{t: t, store: s, seen: map[string]bool{}, log: &strings.Builder{}, vars: map[string]string{}}
+	a := &app{t: t, store: s, seen: map[string]bool{}, log: &strings.Builder{}, vars: map[string]string{},
+		totp: &totpClock{t: time.Now()}}
 	a.seed(ctx)
 	for _, more := range extra {
 		more(a, ctx)
 	}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{b: a.log, mu: &a.mu}, nil))
-	h, err := server.New(server.Config{Store: s, Clock: clock.Fixed(testNow), Log: logger})
+	h, err := server.New(server.Config{Store: s, Clock: clock.Fixed(testNow), Log: logger, TOTPClock: a.totp})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,6 +196,11 @@ func (a *app) seed(ctx context.Context) {
 	} {
 		if err := a.store.CreateUser(ctx, 0, &u, passwordHash()); err != nil {
 			t.Fatalf("seed user %s: %v", u.Username, err)
+		}
+		if u.Role == auth.RoleAdmin || u.Role == auth.RoleCoordinator {
+			if err := a.store.EnableTwoFactor(ctx, 0, u.ID, testTOTPSecret, 0, nil); err != nil {
+				t.Fatalf("seed user %s: %v", u.Username, err)
+			}
 		}
 	}
 
@@ -224,6 +278,12 @@ func (a *app) as(role string) *client {
 	r = c.post("/login", url.Values{"username": {name}, "password": {testPassword}})
 	if r.status != http.StatusSeeOther {
 		a.t.Fatalf("sign in as %s: status %d\n%s", name, r.status, r.body)
+	}
+	if r.header.Get("Location") == "/login/2fa" {
+		r = c.post("/login/2fa", url.Values{"code": {a.totp.code(a.t)}})
+		if r.status != http.StatusSeeOther {
+			a.t.Fatalf("second factor for %s: status %d\n%s", name, r.status, r.body)
+		}
 	}
 	return c
 }

@@ -100,6 +100,9 @@ var auditActionLabels = map[string]string{
 	"session.create": "Đăng nhập", "session.delete": "Đăng xuất", "session.purge": "Dọn phiên hết hạn",
 	"task.claim": "Nhận nhiệm vụ", "task.create": "Thêm nhiệm vụ", "task.extension": "Gia hạn nhiệm vụ",
 	"task.update": "Sửa nhiệm vụ", "token.create": "Tạo mã API", "token.revoke": "Thu hồi mã API",
+	"login.fail": "Đăng nhập không thành công", "session.delete_all": "Đăng xuất mọi thiết bị",
+	"user.2fa_enable": "Bật xác thực hai lớp", "user.2fa_disable": "Tắt/đặt lại xác thực hai lớp",
+	"user.recovery_code": "Dùng mã khôi phục", "user.recovery_codes": "Tạo mã khôi phục mới",
 	"user.create": "Thêm người dùng", "user.disable": "Khoá/mở khoá người dùng", "user.password": "Đổi mật khẩu",
 }
 

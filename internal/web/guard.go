@@ -95,7 +95,7 @@ func (h *handler) setSessionCookie(w http.ResponseWriter, token string) {
 		Name:     auth.SessionCookie,
 		Value:    token,
 		Path:     "/",
-		MaxAge:   int(auth.SessionTTL.Seconds()),
+		MaxAge:   int(h.limits.Max.Seconds()),
 		HttpOnly: true,
 		Secure:   h.secure,
 		SameSite: http.SameSiteLaxMode,

@@ -254,6 +254,7 @@ func TestImportBadFiles(t *testing.T) {
 	// No file chosen at all.
 	req, _ := http.NewRequest("POST", a.srv.URL+"/import", strings.NewReader("--x--\r\n"))
 	req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	req.Header.Set("Origin", a.srv.URL)
 	if r := c.do(req); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.doc().text(".import-error"), "Hãy chọn tệp") {
 		t.Errorf("no file: %d", r.status)
 	}

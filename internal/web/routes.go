@@ -19,6 +19,21 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /login", h.can(auth.Public, h.loginShow))
 	mux.Handle("POST /login", h.can(auth.Public, h.loginSubmit))
 	mux.Handle("POST /logout", h.can(auth.Public, h.logout))
+	// The second factor after a right password: a pending sign-in (a
+	// short-lived challenge cookie), not yet a session.
+	mux.Handle("GET /login/2fa", h.can(auth.Public, h.twoFactorShow))
+	mux.Handle("POST /login/2fa", h.can(auth.Public, h.twoFactorSubmit))
+	mux.Handle("GET /login/2fa/setup", h.can(auth.Public, h.twoFactorSetupShow))
+	mux.Handle("POST /login/2fa/setup", h.can(auth.Public, h.twoFactorSetupSubmit))
+
+	// Each user's own account: password, two-factor, sessions.
+	mux.Handle("GET /account", h.can(auth.OwnAccount, h.accountShow))
+	mux.Handle("POST /account/password", h.can(auth.OwnAccount, h.accountPassword))
+	mux.Handle("POST /account/sessions/revoke", h.can(auth.OwnAccount, h.accountSignOutEverywhere))
+	mux.Handle("GET /account/2fa", h.can(auth.OwnAccount, h.accountTwoFactorShow))
+	mux.Handle("POST /account/2fa", h.can(auth.OwnAccount, h.accountTwoFactorEnable))
+	mux.Handle("POST /account/2fa/disable", h.can(auth.OwnAccount, h.accountTwoFactorDisable))
+	mux.Handle("POST /account/recovery-codes", h.can(auth.OwnAccount, h.accountRecoveryCodes))
 
 	mux.Handle("GET /{$}", h.can(auth.ReadPlan, h.home))
 	mux.Handle("GET /search", h.can(auth.ReadPlan, h.searchShow))
@@ -93,6 +108,9 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /import/confirm", h.can(auth.EditPlan, h.importConfirm))
 
 	mux.Handle("GET /users", h.can(auth.ManageUsers, h.userList))
+	mux.Handle("POST /users/{id}/disable", h.can(auth.ManageUsers, h.userDisable))
+	mux.Handle("POST /users/{id}/enable", h.can(auth.ManageUsers, h.userEnable))
+	mux.Handle("POST /users/{id}/reset-2fa", h.can(auth.ManageUsers, h.userResetTwoFactor))
 
 	mux.Handle("GET /audit", h.can(auth.ReadAudit, h.auditList))
 	mux.Handle("GET /audit.xlsx", h.can(auth.ReadAudit, h.auditXLSX))

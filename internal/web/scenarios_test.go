@@ -112,8 +112,8 @@ func scenarios() []scenario {
 			text: map[string]string{".alert-error": "Tên đăng nhập hoặc mật khẩu không đúng."}, sel: []string{"input[name=username][value=quantri]"}},
 		{name: "unknown user, same message", role: "anon", method: "POST", path: "/login", form: form("username", "khongco", "password", testPassword), status: 401,
 			text: map[string]string{".alert-error": "Tên đăng nhập hoặc mật khẩu không đúng."}},
-		{name: "login keeps a local next", role: "anon", method: "POST", path: "/login", form: form("username", "quantri", "password", testPassword, "next", "/tasks/{task}"), status: 303, loc: "/tasks/{task}"},
-		{name: "login drops a foreign next", role: "anon", method: "POST", path: "/login", form: form("username", "quantri", "password", testPassword, "next", "//evil.example/"), status: 303, loc: "/$"},
+		{name: "login keeps a local next", role: "anon", method: "POST", path: "/login", form: form("username", "lanhdaotinh", "password", testPassword, "next", "/tasks/{task}"), status: 303, loc: "/tasks/{task}"},
+		{name: "login drops a foreign next", role: "anon", method: "POST", path: "/login", form: form("username", "lanhdaotinh", "password", testPassword, "next", "//evil.example/"), status: 303, loc: "/$"},
 		{name: "signed-in user skips the form", role: "leader", method: "GET", path: "/login?next=/agencies", status: 303, loc: "/agencies"},
 
 		// Unauthenticated visitors go to sign-in and come back.
@@ -299,6 +299,15 @@ func TestScenarios(t *testing.T) {
 	maps.Copy(seen, na.finish())
 	if log := na.logText(); strings.Contains(log, "level=ERROR") {
 		t.Errorf("regime and notices server logged errors:\n%s", log)
+	}
+
+	sa := newApp(t) // sign-in, account and user administration flows (signin_test.go)
+	for _, flow := range accountFlows {
+		flow(t, sa)
+	}
+	maps.Copy(seen, sa.finish())
+	if log := sa.logText(); strings.Contains(log, "level=ERROR") {
+		t.Errorf("account server logged errors:\n%s", log)
 	}
 
 	var missed []string

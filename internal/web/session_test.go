@@ -65,7 +65,7 @@ func TestSessionCookie(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := url.Values{"username": {"quantri"}, "password": {testPassword}}
+		v := url.Values{"username": {"lanhdaotinh"}, "password": {testPassword}}
 		req := httptest.NewRequest("POST", "/login", strings.NewReader(v.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		w := httptest.NewRecorder()

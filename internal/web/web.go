@@ -35,12 +35,28 @@ type Config struct {
 	Clock         clock.Clock
 	Log           *slog.Logger
 	SecureCookies bool // mark cookies Secure (served over TLS)
+	// Sessions are the web sessions' idle and absolute lifetimes;
+	// auth.DefaultSessionLimits when zero.
+	Sessions auth.SessionLimits
+	// TwoFactorRoles must sign in with a TOTP code; nil means admin and
+	// coordinator, an empty (non-nil) slice nobody (training setups only).
+	TwoFactorRoles []auth.Role
+	// TOTPClock is the time TOTP codes are checked against: the real time
+	// (clock.System) when nil, whatever Clock says — a training day fixed by
+	// --clock must not break the authenticator apps. Tests step it.
+	TOTPClock clock.Clock
+	// Logins is the sign-in throttle; store.DefaultLoginRule when zero.
+	Logins store.LoginRule
 	// DevDir, when set, is the directory of this package's sources
 	// (internal/web, or its templates/ folder): templates/ and static/ are
 	// then read from it on every request, so that a designer sees changes
 	// without rebuilding.
 	DevDir string
 }
+
+// DefaultTwoFactorRoles are the roles that must sign in with TOTP unless
+// configured otherwise: those who can change every agency's data.
+var DefaultTwoFactorRoles = []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}
 
 // handler holds what every page handler needs. It is built once by New and
 // shared by all requests; nothing in it changes after New returns.
@@ -49,8 +65,13 @@ type handler struct {
 	clock  clock.Clock
 	log    *slog.Logger
 	secure bool
-	ui     *assets // templates and static files (re-read per request in dev mode)
-	devDir string
+	limits auth.SessionLimits
+	// twoFactor holds the roles that must use a second factor.
+	twoFactor map[auth.Role]bool
+	totp      clock.Clock
+	logins    store.LoginRule
+	ui        *assets // templates and static files (re-read per request in dev mode)
+	devDir    string
 	// decoyHash is a password hash verified when a username is unknown, so
 	// that sign-in takes the same time whether or not the user exists.
 	decoyHash func() string
@@ -67,21 +88,40 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
+	if cfg.Sessions.Max <= 0 {
+		cfg.Sessions = auth.DefaultSessionLimits
+	}
+	if cfg.TwoFactorRoles == nil {
+		cfg.TwoFactorRoles = DefaultTwoFactorRoles
+	}
+	if cfg.TOTPClock == nil {
+		cfg.TOTPClock = clock.System{}
+	}
+	if cfg.Logins.Window <= 0 {
+		cfg.Logins = store.DefaultLoginRule
+	}
 	ui, err := loadAssets(cfg.DevDir)
 	if err != nil {
 		return nil, err
 	}
 	h := &handler{
-		store:  cfg.Store,
-		clock:  cfg.Clock,
-		log:    cfg.Log,
-		secure: cfg.SecureCookies,
-		ui:     ui,
-		devDir: cfg.DevDir,
+		store:     cfg.Store,
+		clock:     cfg.Clock,
+		log:       cfg.Log,
+		secure:    cfg.SecureCookies,
+		limits:    cfg.Sessions,
+		twoFactor: map[auth.Role]bool{},
+		totp:      cfg.TOTPClock,
+		logins:    cfg.Logins,
+		ui:        ui,
+		devDir:    cfg.DevDir,
 		decoyHash: sync.OnceValue(func() string {
 			s, _ := auth.HashPassword("tiendo-decoy-password")
 			return s
 		}),
+	}
+	for _, r := range cfg.TwoFactorRoles {
+		h.twoFactor[r] = true
 	}
 	mux := http.NewServeMux()
 	h.routes(mux)
