@@ -21,7 +21,9 @@ Cách dùng:
   tiendo plan import FILE [--db PATH|URL] [--json] [--code SỐ/KH] [--date dd/mm/yyyy] [--issuer TÊN] [--map "Tên=ID"]…
   tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
   tiendo user disable|enable|reset-2fa --username NAME [--db PATH|URL]
-  tiendo token create --user NAME [--name TÊN] [--expires 90d] [--db PATH|URL]
+  tiendo token create --user NAME [--name TÊN] [--expires 90d] [--scope read|report|full] [--db PATH|URL]
+  tiendo token list --user NAME [--db PATH|URL]
+  tiendo token revoke --id N [--db PATH|URL]
   tiendo audit verify [--db PATH|URL]
   tiendo backup --out FILE [--force] [--db PATH]
   tiendo restore FILE [--db PATH]          (dừng máy chủ trước khi khôi phục)
@@ -63,6 +65,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "token":
 		if len(args) > 1 && args[1] == "create" {
 			return cmdTokenCreate(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "list" {
+			return cmdTokenList(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "revoke" {
+			return cmdTokenRevoke(ctx, args[2:], stdout, stderr)
 		}
 	case "backup":
 		return cmdBackup(ctx, args[1:], stdout, stderr)

@@ -91,7 +91,7 @@ func TestUsage(t *testing.T) {
 		{"user"},
 		{"user", "delete"},
 		{"token"},
-		{"token", "revoke"},
+		{"token", "rename"},
 		{"plan", "import"},                   // no FILE
 		{"plan", "import", "a.txt", "b.txt"}, // two FILEs
 		{"plan", "import", refPlan, "--no-such-flag"},   // bad flag

@@ -81,11 +81,15 @@ func cmdTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	username := fs.String("user", "", "the user the token acts as")
 	name := fs.String("name", "cli", "a name to recognise the token by")
 	expires := fs.String("expires", "", "lifetime such as 90d or 720h; empty for no expiry")
+	scope := fs.String("scope", string(auth.ScopeFull), "what the token may do: read, report or full")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
 	if *username == "" {
 		return errors.New("--user is required")
+	}
+	if !auth.TokenScope(*scope).Valid() {
+		return fmt.Errorf("--scope %q: want read, report or full", *scope)
 	}
 	var until time.Time
 	if *expires != "" {
@@ -107,7 +111,7 @@ func cmdTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	token, hash := auth.NewToken()
-	if err := s.CreateToken(ctx, 0, u.ID, hash, *name, until); err != nil {
+	if _, err := s.CreateScopedToken(ctx, 0, u.ID, hash, *name, auth.TokenScope(*scope), until); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, token)

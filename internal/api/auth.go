@@ -18,8 +18,13 @@ func (a *api) guard(perm auth.Permission, h handlerFunc) http.Handler {
 		var u *auth.User
 		if perm != auth.Public {
 			var err error
-			if u, err = a.authenticate(r); err == nil {
+			var scope auth.TokenScope
+			if u, scope, err = a.authenticate(r); err == nil {
 				err = a.permit(u, perm)
+			}
+			if err == nil && !auth.ScopeAllows(scope, perm, r.Method) {
+				err = &apiError{Status: http.StatusForbidden, Code: codeTokenScope,
+					Message: "Mã truy cập này có phạm vi \"" + scope.Label() + "\", không đủ cho thao tác này. Hãy tạo mã có phạm vi rộng hơn tại trang Tài khoản → Mã truy cập API."}
 			}
 			if err != nil {
 				a.fail(w, r, err)
@@ -35,30 +40,31 @@ func (a *api) guard(perm auth.Permission, h handlerFunc) http.Handler {
 // authenticate finds the user behind the request: a bearer token for
 // programs, or the web session cookie so that the UI's own scripts and a
 // signed-in person's browser can read the API. A bearer header wins when
-// both are sent. Each is one indexed lookup of the token's hash.
-func (a *api) authenticate(r *http.Request) (*auth.User, error) {
+// both are sent. Each is one indexed lookup of the token's hash. The scope
+// is the token's; a session acts with the user's full rights.
+func (a *api) authenticate(r *http.Request) (*auth.User, auth.TokenScope, error) {
 	now := a.clock.Now()
 	if h := r.Header.Get("Authorization"); h != "" {
 		scheme, token, _ := strings.Cut(h, " ")
 		token = strings.TrimSpace(token)
 		if !strings.EqualFold(scheme, "Bearer") || token == "" {
-			return nil, unauthorized(`Bearer error="invalid_request"`,
+			return nil, "", unauthorized(`Bearer error="invalid_request"`,
 				"Tiêu đề Authorization phải có dạng \"Bearer <mã truy cập>\".")
 		}
-		u, err := a.store.TokenUser(r.Context(), auth.HashToken(token), now)
+		u, scope, err := a.store.TokenUserScope(r.Context(), auth.HashToken(token), now)
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, unauthorized(`Bearer error="invalid_token"`,
+			return nil, "", unauthorized(`Bearer error="invalid_token"`,
 				"Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.")
 		}
-		return u, err
+		return u, scope, err
 	}
 	if c, err := r.Cookie(auth.SessionCookie); err == nil && c.Value != "" {
 		u, err := a.store.SessionUser(r.Context(), auth.HashToken(c.Value), now)
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, unauthorized("Bearer", "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.")
+			return nil, "", unauthorized("Bearer", "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.")
 		}
-		return u, err
+		return u, auth.ScopeFull, err
 	}
-	return nil, unauthorized("Bearer",
+	return nil, "", unauthorized("Bearer",
 		"Cần xác thực: gửi tiêu đề \"Authorization: Bearer <mã truy cập>\" (tạo bằng lệnh tiendo token create).")
 }

@@ -32,6 +32,7 @@ const (
 	codeBadRequest       = "bad_request"
 	codeUnauthorized     = "unauthorized"
 	codeForbidden        = "forbidden"
+	codeTokenScope       = "token_scope"
 	codeNotFound         = "not_found"
 	codeMethodNotAllowed = "method_not_allowed"
 	codeConflict         = "conflict"

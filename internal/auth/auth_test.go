@@ -309,3 +309,34 @@ func TestPasswordNFC(t *testing.T) {
 		t.Errorf("NFD password did not verify: %v %v", ok, err)
 	}
 }
+
+// TestScopeAllows pins what each token scope may do.
+func TestScopeAllows(t *testing.T) {
+	for _, tc := range []struct {
+		scope  auth.TokenScope
+		perm   auth.Permission
+		method string
+		want   bool
+	}{
+		{auth.ScopeRead, auth.ReadPlan, "GET", true},
+		{auth.ScopeRead, auth.ReadOwnAgency, "GET", true},
+		{auth.ScopeRead, auth.ReadPlan, "POST", false}, // a read permission on a write method
+		{auth.ScopeRead, auth.WriteReport, "PUT", false},
+		{auth.ScopeRead, auth.EditPlan, "PATCH", false},
+		{auth.ScopeRead, auth.ReadAudit, "GET", false},
+		{auth.ScopeReport, auth.ReadPlan, "GET", true},
+		{auth.ScopeReport, auth.WriteReport, "PUT", true},
+		{auth.ScopeReport, auth.SubmitReport, "POST", true},
+		{auth.ScopeReport, auth.RequestExtension, "POST", true},
+		{auth.ScopeReport, auth.ReviewReport, "POST", false},
+		{auth.ScopeReport, auth.EditPlan, "POST", false},
+		{auth.ScopeFull, auth.EditPlan, "PATCH", true},
+		{auth.ScopeFull, auth.ManageUsers, "POST", true},
+		{"", auth.ReadPlan, "GET", false},
+		{"admin", auth.ReadPlan, "GET", false},
+	} {
+		if got := auth.ScopeAllows(tc.scope, tc.perm, tc.method); got != tc.want {
+			t.Errorf("ScopeAllows(%q, %s, %s) = %t, want %t", tc.scope, tc.perm, tc.method, got, tc.want)
+		}
+	}
+}

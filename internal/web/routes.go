@@ -34,6 +34,9 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /account/2fa", h.can(auth.OwnAccount, h.accountTwoFactorEnable))
 	mux.Handle("POST /account/2fa/disable", h.can(auth.OwnAccount, h.accountTwoFactorDisable))
 	mux.Handle("POST /account/recovery-codes", h.can(auth.OwnAccount, h.accountRecoveryCodes))
+	mux.Handle("GET /account/tokens", h.can(auth.OwnAccount, h.tokenList))
+	mux.Handle("POST /account/tokens", h.can(auth.OwnAccount, h.tokenCreate))
+	mux.Handle("POST /account/tokens/{id}/revoke", h.can(auth.OwnAccount, h.tokenRevoke))
 
 	mux.Handle("GET /{$}", h.can(auth.ReadPlan, h.home))
 	mux.Handle("GET /search", h.can(auth.ReadPlan, h.searchShow))

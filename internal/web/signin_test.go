@@ -15,7 +15,7 @@ import (
 // end to end. Each runs in its own test below and, all together on one
 // application, in TestScenarios (which checks every route is reached).
 var accountFlows = []func(t *testing.T, a *app){
-	flowEnrolment, flowOptionalTwoFactor, flowPasswordChange, flowSignOutEverywhere, flowDisableUser, flowAuditPages,
+	flowEnrolment, flowOptionalTwoFactor, flowPasswordChange, flowSignOutEverywhere, flowDisableUser, flowAuditPages, flowTokens,
 }
 
 func TestSignInEnrolment(t *testing.T)   { flowEnrolment(t, newApp(t)) }
