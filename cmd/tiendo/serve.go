@@ -36,8 +36,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	backups := backupFlags(fs)
 	tlsf := newTLSFlags(fs)
 	signin := newSignInFlags(fs)
+	writeLimit := newWriteLimitFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	writes, err := writeLimit.limiter()
+	if err != nil {
+		return err
 	}
 	twoFactor, err := signin.roles()
 	if err != nil {
@@ -101,7 +106,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go func() { jobsDone <- sched.Run(jobsCtx) }()
 
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
-		Sessions: sessions, TwoFactorRoles: twoFactor})
+		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes})
 	if err != nil {
 		return err
 	}
@@ -109,15 +114,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute, // plan uploads over slow provincial links
-		WriteTimeout:      2 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		TLSConfig:         tlsCfg,
-	}
+	srv := newHTTPServer(h, log, defaultTimeouts)
+	srv.TLSConfig = tlsCfg
 	scheme := "http"
 	if tlsCfg != nil {
 		scheme = "https"
@@ -136,7 +134,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), defaultTimeouts.shutdown)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
 		return err
@@ -199,4 +197,29 @@ func parseClock(day string) (clock.Clock, error) {
 		return nil, fmt.Errorf("--clock %q: want a date as YYYY-MM-DD", day)
 	}
 	return clock.Fixed(t.Add(12 * time.Hour)), nil
+}
+
+// timeouts bound every phase of a request, so that a slow or stalled
+// client (a slow-loris attack, a dead mobile link) cannot hold a
+// connection, and how long shutdown waits for requests in flight.
+type timeouts struct {
+	readHeader, read, write, idle, shutdown time.Duration
+}
+
+// defaultTimeouts: headers in 10 s; bodies and answers in 2 minutes (plan
+// uploads and official-report downloads over slow provincial links).
+var defaultTimeouts = timeouts{readHeader: 10 * time.Second, read: 2 * time.Minute, write: 2 * time.Minute,
+	idle: 2 * time.Minute, shutdown: 20 * time.Second}
+
+// newHTTPServer is the HTTP server with its timeouts.
+func newHTTPServer(h http.Handler, log *slog.Logger, t timeouts) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.readHeader,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }

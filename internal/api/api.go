@@ -19,6 +19,7 @@ import (
 
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/ratelimit"
 	"tiendo/internal/store"
 )
 
@@ -30,6 +31,8 @@ type Config struct {
 	Store *store.Store
 	Clock clock.Clock // judges task status and token expiry; the system clock when nil
 	Log   *slog.Logger
+	// Writes limits each user's writes (unsafe methods); nil: no limit.
+	Writes *ratelimit.Limiter
 }
 
 // api holds the dependencies every handler uses. It is built once by New and
@@ -38,6 +41,7 @@ type api struct {
 	store   *store.Store
 	clock   clock.Clock
 	log     *slog.Logger
+	writes  *ratelimit.Limiter
 	mux     *http.ServeMux
 	bufs    sync.Pool // *bytes.Buffer, so list responses do not allocate a fresh buffer per request
 	openapi []byte    // the OpenAPI document, encoded once
@@ -55,7 +59,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	a := &api{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, mux: http.NewServeMux()}
+	a := &api{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux()}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)

@@ -2,7 +2,9 @@ package api
 
 import (
 	"errors"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"tiendo/internal/auth"
@@ -25,6 +27,9 @@ func (a *api) guard(perm auth.Permission, h handlerFunc) http.Handler {
 			if err == nil && !auth.ScopeAllows(scope, perm, r.Method) {
 				err = &apiError{Status: http.StatusForbidden, Code: codeTokenScope,
 					Message: "Mã truy cập này có phạm vi \"" + scope.Label() + "\", không đủ cho thao tác này. Hãy tạo mã có phạm vi rộng hơn tại trang Tài khoản → Mã truy cập API."}
+			}
+			if err == nil {
+				err = a.allowWrite(w, r, u)
 			}
 			if err != nil {
 				a.fail(w, r, err)
@@ -67,4 +72,20 @@ func (a *api) authenticate(r *http.Request) (*auth.User, auth.TokenScope, error)
 	}
 	return nil, "", unauthorized("Bearer",
 		"Cần xác thực: gửi tiêu đề \"Authorization: Bearer <mã truy cập>\" (tạo bằng lệnh tiendo token create).")
+}
+
+// allowWrite applies the write rate limit to an unsafe request by u: past
+// it, 429 rate_limited with Retry-After.
+func (a *api) allowWrite(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	if a.writes == nil || r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return nil
+	}
+	ok, retry := a.writes.Allow("u:" + strconv.FormatInt(u.ID, 10))
+	if ok {
+		return nil
+	}
+	secs := max(int(math.Ceil(retry.Seconds())), 1)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	return &apiError{Status: http.StatusTooManyRequests, Code: codeRateLimited,
+		Message: "Quá nhiều yêu cầu ghi trong thời gian ngắn. Hãy đợi " + strconv.Itoa(secs) + " giây (tiêu đề Retry-After) rồi gửi lại."}
 }

@@ -14,6 +14,7 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/opendata"
+	"tiendo/internal/ratelimit"
 	"tiendo/internal/store"
 	"tiendo/internal/web"
 )
@@ -31,6 +32,10 @@ type Config struct {
 	TwoFactorRoles []auth.Role
 	TOTPClock      clock.Clock
 	Logins         store.LoginRule
+
+	// Writes limits each user's writes in the UI and the API together;
+	// nil: no limit.
+	Writes *ratelimit.Limiter
 }
 
 // New returns the application's root handler.
@@ -42,7 +47,7 @@ func New(cfg Config) (http.Handler, error) {
 		cfg.Log = slog.Default()
 	}
 	ui, err := web.New(web.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
-		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins})
+		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins, Writes: cfg.Writes})
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +57,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz(cfg.Store))
-	mux.Handle("/api/v1/", api.New(api.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log}))
+	mux.Handle("/api/v1/", api.New(api.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
 	mux.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
 	mux.Handle("/open/", open) // open data: no login
 	mux.Handle("/", ui)

@@ -94,6 +94,8 @@ func (h *handler) message(w http.ResponseWriter, r *http.Request, status int, ms
 		p.Title = "Không thực hiện được"
 	case http.StatusUnprocessableEntity:
 		p.Title = "Chưa thực hiện được"
+	case http.StatusTooManyRequests:
+		p.Title = "Quá nhiều thao tác"
 	default:
 		p.Title = "Lỗi máy chủ"
 	}

@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/store"
@@ -48,9 +50,33 @@ func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	if !h.allowWrite(w, r, u) {
+		return
+	}
 	if err := g.fn(w, r); err != nil {
 		h.fail(w, r, err)
 	}
+}
+
+// allowWrite applies the write rate limit to an unsafe request, keyed by
+// the user or, signed out (the sign-in form), by the address; past it the
+// answer is 429 with Retry-After and a message saying to wait.
+func (h *handler) allowWrite(w http.ResponseWriter, r *http.Request, u *auth.User) bool {
+	if h.writes == nil || r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return true
+	}
+	key := "ip:" + clientIP(r)
+	if u != nil {
+		key = "u:" + strconv.FormatInt(u.ID, 10)
+	}
+	ok, retry := h.writes.Allow(key)
+	if ok {
+		return true
+	}
+	secs := max(int(math.Ceil(retry.Seconds())), 1)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	h.message(w, r, http.StatusTooManyRequests, "Bạn đang gửi quá nhiều thao tác trong thời gian ngắn. Hãy đợi "+strconv.Itoa(secs)+" giây rồi thử lại; dữ liệu đã lưu trước đó không bị mất.")
+	return false
 }
 
 // userKey is the context key of the signed-in user.

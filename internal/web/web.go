@@ -26,6 +26,7 @@ import (
 
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/ratelimit"
 	"tiendo/internal/store"
 )
 
@@ -47,6 +48,9 @@ type Config struct {
 	TOTPClock clock.Clock
 	// Logins is the sign-in throttle; store.DefaultLoginRule when zero.
 	Logins store.LoginRule
+	// Writes limits each user's (or, signed out, each address's) writes;
+	// nil: no limit.
+	Writes *ratelimit.Limiter
 	// DevDir, when set, is the directory of this package's sources
 	// (internal/web, or its templates/ folder): templates/ and static/ are
 	// then read from it on every request, so that a designer sees changes
@@ -70,6 +74,7 @@ type handler struct {
 	twoFactor map[auth.Role]bool
 	totp      clock.Clock
 	logins    store.LoginRule
+	writes    *ratelimit.Limiter
 	ui        *assets // templates and static files (re-read per request in dev mode)
 	devDir    string
 	// decoyHash is a password hash verified when a username is unknown, so
@@ -113,6 +118,7 @@ func New(cfg Config) (http.Handler, error) {
 		twoFactor: map[auth.Role]bool{},
 		totp:      cfg.TOTPClock,
 		logins:    cfg.Logins,
+		writes:    cfg.Writes,
 		ui:        ui,
 		devDir:    cfg.DevDir,
 		decoyHash: sync.OnceValue(func() string {
