@@ -62,7 +62,7 @@ func TestGracefulShutdown(t *testing.T) {
 	fmt.Fprintf(conn, "POST /login HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s",
 		sv.addr, len(form), form[:5])
 	time.Sleep(100 * time.Millisecond) // the server is reading the body
-	sv.cancel()                         // SIGTERM
+	sv.cancel()                        // SIGTERM
 	time.Sleep(300 * time.Millisecond)
 	if c, err := net.DialTimeout("tcp", sv.addr, time.Second); err == nil {
 		c.Close()

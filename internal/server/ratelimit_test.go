@@ -48,7 +48,9 @@ func TestWriteRateLimit(t *testing.T) {
 	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") != "1" {
 		t.Fatalf("fourth write: %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
 	}
-	var body struct{ Error struct{ Code, Message string } }
+	var body struct {
+		Error struct{ Code, Message string }
+	}
 	json.NewDecoder(res.Body).Decode(&body)
 	if body.Error.Code != "rate_limited" || !strings.Contains(body.Error.Message, "giây") {
 		t.Errorf("body %+v", body)
