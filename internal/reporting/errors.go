@@ -69,6 +69,7 @@ var (
 	ErrFileTooLarge = newError("file_too_large", "Tệp quá lớn: mỗi tệp tối đa 20 MB.", ErrInvalid)
 	ErrFileType     = newError("file_type", "Chỉ nhận tệp PDF, DOCX, XLSX, JPG hoặc PNG.", ErrInvalid)
 	ErrFileMismatch = newError("file_mismatch", "Nội dung tệp không khớp với phần mở rộng của tên tệp.", ErrInvalid)
+	ErrFileZipBomb  = newError("file_zip_bomb", "Tệp Word/Excel có dung lượng giải nén bất thường (có thể là tệp độc hại “zip bomb”) nên bị từ chối. Hãy mở tệp gốc bằng Word/Excel, lưu lại rồi đính kèm; hoặc đính kèm bản PDF.", ErrInvalid)
 )
 
 // InvalidError carries the field errors of a rejected input. It matches

@@ -51,7 +51,35 @@ func SniffFile(name string, data []byte) (contentType string, err error) {
 	if got != want {
 		return "", ErrFileMismatch
 	}
+	if (got == TypeDOCX || got == TypeXLSX) && zipBomb(data) {
+		return "", ErrFileZipBomb
+	}
 	return got, nil
+}
+
+// Limits on what an evidence DOCX/XLSX may declare it decompresses to.
+// tiendo stores and serves evidence as is and never inflates it; the check
+// keeps a zip bomb from reaching the reviewer's Word or Excel.
+const (
+	maxEvidenceInflated = 200 << 20 // all parts
+	maxEvidenceRatio    = 100       // per part over 1 MB
+)
+
+// zipBomb reports whether an Office package declares more decompressed
+// data, or a higher compression ratio, than any real document has.
+func zipBomb(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return true
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > maxEvidenceInflated || f.UncompressedSize64 > 1<<20 && f.UncompressedSize64/max(f.CompressedSize64, 1) > maxEvidenceRatio {
+			return true
+		}
+	}
+	return len(zr.File) > 5000
 }
 
 // sniff recognises the accepted types by their first bytes; "" for anything else.

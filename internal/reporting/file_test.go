@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -79,5 +80,45 @@ func TestSniffFile(t *testing.T) {
 				t.Errorf("%s: message %q is not Vietnamese", c.name, err)
 			}
 		}
+	}
+}
+
+// TestSniffZipBomb: an evidence DOCX whose parts inflate to gigabytes (the
+// zip bomb is built here, a few MB compressed) is refused, reading only the
+// zip directory — memory stays bounded.
+func TestSniffZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml"} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte("<x/>"))
+	}
+	w, err := zw.Create("word/media/bom.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for range 300 { // 300 MB of zeros, deflated to ~300 KB
+		w.Write(zeros)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > MaxFileSize {
+		t.Fatalf("bomb is %d bytes", buf.Len())
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err = SniffFile("minh-chung.docx", buf.Bytes())
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrFileZipBomb) {
+		t.Fatalf("SniffFile(zip bomb) = %v, want ErrFileZipBomb", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
+		t.Errorf("checking the bomb allocated %d MB", grew>>20)
 	}
 }

@@ -55,7 +55,14 @@ func Highlight(text, query string) []Segment {
 	start := 0
 	for i := 1; i <= len(folded); i++ {
 		if i == len(folded) || marked[i] != marked[start] {
-			segs = append(segs, Segment{Text: text[offs[start]:offs[i]], Match: marked[start]})
+			// The first segment starts at byte 0: runes that fold to
+			// nothing (a stray combining mark, NUL) before the first letter
+			// must not be lost (found by FuzzFold).
+			from := offs[start]
+			if start == 0 {
+				from = 0
+			}
+			segs = append(segs, Segment{Text: text[from:offs[i]], Match: marked[start]})
 			start = i
 		}
 	}
