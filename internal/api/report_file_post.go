@@ -40,16 +40,17 @@ func (a *api) fileUpload(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	if err != nil {
 		return err
 	}
-	if err := checkMultipart(r.Header.Get("Content-Type")); err != nil {
-		return err
-	}
-	// The rule first, so that a refused upload is not read at all.
+	// The rule first, so that a refused upload is not read at all and
+	// another agency's report answers 403 whatever was sent.
 	rep, err := a.store.Report(r.Context(), id)
 	if err != nil {
 		return notFoundReport(err, id)
 	}
 	act := a.actor(u)
 	if err := reporting.Can(u, rep, reporting.ActEdit, act.Today()); err != nil {
+		return err
+	}
+	if err := checkMultipart(r.Header.Get("Content-Type")); err != nil {
 		return err
 	}
 	if r.ContentLength > MaxUpload {
