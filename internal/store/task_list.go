@@ -106,6 +106,11 @@ func taskWhere(f plan.TaskFilter) (string, []any, error) {
 	where := []string{"t.plan_id = ?"}
 	args := []any{f.PlanID}
 	patterns := vntext.SearchPatterns(f.Query)
+	if len(patterns) == 0 && strings.TrimSpace(f.Query) != "" {
+		// A query of symbols only ("%", "'--") has no word to look for:
+		// it finds nothing, rather than being dropped and finding all.
+		where = append(where, "1 = 0")
+	}
 	for _, p := range patterns[:min(len(patterns), maxQueryWords)] {
 		where = append(where, `t.search LIKE ? ESCAPE '\'`)
 		args = append(args, p)
