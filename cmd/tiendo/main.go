@@ -18,6 +18,8 @@ Cách dùng:
                [--tls-cert FILE --tls-key FILE] [--require-2fa admin,coordinator|none]
                [--session-idle 2h] [--session-max 12h]
                [--backup-dir DIR [--backup-every 24h] [--backup-keep 14]]
+               [--write-rate 10] [--write-burst 60]
+               [--oidc-issuer URL --oidc-client-id ID [--oidc-redirect-url URL] [--oidc-claim preferred_username|email]]
   tiendo plan import FILE [--db PATH|URL] [--json] [--code SỐ/KH] [--date dd/mm/yyyy] [--issuer TÊN] [--map "Tên=ID"]…
   tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
   tiendo user disable|enable|reset-2fa --username NAME [--db PATH|URL]

@@ -37,8 +37,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	tlsf := newTLSFlags(fs)
 	signin := newSignInFlags(fs)
 	writeLimit := newWriteLimitFlags(fs)
+	sso := newOIDCFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	oidcCfg, err := sso.config(*baseURL)
+	if err != nil {
+		return err
 	}
 	writes, err := writeLimit.limiter()
 	if err != nil {
@@ -106,7 +111,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go func() { jobsDone <- sched.Run(jobsCtx) }()
 
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
-		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes})
+		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes, OIDC: oidcCfg})
 	if err != nil {
 		return err
 	}

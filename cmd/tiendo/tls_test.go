@@ -119,6 +119,9 @@ func TestServeTLSBadFlags(t *testing.T) {
 		{[]string{"--require-2fa", "admin,root"}, "is not a role"},
 		{[]string{"--session-idle", "13h"}, "--session-idle"},
 		{[]string{"--session-max", "1m"}, "--session-max"},
+		{[]string{"--oidc-issuer", "sso.camau"}, "--oidc-issuer"},
+		{[]string{"--oidc-issuer", "https://sso.camau.gov.vn/realms/camau"}, "--oidc-client-id"},
+		{[]string{"--oidc-issuer", "https://sso.camau.gov.vn/realms/camau", "--oidc-client-id", "tiendo"}, "TIENDO_OIDC_CLIENT_SECRET"},
 	} {
 		r := runCmd(t, "", append([]string{"serve", "--db", tempDB(t), "--addr", "127.0.0.1:0"}, tc.args...)...)
 		if r.err == nil || !strings.Contains(r.err.Error(), tc.want) {

@@ -32,6 +32,7 @@ type Config struct {
 	TwoFactorRoles []auth.Role
 	TOTPClock      clock.Clock
 	Logins         store.LoginRule
+	OIDC           *web.OIDCConfig
 
 	// Writes limits each user's writes in the UI and the API together;
 	// nil: no limit.
@@ -47,7 +48,7 @@ func New(cfg Config) (http.Handler, error) {
 		cfg.Log = slog.Default()
 	}
 	ui, err := web.New(web.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
-		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins, Writes: cfg.Writes})
+		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins, Writes: cfg.Writes, OIDC: cfg.OIDC})
 	if err != nil {
 		return nil, err
 	}

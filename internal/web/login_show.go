@@ -11,6 +11,15 @@ type loginForm struct {
 	Username string
 	Next     string
 	Error    string
+	SSO      string // the single-sign-on button's label; "" when off
+}
+
+// loginData fills what every rendering of the sign-in page shows.
+func (h *handler) loginData(f loginForm) loginForm {
+	if h.oidc != nil {
+		f.SSO = h.oidc.cfg.Name
+	}
+	return f
 }
 
 // loginShow shows the sign-in form, or moves on when already signed in.
@@ -20,7 +29,7 @@ func (h *handler) loginShow(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, next, http.StatusSeeOther)
 		return nil
 	}
-	return h.render(w, r, http.StatusOK, "login", &page{Title: "Đăng nhập", Data: loginForm{Next: next}})
+	return h.render(w, r, http.StatusOK, "login", &page{Title: "Đăng nhập", Data: h.loginData(loginForm{Next: next})})
 }
 
 // safeNext keeps a post-sign-in destination only when it is a path on this

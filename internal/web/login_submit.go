@@ -33,7 +33,7 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	next := safeNext(r.PostFormValue("next"))
 	form := loginForm{Username: name, Next: next, Error: msgBadLogin}
 	if name == "" || pw == "" || len(name) > maxLoginField || len(pw) > maxLoginField {
-		return reshow(http.StatusUnauthorized, "login", &page{Title: "Đăng nhập", Data: form})
+		return reshow(http.StatusUnauthorized, "login", &page{Title: "Đăng nhập", Data: h.loginData(form)})
 	}
 	if locked, err := h.loginLocked(w, r, name, form); locked || err != nil {
 		return err
@@ -42,7 +42,7 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		if err := h.store.RecordLoginFailure(r.Context(), name, clientIP(r), reason, clock.System{}.Now()); err != nil {
 			return err
 		}
-		return reshow(http.StatusUnauthorized, "login", &page{Title: "Đăng nhập", Data: form})
+		return reshow(http.StatusUnauthorized, "login", &page{Title: "Đăng nhập", Data: h.loginData(form)})
 	}
 	u, hash, err := h.store.UserByName(r.Context(), name)
 	if errors.Is(err, store.ErrNotFound) {
@@ -79,7 +79,7 @@ func (h *handler) loginLocked(w http.ResponseWriter, r *http.Request, name strin
 	}
 	form.Error = lockMessage(lock)
 	w.Header().Set("Retry-After", retryAfter(lock.Until))
-	return true, reshow(http.StatusTooManyRequests, "login", &page{Title: "Đăng nhập", Data: form})
+	return true, reshow(http.StatusTooManyRequests, "login", &page{Title: "Đăng nhập", Data: h.loginData(form)})
 }
 
 // lockMessage tells a locked-out person what happened and when to retry.

@@ -25,6 +25,9 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /login/2fa", h.can(auth.Public, h.twoFactorSubmit))
 	mux.Handle("GET /login/2fa/setup", h.can(auth.Public, h.twoFactorSetupShow))
 	mux.Handle("POST /login/2fa/setup", h.can(auth.Public, h.twoFactorSetupSubmit))
+	// Single sign-on (OpenID Connect), when configured.
+	mux.Handle("GET /login/oidc", h.can(auth.Public, h.oidcStart))
+	mux.Handle("GET /login/oidc/callback", h.can(auth.Public, h.oidcCallback))
 
 	// Each user's own account: password, two-factor, sessions.
 	mux.Handle("GET /account", h.can(auth.OwnAccount, h.accountShow))

@@ -15,7 +15,7 @@ import (
 // end to end. Each runs in its own test below and, all together on one
 // application, in TestScenarios (which checks every route is reached).
 var accountFlows = []func(t *testing.T, a *app){
-	flowEnrolment, flowOptionalTwoFactor, flowPasswordChange, flowSignOutEverywhere, flowDisableUser, flowAuditPages, flowTokens,
+	flowEnrolment, flowOptionalTwoFactor, flowPasswordChange, flowSignOutEverywhere, flowDisableUser, flowAuditPages, flowTokens, flowSSOOff,
 }
 
 func TestSignInEnrolment(t *testing.T)   { flowEnrolment(t, newApp(t)) }
@@ -340,5 +340,15 @@ func TestLoginThrottle(t *testing.T) {
 	}
 	if r := c.post("/login/2fa", url.Values{"code": {b.totp.code(t)}}); r.status != http.StatusTooManyRequests {
 		t.Errorf("right code after five wrong ones: %d", r.status)
+	}
+}
+
+// flowSSOOff: without a provider configured, the single-sign-on routes do
+// not exist (oidc_test.go signs in through one).
+func flowSSOOff(t *testing.T, a *app) {
+	for _, p := range []string{"/login/oidc", "/login/oidc/callback?code=x&state=y"} {
+		if r := a.anon().get(p); r.status != http.StatusNotFound {
+			t.Errorf("GET %s with SSO off: %d", p, r.status)
+		}
 	}
 }

@@ -48,6 +48,8 @@ type Config struct {
 	TOTPClock clock.Clock
 	// Logins is the sign-in throttle; store.DefaultLoginRule when zero.
 	Logins store.LoginRule
+	// OIDC turns on single sign-on; nil: off (the routes answer 404).
+	OIDC *OIDCConfig
 	// Writes limits each user's (or, signed out, each address's) writes;
 	// nil: no limit.
 	Writes *ratelimit.Limiter
@@ -75,6 +77,7 @@ type handler struct {
 	totp      clock.Clock
 	logins    store.LoginRule
 	writes    *ratelimit.Limiter
+	oidc      *oidcClient
 	ui        *assets // templates and static files (re-read per request in dev mode)
 	devDir    string
 	// decoyHash is a password hash verified when a username is unknown, so
@@ -125,6 +128,9 @@ func New(cfg Config) (http.Handler, error) {
 			s, _ := auth.HashPassword("tiendo-decoy-password")
 			return s
 		}),
+	}
+	if cfg.OIDC != nil {
+		h.oidc = &oidcClient{cfg: *cfg.OIDC}
 	}
 	for _, r := range cfg.TwoFactorRoles {
 		h.twoFactor[r] = true
