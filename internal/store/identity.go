@@ -62,7 +62,6 @@ func (s *Store) LinkIdentity(ctx context.Context, issuer, subject string, userID
 	})
 }
 
-
 // UserHasIdentity reports whether userID is already linked to an account
 // of issuer.
 func (s *Store) UserHasIdentity(ctx context.Context, issuer string, userID int64) (ok bool, err error) {
