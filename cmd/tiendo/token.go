@@ -10,7 +10,6 @@ import (
 
 	"tiendo/internal/clock"
 	"tiendo/internal/store"
-	"tiendo/internal/vntext"
 )
 
 // cmdTokenList prints a user's API tokens — never the tokens themselves.
@@ -29,10 +28,8 @@ func cmdTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer s.Close()
-	u, _, err := s.UserByName(ctx, vntext.NFC(*username))
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no user %q", *username)
-	} else if err != nil {
+	u, err := findUser(ctx, s, *username)
+	if err != nil {
 		return err
 	}
 	list, err := s.Tokens(ctx, u.ID)

@@ -104,10 +104,8 @@ func cmdTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	defer s.Close()
-	u, _, err := s.UserByName(ctx, vntext.NFC(*username))
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no user %q", *username)
-	} else if err != nil {
+	u, err := findUser(ctx, s, *username)
+	if err != nil {
 		return err
 	}
 	token, hash := auth.NewToken()
@@ -150,10 +148,7 @@ func cmdUserState(ctx context.Context, action string, args []string, stdout, std
 		return err
 	}
 	defer s.Close()
-	u, _, err := s.UserByName(ctx, strings.TrimSpace(*username))
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no user %q", *username)
-	}
+	u, err := findUser(ctx, s, *username)
 	if err != nil {
 		return err
 	}
@@ -171,4 +166,13 @@ func cmdUserState(ctx context.Context, action string, args []string, stdout, std
 	}
 	fmt.Fprintf(stdout, done, u.Username)
 	return nil
+}
+
+// findUser looks a user up by the username given on the command line.
+func findUser(ctx context.Context, s *store.Store, username string) (*auth.User, error) {
+	u, _, err := s.UserByName(ctx, strings.TrimSpace(vntext.NFC(username)))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fmt.Errorf("no user %q", username)
+	}
+	return u, err
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 
 	"tiendo/internal/api"
 	"tiendo/internal/auth"
+	"tiendo/internal/golden"
 	"tiendo/internal/reporting"
 )
 
@@ -108,43 +108,9 @@ func TestPermissionMatrix(t *testing.T) {
 			}
 		}
 	}
-	golden := filepath.Join("testdata", "permissions.txt")
-	if *updateMatrix {
-		os.MkdirAll("testdata", 0o755)
-		header := "# The permission matrix of the JSON API: route, role, object (own or other agency's report or\n" +
-			"# file, - when the route names none), answer (ok, 401, 403, 404). Written by\n" +
-			"#   go test ./internal/api -run TestPermissionMatrix -update-matrix\n" +
-			"# and reviewed: a change here is a change of who may do what.\n"
-		if err := os.WriteFile(golden, []byte(header+strings.Join(got, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v: run with -update-matrix and review the file", err)
-	}
-	want := map[string]string{}
-	for _, line := range strings.Split(string(b), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
-		want[strings.Join(f[:len(f)-1], " ")] = f[len(f)-1]
-	}
-	seen := map[string]bool{}
-	for _, line := range got {
-		f := strings.Fields(line)
-		key := strings.Join(f[:len(f)-1], " ")
-		seen[key] = true
-		if w, ok := want[key]; !ok {
-			t.Errorf("%s: not in %s — a new route? Add its expected answers (run -update-matrix, then review)", key, golden)
-		} else if w != f[len(f)-1] {
-			t.Errorf("%s: answer %s, permissions.txt says %s", key, f[len(f)-1], w)
-		}
-	}
-	for key := range want {
-		if !seen[key] {
-			t.Errorf("%s: in %s but no such route any more", key, golden)
-		}
-	}
+	header := "# The permission matrix of the JSON API: route, role, object (own or other agency's report or\n" +
+		"# file, - when the route names none), answer (ok, 401, 403, 404). Written by\n" +
+		"#   go test ./internal/api -run TestPermissionMatrix -update-matrix\n" +
+		"# and reviewed: a change here is a change of who may do what.\n"
+	golden.Lines(t, filepath.Join("testdata", "permissions.txt"), got, *updateMatrix, header)
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"tiendo/internal/auth"
+	"tiendo/internal/golden"
 	"tiendo/internal/reporting"
 	"tiendo/internal/web"
 )
@@ -85,46 +85,11 @@ func TestPermissionMatrix(t *testing.T) {
 			}
 		}
 	}
-	golden := filepath.Join("testdata", "permissions.txt")
-	if *updateMatrix {
-		header := "# The permission matrix of the web UI: route, role, object (own or other agency's, - when the\n" +
-			"# route names none), answer (ok, 403, 404, login). Written by\n" +
-			"#   go test ./internal/web -run TestPermissionMatrix -update-matrix\n" +
-			"# and reviewed: a change here is a change of who may do what.\n"
-		if err := os.WriteFile(golden, []byte(header+strings.Join(got, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v: run with -update-matrix and review the file", err)
-	}
-	want := map[string]string{}
-	for _, line := range strings.Split(string(b), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
-		want[strings.Join(f[:len(f)-1], " ")] = f[len(f)-1]
-	}
-	seen := map[string]bool{}
-	for _, line := range got {
-		f := strings.Fields(line)
-		key := strings.Join(f[:len(f)-1], " ")
-		seen[key] = true
-		w, ok := want[key]
-		switch {
-		case !ok:
-			t.Errorf("%s: not in %s — a new route? Add its expected answers (run -update-matrix, then review)", key, golden)
-		case w != f[len(f)-1]:
-			t.Errorf("%s: answer %s, permissions.txt says %s", key, f[len(f)-1], w)
-		}
-	}
-	for key := range want {
-		if !seen[key] {
-			t.Errorf("%s: in %s but no such route any more", key, golden)
-		}
-	}
+	header := "# The permission matrix of the web UI: route, role, object (own or other agency's, - when the\n" +
+		"# route names none), answer (ok, 403, 404, login). Written by\n" +
+		"#   go test ./internal/web -run TestPermissionMatrix -update-matrix\n" +
+		"# and reviewed: a change here is a change of who may do what.\n"
+	golden.Lines(t, filepath.Join("testdata", "permissions.txt"), got, *updateMatrix, header)
 }
 
 // agencyScoped reports whether a path names an object that belongs to one
