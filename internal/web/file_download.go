@@ -1,11 +1,11 @@
 package web
 
 import (
-	"mime"
 	"net/http"
 	"strconv"
 
 	"tiendo/internal/clock"
+	"tiendo/internal/download"
 	"tiendo/internal/reporting"
 )
 
@@ -31,7 +31,7 @@ func (h *handler) fileDownload(w http.ResponseWriter, r *http.Request) error {
 	hd := w.Header()
 	hd.Set("Content-Type", f.ContentType)
 	hd.Set("Content-Length", strconv.Itoa(len(data)))
-	hd.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
+	hd.Set("Content-Disposition", download.Attachment(f.Name))
 	hd.Set("Cache-Control", "private, no-store")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)

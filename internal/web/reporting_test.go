@@ -312,7 +312,7 @@ func reportingScenarios() []scenario {
 			status: 303, loc: toEdit + "?done=uploaded#entry-{soon}$"},
 		{name: "download evidence", role: "officer", method: "GET", path: "/files/{file}", status: 200,
 			then: func(t *testing.T, a *app, r *response) {
-				if cd := r.header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, "filename*=utf-8''Bi%C3%AAn%20b%E1%BA%A3n") {
+				if cd := r.header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, "filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n") || !strings.Contains(cd, `filename="Bien ban hop.pdf"`) {
 					t.Errorf("Content-Disposition %q", cd)
 				}
 				if r.header.Get("Content-Type") != reporting.TypePDF || r.body != string(pdfBytes) {
