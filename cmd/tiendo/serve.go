@@ -10,12 +10,14 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"tiendo/internal/backup"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
 	"tiendo/internal/jobs"
+	"tiendo/internal/metrics"
 	"tiendo/internal/notify"
 	"tiendo/internal/reporting"
 	"tiendo/internal/server"
@@ -95,7 +97,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	rem := &notify.Reminder{Source: store.ReminderSource{Store: s}, Ledger: s, Mailer: mailer, Clock: clk,
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
-	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log}
+	m := metrics.New(s.PoolStats)
+	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log, Observe: m.Observe}
 	sched.Every("reminders", time.Hour, rem.Run)
 	sched.Every("sessions", time.Hour, func(ctx context.Context, now time.Time) error {
 		_, err := s.DeleteExpiredSessions(ctx, now)
@@ -110,8 +113,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	jobsDone := make(chan error, 1)
 	go func() { jobsDone <- sched.Run(jobsCtx) }()
 
+	var draining atomic.Bool
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
-		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes, OIDC: oidcCfg})
+		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes, OIDC: oidcCfg,
+		Metrics: m, Draining: draining.Load})
 	if err != nil {
 		return err
 	}
@@ -139,6 +144,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	case <-ctx.Done():
 	}
+	draining.Store(true) // /readyz turns 503 while requests in flight finish
 	shutdown, cancel := context.WithTimeout(context.Background(), defaultTimeouts.shutdown)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {

@@ -134,6 +134,9 @@ func (c settings) runJob(ctx context.Context, j *job, start time.Time) (next tim
 func (c settings) finish(ctx context.Context, j *job, start time.Time, err error, lost bool) time.Time {
 	end := c.clock.Now()
 	next := start.Add(j.interval)
+	if c.observe != nil && !lost {
+		c.observe(j.name, end.Sub(start), err)
+	}
 	switch {
 	case lost:
 		return next // the lease is someone else's now

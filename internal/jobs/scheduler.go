@@ -63,6 +63,9 @@ type Scheduler struct {
 	// jobs to finish on their own before cancelling their contexts; 0:
 	// 15 seconds.
 	Grace time.Duration
+	// Observe, when set, is told of every finished run this instance made
+	// (for metrics): the job, how long it took, and its error or nil.
+	Observe func(job string, took time.Duration, err error)
 
 	mu      sync.Mutex
 	jobs    []*job
@@ -106,10 +109,11 @@ type settings struct {
 	log              *slog.Logger
 	store            LeaseStore
 	clock            clock.Clock
+	observe          func(string, time.Duration, error)
 }
 
 func (s *Scheduler) settings() settings {
-	c := settings{holder: s.Holder, poll: s.Poll, ttl: s.LeaseTTL, grace: s.Grace, log: s.Log, store: s.Store, clock: s.Clock}
+	c := settings{holder: s.Holder, poll: s.Poll, ttl: s.LeaseTTL, grace: s.Grace, log: s.Log, store: s.Store, clock: s.Clock, observe: s.Observe}
 	if c.holder == "" {
 		host, _ := os.Hostname()
 		b := make([]byte, 4)

@@ -354,3 +354,29 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// TestObserve: every finished run is reported, with its error.
+func TestObserve(t *testing.T) {
+	st := dbtest.SQLite(t).Open(t)
+	clk := &fakeClock{t: t0}
+	var mu sync.Mutex
+	seen := map[string]int{}
+	s := &jobs.Scheduler{Store: st, Clock: clk, Holder: "a", Poll: time.Millisecond,
+		Observe: func(job string, took time.Duration, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			key := job + " ok"
+			if err != nil {
+				key = job + " error"
+			}
+			seen[key]++
+		}}
+	s.Every("reminders", time.Hour, func(ctx context.Context, now time.Time) error { return nil })
+	s.Every("backup", time.Hour, func(ctx context.Context, now time.Time) error { return errors.New("đĩa đầy") })
+	start(t, s)
+	eventually(t, "both runs observed", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return seen["reminders ok"] == 1 && seen["backup error"] == 1
+	})
+}

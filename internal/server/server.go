@@ -13,6 +13,7 @@ import (
 	"tiendo/internal/api"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/metrics"
 	"tiendo/internal/opendata"
 	"tiendo/internal/ratelimit"
 	"tiendo/internal/store"
@@ -33,6 +34,12 @@ type Config struct {
 	TOTPClock      clock.Clock
 	Logins         store.LoginRule
 	OIDC           *web.OIDCConfig
+
+	// Metrics is what /metrics shows; made here when nil.
+	Metrics *metrics.Metrics
+	// Draining, when it returns true, makes /readyz answer 503 so that a
+	// load balancer stops sending requests before the instance stops.
+	Draining func() bool
 
 	// Writes limits each user's writes in the UI and the API together;
 	// nil: no limit.
@@ -56,8 +63,13 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = metrics.New(cfg.Store.PoolStats)
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz(cfg.Store))
+	mux.HandleFunc("GET /readyz", readyz(cfg.Store, cfg.Draining))
+	mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	mux.Handle("/api/v1/", api.New(api.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
 	mux.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
 	mux.Handle("/open/", open) // open data: no login
@@ -72,6 +84,7 @@ func New(cfg Config) (http.Handler, error) {
 	cop.SetDenyHandler(http.HandlerFunc(forbidCrossSite))
 	var h http.Handler = cop.Handler(requireOrigin(mux))
 	h = securityHeaders(h)
+	h = cfg.Metrics.Middleware(h)
 	h = recoverer(cfg.Log, h)
 	return h, nil
 }
@@ -89,6 +102,29 @@ func healthz(s *store.Store) http.HandlerFunc {
 			return
 		}
 		w.Write([]byte("ok\n"))
+	}
+}
+
+// readyz answers 200 when this instance should get traffic: the database
+// answers and the instance is not shutting down; 503 otherwise. /healthz
+// says whether it is alive at all.
+func readyz(s *store.Store, draining func() bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		if draining != nil && draining() {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte("shutting down\n"))
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := s.Ping(ctx); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte("database unavailable\n"))
+			return
+		}
+		w.Write([]byte("ready\n"))
 	}
 }
 

@@ -139,3 +139,14 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	s.prepareWanted(ctx)
 	return nil
 }
+
+// PoolStats returns the connection pools' statistics, for metrics: the
+// write pool, and on SQLite the read pool ("write" only on PostgreSQL,
+// where one pool does both).
+func (s *Store) PoolStats() map[string]sql.DBStats {
+	out := map[string]sql.DBStats{"write": s.w.Stats()}
+	if s.r != s.w {
+		out["read"] = s.r.Stats()
+	}
+	return out
+}
