@@ -94,4 +94,3 @@ func TestMetrics(t *testing.T) {
 		t.Error("a raw path became a label")
 	}
 }
-
