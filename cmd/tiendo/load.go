@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/store"
+)
+
+// cmdLoad runs a load against a running server for a bounded time and
+// prints what it measured. --mix bare asks /healthz only: the ceiling of
+// this machine for the same run. --mix deadline is the reporting deadline:
+// 80 % reads (dashboard, open tasks by due date, "Việc của tôi") and 20 %
+// writes (report entries) by the heads of the agencies with open reports;
+// it needs --db to make them short-lived "report" tokens (revoked at the
+// end), and afterwards reads back every acknowledged write.
+func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("load", stderr)
+	base := fs.String("url", "", "the server, e.g. http://127.0.0.1:8080")
+	dur := fs.Duration("duration", 30*time.Second, "how long to load")
+	conc := fs.Int("concurrency", 16, "clients at once")
+	mix := fs.String("mix", "deadline", "deadline (reporting-deadline mix) or bare (/healthz only)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	db := fs.String("db", envOr("TIENDO_DB", ""), "the server's database, to make the deadline mix's tokens (env TIENDO_DB)")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return errUsage
+	}
+	switch {
+	case *base == "":
+		return errors.New("--url is required: the running server, e.g. http://127.0.0.1:8080")
+	case *conc < 1 || *dur <= 0:
+		return errors.New("--concurrency and --duration must be positive")
+	case *mix != "deadline" && *mix != "bare":
+		return fmt.Errorf("--mix %q: deadline or bare", *mix)
+	case *mix == "deadline" && *db == "":
+		return errors.New("--mix deadline needs --db: the server's database, to make the agencies' tokens")
+	}
+	l := &loader{base: strings.TrimRight(*base, "/"), client: &http.Client{Timeout: 30 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc}}}
+	if *mix == "deadline" {
+		s, err := store.Open(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		revoke, err := l.prepare(ctx, s, *conc)
+		defer revoke()
+		if err != nil {
+			return err
+		}
+	}
+	res := l.run(ctx, *mix, *dur, *conc)
+	if *mix == "deadline" {
+		res.Lost = l.verify(ctx)
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(res)
+	}
+	fmt.Fprintf(stdout, "mix %s, %d clients, %s: %.0f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d errors\n",
+		res.Mix, *conc, *dur, res.RPS, res.P50, res.P95, res.P99, res.Errors)
+	for _, k := range res.kinds {
+		fmt.Fprintf(stdout, "  %-10s %7d req  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  %d errors\n", k.name, k.n, k.p50, k.p95, k.p99, k.errors)
+	}
+	if *mix == "deadline" {
+		fmt.Fprintf(stdout, "writes acknowledged: %d; lost or changed when read back: %d\n", res.Acknowledged, res.Lost)
+	}
+	if res.Lost > 0 {
+		return fmt.Errorf("%d acknowledged writes were not stored", res.Lost)
+	}
+	return nil
+}
+
+// prepare makes a "report" token for the head of each agency with an
+// editable report (up to conc agencies) and finds what each may write.
+func (l *loader) prepare(ctx context.Context, s *store.Store, conc int) (revoke func(), err error) {
+	var made []int64
+	revoke = func() {
+		for _, id := range made {
+			s.RevokeTokenID(context.WithoutCancel(ctx), 0, 0, id)
+		}
+	}
+	users, err := s.Users(ctx)
+	if err != nil {
+		return revoke, err
+	}
+	seen := map[int64]bool{}
+	for _, u := range users {
+		if u.Role != auth.RoleHead || u.Disabled || seen[u.AgencyID] || len(l.agents) >= conc {
+			continue
+		}
+		seen[u.AgencyID] = true
+		token, hash := auth.NewToken()
+		id, err := s.CreateScopedToken(ctx, 0, u.ID, hash, "tiendo load", auth.ScopeReport, time.Now().Add(2*time.Hour))
+		if err != nil {
+			return revoke, err
+		}
+		made = append(made, id)
+		a := &agent{token: token}
+		if err := l.findWork(ctx, a); err != nil {
+			return revoke, err
+		}
+		l.agents = append(l.agents, a)
+	}
+	if len(l.agents) == 0 {
+		return revoke, errors.New("no agency head in the database: the deadline mix signs in as heads (tiendo user add --role head)")
+	}
+	writable := 0
+	for _, a := range l.agents {
+		if a.report != 0 {
+			writable++
+		}
+	}
+	if writable == 0 {
+		return revoke, errors.New("no agency has a report open for writing today: pick a database (or --clock) within a reporting period")
+	}
+	return revoke, nil
+}

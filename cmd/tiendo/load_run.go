@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+)
+
+// loader runs one load.
+type loader struct {
+	base   string
+	client *http.Client
+	agents []*agent
+	plan   int64
+}
+
+// agent is one agency's head: its token, and the report and tasks it writes.
+type agent struct {
+	token  string
+	report int64
+	tasks  []int64
+
+	mu   sync.Mutex
+	last map[int64]string // the acknowledged result text of each task's entry
+	// later holds, per task, what was sent after the last acknowledged
+	// write without an answer (cut off by the end of the run): it may or
+	// may not have landed, and either is right.
+	later map[int64][]string
+}
+
+// loadResult is what --json prints (the contract other tools read).
+type loadResult struct {
+	Mix          string  `json:"mix"`
+	RPS          float64 `json:"rps"`
+	P50          float64 `json:"p50_ms"`
+	P95          float64 `json:"p95_ms"`
+	P99          float64 `json:"p99_ms"`
+	Errors       int     `json:"errors"`
+	Acknowledged int     `json:"acknowledged"`
+	Lost         int     `json:"lost"`
+	kinds        []kindStats
+}
+
+type kindStats struct {
+	name          string
+	n, errors     int
+	p50, p95, p99 float64
+}
+
+// sample is one request's kind, latency and outcome.
+type sample struct {
+	kind string
+	d    time.Duration
+	ok   bool
+}
+
+// findWork finds the agent's plan, its first report open for editing and
+// the tasks that report covers.
+func (l *loader) findWork(ctx context.Context, a *agent) error {
+	var plans struct{ Items []struct{ ID int64 } }
+	if err := l.getJSON(ctx, a.token, "/api/v1/plans", &plans); err != nil {
+		return err
+	}
+	if len(plans.Items) == 0 {
+		return fmt.Errorf("no plan on %s", l.base)
+	}
+	l.plan = plans.Items[0].ID
+	var reports struct{ Items []struct{ ID int64 } }
+	if err := l.getJSON(ctx, a.token, fmt.Sprintf("/api/v1/reports?plan=%d&limit=20", l.plan), &reports); err != nil {
+		return err
+	}
+	for _, r := range reports.Items {
+		var rep struct {
+			AllowedActions []string `json:"allowed_actions"`
+			Entries        []struct {
+				TaskID int64 `json:"task_id"`
+			}
+		}
+		if err := l.getJSON(ctx, a.token, fmt.Sprintf("/api/v1/reports/%d", r.ID), &rep); err != nil {
+			return err
+		}
+		if slices.Contains(rep.AllowedActions, "edit") && len(rep.Entries) > 0 {
+			a.report, a.last, a.later = r.ID, map[int64]string{}, map[int64][]string{}
+			for _, e := range rep.Entries {
+				a.tasks = append(a.tasks, e.TaskID)
+			}
+			return nil
+		}
+	}
+	return nil // this agency only reads
+}
+
+// run loads for d with conc clients and summarises.
+func (l *loader) run(ctx context.Context, mix string, d time.Duration, conc int) loadResult {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	out := make(chan []sample, conc)
+	start := time.Now()
+	for w := range conc {
+		go func() {
+			var got []sample
+			rng := rand.New(rand.NewPCG(uint64(w), uint64(start.UnixNano())))
+			for i := 0; ctx.Err() == nil; i++ {
+				got = append(got, l.one(ctx, mix, w, i, rng))
+			}
+			out <- got
+		}()
+	}
+	var all []sample
+	for range conc {
+		all = append(all, <-out...)
+	}
+	elapsed := time.Since(start)
+	// Requests cut by the end of the run are not errors of the server.
+	all = slices.DeleteFunc(all, func(s sample) bool { return s.kind == "" })
+	res := loadResult{Mix: mix, RPS: float64(len(all)) / elapsed.Seconds()}
+	byKind := map[string][]sample{}
+	var lat []time.Duration
+	for _, s := range all {
+		lat = append(lat, s.d)
+		byKind[s.kind] = append(byKind[s.kind], s)
+		if !s.ok {
+			res.Errors++
+		} else if s.kind == "write" {
+			res.Acknowledged++
+		}
+	}
+	res.P50, res.P95, res.P99 = quantiles(lat)
+	for _, k := range []string{"health", "dashboard", "tasks", "mywork", "write"} {
+		list := byKind[k]
+		if len(list) == 0 {
+			continue
+		}
+		ks := kindStats{name: k, n: len(list)}
+		var l []time.Duration
+		for _, s := range list {
+			l = append(l, s.d)
+			if !s.ok {
+				ks.errors++
+			}
+		}
+		ks.p50, ks.p95, ks.p99 = quantiles(l)
+		res.kinds = append(res.kinds, ks)
+	}
+	return res
+}
+
+// one makes one request of the mix; a request the run's end cut off
+// returns a sample without kind.
+func (l *loader) one(ctx context.Context, mix string, w, i int, rng *rand.Rand) sample {
+	if mix == "bare" {
+		return l.do(ctx, "health", "", "GET", "/healthz", nil)
+	}
+	a := l.agents[w%len(l.agents)]
+	// Writes go to the report of the client's own agency, one client per
+	// agency (w < len(agents)), so each entry's last acknowledged write is
+	// the one stored.
+	if rng.IntN(100) < 20 && a.report != 0 && w < len(l.agents) {
+		task := a.tasks[rng.IntN(len(a.tasks))]
+		text := fmt.Sprintf("Kết quả ghi thử tải %d-%d lúc %s", w, i, time.Now().Format("15:04:05.000"))
+		body, _ := json.Marshal(map[string]any{"status": "in_progress", "percent": rng.IntN(100), "result": text})
+		s := l.do(ctx, "write", a.token, "PUT", fmt.Sprintf("/api/v1/reports/%d/entries/%d", a.report, task), body)
+		a.mu.Lock()
+		if s.ok {
+			a.last[task], a.later[task] = text, nil
+		} else {
+			a.later[task] = append(a.later[task], text)
+		}
+		a.mu.Unlock()
+		return s
+	}
+	switch rng.IntN(3) {
+	case 0:
+		return l.do(ctx, "dashboard", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/dashboard", l.plan), nil)
+	case 1:
+		return l.do(ctx, "tasks", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/tasks?status=open&sort=due&limit=50", l.plan), nil)
+	}
+	return l.do(ctx, "mywork", a.token, "GET", "/api/v1/me/due", nil)
+}
+
+// do sends one request and times it.
+func (l *loader) do(ctx context.Context, kind, token, method, path string, body []byte) sample {
+	req, err := http.NewRequestWithContext(ctx, method, l.base+path, bytes.NewReader(body))
+	if err != nil {
+		return sample{kind: kind}
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	start := time.Now()
+	res, err := l.client.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return sample{}
+		}
+		return sample{kind: kind, d: time.Since(start)}
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return sample{kind: kind, d: time.Since(start), ok: res.StatusCode < 300}
+}
+
+// verify reads back every entry a write was acknowledged for and counts
+// those whose result is not the last acknowledged text.
+func (l *loader) verify(ctx context.Context) (lost int) {
+	for _, a := range l.agents {
+		if a.report == 0 || len(a.last) == 0 {
+			continue
+		}
+		var rep struct {
+			Entries []struct {
+				TaskID int64  `json:"task_id"`
+				Result string `json:"result"`
+			}
+		}
+		if err := l.getJSON(ctx, a.token, fmt.Sprintf("/api/v1/reports/%d", a.report), &rep); err != nil {
+			return len(a.last)
+		}
+		stored := map[int64]string{}
+		for _, e := range rep.Entries {
+			stored[e.TaskID] = e.Result
+		}
+		for task, text := range a.last {
+			if stored[task] != text && !slices.Contains(a.later[task], stored[task]) {
+				lost++
+			}
+		}
+	}
+	return lost
+}
+
+func (l *loader) getJSON(ctx context.Context, token, path string, v any) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", l.base+path, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := l.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", path, res.Status)
+	}
+	return json.NewDecoder(res.Body).Decode(v)
+}
+
+// quantiles returns p50, p95 and p99 in milliseconds.
+func quantiles(d []time.Duration) (p50, p95, p99 float64) {
+	if len(d) == 0 {
+		return 0, 0, 0
+	}
+	slices.Sort(d)
+	q := func(p float64) float64 {
+		return float64(d[min(len(d)-1, int(p*float64(len(d))))].Microseconds()) / 1000
+	}
+	return q(.50), q(.95), q(.99)
+}
