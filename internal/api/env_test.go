@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +16,7 @@ import (
 	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
+	"tiendo/internal/jobs/dbtest"
 	"tiendo/internal/store"
 )
 
@@ -46,11 +46,7 @@ func newEnv(t *testing.T) *env {
 func newEnvClock(t *testing.T, c clock.Clock) *env {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := dbtest.Default(t).Open(t)
 	e := &env{t: t, st: st, tokens: map[auth.Role]string{}, ids: map[string]int64{}}
 	e.seedAgencies(ctx)
 	e.seedPlans(ctx)

@@ -178,6 +178,9 @@ func TestTaskPatchConcurrentUnversioned(t *testing.T) {
 	for i := range n {
 		go func() {
 			r := e.do("PATCH", "/tasks/{T2}", auth.RoleCoordinator, fmt.Sprintf(`{"product": "Ghi lần %d"}`, i), nil)
+			if r.Status != 200 {
+				t.Logf("%s", r.Raw)
+			}
 			status <- r.Status
 		}()
 	}

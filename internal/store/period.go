@@ -138,8 +138,16 @@ func (s *Store) EnsurePeriods(ctx context.Context, actor int64, planID int64) (l
 // regime r, in tx, and returns them.
 func (s *Store) ensurePeriods(ctx context.Context, tx *sql.Tx, actor int64, r *reporting.Regime) ([]reporting.Period, error) {
 	var p plan.Plan
-	if err := s.queryRow(ctx, tx, `SELECT issued_on, created_at FROM plans WHERE id = ?`, r.PlanID).Scan(
-		timeCol{&p.IssuedOn}, timeCol{&p.CreatedAt}); err != nil {
+	// On PostgreSQL two requests may ensure one plan's periods at once
+	// (several instances, or writers racing on one task): the plan's row
+	// lock makes the second wait and then find the first's periods, instead
+	// of inserting them again (a duplicate key). SQLite's single writer
+	// already serialises them.
+	q := `SELECT issued_on, created_at FROM plans WHERE id = ?`
+	if s.dialect == dialectPostgres {
+		q += ` FOR UPDATE`
+	}
+	if err := s.queryRow(ctx, tx, q, r.PlanID).Scan(timeCol{&p.IssuedOn}, timeCol{&p.CreatedAt}); err != nil {
 		return nil, err
 	}
 	rows, err := s.query(ctx, tx, `SELECT deadline_kind, due_date, deadline_start, original_due_date

@@ -9,7 +9,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +20,7 @@ import (
 	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
+	"tiendo/internal/jobs/dbtest"
 	"tiendo/internal/store"
 )
 
@@ -115,11 +115,7 @@ func (c *totpClock) code(t testing.TB) string {
 func newApp(t *testing.T, extra ...func(a *app, ctx context.Context)) *app {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := dbtest.Default(t).Open(t)
 	a := &app{t: t, store: s, seen: map[string]bool{}, log: &strings.Builder{}, vars: map[string]string{},
 		totp: &totpClock{t: time.Now()}}
 	a.seed(ctx)

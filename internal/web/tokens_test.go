@@ -43,10 +43,26 @@ func flowTokens(t *testing.T, a *app) {
 	}
 	var stored, plain int
 	err := a.store.Transact(context.Background(), func(tx *sql.Tx) error {
-		if err := tx.QueryRow(`SELECT COUNT(*) FROM api_tokens WHERE token_hash = ?`, auth.HashToken(token)).Scan(&stored); err != nil {
+		// $1 is what both SQLite and PostgreSQL read as the first parameter.
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM api_tokens WHERE token_hash = $1`, auth.HashToken(token)).Scan(&stored); err != nil {
 			return err
 		}
-		return tx.QueryRow(`SELECT COUNT(*) FROM api_tokens WHERE name = ? OR CAST(token_hash AS TEXT) = ?`, token, token).Scan(&plain)
+		rows, err := tx.Query(`SELECT token_hash, name FROM api_tokens`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var hash []byte
+			var name string
+			if err := rows.Scan(&hash, &name); err != nil {
+				return err
+			}
+			if string(hash) == token || name == token {
+				plain++
+			}
+		}
+		return rows.Err()
 	})
 	if err != nil || stored != 1 || plain != 0 {
 		t.Errorf("database: %d rows under the hash, %d holding the token itself (%v)", stored, plain, err)

@@ -92,3 +92,17 @@ func ForEach(t *testing.T, fn func(t *testing.T, db *DB)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
+
+// BackendEnv names the variable that moves the HTTP tests (api, web) from
+// SQLite to PostgreSQL: TIENDO_TEST_BACKEND=postgres (with
+// TIENDO_TEST_POSTGRES). .ci/run runs those packages a second time so.
+const BackendEnv = "TIENDO_TEST_BACKEND"
+
+// Default is the database the application-level tests run on: SQLite,
+// or PostgreSQL when TIENDO_TEST_BACKEND=postgres.
+func Default(t testing.TB) *DB {
+	if os.Getenv(BackendEnv) == "postgres" {
+		return Postgres(t)
+	}
+	return SQLite(t)
+}
