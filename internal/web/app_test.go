@@ -18,9 +18,9 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/jobs/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
-	"tiendo/internal/jobs/dbtest"
 	"tiendo/internal/store"
 )
 
