@@ -14,6 +14,7 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/golden"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 )
 
 var updateMatrix = flag.Bool("update-matrix", false, "rewrite testdata/permissions.txt from what the API answers")
@@ -78,7 +79,9 @@ func TestPermissionMatrix(t *testing.T) {
 					}
 					return "1"
 				})
+				before := auditCount(t, e)
 				r := e.do(method, filled, role, "{}", nil)
+				wrote := auditCount(t, e) - before
 				class := "ok"
 				switch {
 				case r.Status == 401:
@@ -90,6 +93,9 @@ func TestPermissionMatrix(t *testing.T) {
 				case r.Status >= 500:
 					class = fmt.Sprint(r.Status)
 					t.Errorf("%s as %q (%s): %d %s", p, role, side, r.Status, r.Raw)
+				}
+				if class != "ok" && wrote != 0 {
+					t.Errorf("%s as %q (%s) was refused (%s) but wrote %d audit entries", p, role, side, class, wrote)
 				}
 				who := string(role)
 				if who == "" {
@@ -113,4 +119,15 @@ func TestPermissionMatrix(t *testing.T) {
 		"#   go test ./internal/api -run TestPermissionMatrix -update-matrix\n" +
 		"# and reviewed: a change here is a change of who may do what.\n"
 	golden.Lines(t, filepath.Join("testdata", "permissions.txt"), got, *updateMatrix, header)
+}
+
+// auditCount is the number of audit entries: every change writes one, so a
+// refused request must leave it as it was.
+func auditCount(t *testing.T, e *env) int {
+	t.Helper()
+	entries, err := e.st.AuditSearch(context.Background(), store.AuditFilter{Limit: 100_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
 }

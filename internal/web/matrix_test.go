@@ -15,6 +15,7 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/golden"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 	"tiendo/internal/web"
 )
 
@@ -78,8 +79,11 @@ func TestPermissionMatrix(t *testing.T) {
 					continue
 				}
 				url := fillMatrixPath(a, path, side, dummy.ID)
-				status, loc := a.matrixRequest(t, role, method, url)
+				status, loc, wrote := a.matrixRequest(t, role, method, url)
 				class := answerClass(status, loc)
+				if class != "ok" && wrote != 0 {
+					t.Errorf("%s as %s (%s) was refused (%s) but wrote %d audit entries", p, role, side, class, wrote)
+				}
 				got = append(got, fmt.Sprintf("%-48s %-11s %-5s %s", p, role, side, class))
 				checkMatrixRules(t, p, perms[p], role, side, class)
 			}
@@ -118,7 +122,7 @@ func fillMatrixPath(a *app, path, side string, dummy int64) string {
 // matrixRequest sends one request as role with a fresh session made in
 // the store (no password, no second factor: this is about permissions,
 // and a route that ends sessions must not end the next request's).
-func (a *app) matrixRequest(t *testing.T, role, method, path string) (int, string) {
+func (a *app) matrixRequest(t *testing.T, role, method, path string) (status int, loc string, wrote int) {
 	t.Helper()
 	req, _ := http.NewRequest(method, a.srv.URL+path, strings.NewReader(""))
 	req.Header.Set("Origin", a.srv.URL)
@@ -134,13 +138,25 @@ func (a *app) matrixRequest(t *testing.T, role, method, path string) (int, strin
 		}
 		req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: token})
 	}
+	before := a.auditCount(t)
 	c := a.anon()
 	res, err := c.http.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	return res.StatusCode, res.Header.Get("Location")
+	return res.StatusCode, res.Header.Get("Location"), a.auditCount(t) - before
+}
+
+// auditCount is the number of audit entries: every change writes one, so a
+// refused request must leave it as it was.
+func (a *app) auditCount(t *testing.T) int {
+	t.Helper()
+	entries, err := a.store.AuditSearch(context.Background(), store.AuditFilter{Limit: 100_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
 }
 
 // answerClass names what a response means for the permission matrix.
