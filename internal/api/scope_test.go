@@ -2,9 +2,12 @@ package api_test
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
+	"tiendo/internal/api"
 	"tiendo/internal/auth"
 )
 
@@ -97,5 +100,38 @@ func TestTokenLifecycle(t *testing.T) {
 	}
 	if r := e.do("GET", "/plans", "", "", bearer(live)); r.Status != 401 {
 		t.Errorf("revoked token: %d", r.Status)
+	}
+}
+
+// TestTokenScopeOnEveryRoute sends every API route with a read-scoped and
+// a report-scoped token of a role the route lets in (the coordinator, or an
+// agency head for report writing): a route the scope does not cover
+// answers 403 token_scope, one it covers never does — so the check is
+// wired on every route.
+func TestTokenScopeOnEveryRoute(t *testing.T) {
+	e := newEnv(t)
+	param := regexp.MustCompile(`\{[a-z]+\}`)
+	for _, scope := range []auth.TokenScope{auth.ScopeRead, auth.ScopeReport} {
+		tokens := map[auth.Role]string{
+			auth.RoleCoordinator: e.scopedToken(auth.RoleCoordinator, scope, time.Time{}),
+			auth.RoleHead:        e.scopedToken(auth.RoleHead, scope, time.Time{}),
+		}
+		for pattern, perm := range api.RoutePermissions() {
+			if perm == auth.Public {
+				continue
+			}
+			tok := tokens[auth.RoleCoordinator]
+			if !auth.Can(&auth.User{Role: auth.RoleCoordinator}, perm) {
+				tok = tokens[auth.RoleHead]
+			}
+			method, path, _ := strings.Cut(pattern, " ")
+			path = strings.NewReplacer("/plans/{id}", "/plans/{P1}", "/tasks/{id}", "/tasks/{T3}").Replace(path)
+			path = param.ReplaceAllString(path, "999999")
+			r := e.do(method, path, "", "{}", map[string]string{"Authorization": "Bearer " + tok})
+			refused := r.Status == 403 && strings.Contains(string(r.Raw), `"token_scope"`)
+			if want := !auth.ScopeAllows(scope, perm, method); refused != want {
+				t.Errorf("%s token on %s: %d %s; want refused by scope: %t", scope, pattern, r.Status, r.Raw, want)
+			}
+		}
 	}
 }
