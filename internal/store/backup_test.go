@@ -149,7 +149,13 @@ func TestBackupUnderLoadRoundTrip(t *testing.T) {
 
 	source, backup := dumpTables(t, src), dumpTables(t, out)
 	for name, rows := range backup {
-		if name == "audit_head" { // the one row writers update; checked by VerifyAudit below
+		switch name {
+		case "audit_head": // the one row writers update; checked by VerifyAudit below
+			continue
+		case "plans": // every agency written moves each plan's facts_version
+			if len(rows) != len(source[name]) {
+				t.Errorf("backup holds %d plans, the source %d", len(rows), len(source[name]))
+			}
 			continue
 		}
 		have := map[string]bool{}

@@ -1,17 +1,22 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
+	"slices"
 	"time"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
+	"tiendo/internal/vntext"
 )
 
 // Facts reads everything figures.Compute needs about a plan, as of day
 // asOf: the plan, its regime's due-soon window, sections, every task (with
-// its cooperating agencies), agencies, periods, and — for the periods
+// its cooperating agencies), the agencies it names (factAgencies), periods, and — for the periods
 // started by asOf — every report revision's state and timeliness, and the
 // task entries and indicator values of accepted reports only (a draft,
 // submitted or returned report never moves a figure). Indicators come with
@@ -41,9 +46,6 @@ func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *fig
 	if f.Tasks, err = s.factTasks(ctx, planID); err != nil {
 		return nil, err
 	}
-	if f.Agencies, err = s.Agencies(ctx); err != nil {
-		return nil, err
-	}
 	if f.Indicators, err = s.Indicators(ctx, planID); err != nil {
 		return nil, err
 	}
@@ -57,7 +59,57 @@ func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *fig
 	if f.Values, err = s.factValues(ctx, planID, day); err != nil {
 		return nil, err
 	}
+	if f.Agencies, err = s.factAgencies(ctx, f); err != nil {
+		return nil, err
+	}
 	return f, nil
+}
+
+// factAgencies reads the agencies the plan's figures can name — leads and
+// cooperating agencies of its tasks, agencies with a report, indicator
+// owners and agencies that gave values — with all their ancestors (the
+// indicator rollup climbs the tree), in Vietnamese name order. Not every
+// agency: a national register holds thousands, and ordering them all cost
+// more than the rest of a province's figures.
+func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Agency, error) {
+	want := map[int64]bool{}
+	for i := range f.Tasks {
+		want[f.Tasks[i].LeadAgencyID] = true
+		for _, id := range f.Tasks[i].CooperatingAgencyIDs {
+			want[id] = true
+		}
+	}
+	for _, r := range f.Reports {
+		want[r.AgencyID] = true
+	}
+	for _, ind := range f.Indicators {
+		want[ind.AgencyID] = true
+	}
+	for _, v := range f.Values {
+		want[v.AgencyID] = true
+	}
+	all := map[int64]agency.Agency{}
+	err := s.each(ctx, `SELECT `+agencyCols+` FROM agencies`, nil, func(rows *sql.Rows) error {
+		a, err := scanAgency(rows)
+		all[a.ID] = a
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var list []agency.Agency
+	seen := map[int64]bool{}
+	for id := range want {
+		for at := id; at != 0 && !seen[at]; at = all[at].ParentID {
+			seen[at] = true
+			if a, ok := all[at]; ok {
+				list = append(list, a)
+			}
+		}
+	}
+	slices.SortFunc(list, func(a, b agency.Agency) int { return cmp.Compare(a.ID, b.ID) })
+	vntext.Sort(list, func(a agency.Agency) string { return a.Name })
+	return list, nil
 }
 
 // factSections reads the plan's sections in document order, without the
@@ -164,4 +216,18 @@ func (s *Store) each(ctx context.Context, query string, args []any, fn func(*sql
 		}
 	}
 	return rows.Err()
+}
+
+// FactsVersion reads the plan's facts version: a counter that triggers
+// move, in the writing transaction, with every row Facts reads for the
+// plan (migration 00011). Figures computed from Facts read after the
+// version was V are right for every reader that later reads V.
+// ErrNotFound when the plan does not exist.
+func (s *Store) FactsVersion(ctx context.Context, planID int64) (v int64, err error) {
+	defer wrap(&err, "store.FactsVersion(%d)", planID)
+	err = s.queryRow(ctx, s.r, `SELECT facts_version FROM plans WHERE id = ?`, planID).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return v, err
 }

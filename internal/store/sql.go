@@ -22,6 +22,9 @@ func (s *Store) exec(ctx context.Context, q querier, query string, args ...any) 
 
 // query runs a query written with ? placeholders.
 func (s *Store) query(ctx context.Context, q querier, query string, args ...any) (*sql.Rows, error) {
+	if s.trace != nil {
+		s.trace(query, args)
+	}
 	if st := s.readStmt(ctx, q, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -30,6 +33,9 @@ func (s *Store) query(ctx context.Context, q querier, query string, args ...any)
 
 // queryRow runs a one-row query written with ? placeholders.
 func (s *Store) queryRow(ctx context.Context, q querier, query string, args ...any) *sql.Row {
+	if s.trace != nil {
+		s.trace(query, args)
+	}
 	if st := s.readStmt(ctx, q, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -46,6 +46,10 @@ type Store struct {
 	// prepare once the connection is free (see txStmt).
 	wstmts map[string]*sql.Stmt
 	wwant  map[string]bool
+	// trace, when set, is handed every read run through query and queryRow
+	// (its ? form and arguments), so that the EXPLAIN test can check the
+	// plan of each dashboard and list query. Nil outside that test.
+	trace func(query string, args []any)
 }
 
 // Open opens (creating and migrating as needed) the database named by dsn:
