@@ -27,6 +27,7 @@ Cách dùng:
   tiendo token list --user NAME [--db PATH|URL]
   tiendo token revoke --id N [--db PATH|URL]
   tiendo audit verify [--db PATH|URL]
+  tiendo gen [--db PATH|URL] [--provinces 34] [--agencies 3400] [--tasks 40000] [--quarters 24] [--seed 1] [--today YYYY-MM-DD]
   tiendo load --url URL [--duration 30s] [--concurrency 16] [--mix deadline|bare] [--json] [--db PATH|URL]
   tiendo backup --out FILE [--force] [--db PATH]
   tiendo restore FILE [--db PATH]          (dừng máy chủ trước khi khôi phục)
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if len(args) > 1 && args[1] == "revoke" {
 			return cmdTokenRevoke(ctx, args[2:], stdout, stderr)
 		}
+	case "gen":
+		return cmdGen(ctx, args[1:], stdout, stderr)
 	case "load":
 		return cmdLoad(ctx, args[1:], stdout, stderr)
 	case "backup":

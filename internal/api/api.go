@@ -19,6 +19,7 @@ import (
 
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/figcache"
 	"tiendo/internal/ratelimit"
 	"tiendo/internal/store"
 )
@@ -33,6 +34,9 @@ type Config struct {
 	Log   *slog.Logger
 	// Writes limits each user's writes (unsafe methods); nil: no limit.
 	Writes *ratelimit.Limiter
+	// Figures serves the dashboards; nil: a cache of the API's own. The
+	// server shares one with the web pages.
+	Figures *figcache.Cache
 }
 
 // api holds the dependencies every handler uses. It is built once by New and
@@ -42,6 +46,7 @@ type api struct {
 	clock   clock.Clock
 	log     *slog.Logger
 	writes  *ratelimit.Limiter
+	figs    *figcache.Cache
 	mux     *http.ServeMux
 	bufs    sync.Pool // *bytes.Buffer, so list responses do not allocate a fresh buffer per request
 	openapi []byte    // the OpenAPI document, encoded once
@@ -59,7 +64,10 @@ func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	a := &api{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux()}
+	if cfg.Figures == nil {
+		cfg.Figures = figcache.New(cfg.Store, 0)
+	}
+	a := &api{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, figs: cfg.Figures, mux: http.NewServeMux()}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)
@@ -81,6 +89,7 @@ func (a *api) routes(r *router) {
 	r.handle("GET /agencies", auth.ReadPlan, a.agencyList)
 	r.handle("GET /plans/{id}/periods", auth.ReadPlan, a.periodList)
 	r.handle("GET /plans/{id}/dashboard", auth.ReadPlan, a.dashboardGet)
+	r.handle("GET /dashboard", auth.ReadPlan, a.nationalGet)
 	r.handle("GET /plans/{id}/ranking", auth.ReadPlan, a.rankingGet)
 	r.handle("GET /plans/{id}/report.docx", auth.ReadPlan, a.officialReportDocx)
 	r.handle("GET /plans/{id}/report.xlsx", auth.ReadPlan, a.officialReportXLSX)

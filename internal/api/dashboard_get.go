@@ -9,6 +9,7 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/figures"
+	"tiendo/internal/store"
 )
 
 // dashboardGet answers GET /plans/{id}/dashboard: the plan's figures for a
@@ -26,15 +27,10 @@ func (a *api) dashboardGet(w http.ResponseWriter, r *http.Request, _ *auth.User)
 	if err != nil {
 		return err
 	}
-	facts, err := a.store.Facts(r.Context(), id, asOf)
-	if err != nil {
+	d, err := a.figs.Dashboard(r.Context(), id, periodID, asOf)
+	if errors.Is(err, store.ErrNotFound) {
 		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
 	}
-	fs, err := a.store.FigureSettings(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	d, err := figures.Compute(facts, fs.Options(figures.Options{PeriodID: periodID, AsOf: asOf}))
 	if errors.Is(err, figures.ErrNoPeriod) {
 		if periodID != 0 {
 			return badRequest(map[string]string{"period": "Kỳ báo cáo này không thuộc kế hoạch."},

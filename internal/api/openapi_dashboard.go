@@ -13,6 +13,18 @@ func dashboardOperations() map[string]obj {
 			"parameters":  []any{param("PlanID"), param("PeriodQuery"), param("AsOf")},
 			"responses":   readResponses(ok("Số liệu tổng hợp", ref("Dashboard")), true),
 		},
+		"GET /dashboard": nationalOperation(),
+	}
+}
+
+// nationalOperation describes GET /dashboard.
+func nationalOperation() obj {
+	return obj{
+		"operationId": "getNationalDashboard", "tags": []any{"dashboard"},
+		"summary":     "Tổng hợp các kế hoạch (toàn quốc, bộ, ngành)",
+		"description": "Số liệu của mọi kế hoạch đang thực hiện tại một ngày (`asof`, mặc định hôm nay): mỗi kế hoạch một dòng, đúng như bảng điều hành của kế hoạch đó tính cho kỳ chứa ngày xem (`period`), và dòng tổng là tổng các dòng: số nhiệm vụ theo tình trạng, báo cáo của kỳ, số nhiệm vụ quá hạn và có cảnh báo sớm. Kế hoạch chưa có kỳ báo cáo không có số liệu và được đếm ở `plans_without_period`. Tính trực tiếp từ dữ liệu đã lưu, không có bước dựng lại.",
+		"parameters":  []any{param("AsOf")},
+		"responses":   readResponses(ok("Tổng hợp các kế hoạch", ref("NationalDashboard")), false),
 	}
 }
 
@@ -44,6 +56,28 @@ func dashboardSchemas() obj {
 	pct := func(desc string) obj { return merge(nullable("number"), obj{"description": desc}) }
 	rate := func(desc string) obj { return obj{"type": "number", "minimum": 0, "maximum": 1, "description": desc} }
 	return obj{
+		"NationalDashboard": closed(obj{
+			"asof":                 calendarDay("Ngày xem số liệu"),
+			"plans":                arrayOf("NationalDashboardPlan"),
+			"status_counts":        statusCounts("Số nhiệm vụ của mọi kế hoạch theo mã tình trạng"),
+			"total":                count("Tổng số nhiệm vụ"),
+			"reports":              ref("Figures"),
+			"overdue":              count("Số nhiệm vụ quá hạn"),
+			"early_warning":        count("Số nhiệm vụ có cảnh báo sớm"),
+			"plans_without_period": count("Số kế hoạch chưa có kỳ báo cáo (không có số liệu)"),
+		}),
+		"NationalDashboardPlan": closed(obj{
+			"plan_id":       integer(),
+			"code":          obj{"type": "string", "description": "Số, ký hiệu của kế hoạch"},
+			"issuer":        obj{"type": "string", "description": "Cơ quan ban hành"},
+			"title":         obj{"type": "string"},
+			"period":        ref("Period"),
+			"status_counts": statusCounts("Số nhiệm vụ của kế hoạch theo mã tình trạng"),
+			"total":         count("Tổng số nhiệm vụ"),
+			"reports":       ref("Figures"),
+			"overdue":       count("Số nhiệm vụ quá hạn"),
+			"early_warning": count("Số nhiệm vụ có cảnh báo sớm"),
+		}),
 		"Dashboard": closed(obj{
 			"plan_id":       integer(),
 			"period":        ref("Period"),

@@ -16,14 +16,16 @@ func TestOpenAPIDashboardSchemas(t *testing.T) {
 		props obj
 		v     any
 	}{
-		"Dashboard":          {dash, dashboardJSON{}},
-		"completeness":       {dash["completeness"].(obj)["properties"].(obj), completenessJSON{}},
-		"DashboardGroup":     {s["DashboardGroup"].(obj)["properties"].(obj), groupJSON{}},
-		"DashboardAgency":    {s["DashboardAgency"].(obj)["properties"].(obj), agencyRowJSON{}},
-		"DashboardIndicator": {s["DashboardIndicator"].(obj)["properties"].(obj), indicatorFigureJSON{}},
-		"DashboardTrend":     {s["DashboardTrend"].(obj)["properties"].(obj), trendJSON{}},
-		"DashboardOverdue":   {s["DashboardOverdue"].(obj)["properties"].(obj), overdueJSON{}},
-		"DashboardWarning":   {s["DashboardWarning"].(obj)["properties"].(obj), warningJSON{}},
+		"Dashboard":             {dash, dashboardJSON{}},
+		"NationalDashboard":     {s["NationalDashboard"].(obj)["properties"].(obj), nationalJSON{}},
+		"NationalDashboardPlan": {s["NationalDashboardPlan"].(obj)["properties"].(obj), nationalPlanJSON{}},
+		"completeness":          {dash["completeness"].(obj)["properties"].(obj), completenessJSON{}},
+		"DashboardGroup":        {s["DashboardGroup"].(obj)["properties"].(obj), groupJSON{}},
+		"DashboardAgency":       {s["DashboardAgency"].(obj)["properties"].(obj), agencyRowJSON{}},
+		"DashboardIndicator":    {s["DashboardIndicator"].(obj)["properties"].(obj), indicatorFigureJSON{}},
+		"DashboardTrend":        {s["DashboardTrend"].(obj)["properties"].(obj), trendJSON{}},
+		"DashboardOverdue":      {s["DashboardOverdue"].(obj)["properties"].(obj), overdueJSON{}},
+		"DashboardWarning":      {s["DashboardWarning"].(obj)["properties"].(obj), warningJSON{}},
 	} {
 		props := slices.Sorted(maps.Keys(c.props))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(c.v))))

@@ -35,8 +35,10 @@ type Facts struct {
 	DueSoon  int            // the regime's "sắp đến hạn" window in days; plan.DefaultDueSoonDays when ≤ 0
 	Tasks    []plan.Task    // every task of the plan in plan order, with CooperatingAgencyIDs
 	Sections []plan.Section // document order, parents before children
-	// Agencies are every agency, in the order lists show them (by
-	// Vietnamese name); names and the tree for the per-agency figures.
+	// Agencies are the agencies the plan names (leads, cooperating
+	// agencies, reporting agencies, indicator owners) and their ancestors,
+	// in the order lists show them (by Vietnamese name); names and the tree
+	// for the per-agency figures.
 	Agencies   []agency.Agency
 	Periods    []reporting.Period // oldest first
 	Reports    []Report           // every revision of every report of the plan

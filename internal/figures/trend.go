@@ -24,9 +24,42 @@ type TrendPoint struct {
 // no accepted report has spoken about keeps its stored facts, except a
 // completion dated after that day.
 func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Counts) []TrendPoint {
+	// The tasks as they stood, rebuilt period by period (oldest first):
+	// each period's accepted claims are applied over the previous state,
+	// in one pass for all periods (the claim of the latest period wins, as
+	// when the store applies an accepted report).
+	byPeriod := map[int64][]Claim{}
+	for _, c := range x.claims {
+		byPeriod[c.PeriodID] = append(byPeriod[c.PeriodID], c)
+	}
+	at := make(map[int64]int, len(f.Tasks)) // task ID → index in state
+	state := make([]plan.Task, len(f.Tasks))
+	for i := range f.Tasks {
+		state[i] = f.Tasks[i]
+		at[f.Tasks[i].ID] = i
+		if x.hasClaims[f.Tasks[i].ID] {
+			t := &state[i]
+			t.Claim, t.Progress, t.CompletedOn, t.ReportedAt, t.ClaimPeriod = plan.ClaimNone, 0, time.Time{}, time.Time{}, time.Time{}
+		}
+	}
 	var out []TrendPoint
 	for _, p := range f.Periods {
-		if p.Start.After(shown.Start) || !p.Started(asOf) {
+		if p.Start.After(shown.Start) {
+			break
+		}
+		for _, c := range byPeriod[p.ID] {
+			i, ok := at[c.TaskID]
+			if !ok {
+				continue
+			}
+			t := &state[i]
+			t.Claim, t.Progress, t.ReportedAt, t.ClaimPeriod = c.Claim, c.Percent, p.Due, p.Start
+			t.CompletedOn = time.Time{}
+			if c.Claim == plan.ClaimCompleted {
+				t.CompletedOn = c.CompletedOn
+			}
+		}
+		if !p.Started(asOf) {
 			continue
 		}
 		if p.ID == shown.ID {
@@ -38,40 +71,14 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 			day = asOf
 		}
 		c := newCounts()
-		for i := range f.Tasks {
-			t := x.taskAt(f, &f.Tasks[i], p, day)
+		for i := range state {
+			t := state[i]
+			if !x.hasClaims[t.ID] && t.Completed() && t.CompletedOn.After(day) {
+				t.CompletedOn = time.Time{}
+			}
 			c[x.judge(&t, p, day).Status]++
 		}
 		out = append(out, TrendPoint{Period: p, Day: day, Status: c})
-	}
-	return out
-}
-
-// taskAt is t as it stood at the end of period p (on day): its claim,
-// progress and completion from the latest accepted claim of a period
-// starting no later than p.
-func (x *index) taskAt(f *Facts, t *plan.Task, p reporting.Period, day time.Time) plan.Task {
-	out := *t
-	if !x.hasClaims[t.ID] {
-		if out.Completed() && out.CompletedOn.After(day) {
-			out.CompletedOn = time.Time{}
-		}
-		return out
-	}
-	out.Claim, out.Progress, out.CompletedOn, out.ReportedAt, out.ClaimPeriod = plan.ClaimNone, 0, time.Time{}, time.Time{}, time.Time{}
-	for _, q := range f.Periods {
-		if q.Start.After(p.Start) {
-			break
-		}
-		c := x.claim(q.ID, t.ID)
-		if c == nil {
-			continue
-		}
-		out.Claim, out.Progress, out.ReportedAt, out.ClaimPeriod = c.Claim, c.Percent, q.Due, q.Start
-		out.CompletedOn = time.Time{}
-		if c.Claim == plan.ClaimCompleted {
-			out.CompletedOn = c.CompletedOn
-		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/figures"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 )
 
 // agencyDashView is one agency's page of a plan's dashboard.
@@ -59,8 +61,12 @@ func (h *handler) dashboardAgency(w http.ResponseWriter, r *http.Request) error 
 			ag = &x.Facts.Agencies[i]
 		}
 	}
-	if ag == nil {
-		return errNotFound
+	if ag == nil { // an agency the plan does not name: its figures are all zero
+		if ag, err = h.store.Agency(r.Context(), agencyID); errors.Is(err, store.ErrNotFound) {
+			return errNotFound
+		} else if err != nil {
+			return err
+		}
 	}
 	p := &x.Facts.Plan
 	dv := newDashView(p, x)

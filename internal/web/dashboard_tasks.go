@@ -1,12 +1,14 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -53,6 +55,13 @@ func (h *handler) taskListShow(w http.ResponseWriter, r *http.Request) error {
 	for i := range x.Facts.Agencies {
 		if x.Facts.Agencies[i].ID == q.AgencyID {
 			v.Agency = &x.Facts.Agencies[i]
+		}
+	}
+	if v.Agency == nil && q.AgencyID > 0 { // an agency the plan does not name: no tasks
+		if a, err := h.store.Agency(r.Context(), q.AgencyID); err == nil {
+			v.Agency = a
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
 		}
 	}
 	for i := range x.Facts.Sections {

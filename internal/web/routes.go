@@ -58,6 +58,7 @@ func (h *handler) routes(mux router) {
 	// Dashboard: figures.Compute's numbers, each linking to its tasks; an
 	// agency's page checks the user's own agency (mayReadAgency).
 	mux.Handle("GET /plans/{id}/dashboard", h.can(auth.ReadPlan, h.dashboardShow))
+	mux.Handle("GET /dashboard", h.can(auth.ReadPlan, h.nationalShow))
 	mux.Handle("GET /plans/{id}/dashboard.xlsx", h.can(auth.ReadPlan, h.dashboardXLSX))
 	mux.Handle("GET /plans/{id}/dashboard.csv", h.can(auth.ReadPlan, h.dashboardCSV))
 	mux.Handle("GET /plans/{id}/dashboard/agency/{agency}", h.can(auth.ReadPlan, h.dashboardAgency))

@@ -23,6 +23,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"tiendo/internal/figcache"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
@@ -53,6 +54,9 @@ type Config struct {
 	// Writes limits each user's (or, signed out, each address's) writes;
 	// nil: no limit.
 	Writes *ratelimit.Limiter
+	// Figures serves the dashboards shared with the API; nil: a cache of
+	// the web's own.
+	Figures *figcache.Cache
 	// DevDir, when set, is the directory of this package's sources
 	// (internal/web, or its templates/ folder): templates/ and static/ are
 	// then read from it on every request, so that a designer sees changes
@@ -68,6 +72,7 @@ var DefaultTwoFactorRoles = []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}
 // shared by all requests; nothing in it changes after New returns.
 type handler struct {
 	store  *store.Store
+	figs   *figcache.Cache
 	clock  clock.Clock
 	log    *slog.Logger
 	secure bool
@@ -112,8 +117,12 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Figures == nil {
+		cfg.Figures = figcache.New(cfg.Store, 0)
+	}
 	h := &handler{
 		store:     cfg.Store,
+		figs:      cfg.Figures,
 		clock:     cfg.Clock,
 		log:       cfg.Log,
 		secure:    cfg.SecureCookies,

@@ -1,0 +1,136 @@
+// Package figcache keeps computed dashboards so that reading one costs a
+// version check instead of a recomputation. A plan's figures are a pure
+// function of its stored facts (store.Facts, figures.Compute) and of the
+// day and period asked; the store moves the plan's facts version in the
+// same transaction as any row those figures read (triggers, migration
+// 00011), so an entry keyed by (plan, facts version, day, period) is
+// exactly what a full recomputation would give — on every instance that
+// shares the database, with no rebuild job and no expiry to tune. A write
+// to a plan costs its next reader one recomputation; a draft saved does
+// not, since no figure reads drafts.
+package figcache
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"tiendo/internal/figures"
+	"tiendo/internal/store"
+)
+
+// Cache holds up to Max dashboards; the least recently used goes first.
+// Concurrent requests for one missing dashboard compute it once.
+type Cache struct {
+	st   *store.Store
+	max  int
+	mu   sync.Mutex
+	m    map[key]*entry
+	tick uint64
+	// Hits and Misses count reads served from the cache and computed.
+	Hits, Misses atomic.Int64
+}
+
+type key struct {
+	plan, version, period int64
+	day                   string // YYYY-MM-DD
+}
+
+type entry struct {
+	ready chan struct{} // closed when d and err are set
+	d     *figures.Dashboard
+	err   error
+	used  uint64
+}
+
+// DefaultMax is enough for every plan of a national register on a few
+// days and periods; a dashboard is tens of kilobytes.
+const DefaultMax = 512
+
+// New returns a cache over st holding up to max dashboards (DefaultMax
+// when max ≤ 0).
+func New(st *store.Store, max int) *Cache {
+	if max <= 0 {
+		max = DefaultMax
+	}
+	return &Cache{st: st, max: max, m: map[key]*entry{}}
+}
+
+// Dashboard returns the plan's figures for period periodID (0: the period
+// figures.Compute picks) on day asOf, computed with the plan's figure
+// settings — the same value as figures.Compute over store.Facts read now.
+// The result is shared: callers must not change it. Errors are not kept.
+func (c *Cache) Dashboard(ctx context.Context, planID, periodID int64, asOf time.Time) (*figures.Dashboard, error) {
+	v, err := c.st.FactsVersion(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	k := key{plan: planID, version: v, period: periodID, day: asOf.Format(time.DateOnly)}
+	c.mu.Lock()
+	c.tick++
+	e, ok := c.m[k]
+	if ok {
+		e.used = c.tick
+		c.mu.Unlock()
+		c.Hits.Add(1)
+		select {
+		case <-e.ready:
+			return e.d, e.err
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	e = &entry{ready: make(chan struct{}), used: c.tick}
+	c.m[k] = e
+	c.evict(k)
+	c.mu.Unlock()
+	c.Misses.Add(1)
+
+	e.d, e.err = Compute(ctx, c.st, planID, periodID, asOf)
+	close(e.ready)
+	if e.err != nil {
+		c.mu.Lock()
+		if c.m[k] == e {
+			delete(c.m, k)
+		}
+		c.mu.Unlock()
+	}
+	return e.d, e.err
+}
+
+// evict drops the entries of older versions of k's plan, which no reader
+// will ask for again, and then the least recently used while over max.
+// Called with mu held.
+func (c *Cache) evict(k key) {
+	for o := range c.m {
+		if o.plan == k.plan && o.version < k.version {
+			delete(c.m, o)
+		}
+	}
+	for len(c.m) > c.max {
+		var old key
+		first := true
+		for o, e := range c.m {
+			if first || e.used < c.m[old].used {
+				old, first = o, false
+			}
+		}
+		delete(c.m, old)
+	}
+}
+
+// Compute is the uncached path: the plan's facts as of asOf, its figure
+// settings, figures.Compute. Both the cache and the tests that check it
+// call this one function.
+func Compute(ctx context.Context, st *store.Store, planID, periodID int64, asOf time.Time) (*figures.Dashboard, error) {
+	f, err := st.Facts(ctx, planID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := st.FigureSettings(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	return figures.Compute(f, fs.Options(figures.Options{PeriodID: periodID, AsOf: asOf}))
+}
