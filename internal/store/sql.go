@@ -42,6 +42,16 @@ func (s *Store) queryRow(ctx context.Context, q querier, query string, args ...a
 	return q.QueryRowContext(ctx, s.bind(query), args...)
 }
 
+// queryOnce runs a read query written with ? placeholders on the read
+// pool without preparing it: for queries built from filters, whose many
+// shapes would crowd the statement cache.
+func (s *Store) queryOnce(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s.trace != nil {
+		s.trace(query, args)
+	}
+	return s.r.QueryContext(ctx, s.bind(query), args...)
+}
+
 // maxReadStmts bounds the prepared-statement cache of the SQLite read pool.
 // The store's read queries come in a few dozen shapes; a shape past the
 // bound is simply run unprepared.
