@@ -17,10 +17,11 @@ import (
 // cmdLoad runs a load against a running server for a bounded time and
 // prints what it measured. --mix bare asks /healthz only: the ceiling of
 // this machine for the same run. --mix deadline is the reporting deadline:
-// 80 % reads (dashboard, open tasks by due date, "Việc của tôi") and 20 %
-// writes (report entries) by the heads of the agencies with open reports;
-// it needs --db to make them short-lived "report" tokens (revoked at the
-// end), and afterwards reads back every acknowledged write.
+// 80 % reads (the plan's dashboard, the national rollup, open tasks by due
+// date, "Việc của tôi") and 20 % writes (report entries, submits, and the
+// coordinator's returns) by the heads of agencies with open reports; it
+// needs --db to make them short-lived tokens (revoked at the end), and
+// afterwards reads back every acknowledged write.
 func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("load", stderr)
 	base := fs.String("url", "", "the server, e.g. http://127.0.0.1:8080")
@@ -77,8 +78,10 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// prepare makes a "report" token for the head of each agency with an
-// editable report (up to conc agencies) and finds what each may write.
+// prepare makes a "report" token for the heads of up to conc agencies,
+// spread evenly over the heads of the database (so, on a national
+// dataset, over the provinces), finds what each may write, and makes a
+// coordinator's token to return submitted reports. revoke revokes them.
 func (l *loader) prepare(ctx context.Context, s *store.Store, conc int) (revoke func(), err error) {
 	var made []int64
 	revoke = func() {
@@ -90,26 +93,47 @@ func (l *loader) prepare(ctx context.Context, s *store.Store, conc int) (revoke 
 	if err != nil {
 		return revoke, err
 	}
+	var heads []auth.User
 	seen := map[int64]bool{}
-	for _, u := range users {
-		if u.Role != auth.RoleHead || u.Disabled || seen[u.AgencyID] || len(l.agents) >= conc {
-			continue
+	var coord *auth.User
+	for i, u := range users {
+		switch {
+		case u.Disabled:
+		case u.Role == auth.RoleHead && !seen[u.AgencyID]:
+			seen[u.AgencyID] = true
+			heads = append(heads, u)
+		case u.Role == auth.RoleCoordinator && coord == nil:
+			coord = &users[i]
 		}
-		seen[u.AgencyID] = true
-		token, hash := auth.NewToken()
-		id, err := s.CreateScopedToken(ctx, 0, u.ID, hash, "tiendo load", auth.ScopeReport, time.Now().Add(2*time.Hour))
+	}
+	if len(heads) == 0 {
+		return revoke, errors.New("no agency head in the database: the deadline mix signs in as heads (tiendo user add --role head)")
+	}
+	token := func(u *auth.User, scope auth.TokenScope) (string, error) {
+		t, hash := auth.NewToken()
+		id, err := s.CreateScopedToken(ctx, 0, u.ID, hash, "tiendo load", scope, time.Now().Add(2*time.Hour))
+		if err == nil {
+			made = append(made, id)
+		}
+		return t, err
+	}
+	if coord != nil {
+		if l.coord, err = token(coord, auth.ScopeFull); err != nil {
+			return revoke, err
+		}
+	}
+	n := min(conc, len(heads))
+	for k := range n {
+		u := heads[k*len(heads)/n]
+		t, err := token(&u, auth.ScopeReport)
 		if err != nil {
 			return revoke, err
 		}
-		made = append(made, id)
-		a := &agent{token: token}
+		a := &agent{token: t}
 		if err := l.findWork(ctx, a); err != nil {
 			return revoke, err
 		}
 		l.agents = append(l.agents, a)
-	}
-	if len(l.agents) == 0 {
-		return revoke, errors.New("no agency head in the database: the deadline mix signs in as heads (tiendo user add --role head)")
 	}
 	writable := 0
 	for _, a := range l.agents {

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -18,21 +19,29 @@ type loader struct {
 	base   string
 	client *http.Client
 	agents []*agent
-	plan   int64
+	coord  string // a coordinator's token: returns submitted reports so that their agency writes on
 }
 
-// agent is one agency's head: its token, and the report and tasks it writes.
+// agent is one agency's head: its token, its plan, and the report and
+// tasks it writes.
 type agent struct {
 	token  string
+	plan   int64
 	report int64
 	tasks  []int64
 
-	mu   sync.Mutex
-	last map[int64]string // the acknowledged result text of each task's entry
+	mu    sync.Mutex
+	blank map[int64]bool   // entries without a status yet: written first, and the report cannot be sent before
+	last  map[int64]string // the acknowledged result text of each task's entry
 	// later holds, per task, what was sent after the last acknowledged
 	// write without an answer (cut off by the end of the run): it may or
 	// may not have landed, and either is right.
 	later map[int64][]string
+	sent  bool   // the report is submitted (acknowledged): the next write turn returns it
+	state string // the state the last acknowledged step left the report in; "" before any
+	// unsure is set when a submit or return got no answer: the state read
+	// back may be either.
+	unsure bool
 }
 
 // loadResult is what --json prints (the contract other tools read).
@@ -61,9 +70,46 @@ type sample struct {
 	ok   bool
 }
 
-// findWork finds the agent's plan, its first report open for editing and
-// the tasks that report covers.
+// writeKinds are the kinds that change data.
+var writeKinds = []string{"write", "submit", "return"}
+
+// findWork finds the agent's own report open for editing in the latest
+// period ("Việc của tôi" lists them), its plan, and the tasks it covers;
+// an agency with nothing to write only reads its plan (the first it sees).
 func (l *loader) findWork(ctx context.Context, a *agent) error {
+	type dueReport struct {
+		ReportID int64 `json:"report_id"`
+		PlanID   int64 `json:"plan_id"`
+		Period   struct{ Start string }
+	}
+	var due struct{ Reports []dueReport }
+	if err := l.getJSON(ctx, a.token, "/api/v1/me/due", &due); err != nil {
+		return err
+	}
+	slices.SortStableFunc(due.Reports, func(x, y dueReport) int { return strings.Compare(y.Period.Start, x.Period.Start) })
+	for _, r := range due.Reports {
+		var rep struct {
+			AllowedActions []string `json:"allowed_actions"`
+			Entries        []struct {
+				TaskID int64  `json:"task_id"`
+				Status string `json:"status"`
+			}
+		}
+		if err := l.getJSON(ctx, a.token, fmt.Sprintf("/api/v1/reports/%d", r.ReportID), &rep); err != nil {
+			return err
+		}
+		if slices.Contains(rep.AllowedActions, "edit") && len(rep.Entries) > 0 {
+			a.plan, a.report = r.PlanID, r.ReportID
+			a.blank, a.last, a.later = map[int64]bool{}, map[int64]string{}, map[int64][]string{}
+			for _, e := range rep.Entries {
+				a.tasks = append(a.tasks, e.TaskID)
+				if e.Status == "" {
+					a.blank[e.TaskID] = true
+				}
+			}
+			return nil
+		}
+	}
 	var plans struct{ Items []struct{ ID int64 } }
 	if err := l.getJSON(ctx, a.token, "/api/v1/plans", &plans); err != nil {
 		return err
@@ -71,29 +117,7 @@ func (l *loader) findWork(ctx context.Context, a *agent) error {
 	if len(plans.Items) == 0 {
 		return fmt.Errorf("no plan on %s", l.base)
 	}
-	l.plan = plans.Items[0].ID
-	var reports struct{ Items []struct{ ID int64 } }
-	if err := l.getJSON(ctx, a.token, fmt.Sprintf("/api/v1/reports?plan=%d&limit=20", l.plan), &reports); err != nil {
-		return err
-	}
-	for _, r := range reports.Items {
-		var rep struct {
-			AllowedActions []string `json:"allowed_actions"`
-			Entries        []struct {
-				TaskID int64 `json:"task_id"`
-			}
-		}
-		if err := l.getJSON(ctx, a.token, fmt.Sprintf("/api/v1/reports/%d", r.ID), &rep); err != nil {
-			return err
-		}
-		if slices.Contains(rep.AllowedActions, "edit") && len(rep.Entries) > 0 {
-			a.report, a.last, a.later = r.ID, map[int64]string{}, map[int64][]string{}
-			for _, e := range rep.Entries {
-				a.tasks = append(a.tasks, e.TaskID)
-			}
-			return nil
-		}
-	}
+	a.plan = plans.Items[0].ID
 	return nil // this agency only reads
 }
 
@@ -128,12 +152,12 @@ func (l *loader) run(ctx context.Context, mix string, d time.Duration, conc int)
 		byKind[s.kind] = append(byKind[s.kind], s)
 		if !s.ok {
 			res.Errors++
-		} else if s.kind == "write" {
+		} else if slices.Contains(writeKinds, s.kind) {
 			res.Acknowledged++
 		}
 	}
 	res.P50, res.P95, res.P99 = quantiles(lat)
-	for _, k := range []string{"health", "dashboard", "tasks", "mywork", "write"} {
+	for _, k := range []string{"health", "dashboard", "national", "tasks", "mywork", "write", "submit", "return"} {
 		list := byKind[k]
 		if len(list) == 0 {
 			continue
@@ -153,7 +177,12 @@ func (l *loader) run(ctx context.Context, mix string, d time.Duration, conc int)
 }
 
 // one makes one request of the mix; a request the run's end cut off
-// returns a sample without kind.
+// returns a sample without kind. Of the deadline mix, 20 % are writes by
+// agencies with an open report — entries (blank ones first), and, once
+// every entry has a status, now and then the head's submit, which the
+// coordinator then returns so that the agency writes on — and 80 % reads:
+// the plan's dashboard, the national rollup, the open tasks by due date
+// and "Việc của tôi".
 func (l *loader) one(ctx context.Context, mix string, w, i int, rng *rand.Rand) sample {
 	if mix == "bare" {
 		return l.do(ctx, "health", "", "GET", "/healthz", nil)
@@ -162,27 +191,65 @@ func (l *loader) one(ctx context.Context, mix string, w, i int, rng *rand.Rand) 
 	// Writes go to the report of the client's own agency, one client per
 	// agency (w < len(agents)), so each entry's last acknowledged write is
 	// the one stored.
-	if rng.IntN(100) < 20 && a.report != 0 && w < len(l.agents) {
-		task := a.tasks[rng.IntN(len(a.tasks))]
-		text := fmt.Sprintf("Kết quả ghi thử tải %d-%d lúc %s", w, i, time.Now().Format("15:04:05.000"))
-		body, _ := json.Marshal(map[string]any{"status": "in_progress", "percent": rng.IntN(100), "result": text})
-		s := l.do(ctx, "write", a.token, "PUT", fmt.Sprintf("/api/v1/reports/%d/entries/%d", a.report, task), body)
-		a.mu.Lock()
-		if s.ok {
-			a.last[task], a.later[task] = text, nil
-		} else {
-			a.later[task] = append(a.later[task], text)
-		}
-		a.mu.Unlock()
-		return s
+	x := rng.IntN(100)
+	if x < 20 && a.report != 0 && w < len(l.agents) {
+		return l.write(ctx, a, w, i, rng)
 	}
-	switch rng.IntN(3) {
-	case 0:
-		return l.do(ctx, "dashboard", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/dashboard", l.plan), nil)
-	case 1:
-		return l.do(ctx, "tasks", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/tasks?status=open&sort=due&limit=50", l.plan), nil)
+	switch {
+	case x < 45:
+		return l.do(ctx, "dashboard", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/dashboard", a.plan), nil)
+	case x < 50:
+		return l.do(ctx, "national", a.token, "GET", "/api/v1/dashboard", nil)
+	case x < 75:
+		return l.do(ctx, "tasks", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/tasks?status=open&sort=due&limit=50", a.plan), nil)
 	}
 	return l.do(ctx, "mywork", a.token, "GET", "/api/v1/me/due", nil)
+}
+
+// write is one write turn of agent a: return its sent report (as the
+// coordinator), send it (one turn in ten once no entry is blank), or write
+// an entry.
+func (l *loader) write(ctx context.Context, a *agent, w, i int, rng *rand.Rand) sample {
+	switch {
+	case a.sent && l.coord != "":
+		body, _ := json.Marshal(map[string]any{"reason": "Thử tải: đề nghị bổ sung minh chứng."})
+		s := l.do(ctx, "return", l.coord, "POST", fmt.Sprintf("/api/v1/reports/%d/return", a.report), body)
+		a.step(s, false, "returned")
+		return s
+	case !a.sent && len(a.blank) == 0 && rng.IntN(10) == 0 && l.coord != "":
+		s := l.do(ctx, "submit", a.token, "POST", fmt.Sprintf("/api/v1/reports/%d/submit", a.report), []byte("{}"))
+		a.step(s, true, "submitted")
+		return s
+	}
+	task := a.tasks[rng.IntN(len(a.tasks))]
+	for t := range a.blank {
+		task = t
+		break
+	}
+	text := fmt.Sprintf("Kết quả ghi thử tải %d-%d lúc %s", w, i, time.Now().Format("15:04:05.000"))
+	body, _ := json.Marshal(map[string]any{"status": "in_progress", "percent": rng.IntN(100), "result": text})
+	s := l.do(ctx, "write", a.token, "PUT", fmt.Sprintf("/api/v1/reports/%d/entries/%d", a.report, task), body)
+	a.mu.Lock()
+	if s.ok {
+		a.last[task], a.later[task] = text, nil
+		delete(a.blank, task)
+	} else {
+		a.later[task] = append(a.later[task], text)
+	}
+	a.mu.Unlock()
+	return s
+}
+
+// step records the outcome of a submit or a return.
+func (a *agent) step(s sample, sent bool, state string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	switch {
+	case s.ok:
+		a.sent, a.state, a.unsure = sent, state, false
+	case s.kind == "":
+		a.unsure = true // cut off by the end of the run
+	}
 }
 
 // do sends one request and times it.
@@ -214,10 +281,11 @@ func (l *loader) do(ctx context.Context, kind, token, method, path string, body 
 // those whose result is not the last acknowledged text.
 func (l *loader) verify(ctx context.Context) (lost int) {
 	for _, a := range l.agents {
-		if a.report == 0 || len(a.last) == 0 {
+		if a.report == 0 || len(a.last) == 0 && a.state == "" {
 			continue
 		}
 		var rep struct {
+			State   string `json:"state"`
 			Entries []struct {
 				TaskID int64  `json:"task_id"`
 				Result string `json:"result"`
@@ -225,6 +293,9 @@ func (l *loader) verify(ctx context.Context) (lost int) {
 		}
 		if err := l.getJSON(ctx, a.token, fmt.Sprintf("/api/v1/reports/%d", a.report), &rep); err != nil {
 			return len(a.last)
+		}
+		if a.state != "" && !a.unsure && rep.State != a.state {
+			lost++ // an acknowledged submit or return not stored
 		}
 		stored := map[int64]string{}
 		for _, e := range rep.Entries {

@@ -66,15 +66,7 @@ func (a *api) reportContext(ctx context.Context, rep *reporting.Report) (*report
 
 // agencyNames maps every agency's ID to its name.
 func (a *api) agencyNames(ctx context.Context) (map[int64]string, error) {
-	list, err := a.store.Agencies(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := make(map[int64]string, len(list))
-	for _, ag := range list {
-		names[ag.ID] = ag.Name
-	}
-	return names, nil
+	return a.store.AgencyNames(ctx)
 }
 
 // taskTitles maps the titles of the plan's tasks the agency leads or

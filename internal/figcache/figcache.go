@@ -1,13 +1,18 @@
 // Package figcache keeps computed dashboards so that reading one costs a
 // version check instead of a recomputation. A plan's figures are a pure
 // function of its stored facts (store.Facts, figures.Compute) and of the
-// day and period asked; the store moves the plan's facts version in the
-// same transaction as any row those figures read (triggers, migration
-// 00011), so an entry keyed by (plan, facts version, day, period) is
-// exactly what a full recomputation would give — on every instance that
-// shares the database, with no rebuild job and no expiry to tune. A write
-// to a plan costs its next reader one recomputation; a draft saved does
-// not, since no figure reads drafts.
+// day and period asked; the store moves the plan's versions in the same
+// transaction as any row those figures read (triggers, migration 00011),
+// so an entry keyed by (plan, versions, day, period) is exactly what a
+// full recomputation would give — on every instance that shares the
+// database, with no rebuild job and no expiry to tune.
+//
+// Two versions, because the deadline's commonest writes touch little: a
+// report sent or returned moves only the reports version, and its next
+// reader recounts the period's reports (figures.RecountReports, one small
+// query) over the kept figures; any other write (a task, an acceptance, an
+// agency…) moves the facts version and costs its next reader one full
+// recomputation. A draft saved moves neither: no figure reads drafts.
 package figcache
 
 import (
@@ -28,8 +33,9 @@ type Cache struct {
 	mu   sync.Mutex
 	m    map[key]*entry
 	tick uint64
-	// Hits and Misses count reads served from the cache and computed.
-	Hits, Misses atomic.Int64
+	// Hits count reads served as kept, Recounts those served after
+	// recounting the reports, Misses those computed in full.
+	Hits, Recounts, Misses atomic.Int64
 }
 
 type key struct {
@@ -38,10 +44,13 @@ type key struct {
 }
 
 type entry struct {
-	ready chan struct{} // closed when d and err are set
+	ready chan struct{} // closed when d, reports and err are set
 	d     *figures.Dashboard
 	err   error
 	used  uint64
+	// reports is the reports version d is right for; a reader of a later
+	// one recounts (under mu, replacing d and reports).
+	reports int64
 }
 
 // DefaultMax is enough for every plan of a national register on a few
@@ -62,7 +71,7 @@ func New(st *store.Store, max int) *Cache {
 // settings — the same value as figures.Compute over store.Facts read now.
 // The result is shared: callers must not change it. Errors are not kept.
 func (c *Cache) Dashboard(ctx context.Context, planID, periodID int64, asOf time.Time) (*figures.Dashboard, error) {
-	v, err := c.st.FactsVersion(ctx, planID)
+	v, rv, err := c.st.FactsVersion(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -73,15 +82,17 @@ func (c *Cache) Dashboard(ctx context.Context, planID, periodID int64, asOf time
 	if ok {
 		e.used = c.tick
 		c.mu.Unlock()
-		c.Hits.Add(1)
 		select {
 		case <-e.ready:
-			return e.d, e.err
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+		if e.err != nil {
+			return nil, e.err
+		}
+		return c.current(ctx, e, rv)
 	}
-	e = &entry{ready: make(chan struct{}), used: c.tick}
+	e = &entry{ready: make(chan struct{}), used: c.tick, reports: rv}
 	c.m[k] = e
 	c.evict(k)
 	c.mu.Unlock()
@@ -97,6 +108,31 @@ func (c *Cache) Dashboard(ctx context.Context, planID, periodID int64, asOf time
 		c.mu.Unlock()
 	}
 	return e.d, e.err
+}
+
+// current returns e's dashboard as of reports version rv: as kept when e
+// is at rv or later, else with its reports recounted (and kept so). The
+// reports are read after rv was, so they are at rv or later.
+func (c *Cache) current(ctx context.Context, e *entry, rv int64) (*figures.Dashboard, error) {
+	c.mu.Lock()
+	d, at := e.d, e.reports
+	c.mu.Unlock()
+	if at >= rv {
+		c.Hits.Add(1)
+		return d, nil
+	}
+	reports, err := c.st.PeriodReports(ctx, d.PlanID, d.Period.ID)
+	if err != nil {
+		return nil, err
+	}
+	fresh := figures.RecountReports(d, reports)
+	c.Recounts.Add(1)
+	c.mu.Lock()
+	if e.reports < rv {
+		e.d, e.reports = fresh, rv
+	}
+	c.mu.Unlock()
+	return fresh, nil
 }
 
 // evict drops the entries of older versions of k's plan, which no reader

@@ -40,26 +40,30 @@ func TestCacheExact(t *testing.T) {
 			generate(t, st, 1)
 			const planID = 1
 			c := figcache.New(st, 0)
-			check := func(what string, wantHit bool) {
+			// check reads the dashboard through the cache, says how it was
+			// served (hit: as kept; recount: reports recounted; miss:
+			// computed in full) and compares it with a full recomputation.
+			check := func(what, want string) {
 				t.Helper()
-				hits := c.Hits.Load()
+				h, r, m := c.Hits.Load(), c.Recounts.Load(), c.Misses.Load()
 				got, err := c.Dashboard(ctx, planID, 0, today)
 				if err != nil {
 					t.Fatalf("%s: %v", what, err)
 				}
-				if hit := c.Hits.Load() > hits; hit != wantHit {
-					t.Errorf("%s: served from the cache = %v, want %v", what, hit, wantHit)
+				served := map[bool]string{c.Hits.Load() > h: "hit", c.Recounts.Load() > r: "recount", c.Misses.Load() > m: "miss"}[true]
+				if served != want {
+					t.Errorf("%s: served by %q, want %q", what, served, want)
 				}
-				want, err := figcache.Compute(ctx, st, planID, 0, today)
+				fresh, err := figcache.Compute(ctx, st, planID, 0, today)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("%s: cached dashboard differs from a full recomputation", what)
+				if !reflect.DeepEqual(got, fresh) {
+					t.Errorf("%s: cached dashboard differs from a full recomputation:\ncached %+v\nfresh  %+v", what, got.Reports, fresh.Reports)
 				}
 			}
-			check("first read", false)
-			check("second read", true)
+			check("first read", "miss")
+			check("second read", "hit")
 
 			reports, _, err := st.Reports(ctx, store.ReportFilter{PlanID: planID, Today: today, Limit: 5000})
 			if err != nil {
@@ -91,7 +95,7 @@ func TestCacheExact(t *testing.T) {
 			if err := st.SaveEntry(ctx, reporting.Actor{User: head, Now: now}, draft.ID, &e); err != nil {
 				t.Fatal(err)
 			}
-			check("draft entry saved", true)
+			check("draft entry saved", "hit")
 
 			full, _ = st.Report(ctx, draft.ID)
 			for _, e := range full.Entries {
@@ -102,23 +106,23 @@ func TestCacheExact(t *testing.T) {
 					}
 				}
 			}
-			check("draft entries completed", true)
+			check("draft entries completed", "hit")
 			full, _ = st.Report(ctx, draft.ID)
 			if _, err := st.SubmitReport(ctx, reporting.Actor{User: head, Now: now}, draft.ID, full.Version); err != nil {
 				t.Fatal(err)
 			}
-			check("report submitted", false)
+			check("report submitted", "recount")
 			full, _ = st.Report(ctx, draft.ID)
 			if _, err := st.AcceptReport(ctx, reporting.Actor{User: coord, Now: now}, draft.ID, full.Version); err != nil {
 				t.Fatal(err)
 			}
-			check("report accepted (task claims change)", false)
+			check("report accepted (task claims change)", "miss")
 
 			sub := find(reporting.StateSubmitted)
 			if _, err := st.ReturnReport(ctx, reporting.Actor{User: coord, Now: now}, sub.ID, "Bổ sung minh chứng.", sub.Version); err != nil {
 				t.Fatal(err)
 			}
-			check("report returned", false)
+			check("report returned", "recount")
 
 			task, err := st.Task(ctx, full.Entries[0].TaskID)
 			if err != nil {
@@ -128,7 +132,7 @@ func TestCacheExact(t *testing.T) {
 			if err := st.UpdateTask(ctx, 0, task); err != nil {
 				t.Fatal(err)
 			}
-			check("task deadline changed", false)
+			check("task deadline changed", "miss")
 
 			ag, err := st.Agency(ctx, task.LeadAgencyID)
 			if err != nil {
@@ -138,11 +142,11 @@ func TestCacheExact(t *testing.T) {
 			if err := st.UpdateAgency(ctx, 0, ag); err != nil {
 				t.Fatal(err)
 			}
-			check("agency renamed", false)
+			check("agency renamed", "miss")
 			if err := st.CreateAgency(ctx, 0, &agency.Agency{Name: "Ủy ban nhân dân xã Mới Lập", Kind: agency.KindCommune}); err != nil {
 				t.Fatal(err)
 			}
-			check("agency added", false)
+			check("agency added", "miss")
 
 			fs, err := st.FigureSettings(ctx, planID)
 			if err != nil {
@@ -152,8 +156,8 @@ func TestCacheExact(t *testing.T) {
 			if _, err := st.SaveFigureSettings(ctx, 0, planID, *fs, fs.Version); err != nil {
 				t.Fatal(err)
 			}
-			check("figure settings changed (indicator lights)", false)
-			check("nothing changed", true)
+			check("figure settings changed (indicator lights)", "miss")
+			check("nothing changed", "hit")
 		}
 	})
 }

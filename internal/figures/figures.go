@@ -111,6 +111,9 @@ type Dashboard struct {
 	ByAgency []AgencyRow
 	Overdue  []Overdue         // overdue tasks, the oldest first
 	Reports  reporting.Figures // the period's reports, every agency
+	// Expected are the agencies expected to report in Period (by ID): the
+	// agencies Reports and ByAgency count.
+	Expected []int64
 	// Indicators are actual against target for the period's year.
 	Indicators   []IndicatorFigure
 	Trend        []TrendPoint // status counts at each started period up to this one
@@ -130,7 +133,7 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	d.Status = countAll(judged)
 	d.ByGroup = byGroup(f.Sections, f.Tasks, judged)
 	d.Overdue = overdueList(f.Tasks, judged, idx)
-	d.Reports, d.ByAgency = reportsAndAgencies(f, idx, p, judged, asOf)
+	d.Reports, d.ByAgency, d.Expected = reportsAndAgencies(f, idx, p, judged, asOf)
 	d.Indicators = indicatorFigures(f, p, o.Lights.orDefault())
 	d.Trend = trend(f, idx, p, asOf, d.Status)
 	lag := o.LagPoints

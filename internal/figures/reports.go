@@ -28,8 +28,13 @@ type AgencyRow struct {
 // the first revision counts: received when submitted or accepted
 // (State.Received) on or before the as-of day, on time by its last
 // submission. A period not started by the as-of day expects nothing.
-func reportsAndAgencies(f *Facts, x *index, p reporting.Period, judged []judgement, asOf time.Time) (reporting.Figures, []AgencyRow) {
+func reportsAndAgencies(f *Facts, x *index, p reporting.Period, judged []judgement, asOf time.Time) (reporting.Figures, []AgencyRow, []int64) {
 	per := periodFigures(f, p, asOf)
+	expected := make([]int64, 0, len(per))
+	for id := range per {
+		expected = append(expected, id)
+	}
+	slices.Sort(expected)
 	rows := map[int64]*AgencyRow{}
 	row := func(id int64) *AgencyRow {
 		r := rows[id]
@@ -69,7 +74,38 @@ func reportsAndAgencies(f *Facts, x *index, p reporting.Period, judged []judgeme
 	for _, id := range rest {
 		out = append(out, *rows[id])
 	}
-	return total, out
+	return total, out, expected
+}
+
+// RecountReports is d with its report figures — Reports, and each
+// ByAgency row's — counted again from reports, the plan's report
+// revisions of d's period as they stand now; everything else is d's.
+// It is what Compute would give when only reports changed state short of
+// acceptance (sent, returned): the expected agencies and every other
+// figure depend on tasks and accepted data only. d is not changed.
+func RecountReports(d *Dashboard, reports []Report) *Dashboard {
+	first := map[int64]*Report{}
+	for i := range reports {
+		if r := &reports[i]; r.PeriodID == d.Period.ID && r.Revision == 1 {
+			first[r.AgencyID] = r
+		}
+	}
+	per := map[int64]reporting.Figures{}
+	if d.Period.Started(d.AsOf) {
+		for _, id := range d.Expected {
+			per[id] = reportFigures(first[id], d.AsOf)
+		}
+	}
+	out := *d
+	out.Reports = reporting.Figures{}
+	for _, g := range per {
+		out.Reports.Add(g)
+	}
+	out.ByAgency = slices.Clone(d.ByAgency)
+	for i := range out.ByAgency {
+		out.ByAgency[i].Reports = per[out.ByAgency[i].AgencyID]
+	}
+	return &out
 }
 
 // periodFigures counts each expected agency's report for period p.

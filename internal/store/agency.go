@@ -115,26 +115,15 @@ func (s *Store) Agency(ctx context.Context, id int64) (a *agency.Agency, err err
 }
 
 // Agencies lists every agency, sorted by name in Vietnamese collation
-// (done in Go: neither database collates Vietnamese the same way, if at all).
+// (done in Go: neither database collates Vietnamese the same way, if at
+// all). The order is kept until an agency changes (agencyCache).
 func (s *Store) Agencies(ctx context.Context) (list []agency.Agency, err error) {
 	defer wrap(&err, "store.Agencies")
-	rows, err := s.query(ctx, s.r, `SELECT `+agencyCols+` FROM agencies ORDER BY id`)
+	c, err := s.agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanAgency(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	vntext.Sort(list, func(a agency.Agency) string { return a.Name })
-	return list, nil
+	return cloneAgencies(c.sorted), nil
 }
 
 // splitLines splits a one-per-line text column, dropping blank lines; nil for none.

@@ -218,16 +218,32 @@ func (s *Store) each(ctx context.Context, query string, args []any, fn func(*sql
 	return rows.Err()
 }
 
-// FactsVersion reads the plan's facts version: a counter that triggers
-// move, in the writing transaction, with every row Facts reads for the
-// plan (migration 00011). Figures computed from Facts read after the
-// version was V are right for every reader that later reads V.
+// FactsVersion reads the plan's two figure versions (migration 00011):
+// facts moves, in the writing transaction, with every row Facts reads for
+// the plan except a report's state changing short of accepted, which moves
+// reports instead. Figures computed from Facts read after the versions
+// were (f, r) are right for every reader that later reads (f, r).
 // ErrNotFound when the plan does not exist.
-func (s *Store) FactsVersion(ctx context.Context, planID int64) (v int64, err error) {
+func (s *Store) FactsVersion(ctx context.Context, planID int64) (facts, reports int64, err error) {
 	defer wrap(&err, "store.FactsVersion(%d)", planID)
-	err = s.queryRow(ctx, s.r, `SELECT facts_version FROM plans WHERE id = ?`, planID).Scan(&v)
+	err = s.queryRow(ctx, s.r, `SELECT facts_version, reports_version FROM plans WHERE id = ?`, planID).Scan(&facts, &reports)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNotFound
+		return 0, 0, ErrNotFound
 	}
-	return v, err
+	return facts, reports, err
+}
+
+// PeriodReports reads every revision of the plan's reports of one period,
+// as Facts has them: what a change of reports_version alone can change.
+func (s *Store) PeriodReports(ctx context.Context, planID, periodID int64) (list []figures.Report, err error) {
+	defer wrap(&err, "store.PeriodReports(%d, %d)", planID, periodID)
+	err = s.each(ctx, `SELECT r.period_id, r.agency_id, r.revision, r.state, r.on_time, r.submitted_at
+		FROM reports r WHERE r.period_id = ? AND r.plan_id = ? ORDER BY r.agency_id, r.revision`,
+		[]any{periodID, planID}, func(rows *sql.Rows) error {
+			var r figures.Report
+			err := rows.Scan(&r.PeriodID, &r.AgencyID, &r.Revision, &r.State, &r.OnTime, timeCol{&r.SubmittedAt})
+			list = append(list, r)
+			return err
+		})
+	return list, err
 }

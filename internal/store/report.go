@@ -11,7 +11,6 @@ import (
 	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/vntext"
 )
 
 // reportCols are a report's columns and its period's, for scanReport.
@@ -146,41 +145,30 @@ func (s *Store) scanReports(ctx context.Context, q querier, query string, args .
 }
 
 // agencyRank gives each agency its position in Vietnamese name order.
+// The map is shared: callers only read it.
 func (s *Store) agencyRank(ctx context.Context) (map[int64]int, error) {
-	names, err := s.agencyNames(ctx)
+	c, err := s.agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, 0, len(names))
-	for id := range names {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	vntext.Sort(ids, func(id int64) string { return names[id] })
-	rank := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		rank[id] = i
-	}
-	return rank, nil
+	return c.rank, nil
 }
 
-// agencyNames maps every agency's ID to its name.
+// agencyNames maps every agency's ID to its name. The map is shared:
+// callers only read it.
 func (s *Store) agencyNames(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.query(ctx, s.r, `SELECT id, name FROM agencies`)
+	c, err := s.agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	names := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		names[id] = name
-	}
-	return names, rows.Err()
+	return c.names, nil
+}
+
+// AgencyNames maps every agency's ID to its name, for answers that name a
+// few agencies. The map is shared: callers must not change it.
+func (s *Store) AgencyNames(ctx context.Context) (names map[int64]string, err error) {
+	defer wrap(&err, "store.AgencyNames")
+	return s.agencyNames(ctx)
 }
 
 // dayOrToday is day's date, or today in Vietnam when day is zero.
@@ -203,12 +191,27 @@ func (s *Store) EnsureReports(ctx context.Context, planID int64, today time.Time
 	defer wrap(&err, "store.EnsureReports(%d)", planID)
 	today = dayOrToday(today)
 	var status plan.PlanStatus
-	if err := s.queryRow(ctx, s.r, `SELECT status FROM plans WHERE id = ?`, planID).Scan(&status); err != nil {
+	var version int64
+	if err := s.queryRow(ctx, s.r, `SELECT status, facts_version FROM plans WHERE id = ?`, planID).Scan(&status, &version); err != nil {
 		return err
 	}
 	if status != plan.PlanActive {
 		return nil
 	}
+	// What is missing depends on the day and on rows that all move the
+	// plan's facts version (tasks, their agencies, periods, reports): a
+	// plan found complete at this version today is complete still. The
+	// version kept is the one read before looking, so a change made while
+	// looking is looked at again next time.
+	done := ensuredKey{version, today}
+	if v, ok := s.ensured.Load(planID); ok && v.(ensuredKey) == done {
+		return nil
+	}
+	defer func() {
+		if err == nil {
+			s.ensured.Store(planID, done)
+		}
+	}()
 	periods, err := s.periods(ctx, planID)
 	if err != nil {
 		return err
@@ -234,6 +237,13 @@ func (s *Store) EnsureReports(ctx context.Context, planID int64, today time.Time
 		}
 		return s.insertReports(ctx, tx, planID, missing)
 	})
+}
+
+// ensuredKey is when a plan's expected reports were last found complete:
+// at which facts version, on which day.
+type ensuredKey struct {
+	version int64
+	day     time.Time
 }
 
 // periodAgency is one expected report.

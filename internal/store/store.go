@@ -44,8 +44,13 @@ type Store struct {
 	// wstmts caches prepared statements on SQLite's one write connection
 	// for the hot writes (submitting a report); wwant queues statements to
 	// prepare once the connection is free (see txStmt).
-	wstmts map[string]*sql.Stmt
-	wwant  map[string]bool
+	// ensured holds, per plan, when its expected reports were last found
+	// complete (ensuredKey, EnsureReports).
+	ensured sync.Map
+	// agencyMemo keeps the agencies in Vietnamese order (agency_cache.go).
+	agencyMemo agencyCache
+	wstmts     map[string]*sql.Stmt
+	wwant      map[string]bool
 	// trace, when set, is handed every read run through query and queryRow
 	// (its ? form and arguments), so that the EXPLAIN test can check the
 	// plan of each dashboard and list query. Nil outside that test.

@@ -62,17 +62,23 @@ func FormatInt(n int) string { return FormatNumber(float64(n), 0) }
 func Sort[T any](items []T, key func(T) string) {
 	c := collate.New(language.Vietnamese, collate.IgnoreCase)
 	var buf collate.Buffer
-	keys := make(map[string][]byte, len(items))
-	for _, it := range items {
-		k := key(it)
-		if _, ok := keys[k]; !ok {
-			keys[k] = slices.Clone(c.KeyFromString(&buf, k))
-			buf.Reset()
-		}
+	// Each item's collation key is made once and the items are ordered
+	// through them, so a comparison is one byte compare (no key lookup).
+	type keyed struct {
+		k []byte
+		i int
 	}
-	slices.SortStableFunc(items, func(a, b T) int {
-		return compareBytes(keys[key(a)], keys[key(b)])
-	})
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		ks[i] = keyed{slices.Clone(c.KeyFromString(&buf, key(it))), i}
+		buf.Reset()
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return compareBytes(a.k, b.k) })
+	sorted := make([]T, len(items))
+	for j, x := range ks {
+		sorted[j] = items[x.i]
+	}
+	copy(items, sorted)
 }
 
 func compareBytes(a, b []byte) int { return strings.Compare(string(a), string(b)) }

@@ -1,0 +1,94 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"tiendo/internal/agency"
+	"tiendo/internal/gen"
+	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/plan"
+	"tiendo/internal/store"
+)
+
+// TestCachesFollowOtherInstances: the store's in-memory shortcuts — the
+// agencies in Vietnamese order, and "this plan's expected reports are all
+// there" — are dropped when another instance on the same database changes
+// what they depend on.
+func TestCachesFollowOtherInstances(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		a, b := db.Open(t), db.Open(t)
+		today := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+		if _, err := gen.Run(ctx, a, gen.Config{Provinces: 1, Agencies: 25, Tasks: 40, Quarters: 2, Seed: 5,
+			Today: today, Password: "Mật-khẩu-thử-nghiệm-42"}); err != nil {
+			t.Fatal(err)
+		}
+		// Agencies: a reads (and keeps) the order; b renames one so that it moves first.
+		list, err := a.Agencies(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := list[len(list)-1]
+		last.Name = "Ấp thử nghiệm An Bình"
+		if err := b.UpdateAgency(ctx, 0, &last); err != nil {
+			t.Fatal(err)
+		}
+		list, err = a.Agencies(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if list[0].ID != last.ID || list[0].Name != last.Name {
+			t.Errorf("after a rename on another instance, first agency is %q, want %q", list[0].Name, last.Name)
+		}
+		names, err := a.AgencyNames(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if names[last.ID] != last.Name {
+			t.Errorf("name %q, want %q", names[last.ID], last.Name)
+		}
+		list[0].Name = "đổi trong bản sao"
+		if again, _ := a.Agencies(ctx); again[0].Name != last.Name {
+			t.Error("a caller's change to its list reached the cache")
+		}
+
+		// Expected reports: a finds the plan complete; b gives a task to a
+		// new agency; a must then make that agency's report.
+		const planID = 1
+		if err := a.EnsureReports(ctx, planID, today); err != nil {
+			t.Fatal(err)
+		}
+		ag := &agency.Agency{Name: "Ủy ban nhân dân xã Mới Lập", Kind: agency.KindCommune}
+		if err := b.CreateAgency(ctx, 0, ag); err != nil {
+			t.Fatal(err)
+		}
+		secs, err := b.Sections(ctx, planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sec int64
+		for _, s := range secs {
+			if s.HoldsTasks && s.Kind == plan.KindGroup {
+				sec = s.ID
+				break
+			}
+		}
+		task := &plan.Task{PlanID: planID, SectionID: sec, Text: "Thí điểm xã thông minh.", LeadAgencyID: ag.ID,
+			Deadline: plan.Deadline{Kind: plan.DeadlineContinuous, Text: "Thường xuyên"}}
+		if err := b.CreateTask(ctx, 0, task); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.EnsureReports(ctx, planID, today); err != nil {
+			t.Fatal(err)
+		}
+		reps, _, err := a.Reports(ctx, store.ReportFilter{PlanID: planID, AgencyID: ag.ID, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(reps) == 0 {
+			t.Error("the new lead agency has no report: the first instance kept its stale 'complete'")
+		}
+	})
+}
