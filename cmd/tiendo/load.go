@@ -27,7 +27,7 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	base := fs.String("url", "", "the server, e.g. http://127.0.0.1:8080")
 	dur := fs.Duration("duration", 30*time.Second, "how long to load")
 	conc := fs.Int("concurrency", 16, "clients at once")
-	mix := fs.String("mix", "deadline", "deadline (reporting-deadline mix) or bare (/healthz only)")
+	mix := fs.String("mix", "deadline", "deadline (reporting-deadline mix), read (one plan by token: a cheap read) or bare (/healthz only)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	db := fs.String("db", envOr("TIENDO_DB", ""), "the server's database, to make the deadline mix's tokens (env TIENDO_DB)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
@@ -38,20 +38,24 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errors.New("--url is required: the running server, e.g. http://127.0.0.1:8080")
 	case *conc < 1 || *dur <= 0:
 		return errors.New("--concurrency and --duration must be positive")
-	case *mix != "deadline" && *mix != "bare":
-		return fmt.Errorf("--mix %q: deadline or bare", *mix)
-	case *mix == "deadline" && *db == "":
-		return errors.New("--mix deadline needs --db: the server's database, to make the agencies' tokens")
+	case *mix != "deadline" && *mix != "bare" && *mix != "read":
+		return fmt.Errorf("--mix %q: deadline, read or bare", *mix)
+	case *mix != "bare" && *db == "":
+		return fmt.Errorf("--mix %s needs --db: the server's database, to make the agencies' tokens", *mix)
 	}
 	l := &loader{base: strings.TrimRight(*base, "/"), client: &http.Client{Timeout: 30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc}}}
-	if *mix == "deadline" {
+	if *mix != "bare" {
 		s, err := store.Open(ctx, *db)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		revoke, err := l.prepare(ctx, s, *conc)
+		prepare := l.prepare
+		if *mix == "read" {
+			prepare = l.prepareRead
+		}
+		revoke, err := prepare(ctx, s, *conc)
 		defer revoke()
 		if err != nil {
 			return err
@@ -76,6 +80,39 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("%d acknowledged writes were not stored", res.Lost)
 	}
 	return nil
+}
+
+// prepareRead makes one "read" token, of the first agency head, for the
+// read mix, and finds the head's plan.
+func (l *loader) prepareRead(ctx context.Context, s *store.Store, _ int) (revoke func(), err error) {
+	revoke = func() {}
+	users, err := s.Users(ctx)
+	if err != nil {
+		return revoke, err
+	}
+	for _, u := range users {
+		if u.Role != auth.RoleHead || u.Disabled {
+			continue
+		}
+		t, hash := auth.NewToken()
+		id, err := s.CreateScopedToken(ctx, 0, u.ID, hash, "tiendo load", auth.ScopeRead, time.Now().Add(2*time.Hour))
+		if err != nil {
+			return revoke, err
+		}
+		revoke = func() { s.RevokeTokenID(context.WithoutCancel(ctx), 0, 0, id) }
+		a := &agent{token: t}
+		var plans struct{ Items []struct{ ID int64 } }
+		if err := l.getJSON(ctx, t, "/api/v1/plans", &plans); err != nil {
+			return revoke, err
+		}
+		if len(plans.Items) == 0 {
+			return revoke, fmt.Errorf("no plan on %s", l.base)
+		}
+		a.plan = plans.Items[0].ID
+		l.agents = []*agent{a}
+		return revoke, nil
+	}
+	return revoke, errors.New("no agency head in the database: the read mix signs in as one (tiendo user add --role head)")
 }
 
 // prepare makes a "report" token for the heads of up to conc agencies,

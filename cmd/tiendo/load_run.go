@@ -157,7 +157,7 @@ func (l *loader) run(ctx context.Context, mix string, d time.Duration, conc int)
 		}
 	}
 	res.P50, res.P95, res.P99 = quantiles(lat)
-	for _, k := range []string{"health", "dashboard", "national", "tasks", "mywork", "write", "submit", "return"} {
+	for _, k := range []string{"health", "plan", "dashboard", "national", "tasks", "mywork", "write", "submit", "return"} {
 		list := byKind[k]
 		if len(list) == 0 {
 			continue
@@ -184,8 +184,12 @@ func (l *loader) run(ctx context.Context, mix string, d time.Duration, conc int)
 // the plan's dashboard, the national rollup, the open tasks by due date
 // and "Việc của tôi".
 func (l *loader) one(ctx context.Context, mix string, w, i int, rng *rand.Rand) sample {
-	if mix == "bare" {
+	switch mix {
+	case "bare":
 		return l.do(ctx, "health", "", "GET", "/healthz", nil)
+	case "read":
+		a := l.agents[0]
+		return l.do(ctx, "plan", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d", a.plan), nil)
 	}
 	a := l.agents[w%len(l.agents)]
 	// Writes go to the report of the client's own agency, one client per
