@@ -75,6 +75,11 @@ func (c *Cache) Dashboard(ctx context.Context, planID, periodID int64, asOf time
 	if err != nil {
 		return nil, err
 	}
+	return c.dashboardAt(ctx, planID, periodID, asOf, v, rv)
+}
+
+// dashboardAt is Dashboard with the plan's versions already read.
+func (c *Cache) dashboardAt(ctx context.Context, planID, periodID int64, asOf time.Time, v, rv int64) (*figures.Dashboard, error) {
 	k := key{plan: planID, version: v, period: periodID, day: asOf.Format(time.DateOnly)}
 	c.mu.Lock()
 	c.tick++

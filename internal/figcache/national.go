@@ -23,8 +23,9 @@ type NationalPlan struct {
 // period its own dashboard shows that day, lines in Vietnamese order of
 // the issuer. Plans without a reporting period yet have no figures and
 // are left out (Skipped counts them). Each plan's figures come from the
-// cache, so a read after a write recomputes only the plan written to;
-// missing plans are computed in parallel, one per CPU.
+// cache (every plan's versions read in one query), so a read after a
+// write recomputes only the plan written to; missing plans are computed
+// in parallel.
 func (c *Cache) National(ctx context.Context, asOf time.Time) (lines []NationalPlan, total figures.National, skipped int, err error) {
 	all, err := c.st.Plans(ctx)
 	if err != nil {
@@ -37,16 +38,23 @@ func (c *Cache) National(ctx context.Context, asOf time.Time) (lines []NationalP
 		}
 	}
 	vntext.Sort(plans, func(p plan.Plan) string { return p.Issuer + " " + p.Code })
+	versions, err := c.st.FactsVersions(ctx)
+	if err != nil {
+		return nil, total, 0, err
+	}
 	ds := make([]*figures.Dashboard, len(plans))
 	errs := make([]error, len(plans))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// Twice the CPUs: a plan's figures wait on the database about as long
+	// as they compute.
+	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	for i := range plans {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			ds[i], errs[i] = c.Dashboard(ctx, plans[i].ID, 0, asOf)
+			v := versions[plans[i].ID]
+			ds[i], errs[i] = c.dashboardAt(ctx, plans[i].ID, 0, asOf, v[0], v[1])
 		}()
 	}
 	wg.Wait()

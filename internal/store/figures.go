@@ -233,6 +233,21 @@ func (s *Store) FactsVersion(ctx context.Context, planID int64) (facts, reports 
 	return facts, reports, err
 }
 
+// FactsVersions reads every plan's two figure versions (FactsVersion) in
+// one query: [facts, reports] by plan ID.
+func (s *Store) FactsVersions(ctx context.Context) (v map[int64][2]int64, err error) {
+	defer wrap(&err, "store.FactsVersions")
+	v = map[int64][2]int64{}
+	err = s.each(ctx, `SELECT id, facts_version, reports_version FROM plans`, nil, func(rows *sql.Rows) error {
+		var id int64
+		var x [2]int64
+		err := rows.Scan(&id, &x[0], &x[1])
+		v[id] = x
+		return err
+	})
+	return v, err
+}
+
 // PeriodReports reads every revision of the plan's reports of one period,
 // as Facts has them: what a change of reports_version alone can change.
 func (s *Store) PeriodReports(ctx context.Context, planID, periodID int64) (list []figures.Report, err error) {

@@ -69,9 +69,10 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Set("_busy_timeout", "5000")
 	q.Set("_foreign_keys", "1")
 	q.Set("_synchronous", "NORMAL")
-	// A bigger page cache than the default 2 MiB keeps a plan's tasks and
-	// their indexes in memory per connection.
-	q.Add("_pragma", "cache_size(-16000)")
+	// A page cache of 4 MiB per connection (the default is 2): every read
+	// connection has its own, so 16 MiB each held 110 MiB on a national
+	// dataset for no measurable gain (docs/PERFORMANCE.md, issue 6).
+	q.Add("_pragma", "cache_size(-4000)")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
 		q.Set("_query_only", "1")

@@ -116,6 +116,60 @@ func (h *handler) loadDash(r *http.Request, planID int64, p dashParams) (*dashDa
 	return &dashData{Facts: f, D: d, P: p, Settings: fs}, nil
 }
 
+// loadDashPage is loadDash for the dashboard page itself, which shows
+// figures and names but lists no task: the figures come from the cache
+// the API shares (figcache, exact against recomputation), and around them
+// only the plan, its periods, the agencies and the few tasks whose title
+// must be read from their text — not every task and claim of the plan,
+// which the drill-down lists and downloads read (loadDash).
+func (h *handler) loadDashPage(r *http.Request, planID int64, p dashParams) (*dashData, error) {
+	ctx := r.Context()
+	pl, err := h.store.Plan(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	d, err := h.figs.Dashboard(ctx, planID, p.PeriodID, p.AsOf)
+	if errors.Is(err, figures.ErrNoPeriod) {
+		if p.PeriodID != 0 {
+			return nil, errNotFound
+		}
+		return nil, errNoPeriodYet
+	}
+	if err != nil {
+		return nil, err
+	}
+	f := &figures.Facts{Plan: *pl}
+	if f.Periods, err = h.store.Periods(ctx, planID); err != nil {
+		return nil, err
+	}
+	if f.Agencies, err = h.store.Agencies(ctx); err != nil {
+		return nil, err
+	}
+	untitled := map[int64]bool{}
+	for _, o := range d.Overdue {
+		untitled[o.TaskID] = o.Title == ""
+	}
+	for _, w := range d.EarlyWarning {
+		untitled[w.TaskID] = untitled[w.TaskID] || w.Title == ""
+	}
+	for id, need := range untitled {
+		if !need {
+			continue
+		}
+		t, err := h.store.Task(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		f.Tasks = append(f.Tasks, *t)
+	}
+	fs, err := h.store.FigureSettings(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	p.PeriodID = d.Period.ID
+	return &dashData{Facts: f, D: d, P: p, Settings: fs}, nil
+}
+
 // taskStatuses is every task's status in the dashboard's period on its
 // day, exactly as figures.Compute counted it (figures.TaskRows), so the
 // drill-down lists use the status behind the counts.

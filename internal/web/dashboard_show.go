@@ -19,7 +19,7 @@ func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	x, err := h.loadDash(r, id, q)
+	x, err := h.loadDashPage(r, id, q)
 	if err != nil {
 		return h.dashFail(w, r, err)
 	}
