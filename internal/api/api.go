@@ -87,6 +87,8 @@ func (a *api) routes(r *router) {
 	r.handle("GET /tasks/{id}", auth.ReadPlan, a.taskGet)
 	r.handle("PATCH /tasks/{id}", auth.EditPlan, a.taskPatch)
 	r.handle("GET /agencies", auth.ReadPlan, a.agencyList)
+	r.handle("GET /agencies/{id}", auth.ReadPlan, a.agencyGet)
+	r.handle("POST /agencies/reorganisations", auth.ManageAgency, a.agencyReorganise)
 	r.handle("GET /plans/{id}/periods", auth.ReadPlan, a.periodList)
 	r.handle("GET /plans/{id}/dashboard", auth.ReadPlan, a.dashboardGet)
 	r.handle("GET /dashboard", auth.ReadPlan, a.nationalGet)

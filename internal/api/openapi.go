@@ -44,7 +44,7 @@ func openapiDoc(routes []route) obj {
 	}
 	paths := obj{}
 	ops := operations()
-	for _, more := range []map[string]obj{reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations(),
+	for _, more := range []map[string]obj{agencyOperations(), reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations(),
 		officialReportOperations(), rankingOperations()} {
 		for key, op := range more {
 			ops[key] = op

@@ -96,7 +96,8 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"AgencyFigures": agencyFiguresJSON{}, "Figures": figuresJSON{}, "Error": errorBody{},
 		"ContributionPut": contributionBody{}, "TextsPut": textsBody{},
 		"IndicatorValuePut": valueBody{}, "Extension": extensionJSON{}, "ExtensionRequest": extensionBody{},
-		"ExtensionDecision": decideBody{},
+		"ExtensionDecision": decideBody{}, "Reorganisation": reorgBody{}, "ReorganisationResult": reorgJSON{},
+		"ReorganisationMove": reorgMoveJSON{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))

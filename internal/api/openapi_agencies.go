@@ -1,0 +1,68 @@
+package api
+
+// The agency part of the OpenAPI document beyond the list: one agency, and
+// reorganisations. Schemas mirror agency_reorganise.go;
+// TestOpenAPISchemasMatchJSON checks the property names.
+
+// agencyOperations describes the agency routes, keyed like routes().
+func agencyOperations() map[string]obj {
+	return map[string]obj{
+		"GET /agencies/{id}": {
+			"operationId": "getAgency", "tags": []any{"agencies"},
+			"summary":     "Một cơ quan",
+			"description": "Cơ quan với thời gian tồn tại (`valid_from`, `valid_to`: ngày bắt đầu của bố trí mới, cơ quan không còn từ ngày đó) và, khi đã kết thúc do sắp xếp, cơ quan kế thừa (`successor_id`).",
+			"parameters":  []any{param("AgencyID")},
+			"responses":   readResponses(ok("Cơ quan", ref("Agency")), true),
+		},
+		"POST /agencies/reorganisations": {
+			"operationId": "reorganiseAgencies", "tags": []any{"agencies"},
+			"summary":     "Sắp xếp tổ chức: hợp nhất, chia tách, đổi tên, giải thể",
+			"description": "Áp dụng một quyết định sắp xếp từ ngày có hiệu lực, trong một giao dịch: các cơ quan `from` kết thúc (`valid_to` = `effective`, `successor_id`), và phần việc còn mở của chúng chuyển sang cơ quan kế thừa (`into`, hoặc cơ quan mới `new`): nhiệm vụ chưa hoàn thành (chủ trì và phối hợp), chỉ tiêu, tài khoản, báo cáo chưa gửi của các kỳ chưa kết thúc (gộp vào báo cáo cùng kỳ của cơ quan kế thừa). Báo cáo đã gửi, đã tiếp nhận và nhiệm vụ đã hoàn thành ở lại với cơ quan cũ.\n\n`merge`: một hay nhiều cơ quan vào một (có sẵn hoặc mới); `split`: một cơ quan thành nhiều, `tasks` và `indicators` giao từng nhiệm vụ, chỉ tiêu cho cơ quan kế thừa (phần còn lại cho `into`); `rename`: bản ghi mới với tên mới (`new`), lịch sử giữ tên cũ; `dissolve`: `into` nhận phần việc, hoặc không ai (nhiệm vụ thành chưa phân công).\n\n`?dry_run=1` trả về đúng những gì sẽ chuyển (200) mà không thay đổi gì; áp dụng trả 201. Cơ quan không tồn tại hoặc không hoạt động vào ngày hiệu lực, nhiệm vụ của cơ quan bị chia tách chưa được giao → 422 với `fields`.",
+			"parameters": []any{obj{"name": "dry_run", "in": "query", "required": false,
+				"description": "`1`: chỉ xem trước, không áp dụng.", "schema": obj{"type": "string", "enum": []any{"0", "1", "true", "false"}}}},
+			"requestBody": body(ref("Reorganisation")),
+			"responses": func() obj {
+				r := writeResponses(obj{"201": obj{"description": "Đã áp dụng", "content": jsonContent(ref("ReorganisationResult"))}})
+				r["200"] = obj{"description": "Xem trước (dry_run), không thay đổi gì", "content": jsonContent(ref("ReorganisationResult"))}
+				return r
+			}(),
+		},
+	}
+}
+
+// agencySchemas are the bodies of the reorganisation route.
+func agencySchemas() obj {
+	idMap := func(desc string) obj {
+		return obj{"type": "object", "description": desc, "additionalProperties": integer(),
+			"propertyNames": obj{"pattern": "^[1-9][0-9]*$"}}
+	}
+	move := closed(obj{
+		"id":    integer(),
+		"label": obj{"type": "string", "description": "Tên nhiệm vụ, mã và tên chỉ tiêu, tên đăng nhập, hoặc kỳ báo cáo"},
+		"from":  integer(),
+		"to":    merge(nullable("integer"), obj{"description": "Cơ quan nhận; null khi không ai nhận (giải thể không kế thừa)"}),
+	})
+	return obj{
+		"Reorganisation": closedBody(obj{
+			"kind":       obj{"type": "string", "enum": []any{"merge", "split", "rename", "dissolve"}},
+			"from":       obj{"type": "array", "items": integer(), "minItems": 1, "description": "Các cơ quan kết thúc"},
+			"into":       integer(),
+			"new":        closedBody(obj{"name": obj{"type": "string"}, "short_name": obj{"type": "string"}, "kind": obj{"type": "string"}}),
+			"effective":  obj{"type": "string", "format": "date", "description": "Ngày có hiệu lực (ngày đầu của bố trí mới)"},
+			"decision":   obj{"type": "string", "description": "Số, ký hiệu quyết định, ví dụ 125/QĐ-UBND"},
+			"tasks":      idMap("Chia tách: mã nhiệm vụ → mã cơ quan kế thừa"),
+			"indicators": idMap("Chia tách: mã chỉ tiêu → mã cơ quan kế thừa"),
+		}),
+		"ReorganisationMove": move,
+		"ReorganisationResult": closed(obj{
+			"dry_run":      obj{"type": "boolean"},
+			"successor_id": merge(nullable("integer"), obj{"description": "Cơ quan kế thừa; null khi xem trước việc tạo cơ quan mới, hoặc giải thể không kế thừa"}),
+			"ended":        arrayOf("ReorganisationMove"),
+			"tasks":        arrayOf("ReorganisationMove"),
+			"cooperations": arrayOf("ReorganisationMove"),
+			"indicators":   arrayOf("ReorganisationMove"),
+			"users":        arrayOf("ReorganisationMove"),
+			"reports":      arrayOf("ReorganisationMove"),
+		}),
+	}
+}

@@ -1,0 +1,279 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"tiendo/internal/agency"
+	"tiendo/internal/auth"
+	"tiendo/internal/figures"
+	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+	"tiendo/internal/store"
+)
+
+// reorgWorld is the hand-worked case of the reorganisation tests: a plan
+// of 2025 with four tasks of three departments, the first quarter
+// reported and accepted, the second under way.
+//
+//	T1 lead TTTT, due 31/12/2025, open         (Q1: 30 %; Q2 draft: 50 %)
+//	T2 lead TTTT, due 31/03/2025, completed 01/03 (accepted in Q1)
+//	T3 lead KHCN, continuous                   (Q1: in progress)
+//	T4 lead TC, cooperating TTTT, due 31/12/2025 (Q1: in progress; Q2 sent 18/05)
+type reorgWorld struct {
+	s                  *store.Store
+	plan               int64
+	tttt, khcn, tc     int64
+	t1, t2, t3, t4     int64
+	q1, q2             reporting.Period
+	heads              map[int64]*auth.User
+	coord              *auth.User
+	draftQ2, tcQ2, q1A int64 // reports: TTTT's Q2 draft, TC's Q2 (sent), TTTT's Q1 (accepted)
+}
+
+func newReorgWorld(t *testing.T, s *store.Store) *reorgWorld {
+	t.Helper()
+	ctx := context.Background()
+	w := &reorgWorld{s: s, heads: map[int64]*auth.User{}}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, x := range []struct {
+		id   *int64
+		name string
+	}{{&w.tttt, "Sở Thông tin và Truyền thông"}, {&w.khcn, "Sở Khoa học và Công nghệ"}, {&w.tc, "Sở Tài chính"}} {
+		a := &agency.Agency{Name: x.name, Kind: agency.KindDepartment}
+		must(s.CreateAgency(ctx, 0, a))
+		*x.id = a.ID
+		u := &auth.User{Username: "ld" + time.Now().Format("150405.000000"), Role: auth.RoleHead, AgencyID: a.ID}
+		must(s.CreateUser(ctx, 0, u, "x"))
+		w.heads[a.ID] = u
+	}
+	w.coord = &auth.User{Username: "dieuphoi", Role: auth.RoleCoordinator, AgencyID: w.khcn}
+	must(s.CreateUser(ctx, 0, w.coord, "x"))
+	year := plan.Deadline{Kind: plan.DeadlineYear, Text: "Năm 2025", Due: plan.Date(2025, 12, 31)}
+	d := &plan.Draft{
+		Plan: plan.Plan{Code: "12/KH-UBND", IssuedOn: plan.Date(2025, 1, 10), Issuer: "UBND tỉnh", Title: "Thử sắp xếp",
+			Status: plan.PlanActive},
+		Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Number: "III", Label: "III",
+			Title: "NHIỆM VỤ", HoldsTasks: true}, Parent: -1}},
+		Tasks: []plan.DraftTask{
+			{Task: plan.Task{Text: "T1 nền tảng số", LeadAgencyID: w.tttt, Deadline: year}},
+			{Task: plan.Task{Text: "T2 kế hoạch", LeadAgencyID: w.tttt,
+				Deadline: plan.Deadline{Kind: plan.DeadlineDate, Text: "31/3/2025", Due: plan.Date(2025, 3, 31)}}},
+			{Task: plan.Task{Text: "T3 thường xuyên", LeadAgencyID: w.khcn,
+				Deadline: plan.Deadline{Kind: plan.DeadlineContinuous, Text: "Thường xuyên"}}},
+			{Task: plan.Task{Text: "T4 ngân sách", LeadAgencyID: w.tc, CooperatingAgencyIDs: []int64{w.tttt}, Deadline: year}},
+		},
+	}
+	var err error
+	w.plan, err = s.CreatePlan(ctx, 0, d)
+	must(err)
+	w.t1, w.t2, w.t3, w.t4 = d.Tasks[0].ID, d.Tasks[1].ID, d.Tasks[2].ID, d.Tasks[3].ID
+	periods, err := s.Periods(ctx, w.plan)
+	must(err)
+	w.q1, w.q2 = periods[0], periods[1]
+
+	at := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 3, 0, 0, 0, time.UTC) }
+	write := func(p reporting.Period, ag int64, when time.Time, entries map[int64]reporting.Entry) int64 {
+		t.Helper()
+		r, err := s.ReportFor(ctx, p.ID, ag)
+		must(err)
+		act := reporting.Actor{User: w.heads[ag], Now: when}
+		for _, e := range r.Entries {
+			if x, ok := entries[e.TaskID]; ok {
+				e.Status, e.Percent, e.Result, e.CompletedOn = x.Status, x.Percent, x.Result, x.CompletedOn
+				must(s.SaveEntry(ctx, act, r.ID, &e))
+			}
+		}
+		return r.ID
+	}
+	send := func(id int64, when time.Time) {
+		t.Helper()
+		r, err := s.Report(ctx, id)
+		must(err)
+		_, err = s.SubmitReport(ctx, reporting.Actor{User: w.heads[r.AgencyID], Now: when}, id, r.Version)
+		must(err)
+	}
+	accept := func(id int64, when time.Time) {
+		t.Helper()
+		r, err := s.Report(ctx, id)
+		must(err)
+		_, err = s.AcceptReport(ctx, reporting.Actor{User: w.coord, Now: when}, id, r.Version)
+		must(err)
+	}
+	going := func(pct int) reporting.Entry {
+		return reporting.Entry{Status: plan.ClaimInProgress, Percent: pct, Result: "Đang triển khai"}
+	}
+	w.q1A = write(w.q1, w.tttt, at(2025, 3, 3), map[int64]reporting.Entry{w.t1: going(30),
+		w.t2: {Status: plan.ClaimCompleted, Percent: 100, Result: "Đã ban hành", CompletedOn: plan.Date(2025, 3, 1)}})
+	q1K := write(w.q1, w.khcn, at(2025, 3, 3), map[int64]reporting.Entry{w.t3: going(40)})
+	q1T := write(w.q1, w.tc, at(2025, 3, 3), map[int64]reporting.Entry{w.t4: going(20)})
+	for _, id := range []int64{w.q1A, q1K, q1T} {
+		send(id, at(2025, 3, 5))
+		accept(id, at(2025, 3, 12))
+	}
+	w.draftQ2 = write(w.q2, w.tttt, at(2025, 5, 10), map[int64]reporting.Entry{w.t1: going(50)})
+	w.tcQ2 = write(w.q2, w.tc, at(2025, 5, 17), map[int64]reporting.Entry{w.t4: going(45)})
+	send(w.tcQ2, at(2025, 5, 18))
+	return w
+}
+
+func (w *reorgWorld) dash(t *testing.T, p reporting.Period, asOf time.Time) *figures.Dashboard {
+	t.Helper()
+	f, err := w.s.Facts(context.Background(), w.plan, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := figures.Compute(f, figures.Options{PeriodID: p.ID, AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// agencyRow is the dashboard's row of agency id: its task count and report figures.
+func agencyRow(d *figures.Dashboard, id int64) (tasks int, rep reporting.Figures, ok bool) {
+	for _, r := range d.ByAgency {
+		if r.AgencyID == id {
+			return r.Status.Total(), r.Reports, true
+		}
+	}
+	return 0, rep, false
+}
+
+// TestReorgMergeMidQuarter merges the Sở TT&TT into the Sở KH&CN on
+// 15/05/2025, in the middle of the second quarter (as in 2025), and
+// checks by hand what moves and what the dashboards say before and after.
+func TestReorgMergeMidQuarter(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		s := db.Open(t)
+		w := newReorgWorld(t, s)
+		day := plan.Date(2025, 5, 20)
+
+		before := w.dash(t, w.q2, day)
+		// Q2 expects TTTT (T1, T4), KHCN (T3), TC (T4): 3; received: TC's, sent 18/05.
+		if before.Reports.Expected != 3 || before.Reports.Received != 1 {
+			t.Fatalf("before: Q2 reports %+v, want 3 expected, 1 received", before.Reports)
+		}
+		if n, _, _ := agencyRow(before, w.tttt); n != 2 {
+			t.Fatalf("before: TTTT leads %d tasks, want 2", n)
+		}
+		q1Before := w.dash(t, w.q1, day)
+
+		r := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt}, Into: w.khcn,
+			Effective: plan.Date(2025, 5, 15), Decision: "1234/QĐ-UBND"}
+		preview, err := s.Reorganise(ctx, 0, r, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The preview names what moves: T1 (T2 is completed and stays), the
+		// cooperation on T4, the head's account, the Q2 draft; and changes nothing.
+		if len(preview.Tasks) != 1 || preview.Tasks[0].ID != w.t1 || len(preview.Cooperations) != 1 ||
+			preview.Cooperations[0].ID != w.t4 || len(preview.Users) != 1 || len(preview.Reports) != 1 ||
+			preview.Reports[0].ID != w.draftQ2 || preview.Reports[0].Label != w.q2.Label {
+			t.Fatalf("preview %+v", preview)
+		}
+		if a, _ := s.Agency(ctx, w.tttt); !a.ValidTo.IsZero() {
+			t.Fatal("the dry run ended the agency")
+		}
+		if d := w.dash(t, w.q2, day); d.Reports != before.Reports {
+			t.Fatal("the dry run changed the figures")
+		}
+
+		res, err := s.Reorganise(ctx, 0, r, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.SuccessorID != w.khcn || len(res.Tasks) != 1 {
+			t.Fatalf("result %+v", res)
+		}
+		old, _ := s.Agency(ctx, w.tttt)
+		if !old.ValidTo.Equal(plan.Date(2025, 5, 15)) || old.SuccessorID != w.khcn {
+			t.Errorf("TTTT: valid to %v, successor %d", old.ValidTo, old.SuccessorID)
+		}
+		t1, _ := s.Task(ctx, w.t1)
+		t2, _ := s.Task(ctx, w.t2)
+		t4, _ := s.Task(ctx, w.t4)
+		if t1.LeadAgencyID != w.khcn || t2.LeadAgencyID != w.tttt {
+			t.Errorf("leads: T1 %d (want KHCN), T2 %d (completed: stays TTTT)", t1.LeadAgencyID, t2.LeadAgencyID)
+		}
+		if len(t4.CooperatingAgencyIDs) != 1 || t4.CooperatingAgencyIDs[0] != w.khcn {
+			t.Errorf("T4 cooperating %v, want [KHCN]", t4.CooperatingAgencyIDs)
+		}
+		if u, _ := s.User(ctx, w.heads[w.tttt].ID); u.AgencyID != w.khcn {
+			t.Errorf("TTTT's head now at %d, want KHCN", u.AgencyID)
+		}
+		if _, err := s.Report(ctx, w.draftQ2); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("TTTT's Q2 draft still there: %v", err)
+		}
+		k, err := s.ReportFor(ctx, w.q2.ID, w.khcn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var moved *reporting.Entry
+		for i := range k.Entries {
+			if k.Entries[i].TaskID == w.t1 {
+				moved = &k.Entries[i]
+			}
+		}
+		if k.State != reporting.StateDraft || moved == nil || moved.Percent != 50 || moved.Result != "Đang triển khai" {
+			t.Errorf("KHCN's Q2 report: state %s, T1 entry %+v; want a draft with TTTT's 50 %%", k.State, moved)
+		}
+
+		after := w.dash(t, w.q2, day)
+		// Q2 now expects KHCN (T1, T3, T4) and TC (T4): 2; received still TC's.
+		if after.Reports.Expected != 2 || after.Reports.Received != 1 || after.Reports.Missing != 1 {
+			t.Errorf("after: Q2 reports %+v, want 2 expected, 1 received, 1 missing", after.Reports)
+		}
+		if n, rep, _ := agencyRow(after, w.khcn); n != 2 || rep.Expected != 1 {
+			t.Errorf("after: KHCN leads %d tasks (want T1, T3), expected %d report(s)", n, rep.Expected)
+		}
+		if n, rep, ok := agencyRow(after, w.tttt); !ok || n != 1 || rep.Expected != 0 {
+			t.Errorf("after: TTTT row %v: %d task (want its completed T2), %d reports expected (want 0)", ok, n, rep.Expected)
+		}
+		if !equalCounts(before.Status, after.Status) {
+			t.Errorf("task statuses changed: %v → %v", before.Status, after.Status)
+		}
+		// The first quarter, reported before the merge, keeps TTTT and its accepted report.
+		q1After := w.dash(t, w.q1, day)
+		if q1After.Reports != q1Before.Reports || q1After.Reports.Accepted != 3 {
+			t.Errorf("Q1 reports %+v, were %+v", q1After.Reports, q1Before.Reports)
+		}
+		if _, rep, ok := agencyRow(q1After, w.tttt); !ok || rep.Accepted != 1 {
+			t.Errorf("Q1: TTTT's accepted report not under TTTT: %+v", rep)
+		}
+		if r, _ := s.Report(ctx, w.q1A); r == nil || r.AgencyID != w.tttt {
+			t.Error("TTTT's accepted Q1 report moved")
+		}
+
+		// Refusals: an agency already ended, a successor not in existence.
+		again := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt}, Into: w.tc,
+			Effective: plan.Date(2025, 6, 1), Decision: "1/QĐ-UBND"}
+		var re *store.ReorgError
+		if _, err := s.Reorganise(ctx, 0, again, true); !errors.As(err, &re) || re.Fields["from"] == "" {
+			t.Errorf("merging an ended agency: %v", err)
+		}
+		into := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tc}, Into: w.tttt,
+			Effective: plan.Date(2025, 6, 1), Decision: "2/QĐ-UBND"}
+		if _, err := s.Reorganise(ctx, 0, into, true); !errors.As(err, &re) || re.Fields["into"] == "" {
+			t.Errorf("merging into an ended agency: %v", err)
+		}
+	})
+}
+
+func equalCounts(a, b figures.Counts) bool {
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
