@@ -75,8 +75,6 @@ func (r *Reorganisation) Validate() map[string]string {
 	switch {
 	case len(r.From) == 0:
 		fe["from"] = "Hãy nêu cơ quan cũ (from)."
-	case r.Kind == ReorgMerge && len(r.From) < 1:
-		fe["from"] = "Hợp nhất cần ít nhất một cơ quan cũ."
 	case r.Kind != ReorgMerge && len(r.From) != 1 && fe["kind"] == "":
 		fe["from"] = fmt.Sprintf("%s áp dụng cho đúng một cơ quan cũ.", r.Kind.Label())
 	}
@@ -87,9 +85,13 @@ func (r *Reorganisation) Validate() map[string]string {
 		fe["into"] = "Cơ quan kế thừa không thể là một trong các cơ quan cũ."
 	}
 	switch r.Kind {
-	case ReorgMerge, ReorgSplit:
+	case ReorgMerge:
 		if r.Into == 0 && r.New == nil {
 			fe["into"] = "Hãy nêu cơ quan kế thừa (into) hoặc cơ quan mới (new)."
+		}
+	case ReorgSplit:
+		if r.Into == 0 && r.New == nil && len(r.Tasks) == 0 {
+			fe["into"] = "Hãy giao nhiệm vụ cho các cơ quan kế thừa (tasks), và nêu cơ quan nhận phần còn lại (into)."
 		}
 	case ReorgRename:
 		if r.New == nil {

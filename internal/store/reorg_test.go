@@ -9,6 +9,7 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/figures"
+	"tiendo/internal/indicator"
 	"tiendo/internal/jobs/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -23,6 +24,7 @@ import (
 //	T2 lead TTTT, due 31/03/2025, completed 01/03 (accepted in Q1)
 //	T3 lead KHCN, continuous                   (Q1: in progress)
 //	T4 lead TC, cooperating TTTT, due 31/12/2025 (Q1: in progress; Q2 sent 18/05)
+//	CT01 (%, target 80 in 2025) answered by TTTT: 40 in Q1 (accepted), 55 in the Q2 draft
 type reorgWorld struct {
 	s                  *store.Store
 	plan               int64
@@ -32,6 +34,7 @@ type reorgWorld struct {
 	heads              map[int64]*auth.User
 	coord              *auth.User
 	draftQ2, tcQ2, q1A int64 // reports: TTTT's Q2 draft, TC's Q2 (sent), TTTT's Q1 (accepted)
+	ind                int64 // CT01, answered by TTTT: 40 in Q1 (accepted), 55 in the Q2 draft
 }
 
 func newReorgWorld(t *testing.T, s *store.Store) *reorgWorld {
@@ -79,6 +82,15 @@ func newReorgWorld(t *testing.T, s *store.Store) *reorgWorld {
 	periods, err := s.Periods(ctx, w.plan)
 	must(err)
 	w.q1, w.q2 = periods[0], periods[1]
+	ind := &indicator.Indicator{PlanID: w.plan, Code: "CT01", Name: "Tỷ lệ dịch vụ công trực tuyến", Unit: "%",
+		Direction: indicator.Increase, Aggregation: indicator.Sum, Targets: map[int]float64{2025: 80}, AgencyID: w.tttt}
+	must(s.CreateIndicator(ctx, 0, ind))
+	w.ind = ind.ID
+	value := func(report int64, when time.Time, v float64) {
+		t.Helper()
+		must(s.SaveIndicatorValue(ctx, reporting.Actor{User: w.heads[w.tttt], Now: when}, report,
+			&reporting.IndicatorValue{IndicatorID: w.ind, Value: &v}))
+	}
 
 	at := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 3, 0, 0, 0, time.UTC) }
 	write := func(p reporting.Period, ag int64, when time.Time, entries map[int64]reporting.Entry) int64 {
@@ -113,6 +125,7 @@ func newReorgWorld(t *testing.T, s *store.Store) *reorgWorld {
 	}
 	w.q1A = write(w.q1, w.tttt, at(2025, 3, 3), map[int64]reporting.Entry{w.t1: going(30),
 		w.t2: {Status: plan.ClaimCompleted, Percent: 100, Result: "Đã ban hành", CompletedOn: plan.Date(2025, 3, 1)}})
+	value(w.q1A, at(2025, 3, 3), 40)
 	q1K := write(w.q1, w.khcn, at(2025, 3, 3), map[int64]reporting.Entry{w.t3: going(40)})
 	q1T := write(w.q1, w.tc, at(2025, 3, 3), map[int64]reporting.Entry{w.t4: going(20)})
 	for _, id := range []int64{w.q1A, q1K, q1T} {
@@ -120,6 +133,7 @@ func newReorgWorld(t *testing.T, s *store.Store) *reorgWorld {
 		accept(id, at(2025, 3, 12))
 	}
 	w.draftQ2 = write(w.q2, w.tttt, at(2025, 5, 10), map[int64]reporting.Entry{w.t1: going(50)})
+	value(w.draftQ2, at(2025, 5, 10), 55)
 	w.tcQ2 = write(w.q2, w.tc, at(2025, 5, 17), map[int64]reporting.Entry{w.t4: going(45)})
 	send(w.tcQ2, at(2025, 5, 18))
 	return w
@@ -276,4 +290,83 @@ func equalCounts(a, b figures.Counts) bool {
 		}
 	}
 	return len(a) == len(b)
+}
+
+// indicatorActual is the dashboard's actual value of indicator id.
+func indicatorActual(d *figures.Dashboard, id int64) float64 {
+	for _, g := range d.Indicators {
+		if g.ID == id && g.Actual != nil {
+			return *g.Actual
+		}
+	}
+	return -1
+}
+
+// TestReorgSplitWithIndicators splits the Sở TT&TT on 15/05/2025: its
+// open task T1 and its indicator CT01 go to the Sở KH&CN, the rest (its
+// cooperation on T4, its account) to the Sở Tài chính. The indicator's
+// series stays whole: Q1's accepted 40, given by the old agency, is still
+// CT01's Q1 figure; Q2's draft value follows the indicator to its new
+// agency's report.
+func TestReorgSplitWithIndicators(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		s := db.Open(t)
+		w := newReorgWorld(t, s)
+		day := plan.Date(2025, 5, 20)
+		if v := indicatorActual(w.dash(t, w.q1, day), w.ind); v != 40 {
+			t.Fatalf("before: CT01 in Q1 = %v, want 40", v)
+		}
+
+		// A split that leaves T1 without a successor is refused and changes nothing.
+		r := &agency.Reorganisation{Kind: agency.ReorgSplit, From: []int64{w.tttt},
+			Tasks: map[int64]int64{w.t2: w.khcn}, Indicators: map[int64]int64{w.ind: w.khcn},
+			Effective: plan.Date(2025, 5, 15), Decision: "77/QĐ-UBND"}
+		var re *store.ReorgError
+		if _, err := s.Reorganise(ctx, 0, r, false); !errors.As(err, &re) || re.Fields["tasks"] == "" {
+			t.Fatalf("split leaving T1 to nobody: %v", err)
+		}
+		if a, _ := s.Agency(ctx, w.tttt); !a.ValidTo.IsZero() {
+			t.Fatal("the refused split ended the agency")
+		}
+		r.Into = w.tc
+		r.Tasks = map[int64]int64{w.t1: w.khcn}
+		res, err := s.Reorganise(ctx, 0, r, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Tasks) != 1 || res.Tasks[0].To != w.khcn || len(res.Indicators) != 1 || res.Indicators[0].To != w.khcn ||
+			len(res.Users) != 1 || res.Users[0].To != w.tc {
+			t.Fatalf("result %+v", res)
+		}
+		t1, _ := s.Task(ctx, w.t1)
+		t4, _ := s.Task(ctx, w.t4)
+		if t1.LeadAgencyID != w.khcn || len(t4.CooperatingAgencyIDs) != 0 {
+			t.Errorf("T1 lead %d (want KHCN); T4 cooperating %v (TC, its lead, does not cooperate on it)", t1.LeadAgencyID, t4.CooperatingAgencyIDs)
+		}
+		inds, err := s.Indicators(ctx, w.plan)
+		if err != nil || len(inds) != 1 || inds[0].AgencyID != w.khcn {
+			t.Fatalf("CT01 now answered by %+v (%v), want KHCN", inds, err)
+		}
+		k, err := s.ReportFor(ctx, w.q2.ID, w.khcn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *float64
+		for _, v := range k.Values {
+			if v.IndicatorID == w.ind {
+				got = v.Value
+			}
+		}
+		if got == nil || *got != 55 {
+			t.Errorf("KHCN's Q2 report: CT01 %v, want the 55 of TTTT's draft", got)
+		}
+		if v := indicatorActual(w.dash(t, w.q1, day), w.ind); v != 40 {
+			t.Errorf("after: CT01 in Q1 = %v, want 40 (the old agency's accepted value)", v)
+		}
+		after := w.dash(t, w.q2, day)
+		if after.Reports.Expected != 2 {
+			t.Errorf("after: Q2 expects %d reports, want 2 (KHCN: T1, T3; TC: T4)", after.Reports.Expected)
+		}
+	})
 }

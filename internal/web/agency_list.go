@@ -13,6 +13,9 @@ type agencyRow struct {
 	agency.Agency
 	Depth  int  // 0 for top-level agencies; CSS indents by it
 	Active bool // in existence today
+	// Now is the successor's name when the agency ended in a
+	// reorganisation: shown as "nay là …".
+	Now string
 }
 
 // agencyListView is the agency list's data.
@@ -30,8 +33,12 @@ func (h *handler) agencyList(w http.ResponseWriter, r *http.Request) error {
 	}
 	rows := agencyHierarchy(list)
 	today := clock.Today(h.clock)
+	byID := agencyIndex(list)
 	for i := range rows {
 		rows[i].Active = rows[i].ActiveOn(today)
+		if succ := byID[rows[i].SuccessorID]; succ != nil {
+			rows[i].Now = succ.Name
+		}
 	}
 	v := agencyListView{Rows: rows, Saved: r.URL.Query().Get("saved") == "1"}
 	return h.render(w, r, http.StatusOK, "agency_list", &page{Title: "Cơ quan, đơn vị", Nav: "agencies", Data: v})

@@ -181,7 +181,7 @@ func (a *app) seed(ctx context.Context) {
 	f.agencyNV = mk(agency.Agency{Name: "Sở Nội vụ", Kind: agency.KindDepartment, ParentID: f.agencyUBND})
 	f.agencyTT = mk(agency.Agency{Name: "Trung tâm Thông tin và Ứng dụng khoa học và công nghệ", Kind: agency.KindUnit, ParentID: f.agencyKHCN})
 	f.agencyEnded = mk(agency.Agency{Name: "Sở Thông tin và Truyền thông", Kind: agency.KindDepartment,
-		ValidTo: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
+		ValidTo: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), SuccessorID: f.agencyKHCN})
 
 	for _, u := range []auth.User{
 		{Username: "quantri", FullName: "Quản trị viên", Role: auth.RoleAdmin},

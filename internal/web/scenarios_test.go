@@ -192,7 +192,8 @@ func scenarios() []scenario {
 		// Agencies.
 		{name: "agency list", role: "officer", method: "GET", path: "/agencies", status: 200,
 			text: map[string]string{"tr.depth-0 .agency-name": "Sở Thông tin và Truyền thông", "tr.depth-1 .agency-name": "Sở Khoa học và Công nghệ",
-				"tr.depth-2 .agency-name": "Trung tâm Thông tin và Ứng dụng khoa học và công nghệ", "tr.ended td[data-label=Hiệu lực]": "đến 01/03/2025"},
+				"tr.depth-2 .agency-name": "Trung tâm Thông tin và Ứng dụng khoa học và công nghệ", "tr.ended td[data-label=Hiệu lực]": "đến 01/03/2025",
+				"tr.ended .now-part": "nay là Sở Khoa học và Công nghệ"},
 			none:  []string{"a[href=/agencies/new]", "a[href=/agencies/{khcn}/edit]"},
 			count: map[string]int{"table.agencies tbody tr": 6}},
 		{name: "agency list for editor", role: "coordinator", method: "GET", path: "/agencies", status: 200, sel: []string{"a[href=/agencies/new]", "a[href=/agencies/{khcn}/edit]"}},
