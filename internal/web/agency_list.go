@@ -20,8 +20,9 @@ type agencyRow struct {
 
 // agencyListView is the agency list's data.
 type agencyListView struct {
-	Rows  []agencyRow
-	Saved bool // an agency was just saved
+	Rows        []agencyRow
+	Saved       bool // an agency was just saved
+	Reorganised bool // a reorganisation was just applied
 }
 
 // agencyList shows the agencies as a hierarchy (a trung tâm under its sở),
@@ -40,7 +41,8 @@ func (h *handler) agencyList(w http.ResponseWriter, r *http.Request) error {
 			rows[i].Now = succ.Name
 		}
 	}
-	v := agencyListView{Rows: rows, Saved: r.URL.Query().Get("saved") == "1"}
+	q := r.URL.Query()
+	v := agencyListView{Rows: rows, Saved: q.Get("saved") == "1", Reorganised: q.Get("reorganised") == "1"}
 	return h.render(w, r, http.StatusOK, "agency_list", &page{Title: "Cơ quan, đơn vị", Nav: "agencies", Data: v})
 }
 

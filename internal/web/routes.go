@@ -107,6 +107,8 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /agencies", h.can(auth.ReadPlan, h.agencyList))
 	mux.Handle("GET /agencies/new", h.can(auth.ManageAgency, h.agencyNew))
 	mux.Handle("POST /agencies/new", h.can(auth.ManageAgency, h.agencyCreate))
+	mux.Handle("GET /agencies/reorganise", h.can(auth.ManageAgency, h.agencyReorgShow))
+	mux.Handle("POST /agencies/reorganise", h.can(auth.ManageAgency, h.agencyReorgPost))
 	mux.Handle("GET /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyEdit))
 	mux.Handle("POST /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyUpdate))
 

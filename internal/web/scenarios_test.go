@@ -288,6 +288,13 @@ func TestScenarios(t *testing.T) {
 		t.Errorf("server logged errors:\n%s", log)
 	}
 
+	oa := newApp(t) // the reorganisation changes the seeded agencies
+	oa.run(t, reorgScenarios())
+	maps.Copy(seen, oa.finish())
+	if log := oa.logText(); strings.Contains(log, "level=ERROR") {
+		t.Errorf("reorganisation server logged errors:\n%s", log)
+	}
+
 	ra := newReportingApp(t)
 	ra.run(t, reportingScenarios())
 	maps.Copy(seen, ra.finish())
