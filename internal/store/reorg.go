@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,6 +81,50 @@ func (s *Store) Reorganise(ctx context.Context, actor int64, r *agency.Reorganis
 		return res, nil
 	}
 	return res, err
+}
+
+// ReorganiseAll applies several reorganisations — a province's whole
+// mapping — in order, in one transaction: all or none. A refusal is a
+// *ReorgError whose fields are prefixed with the reorganisation's index
+// ("2.from"). With dryRun nothing is kept.
+func (s *Store) ReorganiseAll(ctx context.Context, actor int64, list []*agency.Reorganisation, dryRun bool) (res []*ReorgResult, err error) {
+	defer wrap(&err, "store.ReorganiseAll(%d)", len(list))
+	for i, r := range list {
+		if fe := r.Validate(); len(fe) > 0 {
+			return nil, prefixed(i, &ReorgError{fe})
+		}
+	}
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		res = nil
+		for i, r := range list {
+			one := &ReorgResult{}
+			if err := s.reorganise(ctx, tx, actor, r, one); err != nil {
+				var re *ReorgError
+				if errors.As(err, &re) {
+					return prefixed(i, re)
+				}
+				return err
+			}
+			res = append(res, one)
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		return res, nil
+	}
+	return res, err
+}
+
+// prefixed names the fields of reorganisation i's refusal "i.field".
+func prefixed(i int, e *ReorgError) *ReorgError {
+	out := &ReorgError{Fields: map[string]string{}}
+	for k, v := range e.Fields {
+		out.Fields[strconv.Itoa(i)+"."+k] = v
+	}
+	return out
 }
 
 func (s *Store) reorganise(ctx context.Context, tx *sql.Tx, actor int64, r *agency.Reorganisation, res *ReorgResult) error {

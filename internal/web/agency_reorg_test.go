@@ -1,19 +1,43 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"net/url"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"tiendo/internal/plan"
 )
+
+// mappingSheet is a province's mapping as an .xlsx: header, then rows of
+// former agency, new agency, day, decision.
+func mappingSheet(t *testing.T, rows ...[]any) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	all := append([][]any{{"Cơ quan cũ", "Cơ quan mới", "Ngày hiệu lực", "Số quyết định"}}, rows...)
+	for i, r := range all {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
 
 // reorgScenarios go through the reorganisation page: the form, a preview
 // of merging the Sở Nội vụ into the Sở Tài chính (nothing changes), the
 // errors, and the application, after which the Sở Nội vụ has ended with
 // its successor and leads no open task. They run on an application of
 // their own, since the merge changes the seeded agencies.
-func reorgScenarios() []scenario {
+func reorgScenarios(t *testing.T) []scenario {
+	good := mappingSheet(t, []any{"Trung tâm Thông tin và Ứng dụng khoa học và công nghệ", "Trung tâm Đổi mới sáng tạo", "01/07/2025", "9/QĐ-UBND"})
+	bad := mappingSheet(t, []any{"Sở Không Có", "Sở Tài chính", "01/07/2025", "9/QĐ-UBND"}, []any{"Sở Nội vụ", "Sở Tài chính", "31/02/2025", "9/QĐ-UBND"})
 	merge := func(action string) func(a *app) url.Values {
 		return form("kind", "merge", "from", "{nv}", "into", "{tc}", "effective", "15/06/2025",
 			"decision", "88/QĐ-UBND", "action", action)
@@ -37,6 +61,39 @@ func reorgScenarios() []scenario {
 		{name: "reorganise refused", role: "coordinator", method: "POST", path: "/agencies/reorganise",
 			form:   form("kind", "merge", "from", "{nv}", "effective", "15/06/2025", "action", "preview"),
 			status: 422, sel: []string{".field.invalid[data-field=into]", ".field.invalid[data-field=decision]"}},
+		{name: "mapping preview", role: "coordinator", method: "POST", path: "/agencies/reorganise/import",
+			body: upload("", "sap-xep.xlsx", good), status: 200,
+			sel:  []string{"table.mapping-preview tbody tr", "form[action=/agencies/reorganise/import/apply] input[name=mapping]"},
+			text: map[string]string{"table.mapping-preview tbody tr": "Trung tâm Đổi mới sáng tạo (mới)"},
+			then: func(t *testing.T, a *app, _ *response) {
+				if ag, _ := a.store.Agency(context.Background(), a.f.agencyTT); !ag.ValidTo.IsZero() {
+					t.Error("the mapping preview renamed the centre")
+				}
+			}},
+		{name: "mapping with bad rows", role: "coordinator", method: "POST", path: "/agencies/reorganise/import",
+			body: upload("", "sap-xep.xlsx", bad), status: 422,
+			sel: []string{".mapping-errors li[data-row=2]", ".mapping-errors li[data-row=3]"}},
+		{name: "mapping not a sheet", role: "coordinator", method: "POST", path: "/agencies/reorganise/import",
+			body: upload("", "sap-xep.xlsx", []byte("không phải bảng tính")), status: 422, sel: []string{"p.form-error"}},
+		{name: "mapping apply tampered", role: "coordinator", method: "POST", path: "/agencies/reorganise/import/apply",
+			form: form("mapping", "{không phải json"), status: 400},
+		{name: "mapping apply refused", role: "coordinator", method: "POST", path: "/agencies/reorganise/import/apply",
+			form:   form("mapping", `[{"kind":"merge","from":[{ended}],"into":{tc},"effective":"2025-07-01","decision":"9/QĐ","rows":[2]}]`),
+			status: 422, text: map[string]string{"p.form-error": "Dòng 2:"}},
+		{name: "mapping apply", role: "coordinator", method: "POST", path: "/agencies/reorganise/import/apply",
+			form:   form("mapping", `[{"kind":"rename","from":[{tt}],"new_name":"Trung tâm Đổi mới sáng tạo","effective":"2025-07-01","decision":"9/QĐ-UBND","rows":[2]}]`),
+			status: 303, loc: "/agencies?reorganised=1",
+			then: func(t *testing.T, a *app, _ *response) {
+				ag, _ := a.store.Agency(context.Background(), a.f.agencyTT)
+				if ag.SuccessorID == 0 {
+					t.Fatal("the centre was not renamed")
+				}
+				if succ, _ := a.store.Agency(context.Background(), ag.SuccessorID); succ.Name != "Trung tâm Đổi mới sáng tạo" || succ.ParentID != a.f.agencyKHCN {
+					t.Errorf("successor %q under %d, want the new name under the Sở KH&CN", succ.Name, succ.ParentID)
+				}
+			}},
+		{name: "mapping forbidden", role: "head", method: "POST", path: "/agencies/reorganise/import/apply",
+			form: form("mapping", "[]"), status: 403},
 		{name: "reorganise apply", role: "coordinator", method: "POST", path: "/agencies/reorganise", form: merge("apply"),
 			status: 303, loc: "/agencies?reorganised=1",
 			then: func(t *testing.T, a *app, _ *response) {

@@ -109,6 +109,8 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /agencies/new", h.can(auth.ManageAgency, h.agencyCreate))
 	mux.Handle("GET /agencies/reorganise", h.can(auth.ManageAgency, h.agencyReorgShow))
 	mux.Handle("POST /agencies/reorganise", h.can(auth.ManageAgency, h.agencyReorgPost))
+	mux.Handle("POST /agencies/reorganise/import", h.can(auth.ManageAgency, h.agencyReorgImport))
+	mux.Handle("POST /agencies/reorganise/import/apply", h.can(auth.ManageAgency, h.agencyReorgImportApply))
 	mux.Handle("GET /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyEdit))
 	mux.Handle("POST /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyUpdate))
 

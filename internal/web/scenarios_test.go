@@ -46,7 +46,7 @@ func (a *app) expand(s string) string {
 	return strings.NewReplacer(
 		"{plan}", ids(f.planID), "{task}", ids(f.taskOverdue), "{later}", ids(f.taskLater), "{soon}", ids(f.taskDueSoon),
 		"{khcn}", ids(f.agencyKHCN), "{ubnd}", ids(f.agencyUBND), "{tc}", ids(f.agencyTC), "{nv}", ids(f.agencyNV),
-		"{tt}", ids(f.agencyTT), "{group2}", ids(f.secGroup2),
+		"{tt}", ids(f.agencyTT), "{ended}", ids(f.agencyEnded), "{group2}", ids(f.secGroup2),
 	).Replace(s)
 }
 
@@ -289,7 +289,7 @@ func TestScenarios(t *testing.T) {
 	}
 
 	oa := newApp(t) // the reorganisation changes the seeded agencies
-	oa.run(t, reorgScenarios())
+	oa.run(t, reorgScenarios(t))
 	maps.Copy(seen, oa.finish())
 	if log := oa.logText(); strings.Contains(log, "level=ERROR") {
 		t.Errorf("reorganisation server logged errors:\n%s", log)
