@@ -45,6 +45,10 @@ type Facts struct {
 	Claims     []Claim            // task entries of accepted reports
 	Indicators []indicator.Indicator
 	Values     []Value // indicator values of accepted reports
+	// Arrangements are the tasks' former leads and cooperating agencies,
+	// before reorganisations moved them: a period ended before a change
+	// is counted with the agencies of its time (reporting.TasksIn).
+	Arrangements []reporting.Arrangement
 }
 
 // Report is what the figures need of one report revision: its place in the
@@ -126,6 +130,11 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	p, ok := pickPeriod(f.Periods, o.PeriodID, asOf)
 	if !ok {
 		return nil, ErrNoPeriod
+	}
+	if len(f.Arrangements) > 0 {
+		then := *f
+		then.Tasks = reporting.TasksIn(f.Tasks, f.Arrangements, p)
+		f = &then
 	}
 	idx := newIndex(f)
 	d := &Dashboard{PlanID: f.Plan.ID, Period: p, AsOf: asOf}

@@ -29,8 +29,10 @@ import (
 //     approximation of the true ratio, exact only when the denominators are
 //     equal.
 //
-// A value from an agency missing from Facts.Agencies is counted for that
-// agency alone. A ParentID cycle stops the walk up instead of looping.
+// A value also counts for the successors of an agency that ended in a
+// reorganisation (SuccessorID), so the merged agency's series continues
+// its predecessors'. A value from an agency missing from Facts.Agencies is
+// counted for that agency alone. A cycle stops the walk instead of looping.
 func Rollup(f *Facts, ind indicator.Indicator, periodID int64) map[int64]float64 {
 	// Each agency's value: its highest revision of the period.
 	own := map[int64]Value{}
@@ -46,16 +48,28 @@ func Rollup(f *Facts, ind indicator.Indicator, periodID int64) map[int64]float64
 		return nil
 	}
 	parent := make(map[int64]int64, len(f.Agencies))
+	succ := make(map[int64]int64, len(f.Agencies))
 	for _, a := range f.Agencies {
-		parent[a.ID] = a.ParentID
+		parent[a.ID], succ[a.ID] = a.ParentID, a.SuccessorID
 	}
-	// Every value goes to its agency and each ancestor of it.
+	// Every value goes to its agency, each ancestor of it, and — so that a
+	// series stays comparable across a reorganisation — each successor
+	// (and theirs, and their ancestors): a merged agency's history is its
+	// predecessors' values, combined by the rule. Each agency takes a
+	// value once however many paths lead to it.
 	subtree := map[int64][]Value{}
 	for id, v := range own {
 		seen := map[int64]bool{}
-		for at := id; at != 0 && !seen[at]; at = parent[at] {
+		queue := []int64{id}
+		for len(queue) > 0 {
+			at := queue[0]
+			queue = queue[1:]
+			if at == 0 || seen[at] {
+				continue
+			}
 			seen[at] = true
 			subtree[at] = append(subtree[at], v)
+			queue = append(queue, parent[at], succ[at])
 		}
 	}
 	var order rollupOrder

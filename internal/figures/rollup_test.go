@@ -93,6 +93,17 @@ func TestRollup(t *testing.T) {
 		{"unknown agency", indicator.Sum, func(f *Facts) {
 			f.Values = append(f.Values, Value{IndicatorID: rtInd, PeriodID: rtQ3, AgencyID: 999, Revision: 1, Value: 7})
 		}, map[int64]float64{rtTTA1: 8, rtSoA: 12, rtTTB1: 2, rtSoB: 2, rtTinh: 24, 999: 7}},
+		// TT A1 merged into TT B1 (SuccessorID): TT B1's series continues TT A1's,
+		// 2 + 8 = 10, and so Sở B's, 10; Sở A keeps its history, 12; Tỉnh counts
+		// TT A1's 8 once though two paths lead to it: 24.
+		{"merged into another", indicator.Sum, func(f *Facts) { f.Agencies[2].SuccessorID = rtTTB1 },
+			map[int64]float64{rtTTA1: 8, rtSoA: 12, rtTTB1: 10, rtSoB: 10, rtTinh: 24}},
+		// Average over the successor's subtree: TT B1 (2 + 8) ÷ 2 = 5.
+		{"merged, average", indicator.Average, func(f *Facts) { f.Agencies[2].SuccessorID = rtTTB1 },
+			map[int64]float64{rtTTA1: 8, rtSoA: 6, rtTTB1: 5, rtSoB: 5, rtTinh: 6}},
+		// A chain: TT B1 then merged into TT C1 (which gave nothing itself).
+		{"merged twice", indicator.Sum, func(f *Facts) { f.Agencies[2].SuccessorID = rtTTB1; f.Agencies[5].SuccessorID = rtTTC1 },
+			map[int64]float64{rtTTA1: 8, rtSoA: 12, rtTTB1: 10, rtSoB: 10, rtTTC1: 10, rtSoC: 10, rtTinh: 24}},
 		// A ParentID cycle (Tỉnh under TT A1) ends the walk: each value counts once at each agency of the loop.
 		{"cycle", indicator.Sum, func(f *Facts) { f.Agencies[0].ParentID = rtTTA1 },
 			map[int64]float64{rtTTA1: 24, rtSoA: 24, rtTTB1: 2, rtSoB: 2, rtTinh: 24}},

@@ -3,6 +3,7 @@ package reporting
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	"tiendo/internal/plan"
 )
@@ -46,3 +47,42 @@ func ExpectedAgencies(tasks []plan.Task, p Period) []int64 {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// Arrangement is who led and cooperated on a task until a day: written
+// when a reorganisation moves the task to a successor (store.Reorganise),
+// so that figures of earlier periods keep the agencies of their time.
+type Arrangement struct {
+	TaskID               int64
+	Until                time.Time // the first day of the next arrangement
+	LeadAgencyID         int64
+	CooperatingAgencyIDs []int64
+}
+
+// TasksIn is tasks as they were arranged in period p: each task whose
+// arrangement changed after p ended takes the arrangement it had then (the
+// earliest one ending after p). A period holding the change's day already
+// has the new arrangement, as its unsent reports moved to the successor.
+// tasks is returned as is when nothing changed after p.
+func TasksIn(tasks []plan.Task, arr []Arrangement, p Period) []plan.Task {
+	then := map[int64]*Arrangement{}
+	for i := range arr {
+		a := &arr[i]
+		if !a.Until.After(p.End) {
+			continue
+		}
+		if old := then[a.TaskID]; old == nil || a.Until.Before(old.Until) {
+			then[a.TaskID] = a
+		}
+	}
+	if len(then) == 0 {
+		return tasks
+	}
+	out := slices.Clone(tasks)
+	for i := range out {
+		if a := then[out[i].ID]; a != nil {
+			out[i].LeadAgencyID = a.LeadAgencyID
+			out[i].CooperatingAgencyIDs = slices.Clone(a.CooperatingAgencyIDs)
+		}
+	}
+	return out
+}

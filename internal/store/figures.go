@@ -6,11 +6,14 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
 	"tiendo/internal/vntext"
 )
 
@@ -59,16 +62,45 @@ func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *fig
 	if f.Values, err = s.factValues(ctx, planID, day); err != nil {
 		return nil, err
 	}
+	if f.Arrangements, err = s.arrangements(ctx, s.r, planID); err != nil {
+		return nil, err
+	}
 	if f.Agencies, err = s.factAgencies(ctx, f); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
+// arrangements reads the plan's former task arrangements (migration 00012).
+func (s *Store) arrangements(ctx context.Context, q querier, planID int64) ([]reporting.Arrangement, error) {
+	rows, err := s.qrows(ctx, q, `SELECT task_id, until, lead_agency_id, cooperating FROM task_arrangements
+		WHERE plan_id = ? ORDER BY task_id, until, id`, planID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []reporting.Arrangement
+	for rows.Next() {
+		var a reporting.Arrangement
+		var coops string
+		if err := rows.Scan(&a.TaskID, timeCol{&a.Until}, idCol{&a.LeadAgencyID}, &coops); err != nil {
+			return nil, err
+		}
+		for _, f := range strings.Split(coops, ",") {
+			if id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64); err == nil {
+				a.CooperatingAgencyIDs = append(a.CooperatingAgencyIDs, id)
+			}
+		}
+		list = append(list, a)
+	}
+	return list, rows.Err()
+}
+
 // factAgencies reads the agencies the plan's figures can name — leads and
-// cooperating agencies of its tasks, agencies with a report, indicator
-// owners and agencies that gave values — with all their ancestors (the
-// indicator rollup climbs the tree), in Vietnamese name order. Not every
+// cooperating agencies of its tasks (now and before reorganisations),
+// agencies with a report, indicator owners and agencies that gave values —
+// with all their ancestors and successors (the indicator rollup climbs
+// both), in Vietnamese name order. Not every
 // agency: a national register holds thousands, and ordering them all cost
 // more than the rest of a province's figures.
 func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Agency, error) {
@@ -85,6 +117,12 @@ func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Ag
 	for _, ind := range f.Indicators {
 		want[ind.AgencyID] = true
 	}
+	for _, a := range f.Arrangements {
+		want[a.LeadAgencyID] = true
+		for _, id := range a.CooperatingAgencyIDs {
+			want[id] = true
+		}
+	}
 	for _, v := range f.Values {
 		want[v.AgencyID] = true
 	}
@@ -99,12 +137,22 @@ func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Ag
 	}
 	var list []agency.Agency
 	seen := map[int64]bool{}
+	// Each named agency with its ancestors and successors (the indicator
+	// rollup climbs both), and theirs.
+	var queue []int64
 	for id := range want {
-		for at := id; at != 0 && !seen[at]; at = all[at].ParentID {
-			seen[at] = true
-			if a, ok := all[at]; ok {
-				list = append(list, a)
-			}
+		queue = append(queue, id)
+	}
+	for len(queue) > 0 {
+		at := queue[0]
+		queue = queue[1:]
+		if at == 0 || seen[at] {
+			continue
+		}
+		seen[at] = true
+		if a, ok := all[at]; ok {
+			list = append(list, a)
+			queue = append(queue, a.ParentID, a.SuccessorID)
 		}
 	}
 	slices.SortFunc(list, func(a, b agency.Agency) int { return cmp.Compare(a.ID, b.ID) })

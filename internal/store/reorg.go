@@ -248,6 +248,16 @@ const openTask = `t.completed_on IS NULL AND t.claim_status <> 'cancelled'`
 // reorgTasks moves the open tasks' leads and cooperations.
 func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
 	moveTo func(map[int64]int64, int64) int64, res *ReorgResult) error {
+	// The arrangement of every open task that changes, as it was, for the
+	// figures of earlier periods (reporting.TasksIn).
+	if _, err := s.texec(ctx, tx, `INSERT INTO task_arrangements (plan_id, task_id, until, lead_agency_id, cooperating, decision)
+		SELECT t.plan_id, t.id, ?, t.lead_agency_id, COALESCE((SELECT `+s.groupConcat("ta.agency_id")+` FROM task_agencies ta
+			WHERE ta.task_id = t.id AND ta.role = 'coop'), ''), ?
+		FROM tasks t WHERE `+openTask+` AND (t.lead_agency_id IN `+in+` OR EXISTS (SELECT 1 FROM task_agencies ta
+			WHERE ta.task_id = t.id AND ta.role = 'coop' AND ta.agency_id IN `+in+`))`,
+		append(append([]any{dateArg(r.Effective), r.Decision}, ids...), ids...)...); err != nil {
+		return err
+	}
 	rows, err := s.tquery(ctx, tx, `SELECT t.id, t.title, t.lead_agency_id FROM tasks t
 		WHERE t.lead_agency_id IN `+in+` AND `+openTask+` ORDER BY t.id`, ids...)
 	if err != nil {
@@ -512,4 +522,12 @@ func (s *Store) reorgReports(ctx context.Context, tx *sql.Tx, r *agency.Reorgani
 		res.Reports = append(res.Reports, ReorgMove{ID: o.id, Label: o.label, From: o.agency, To: succ})
 	}
 	return nil
+}
+
+// groupConcat is the dialect's aggregate joining integers with commas.
+func (s *Store) groupConcat(col string) string {
+	if s.dialect == dialectPostgres {
+		return "string_agg(" + col + "::text, ',')"
+	}
+	return "group_concat(" + col + ", ',')"
 }

@@ -370,3 +370,49 @@ func TestReorgSplitWithIndicators(t *testing.T) {
 		}
 	})
 }
+
+// TestReorgKeepsThePast merges the Sở TT&TT into a new agency in the
+// middle of Q2. The first quarter, ended before, keeps the agencies of its
+// time: T1 still counts under the Sở TT&TT, the new agency (which did not
+// exist) is not expected to have reported, and no report row is made for
+// it; the second quarter already has the new arrangement.
+func TestReorgKeepsThePast(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		s := db.Open(t)
+		w := newReorgWorld(t, s)
+		day := plan.Date(2025, 5, 20)
+		q1Before := w.dash(t, w.q1, day)
+		r := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt},
+			New: &agency.Agency{Name: "Sở Khoa học, Công nghệ và Chuyển đổi số"}, Effective: plan.Date(2025, 5, 15), Decision: "5/QĐ-UBND"}
+		res, err := s.Reorganise(ctx, 0, r, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		succ := res.SuccessorID
+		if err := s.EnsureReports(ctx, w.plan, day); err != nil {
+			t.Fatal(err)
+		}
+		reps, _, err := s.Reports(ctx, store.ReportFilter{PlanID: w.plan, PeriodID: w.q1.ID, AgencyID: succ, Today: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(reps) != 0 {
+			t.Errorf("a Q1 report row was made for the new agency, which did not exist then: %+v", reps)
+		}
+		q1 := w.dash(t, w.q1, day)
+		if q1.Reports != q1Before.Reports {
+			t.Errorf("Q1 reports %+v, were %+v", q1.Reports, q1Before.Reports)
+		}
+		if n, _, _ := agencyRow(q1, w.tttt); n != 2 {
+			t.Errorf("Q1: the Sở TT&TT leads %d tasks, want 2 (T1 and T2, as then)", n)
+		}
+		if _, _, ok := agencyRow(q1, succ); ok {
+			t.Error("Q1 shows the new agency")
+		}
+		q2 := w.dash(t, w.q2, day)
+		if n, rep, _ := agencyRow(q2, succ); n != 1 || rep.Expected != 1 {
+			t.Errorf("Q2: the new agency leads %d tasks (want T1), %d report expected (want 1)", n, rep.Expected)
+		}
+	})
+}

@@ -256,6 +256,10 @@ func (s *Store) missingReports(ctx context.Context, q querier, planID int64, sta
 	if err != nil {
 		return nil, err
 	}
+	arr, err := s.arrangements(ctx, q, planID)
+	if err != nil {
+		return nil, err
+	}
 	have := map[periodAgency]bool{}
 	rows, err := s.qrows(ctx, q, `SELECT period_id, agency_id FROM reports WHERE plan_id = ? AND is_current`, planID)
 	if err != nil {
@@ -274,7 +278,8 @@ func (s *Store) missingReports(ctx context.Context, q querier, planID int64, sta
 	}
 	var missing []periodAgency
 	for _, p := range started {
-		for _, a := range reporting.ExpectedAgencies(tasks, p) {
+		// A period ended before a reorganisation expects the agencies of its time.
+		for _, a := range reporting.ExpectedAgencies(reporting.TasksIn(tasks, arr, p), p) {
 			if pa := (periodAgency{p.ID, a}); !have[pa] {
 				missing = append(missing, pa)
 			}
