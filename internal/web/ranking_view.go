@@ -169,8 +169,13 @@ func (h *handler) loadRanking(r *http.Request, planID int64, year int, form *ran
 	}
 	v := &rankingView{Plan: &f.Plan, Year: year, AsOf: asOf, Weights: ws, Defaults: figures.DefaultWeights, Form: form}
 	v.Ranked = figures.Ranking(f, year, asOf, ws.Weights)
+	byID := agencyIndex(f.Agencies)
 	for _, row := range v.Ranked {
-		v.Rows = append(v.Rows, rankingRow{Rank: row.Rank, AgencyID: row.AgencyID, Name: row.Name,
+		name := row.Name
+		if a := byID[row.AgencyID]; a != nil {
+			name = nowName(byID, a)
+		}
+		v.Rows = append(v.Rows, rankingRow{Rank: row.Rank, AgencyID: row.AgencyID, Name: name,
 			Score: vntext.FormatNumber(row.Score, 1), OnTime: newRankingPart(row.OnTime, 0),
 			Timeliness: newRankingPart(row.Timeliness, 0), Indicators: newRankingPart(row.Indicators, 1)})
 	}

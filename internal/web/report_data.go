@@ -144,7 +144,7 @@ func (d *reportData) taskTitle(id int64) string {
 // agencyName is an agency's full name, or its number when unknown.
 func (d *reportData) agencyName(id int64) string {
 	if a := d.agencies[id]; a != nil {
-		return a.Name
+		return nowName(d.agencies, a)
 	}
 	return "Cơ quan #" + strconv.FormatInt(id, 10)
 }

@@ -96,7 +96,7 @@ func (h *handler) reportList(w http.ResponseWriter, r *http.Request) error {
 	for _, rep := range list {
 		row := reportRow{Report: rep, AgencyName: "Cơ quan #" + strconv.FormatInt(rep.AgencyID, 10), DaysToDue: rep.Period.DaysToDue(today)}
 		if a := names[rep.AgencyID]; a != nil {
-			row.AgencyName = a.Name
+			row.AgencyName = nowName(names, a)
 		}
 		v.Rows = append(v.Rows, row)
 		seen[rep.AgencyID] = true

@@ -108,3 +108,16 @@ func agencyIndex(list []agency.Agency) map[int64]*agency.Agency {
 	}
 	return m
 }
+
+// nowName is an agency's full name, and for one that ended in a
+// reorganisation its successor's: "Sở Thông tin và Truyền thông (nay là
+// Sở Khoa học và Công nghệ)". Past reports and ranks stay under the old
+// name; this says where its work went.
+func nowName(byID map[int64]*agency.Agency, a *agency.Agency) string {
+	if a.SuccessorID != 0 && !a.ValidTo.IsZero() {
+		if s := byID[a.SuccessorID]; s != nil {
+			return agency.NowPart(a.Name, s.Name)
+		}
+	}
+	return a.Name
+}
