@@ -72,7 +72,7 @@ func newReorgWorld(t *testing.T, s *store.Store) *reorgWorld {
 				Deadline: plan.Deadline{Kind: plan.DeadlineDate, Text: "31/3/2025", Due: plan.Date(2025, 3, 31)}}},
 			{Task: plan.Task{Text: "T3 thường xuyên", LeadAgencyID: w.khcn,
 				Deadline: plan.Deadline{Kind: plan.DeadlineContinuous, Text: "Thường xuyên"}}},
-			{Task: plan.Task{Text: "T4 ngân sách", LeadAgencyID: w.tc, CooperatingAgencyIDs: []int64{w.tttt}, Deadline: year}},
+			{Task: plan.Task{Text: "T4 bảo đảm ngân sách thực hiện", LeadAgencyID: w.tc, CooperatingAgencyIDs: []int64{w.tttt}, Deadline: year}},
 		},
 	}
 	var err error
@@ -415,4 +415,135 @@ func TestReorgKeepsThePast(t *testing.T) {
 			t.Errorf("Q2: the new agency leads %d tasks (want T1), %d report expected (want 1)", n, rep.Expected)
 		}
 	})
+}
+
+// TestReplacePlan replaces the plan of the reorganisation cases with a new
+// one, as the reference plan replaces 60/KH-UBND: the unfinished tasks are
+// suggested their continuation by their words (T1 → "Phát triển nền tảng
+// số dùng chung", T4 → "Bảo đảm ngân sách cho chuyển đổi số"; T3 has none,
+// T2 is completed), carried with their accepted progress, and the old plan
+// becomes read-only with the link to its successor.
+func TestReplacePlan(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		s := db.Open(t)
+		w := newReorgWorld(t, s)
+		day := plan.Date(2025, 5, 20)
+		oldQ1 := w.dash(t, w.q1, day)
+		year := plan.Deadline{Kind: plan.DeadlineYear, Text: "Năm 2026", Due: plan.Date(2026, 12, 31)}
+		d := &plan.Draft{
+			Plan: plan.Plan{Code: "71/KH-UBND", IssuedOn: plan.Date(2025, 5, 1), Issuer: "UBND tỉnh", Title: "Kế hoạch mới",
+				Status: plan.PlanActive},
+			Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Number: "III", Label: "III",
+				Title: "NHIỆM VỤ", HoldsTasks: true}, Parent: -1}},
+			Tasks: []plan.DraftTask{
+				{Task: plan.Task{Text: "Phát triển nền tảng số dùng chung", LeadAgencyID: w.khcn, Deadline: year}},
+				{Task: plan.Task{Text: "Bảo đảm ngân sách cho chuyển đổi số", LeadAgencyID: w.tc, Deadline: year}},
+				{Task: plan.Task{Text: "Thành lập trung tâm đổi mới sáng tạo", LeadAgencyID: w.khcn, Deadline: year}},
+			},
+		}
+		newPlan, err := s.CreatePlan(ctx, 0, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, y := d.Tasks[0].ID, d.Tasks[1].ID
+
+		open, err := s.OpenTasks(ctx, w.plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newTasks, err := s.OpenTasks(ctx, newPlan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		carry := map[int64]int64{}
+		for _, sg := range plan.SuggestCarry(open, newTasks) {
+			carry[sg.OldTaskID] = sg.NewTaskID
+		}
+		if len(carry) != 2 || carry[w.t1] != x || carry[w.t4] != y {
+			t.Fatalf("suggested %v; want T1 → %d, T4 → %d", carry, x, y)
+		}
+
+		preview, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, carry, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(preview.Carried) != 2 || len(preview.Left) != 1 || preview.Left[0] != w.t3 {
+			t.Fatalf("preview %+v; want T1 and T4 carried, T3 left", preview)
+		}
+		if p, _ := s.Plan(ctx, w.plan); p.Status != plan.PlanActive {
+			t.Fatal("the dry run replaced the plan")
+		}
+		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, carry, false); err != nil {
+			t.Fatal(err)
+		}
+		oldP, _ := s.Plan(ctx, w.plan)
+		newP, _ := s.Plan(ctx, newPlan)
+		if oldP.Status != plan.PlanReplaced || newP.ReplacesID != w.plan || newP.Replaces != "12/KH-UBND" {
+			t.Errorf("old plan %s; new plan replaces %d %q", oldP.Status, newP.ReplacesID, newP.Replaces)
+		}
+		tx, _ := s.Task(ctx, x)
+		ty, _ := s.Task(ctx, y)
+		if tx.Claim != plan.ClaimInProgress || tx.Progress != 30 || ty.Progress != 20 {
+			t.Errorf("carried claims: X %s %d%% (want in progress 30), Y %d%% (want 20)", tx.Claim, tx.Progress, ty.Progress)
+		}
+		c, err := s.TaskCarryover(ctx, x)
+		if err != nil || len(c.From) != 1 || c.From[0].TaskID != w.t1 || c.From[0].PlanCode != "12/KH-UBND" {
+			t.Errorf("X continues %+v (%v), want T1 of 12/KH-UBND", c, err)
+		}
+		if c, _ := s.TaskCarryover(ctx, w.t1); c.Into == nil || c.Into.TaskID != x {
+			t.Errorf("T1 continued by %+v, want X", c.Into)
+		}
+		// The new plan's dashboard starts from the carried progress; the old one's history is as it was.
+		f, err := s.Facts(ctx, newPlan, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nd, err := figures.Compute(f, figures.Options{AsOf: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nd.Status[plan.StatusInProgress] != 2 || nd.Status[plan.StatusNotStarted] != 1 {
+			t.Errorf("new plan statuses %v; want 2 in progress (carried), 1 not started", nd.Status)
+		}
+		if q1 := w.dash(t, w.q1, day); q1.Reports != oldQ1.Reports || !equalCounts(q1.Status, oldQ1.Status) {
+			t.Errorf("the old plan's Q1 changed: %+v %v, was %+v %v", q1.Reports, q1.Status, oldQ1.Reports, oldQ1.Status)
+		}
+
+		var re *store.ReorgError
+		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, nil, true); !errors.As(err, &re) || re.Fields["replaces"] == "" {
+			t.Errorf("replacing a replaced plan: %v", err)
+		}
+	})
+}
+
+// TestReplacePlanRefusals: a completed task is not carried, nor two old
+// tasks into one new task; nothing changes.
+func TestReplacePlanRefusals(t *testing.T) {
+	ctx := context.Background()
+	s := dbtest.SQLite(t).Open(t)
+	w := newReorgWorld(t, s)
+	d := &plan.Draft{Plan: plan.Plan{Code: "2/KH", Title: "Mới", Status: plan.PlanActive},
+		Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Number: "I", Label: "I", HoldsTasks: true}, Parent: -1}},
+		Tasks:    []plan.DraftTask{{Task: plan.Task{Text: "Một"}}, {Task: plan.Task{Text: "Hai"}}}}
+	newPlan, err := s.CreatePlan(ctx, 0, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, carry := range map[string]map[int64]int64{
+		"completed task":  {w.t2: d.Tasks[0].ID},
+		"two into one":    {w.t1: d.Tasks[0].ID, w.t3: d.Tasks[0].ID},
+		"task of another": {w.t1: w.t3},
+	} {
+		var re *store.ReorgError
+		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, carry, false); !errors.As(err, &re) || re.Fields["tasks"] == "" {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if p, _ := s.Plan(ctx, w.plan); p.Status != plan.PlanActive {
+		t.Error("a refused replacement changed the old plan")
+	}
+	if _, err := s.ReplacePlan(ctx, 0, w.plan, w.plan, nil, true); err == nil {
+		t.Error("a plan replaced itself")
+	}
 }
