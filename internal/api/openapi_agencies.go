@@ -14,6 +14,27 @@ func agencyOperations() map[string]obj {
 			"parameters":  []any{param("AgencyID")},
 			"responses":   readResponses(ok("Cơ quan", ref("Agency")), true),
 		},
+		"GET /plans/{id}/replacement": {
+			"operationId": "suggestReplacement", "tags": []any{"plans"},
+			"summary":     "Gợi ý nhiệm vụ tiếp nối khi thay thế kế hoạch",
+			"description": "Mọi nhiệm vụ chưa hoàn thành của kế hoạch được thay thế (`replaces`), mỗi nhiệm vụ kèm nhiệm vụ của kế hoạch này giống nó nhất theo các cặp từ (không phân biệt dấu, hoa thường), một đối một; `new_task_id` null khi không có nhiệm vụ đủ giống (điểm dưới 0,25).",
+			"parameters": []any{param("PlanID"), obj{"name": "replaces", "in": "query", "required": true,
+				"description": "Mã kế hoạch được thay thế", "schema": obj{"type": "integer", "format": "int64", "minimum": 1}}},
+			"responses": readResponses(ok("Gợi ý", ref("ReplacementSuggestions")), true),
+		},
+		"POST /plans/{id}/replacement": {
+			"operationId": "replacePlan", "tags": []any{"plans"},
+			"summary":     "Thay thế kế hoạch, chuyển tiếp nhiệm vụ chưa hoàn thành",
+			"description": "Kế hoạch này thay thế kế hoạch `replaces`, trong một giao dịch: kế hoạch cũ chuyển sang trạng thái đã thay thế (chỉ đọc), kế hoạch mới ghi liên kết tới nó; mỗi nhiệm vụ cũ trong `tasks` (chưa hoàn thành) được chuyển tiếp sang nhiệm vụ mới (mỗi nhiệm vụ mới nhận một nhiệm vụ cũ): nhiệm vụ mới mang tình trạng và tiến độ đã được tiếp nhận của nhiệm vụ cũ, lịch sử báo cáo và minh chứng vẫn ở nhiệm vụ cũ và được liên kết. `?dry_run=1`: chỉ xem trước (200). Nhiệm vụ đã hoàn thành, không thuộc kế hoạch, hai nhiệm vụ cũ vào một nhiệm vụ mới, kế hoạch cũ đã bị thay thế → 422.",
+			"parameters": []any{param("PlanID"), obj{"name": "dry_run", "in": "query", "required": false,
+				"description": "`1`: chỉ xem trước.", "schema": obj{"type": "string", "enum": []any{"0", "1", "true", "false"}}}},
+			"requestBody": body(ref("Replacement")),
+			"responses": func() obj {
+				r := writeResponses(obj{"201": obj{"description": "Đã thay thế", "content": jsonContent(ref("ReplacementResult"))}})
+				r["200"] = obj{"description": "Xem trước (dry_run)", "content": jsonContent(ref("ReplacementResult"))}
+				return r
+			}(),
+		},
 		"POST /agencies/reorganisations": {
 			"operationId": "reorganiseAgencies", "tags": []any{"agencies"},
 			"summary":     "Sắp xếp tổ chức: hợp nhất, chia tách, đổi tên, giải thể",
@@ -43,6 +64,25 @@ func agencySchemas() obj {
 		"to":    merge(nullable("integer"), obj{"description": "Cơ quan nhận; null khi không ai nhận (giải thể không kế thừa)"}),
 	})
 	return obj{
+		"ReplacementSuggestions": closed(obj{
+			"replaces": integer(),
+			"suggestions": obj{"type": "array", "items": closed(obj{
+				"old_task_id": integer(), "old_title": obj{"type": "string"},
+				"new_task_id": nullable("integer"), "new_title": nullable("string"), "score": nullable("number"),
+			})},
+		}),
+		"Replacement": closedBody(obj{
+			"replaces": integer(),
+			"tasks":    idMap("Mã nhiệm vụ cũ → mã nhiệm vụ mới tiếp nối nó"),
+		}),
+		"ReplacementResult": closed(obj{
+			"dry_run": obj{"type": "boolean"},
+			"carried": obj{"type": "array", "items": closed(obj{
+				"old_task_id": integer(), "new_task_id": integer(), "old_title": obj{"type": "string"},
+				"new_title": obj{"type": "string"}, "claim": obj{"type": "string"}, "progress": obj{"type": "integer"},
+			})},
+			"left": obj{"type": "array", "items": integer(), "description": "Nhiệm vụ chưa hoàn thành không được chuyển tiếp: kết thúc cùng kế hoạch cũ"},
+		}),
 		"Reorganisation": closedBody(obj{
 			"kind":       obj{"type": "string", "enum": []any{"merge", "split", "rename", "dissolve"}},
 			"from":       obj{"type": "array", "items": integer(), "minItems": 1, "description": "Các cơ quan kết thúc"},

@@ -97,7 +97,8 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"ContributionPut": contributionBody{}, "TextsPut": textsBody{},
 		"IndicatorValuePut": valueBody{}, "Extension": extensionJSON{}, "ExtensionRequest": extensionBody{},
 		"ExtensionDecision": decideBody{}, "Reorganisation": reorgBody{}, "ReorganisationResult": reorgJSON{},
-		"ReorganisationMove": reorgMoveJSON{},
+		"ReorganisationMove": reorgMoveJSON{}, "ReplacementSuggestions": suggestionsJSON{}, "Replacement": replacementBody{},
+		"ReplacementResult": replacementJSON{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))

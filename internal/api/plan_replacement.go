@@ -1,0 +1,150 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/plan"
+	"tiendo/internal/store"
+)
+
+// suggestionJSON is one unfinished task of the plan being replaced, with
+// the task of the new plan proposed to continue it (null when none is
+// alike enough).
+type suggestionJSON struct {
+	OldTaskID int64    `json:"old_task_id"`
+	OldTitle  string   `json:"old_title"`
+	NewTaskID *int64   `json:"new_task_id"`
+	NewTitle  *string  `json:"new_title"`
+	Score     *float64 `json:"score"`
+}
+
+type suggestionsJSON struct {
+	Replaces    int64            `json:"replaces"`
+	Suggestions []suggestionJSON `json:"suggestions"`
+}
+
+// replacementBody is the body of POST /plans/{id}/replacement.
+type replacementBody struct {
+	Replaces int64            `json:"replaces"`
+	Tasks    map[string]int64 `json:"tasks"` // old task ID → new task ID
+}
+
+type carriedJSON struct {
+	OldTaskID int64  `json:"old_task_id"`
+	NewTaskID int64  `json:"new_task_id"`
+	OldTitle  string `json:"old_title"`
+	NewTitle  string `json:"new_title"`
+	Claim     string `json:"claim"`
+	Progress  int    `json:"progress"`
+}
+
+type replacementJSON struct {
+	DryRun  bool          `json:"dry_run"`
+	Carried []carriedJSON `json:"carried"`
+	Left    []int64       `json:"left"`
+}
+
+// replacementGet answers GET /plans/{id}/replacement?replaces=: every
+// unfinished task of the plan replaced, with the task of this plan most
+// like it by its words (without diacritics), one to one.
+func (a *api) replacementGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	fe := map[string]string{}
+	old := queryID(r.URL.Query(), "replaces", fe)
+	if old == 0 && fe["replaces"] == "" {
+		fe["replaces"] = "Hãy nêu kế hoạch được thay thế: replaces=<mã kế hoạch>."
+	}
+	if len(fe) > 0 {
+		return badRequest(fe, "Tham số truy vấn không hợp lệ; xem từng tham số.")
+	}
+	for _, p := range []int64{id, old} {
+		if _, err := a.store.Plan(r.Context(), p); err != nil {
+			return notFoundAs(err, "Không có kế hoạch mã %d.", p)
+		}
+	}
+	oldTasks, err := a.store.OpenTasks(r.Context(), old)
+	if err != nil {
+		return err
+	}
+	newTasks, err := a.store.OpenTasks(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	titles := map[int64]string{}
+	for _, t := range newTasks {
+		titles[t.ID] = t.Title
+	}
+	best := map[int64]plan.Suggestion{}
+	for _, s := range plan.SuggestCarry(oldTasks, newTasks) {
+		best[s.OldTaskID] = s
+	}
+	out := suggestionsJSON{Replaces: old, Suggestions: []suggestionJSON{}}
+	for _, t := range oldTasks {
+		sj := suggestionJSON{OldTaskID: t.ID, OldTitle: t.Title}
+		if s, ok := best[t.ID]; ok {
+			title, score := titles[s.NewTaskID], float64(int(s.Score*1000+0.5))/1000
+			sj.NewTaskID, sj.NewTitle, sj.Score = &s.NewTaskID, &title, &score
+		}
+		out.Suggestions = append(out.Suggestions, sj)
+	}
+	return a.writeJSON(w, http.StatusOK, out)
+}
+
+// replacementPost answers POST /plans/{id}/replacement: this plan replaces
+// the plan "replaces", carrying the old tasks in "tasks" into the new ones
+// (201), or with ?dry_run=1 only says what would happen (200).
+func (a *api) replacementPost(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var in replacementBody
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	fe := map[string]string{}
+	if in.Replaces <= 0 {
+		fe["replaces"] = "Hãy nêu mã kế hoạch được thay thế (replaces)."
+	}
+	carry := map[int64]int64{}
+	for k, v := range in.Tasks {
+		old, err := strconv.ParseInt(k, 10, 64)
+		if err != nil || old <= 0 || v <= 0 {
+			fe["tasks"] = "Mỗi mục phải có dạng \"<mã nhiệm vụ cũ>\": <mã nhiệm vụ mới>."
+			continue
+		}
+		carry[old] = v
+	}
+	if len(fe) > 0 {
+		return badRequest(fe, "Thân yêu cầu không hợp lệ; xem từng trường.")
+	}
+	dry := r.URL.Query().Get("dry_run")
+	dryRun := dry == "1" || dry == "true"
+	res, err := a.store.ReplacePlan(r.Context(), u.ID, id, in.Replaces, carry, dryRun)
+	var re *store.ReorgError
+	switch {
+	case errors.As(err, &re):
+		return invalid(re.Fields)
+	case err != nil:
+		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
+	}
+	out := replacementJSON{DryRun: dryRun, Carried: []carriedJSON{}, Left: res.Left}
+	if out.Left == nil {
+		out.Left = []int64{}
+	}
+	for _, c := range res.Carried {
+		out.Carried = append(out.Carried, carriedJSON{OldTaskID: c.OldTaskID, NewTaskID: c.NewTaskID, OldTitle: c.OldTitle,
+			NewTitle: c.NewTitle, Claim: string(c.Claim), Progress: c.Progress})
+	}
+	status := http.StatusCreated
+	if dryRun {
+		status = http.StatusOK
+	}
+	return a.writeJSON(w, status, out)
+}
