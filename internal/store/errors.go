@@ -16,6 +16,8 @@ import (
 var (
 	ErrNotFound  = errors.New("store: not found")
 	ErrConflict  = errors.New("store: version conflict") // the row changed since it was read
+	// ErrReadOnly: the plan was replaced or closed; its tasks no longer change.
+	ErrReadOnly = errors.New("store: plan is read-only")
 	ErrDuplicate = errors.New("store: duplicate")        // a unique key (username, plan code, agency name) is taken
 	// ErrReference: a referenced record (section, agency, plan, user) does
 	// not exist or belongs elsewhere — a foreign key would be broken.

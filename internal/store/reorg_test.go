@@ -510,6 +510,11 @@ func TestReplacePlan(t *testing.T) {
 			t.Errorf("the old plan's Q1 changed: %+v %v, was %+v %v", q1.Reports, q1.Status, oldQ1.Reports, oldQ1.Status)
 		}
 
+		old2, _ := s.Task(ctx, w.t3)
+		old2.Product = "Sửa sau khi thay thế"
+		if err := s.UpdateTask(ctx, 0, old2); !errors.Is(err, store.ErrReadOnly) {
+			t.Errorf("editing a task of the replaced plan: %v, want ErrReadOnly", err)
+		}
 		var re *store.ReorgError
 		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, nil, true); !errors.As(err, &re) || re.Fields["replaces"] == "" {
 			t.Errorf("replacing a replaced plan: %v", err)

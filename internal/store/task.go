@@ -164,6 +164,9 @@ func (s *Store) CreateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		if err != nil {
 			return err
 		}
+		if err := s.planWritable(ctx, tx, planID); err != nil {
+			return err
+		}
 		t.PlanID = planID
 		if t.Ord <= 0 {
 			if err := s.queryRow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
@@ -177,6 +180,18 @@ func (s *Store) CreateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		}
 		return s.audit(ctx, tx, actor, "task.create", "task", t.ID, taskDetail(t))
 	})
+}
+
+// planWritable is ErrReadOnly for a plan replaced or closed.
+func (s *Store) planWritable(ctx context.Context, q querier, planID int64) error {
+	var status plan.PlanStatus
+	if err := s.queryRow(ctx, q, `SELECT status FROM plans WHERE id = ?`, planID).Scan(&status); err != nil {
+		return err
+	}
+	if status == plan.PlanReplaced || status == plan.PlanClosed {
+		return ErrReadOnly
+	}
+	return nil
 }
 
 // sectionPlace returns the plan and seq of a section, checking it belongs
@@ -215,6 +230,9 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		}
 		if old.Version != t.Version {
 			return ErrConflict
+		}
+		if err := s.planWritable(ctx, tx, old.PlanID); err != nil {
+			return err
 		}
 		_, seq, err := s.sectionPlace(ctx, tx, t.SectionID, old.PlanID)
 		if err != nil {

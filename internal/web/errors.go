@@ -60,6 +60,9 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, store.ErrConflict):
 		h.message(w, r, http.StatusConflict, msgChanged)
 		return
+	case errors.Is(err, store.ErrReadOnly):
+		h.message(w, r, http.StatusConflict, "Kế hoạch đã được thay thế hoặc đã kết thúc nên chỉ còn để xem; nhiệm vụ của nó không sửa được.")
+		return
 	}
 	if status, msg, ok := reportingFailure(err); ok {
 		h.message(w, r, status, msg)

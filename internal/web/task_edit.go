@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"tiendo/internal/clock"
+	"tiendo/internal/plan"
+	"tiendo/internal/store"
 )
 
 // taskEdit shows the form to assign and correct a task.
@@ -12,6 +14,9 @@ func (h *handler) taskEdit(w http.ResponseWriter, r *http.Request) error {
 	t, p, sec, err := h.loadTask(r)
 	if err != nil {
 		return err
+	}
+	if p.Status == plan.PlanReplaced || p.Status == plan.PlanClosed {
+		return store.ErrReadOnly
 	}
 	choices, _, err := h.agencyChoices(ctx, clock.Today(h.clock), append([]int64{t.LeadAgencyID}, t.CooperatingAgencyIDs...)...)
 	if err != nil {

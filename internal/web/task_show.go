@@ -39,6 +39,10 @@ type taskView struct {
 	Extensions []extensionRow
 	ExtForm    *extensionForm // the request form, for the lead agency's people
 	Audit      []auditRow
+	// Carry links the task to the task of a replaced plan it continues,
+	// whose reports and evidence are its history, and to the task of a
+	// replacing plan that continues it.
+	Carry *store.Carryover
 }
 
 // auditRow is one change in a task's history.
@@ -90,6 +94,9 @@ func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *pla
 		OverdueDays: plan.OverdueDays(t, today),
 		Extended: t.OriginalDeadline != (plan.Deadline{}) &&
 			(t.OriginalDeadline.Text != t.Deadline.Text || !t.OriginalDeadline.Due.Equal(t.Deadline.Due)),
+	}
+	if v.Carry, err = h.store.TaskCarryover(ctx, t.ID); err != nil {
+		return nil, err
 	}
 	assigned := append([]int64{t.LeadAgencyID}, t.CooperatingAgencyIDs...)
 	v.Mentioned = pickAgencies(names, t.MentionedAgencyIDs, assigned)
