@@ -14,11 +14,11 @@ import (
 // Errors callers test with errors.Is. The driver's error stays in the chain
 // (for logs), but its text is not for people: map these to messages.
 var (
-	ErrNotFound  = errors.New("store: not found")
-	ErrConflict  = errors.New("store: version conflict") // the row changed since it was read
+	ErrNotFound = errors.New("store: not found")
+	ErrConflict = errors.New("store: version conflict") // the row changed since it was read
 	// ErrReadOnly: the plan was replaced or closed; its tasks no longer change.
-	ErrReadOnly = errors.New("store: plan is read-only")
-	ErrDuplicate = errors.New("store: duplicate")        // a unique key (username, plan code, agency name) is taken
+	ErrReadOnly  = errors.New("store: plan is read-only")
+	ErrDuplicate = errors.New("store: duplicate") // a unique key (username, plan code, agency name) is taken
 	// ErrReference: a referenced record (section, agency, plan, user) does
 	// not exist or belongs elsewhere — a foreign key would be broken.
 	ErrReference = errors.New("store: referenced record does not exist")
