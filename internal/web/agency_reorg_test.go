@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -112,6 +113,39 @@ func reorgScenarios(t *testing.T) []scenario {
 					}
 				}
 			}},
+		// Plan replacement: a new plan rewording the seeded plan's "Hạ tầng số" task takes it over.
+		{name: "replace form", role: "coordinator", method: "GET", path: "/plans/{plan}/replace", status: 200,
+			sel: []string{"select#replaces"}, none: []string{"table.replace-tasks"},
+			then: func(t *testing.T, a *app, _ *response) {
+				d := &plan.Draft{Plan: plan.Plan{Code: "71/KH-UBND", Title: "Kế hoạch thay thế", Status: plan.PlanActive},
+					Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Number: "III", Label: "III",
+						Title: "NHIỆM VỤ", HoldsTasks: true}, Parent: -1}},
+					Tasks: []plan.DraftTask{{Task: plan.Task{Text: "Tiếp tục đầu tư hạ tầng số dùng chung của tỉnh đến năm 2030."}},
+						{Task: plan.Task{Text: "Thành lập quỹ đổi mới sáng tạo."}}}}
+				id, err := a.store.CreatePlan(context.Background(), 0, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a.vars["newplan"], a.vars["newtask"] = strconv.FormatInt(id, 10), strconv.FormatInt(d.Tasks[0].ID, 10)
+			}},
+		{name: "replace suggestions", role: "coordinator", method: "GET", path: "/plans/{newplan}/replace?replaces={plan}", status: 200,
+			sel: []string{"table.replace-tasks tr[data-task={later}] option[value={newtask}][selected]", "button[value=preview]"}},
+		{name: "replace forbidden", role: "head", method: "GET", path: "/plans/{newplan}/replace", status: 403},
+		{name: "replace without plan", role: "coordinator", method: "POST", path: "/plans/{newplan}/replace",
+			form: form("replaces", "0", "action", "preview"), status: 422, sel: []string{"p.form-error"}},
+		{name: "replace preview", role: "coordinator", method: "POST", path: "/plans/{newplan}/replace",
+			form:   form("replaces", "{plan}", "carry_{later}", "{newtask}", "action", "preview"),
+			status: 200, text: map[string]string{"section.replace-preview .carried": "1"}, sel: []string{"button[value=apply]"}},
+		{name: "replace apply", role: "coordinator", method: "POST", path: "/plans/{newplan}/replace",
+			form:   form("replaces", "{plan}", "carry_{later}", "{newtask}", "action", "apply"),
+			status: 303, loc: "/plans/{newplan}?replaced=1"},
+		{name: "replaced plan page", role: "leader", method: "GET", path: "/plans/{plan}", status: 200,
+			sel: []string{"dd.replaced-by a[href=/plans/{newplan}]"}},
+		{name: "carried task page", role: "leader", method: "GET", path: "/tasks/{newtask}", status: 200,
+			sel: []string{"p.carried-from a[href=/tasks/{later}]"}},
+		{name: "old task page", role: "coordinator", method: "GET", path: "/tasks/{later}", status: 200,
+			sel: []string{"p.carried-into a[href=/tasks/{newtask}]"}, none: []string{"a[href=/tasks/{later}/edit]"}},
+		{name: "old task edit refused", role: "coordinator", method: "GET", path: "/tasks/{later}/edit", status: 409},
 		{name: "agency list after", role: "coordinator", method: "GET", path: "/agencies?reorganised=1", status: 200,
 			sel:  []string{"p.reorganised", "a[href=/agencies/reorganise]"},
 			text: map[string]string{"tr[data-id={nv}] .now-part": "nay là Sở Tài chính"}},

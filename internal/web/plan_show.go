@@ -22,6 +22,9 @@ type planView struct {
 	Statuses []statusCount
 	Refs     []plan.Reference  // documents the plan cites
 	Regime   *reporting.Regime // how and when agencies report (the defaults when none was saved)
+	// ReplacedBy is the plan that replaced this one; nil when none.
+	ReplacedBy *plan.Plan
+	Replaced   bool // this plan has just replaced its predecessor
 }
 
 // planShow shows a plan as a tree: parts with their text folded away,
@@ -73,6 +76,18 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 		Statuses: countStatuses(rows),
 		Refs:     refs,
 		Regime:   regime,
+		Replaced: r.URL.Query().Get("replaced") == "1",
+	}
+	if p.Status == plan.PlanReplaced {
+		all, err := h.store.Plans(ctx)
+		if err != nil {
+			return err
+		}
+		for i := range all {
+			if all[i].ReplacesID == p.ID {
+				v.ReplacedBy = &all[i]
+			}
+		}
 	}
 	return h.render(w, r, http.StatusOK, "plan_show", &page{Title: planTitle(p), Nav: "plans", PlanID: id, Data: v})
 }

@@ -76,7 +76,7 @@ func agencyForm(kv ...string) func(a *app) url.Values {
 	return func(a *app) url.Values {
 		v := url.Values{"kind": {"so"}, "version": {"0"}}
 		for i := 0; i+1 < len(kv); i += 2 {
-			v.Set(kv[i], a.expand(kv[i+1]))
+			v.Set(a.expand(kv[i]), a.expand(kv[i+1]))
 		}
 		if strings.HasPrefix(v.Get("version"), "@") { // "@ID": the agency's current version
 			id, _ := strconv.ParseInt(v.Get("version")[1:], 10, 64)

@@ -1,0 +1,146 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"tiendo/internal/plan"
+	"tiendo/internal/store"
+	"tiendo/internal/vntext"
+)
+
+// replaceView is the page where a new plan takes over an earlier one: the
+// earlier plan's unfinished tasks, each with the new task proposed to
+// continue it (plan.SuggestCarry), which the coordinator confirms or
+// changes; a preview (the same work rolled back) before applying.
+type replaceView struct {
+	Plan     *plan.Plan
+	Others   []plan.Plan // plans that may be replaced
+	Old      *plan.Plan
+	Rows     []replaceRow
+	NewTasks []plan.Task
+	Preview  *store.ReplacementResult
+	Error    string
+}
+
+type replaceRow struct {
+	Task   plan.Task
+	Chosen int64 // the new task chosen (or suggested); 0 for none
+	Score  string
+}
+
+// planReplaceShow shows the choice of the plan replaced and, once chosen
+// (replaces=), its unfinished tasks with the suggested continuations.
+func (h *handler) planReplaceShow(w http.ResponseWriter, r *http.Request) error {
+	v, err := h.replaceView(r, formID(r.URL.Query().Get("replaces")), nil)
+	if err != nil {
+		return err
+	}
+	return h.render(w, r, http.StatusOK, "plan_replace", &page{Title: "Thay thế kế hoạch", Nav: "plans", PlanID: v.Plan.ID, Data: v})
+}
+
+// planReplacePost previews (action=preview) or applies (action=apply) the
+// replacement with the continuations chosen (carry_<old task>=<new task>).
+func (h *handler) planReplacePost(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	old := formID(r.PostFormValue("replaces"))
+	carry := map[int64]int64{}
+	for k, vs := range r.PostForm {
+		id, err := strconv.ParseInt(strings.TrimPrefix(k, "carry_"), 10, 64)
+		if !strings.HasPrefix(k, "carry_") || err != nil || len(vs) == 0 {
+			continue
+		}
+		if to := formID(vs[0]); to > 0 {
+			carry[id] = to
+		}
+	}
+	v, err := h.replaceView(r, old, carry)
+	if err != nil {
+		return err
+	}
+	pg := &page{Title: "Thay thế kế hoạch", Nav: "plans", PlanID: v.Plan.ID, Data: v}
+	if v.Old == nil {
+		v.Error = "Hãy chọn kế hoạch được thay thế."
+		return reshow(http.StatusUnprocessableEntity, "plan_replace", pg)
+	}
+	apply := r.PostFormValue("action") == "apply"
+	res, err := h.store.ReplacePlan(r.Context(), actorID(r), v.Plan.ID, old, carry, !apply)
+	var re *store.ReorgError
+	if errors.As(err, &re) {
+		for _, msg := range re.Fields {
+			v.Error = msg
+		}
+		return reshow(http.StatusUnprocessableEntity, "plan_replace", pg)
+	}
+	if err != nil {
+		return err
+	}
+	if apply {
+		http.Redirect(w, r, "/plans/"+strconv.FormatInt(v.Plan.ID, 10)+"?replaced=1", http.StatusSeeOther)
+		return nil
+	}
+	v.Preview = res
+	return h.render(w, r, http.StatusOK, "plan_replace", pg)
+}
+
+// replaceView reads the plan, the plans it may replace, and — when old is
+// set — old's unfinished tasks with the chosen continuations (carry), or
+// the suggested ones when carry is nil.
+func (h *handler) replaceView(r *http.Request, old int64, carry map[int64]int64) (*replaceView, error) {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	p, err := h.store.Plan(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	all, err := h.store.Plans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v := &replaceView{Plan: p}
+	for i := range all {
+		o := all[i]
+		if o.ID != p.ID && (o.Status == plan.PlanActive || o.Status == plan.PlanDraft) {
+			v.Others = append(v.Others, o)
+			if o.ID == old {
+				v.Old = &v.Others[len(v.Others)-1]
+			}
+		}
+	}
+	if v.Old == nil {
+		return v, nil
+	}
+	oldTasks, err := h.store.OpenTasks(ctx, old)
+	if err != nil {
+		return nil, err
+	}
+	if v.NewTasks, err = h.store.OpenTasks(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	scores := map[int64]plan.Suggestion{}
+	for _, s := range plan.SuggestCarry(oldTasks, v.NewTasks) {
+		scores[s.OldTaskID] = s
+	}
+	for _, t := range oldTasks {
+		row := replaceRow{Task: t}
+		if s, ok := scores[t.ID]; ok {
+			row.Score = vntext.FormatNumber(s.Score*100, 0) + "%"
+			if carry == nil {
+				row.Chosen = s.NewTaskID
+			}
+		}
+		if carry != nil {
+			row.Chosen = carry[t.ID]
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return v, nil
+}
