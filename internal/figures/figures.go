@@ -131,9 +131,13 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	if !ok {
 		return nil, ErrNoPeriod
 	}
-	if len(f.Arrangements) > 0 {
+	// The plan as it was in the period: tasks added or removed by
+	// amendments, agencies before reorganisations (reporting.TasksIn). The
+	// trend takes every task, each period judging which were in it.
+	all := f
+	if tasks := reporting.TasksIn(f.Tasks, f.Arrangements, p); len(tasks) != len(f.Tasks) || len(f.Arrangements) > 0 {
 		then := *f
-		then.Tasks = reporting.TasksIn(f.Tasks, f.Arrangements, p)
+		then.Tasks = tasks
 		f = &then
 	}
 	idx := newIndex(f)
@@ -144,7 +148,7 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	d.Overdue = overdueList(f.Tasks, judged, idx)
 	d.Reports, d.ByAgency, d.Expected = reportsAndAgencies(f, idx, p, judged, asOf)
 	d.Indicators = indicatorFigures(f, p, o.Lights.orDefault())
-	d.Trend = trend(f, idx, p, asOf, d.Status)
+	d.Trend = trend(all, idx, p, asOf, d.Status)
 	lag := o.LagPoints
 	if lag <= 0 {
 		lag = DefaultLagPoints

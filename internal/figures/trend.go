@@ -73,6 +73,9 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 		c := newCounts()
 		for i := range state {
 			t := state[i]
+			if !reporting.InPlan(&t, p) {
+				continue // not in the plan then (an amendment)
+			}
 			if !x.hasClaims[t.ID] && t.Completed() && t.CompletedOn.After(day) {
 				t.CompletedOn = time.Time{}
 			}

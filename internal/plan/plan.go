@@ -114,6 +114,12 @@ type Task struct {
 	ClaimReason string    // the reason given with a paused or cancelled claim
 	ClaimPeriod time.Time // start day of the period whose accepted report made the claim; zero if none
 
+	// AddedOn and RemovedOn are the effective days of the amendments that
+	// added the task to the plan and removed it; zero: in the plan as
+	// first issued, and still in it. A removed task keeps its history.
+	AddedOn   time.Time
+	RemovedOn time.Time
+
 	Version   int // optimistic-locking counter, incremented on every update
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -157,4 +163,21 @@ type TaskFilter struct {
 	DueSoon   int // days for "sắp đến hạn"; DefaultDueSoonDays when 0
 	Limit     int
 	Offset    int
+}
+
+// Amendment is a later decision changing a plan from a day on: tasks it
+// adds and tasks it removes (Task.AddedOn, Task.RemovedOn). The plan keeps
+// every version's tasks, so the figures of a period count the plan as it
+// was then.
+type Amendment struct {
+	ID        int64
+	PlanID    int64
+	Number    string    // số, ký hiệu of the decision: "215/QĐ-UBND"
+	IssuedOn  time.Time // ngày ban hành; zero when not given
+	Effective time.Time // the first day of the amended plan
+	Note      string
+	CreatedAt time.Time
+	CreatedBy int64
+	Added     []int64 // task IDs, filled by readers
+	Removed   []int64
 }

@@ -8,14 +8,26 @@ import (
 	"tiendo/internal/plan"
 )
 
+// InPlan reports whether task t belongs to its plan in period p: added by
+// an amendment effective no later than p's end, and not removed by one
+// effective by then (a period holding the effective day already has the
+// amended plan, as for reorganisations).
+func InPlan(t *plan.Task, p Period) bool {
+	if !t.AddedOn.IsZero() && t.AddedOn.After(p.End) {
+		return false
+	}
+	return t.RemovedOn.IsZero() || t.RemovedOn.After(p.End)
+}
+
 // OpenIn reports whether task t is open in period p, so that its lead and
-// cooperating agencies must report on it: it has a lead agency, has begun
+// cooperating agencies must report on it: it is in the plan then
+// (InPlan), has a lead agency, has begun
 // (its deadline's start, when stated, is not after the period's end), was
 // not completed before the period started, and was not cancelled in the
 // accepted report of an earlier period (a cancellation counts from the
 // period after the report that made it).
 func OpenIn(t *plan.Task, p Period) bool {
-	if t.LeadAgencyID == 0 {
+	if t.LeadAgencyID == 0 || !InPlan(t, p) {
 		return false
 	}
 	if s := t.Deadline.Start; !s.IsZero() && s.After(p.End) {
@@ -58,11 +70,12 @@ type Arrangement struct {
 	CooperatingAgencyIDs []int64
 }
 
-// TasksIn is tasks as they were arranged in period p: each task whose
-// arrangement changed after p ended takes the arrangement it had then (the
-// earliest one ending after p). A period holding the change's day already
-// has the new arrangement, as its unsent reports moved to the successor.
-// tasks is returned as is when nothing changed after p.
+// TasksIn is the plan's tasks as they were in period p: only those in the
+// plan then (InPlan: amendments), and each task whose arrangement changed
+// after p ended with the arrangement it had then (the earliest one ending
+// after p). A period holding the change's day already has the new
+// arrangement, as its unsent reports moved to the successor. tasks is
+// returned as is when nothing differs in p.
 func TasksIn(tasks []plan.Task, arr []Arrangement, p Period) []plan.Task {
 	then := map[int64]*Arrangement{}
 	for i := range arr {
@@ -74,14 +87,19 @@ func TasksIn(tasks []plan.Task, arr []Arrangement, p Period) []plan.Task {
 			then[a.TaskID] = a
 		}
 	}
-	if len(then) == 0 {
-		return tasks
+	out := tasks
+	if len(then) > 0 {
+		out = slices.Clone(tasks)
+		for i := range out {
+			if a := then[out[i].ID]; a != nil {
+				out[i].LeadAgencyID = a.LeadAgencyID
+				out[i].CooperatingAgencyIDs = slices.Clone(a.CooperatingAgencyIDs)
+			}
+		}
 	}
-	out := slices.Clone(tasks)
 	for i := range out {
-		if a := then[out[i].ID]; a != nil {
-			out[i].LeadAgencyID = a.LeadAgencyID
-			out[i].CooperatingAgencyIDs = slices.Clone(a.CooperatingAgencyIDs)
+		if !InPlan(&out[i], p) {
+			return slices.DeleteFunc(slices.Clone(out), func(t plan.Task) bool { return !InPlan(&t, p) })
 		}
 	}
 	return out

@@ -361,7 +361,7 @@ func (s *Store) ExpectedAgencies(ctx context.Context, periodID int64) (ids []int
 // (enough for reporting.ExpectedAgencies about it).
 func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int64) ([]plan.Task, error) {
 	const cols = `t.id, t.lead_agency_id, t.deadline_kind, t.due_date, t.deadline_start, t.progress, t.completed_on,
-		t.reported_at, t.claim_status, t.claim_period_start, t.section_seq, t.ord`
+		t.reported_at, t.claim_status, t.claim_period_start, t.added_on, t.removed_on, t.section_seq, t.ord`
 	query, args := `SELECT `+cols+` FROM tasks t WHERE t.plan_id = ? AND t.lead_agency_id IS NOT NULL
 		ORDER BY t.section_seq, t.ord, t.id`, []any{planID}
 	if agency != 0 {
@@ -370,7 +370,7 @@ func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int
 		query = `SELECT ` + cols + ` FROM tasks t WHERE t.lead_agency_id = ? AND +t.plan_id = ?
 			UNION ALL SELECT ` + cols + ` FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
 			WHERE ta.agency_id = ? AND ta.role = 'coop' AND +t.plan_id = ? AND t.lead_agency_id IS NOT NULL
-			ORDER BY 11, 12, 1`
+			ORDER BY 13, 14, 1`
 		args = []any{agency, planID, agency, planID}
 	}
 	rows, err := s.qrows(ctx, q, query, args...)
@@ -384,7 +384,7 @@ func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int
 		var seq int
 		if err := rows.Scan(&t.ID, idCol{&t.LeadAgencyID}, &t.Deadline.Kind, timeCol{&t.Deadline.Due},
 			timeCol{&t.Deadline.Start}, &t.Progress, timeCol{&t.CompletedOn}, timeCol{&t.ReportedAt}, &t.Claim,
-			timeCol{&t.ClaimPeriod}, &seq, &t.Ord); err != nil {
+			timeCol{&t.ClaimPeriod}, timeCol{&t.AddedOn}, timeCol{&t.RemovedOn}, &seq, &t.Ord); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -552,3 +552,77 @@ func TestReplacePlanRefusals(t *testing.T) {
 		t.Error("a plan replaced itself")
 	}
 }
+
+// TestAmendPlan amends the plan of the reorganisation cases on 15/05/2025
+// (decision 215/QĐ-UBND): T5 (the Sở KH&CN's) is added, T3 removed. The first quarter,
+// ended before, counts the plan as first issued (T1–T4); the second
+// counts the amended plan (T1, T2, T4, T5); the trend's Q1 point too; T3
+// keeps its history.
+func TestAmendPlan(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		s := db.Open(t)
+		w := newReorgWorld(t, s)
+		day := plan.Date(2025, 5, 20)
+		secs, err := s.Sections(ctx, w.plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &plan.Amendment{PlanID: w.plan, Number: "215/QĐ-UBND", IssuedOn: plan.Date(2025, 5, 10),
+			Effective: plan.Date(2025, 5, 15), Note: "Bổ sung nhiệm vụ T5, bãi bỏ T3"}
+		add := []plan.Task{{SectionID: secs[0].ID, Text: "T5 số hóa hồ sơ lưu trữ", LeadAgencyID: w.khcn,
+			Deadline: plan.Deadline{Kind: plan.DeadlineYear, Text: "Năm 2025", Due: plan.Date(2025, 12, 31)}}}
+		if err := s.AmendPlan(ctx, 0, a, add, []int64{w.t3}); err != nil {
+			t.Fatal(err)
+		}
+		t5 := add[0].ID
+		q1, q2 := w.dash(t, w.q1, day), w.dash(t, w.q2, day)
+		if n := q1.Status.Total(); n != 4 {
+			t.Errorf("Q1 counts %d tasks, want 4 (T1–T4, as first issued)", n)
+		}
+		if n := q2.Status.Total(); n != 4 {
+			t.Errorf("Q2 counts %d tasks, want 4 (T1, T2, T4, T5)", n)
+		}
+		if got := q2.Trend[0].Status.Total(); got != 4 || q2.Trend[0].Period.ID != w.q1.ID {
+			t.Errorf("the trend's Q1 point counts %d tasks, want 4", got)
+		}
+		if n, _, _ := agencyRow(q2, w.khcn); n != 1 {
+			t.Errorf("Q2: KHCN leads %d tasks, want 1 (T5; T3 was removed)", n)
+		}
+		if n, _, _ := agencyRow(q1, w.khcn); n != 1 {
+			t.Errorf("Q1: KHCN leads %d tasks, want 1 (T3, still in the plan then)", n)
+		}
+		t3, err := s.Task(ctx, w.t3)
+		if err != nil || !t3.RemovedOn.Equal(plan.Date(2025, 5, 15)) {
+			t.Errorf("T3 removed on %v (%v)", t3.RemovedOn, err)
+		}
+		if r, err := s.ReportFor(ctx, w.q2.ID, w.khcn); err != nil || !hasEntry(r, t5) || hasEntry(r, w.t3) {
+			t.Errorf("KHCN's Q2 report: want a line for T5 and none for the removed T3 (%v)", err)
+		}
+		list, err := s.PlanAmendments(ctx, w.plan)
+		if err != nil || len(list) != 1 || list[0].Number != "215/QĐ-UBND" || len(list[0].Added) != 1 ||
+			list[0].Added[0] != t5 || len(list[0].Removed) != 1 || list[0].Removed[0] != w.t3 {
+			t.Errorf("amendments %+v (%v)", list, err)
+		}
+		// Refusals: nothing to change, a task removed twice, a section of another plan.
+		var re *store.ReorgError
+		if err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "1/QĐ", Effective: day}, nil, nil); !errors.As(err, &re) {
+			t.Errorf("an empty amendment: %v", err)
+		}
+		if err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "2/QĐ", Effective: day}, nil, []int64{w.t3}); !errors.As(err, &re) {
+			t.Errorf("removing a removed task: %v", err)
+		}
+		if l2, _ := s.PlanAmendments(ctx, w.plan); len(l2) != 1 {
+			t.Errorf("a refused amendment was recorded: %d", len(l2))
+		}
+	})
+}
+
+func hasEntry(r *reporting.Report, task int64) bool {
+	for _, e := range r.Entries {
+		if e.TaskID == task {
+			return true
+		}
+	}
+	return false
+}

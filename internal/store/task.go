@@ -22,7 +22,7 @@ const taskCols = `t.id, t.plan_id, t.section_id, t.ord, t.title, t.text, t.lead_
 	t.deadline_kind, t.deadline_text, t.due_date, t.deadline_start, t.deadline_every,
 	t.original_deadline_kind, t.original_deadline_text, t.original_due_date, t.original_deadline_start,
 	t.original_deadline_every, t.product, t.progress, t.completed_on, t.reported_at,
-	t.claim_status, t.claim_reason, t.claim_period_start, t.version, t.created_at, t.updated_at`
+	t.claim_status, t.claim_reason, t.claim_period_start, t.added_on, t.removed_on, t.version, t.created_at, t.updated_at`
 
 func scanTask(sc scanner) (plan.Task, error) {
 	var t plan.Task
@@ -31,7 +31,7 @@ func scanTask(sc scanner) (plan.Task, error) {
 		&d.Kind, &d.Text, timeCol{&d.Due}, timeCol{&d.Start}, &d.Every,
 		&o.Kind, &o.Text, timeCol{&o.Due}, timeCol{&o.Start}, &o.Every,
 		&t.Product, &t.Progress, timeCol{&t.CompletedOn}, timeCol{&t.ReportedAt},
-		&t.Claim, &t.ClaimReason, timeCol{&t.ClaimPeriod}, &t.Version,
+		&t.Claim, &t.ClaimReason, timeCol{&t.ClaimPeriod}, timeCol{&t.AddedOn}, timeCol{&t.RemovedOn}, &t.Version,
 		timeCol{&t.CreatedAt}, timeCol{&t.UpdatedAt})
 	return t, err
 }
@@ -68,8 +68,8 @@ func uniqueIDs(ids []int64) []int64 {
 const insertTaskSQL = `INSERT INTO tasks (plan_id, section_id, section_seq, ord, title, text, search, lead_agency_id,
 	deadline_kind, deadline_text, due_date, deadline_start, deadline_every,
 	original_deadline_kind, original_deadline_text, original_due_date, original_deadline_start, original_deadline_every,
-	product, progress, completed_on, reported_at, version, created_at, updated_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`
+	product, progress, completed_on, reported_at, added_on, version, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`
 
 // insertTask stores t (already normalised, PlanID, SectionID and Ord set)
 // with its agencies and cited documents, and sets t.ID, t.Version and the
@@ -83,7 +83,7 @@ func insertTask(ctx context.Context, b *batch, t *plan.Task, sectionSeq int, at 
 	err := b.queryRow(ctx, insertTaskSQL, t.PlanID, t.SectionID, sectionSeq, t.Ord, t.Title, t.Text, taskSearch(t),
 		refArg(t.LeadAgencyID), string(d.Kind), d.Text, dateArg(d.Due), dateArg(d.Start), d.Every,
 		string(o.Kind), o.Text, dateArg(o.Due), dateArg(o.Start), o.Every, t.Product,
-		t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt), tsArg(at), tsArg(at)).Scan(&t.ID)
+		t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt), dateArg(t.AddedOn), tsArg(at), tsArg(at)).Scan(&t.ID)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"tiendo/internal/plan"
+	"tiendo/internal/vntext"
+)
+
+// AmendPlan records amendment a of plan a.PlanID and applies it in one
+// transaction: the tasks in add (each with its SectionID, of the plan)
+// join the plan from a.Effective; the tasks in remove (of the plan, not
+// removed yet) leave it from that day but are kept, with their history.
+// Sets a.ID and the new tasks' IDs. A *ReorgError (fields) when the data
+// refuses it; ErrReadOnly for a replaced or closed plan.
+func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, add []plan.Task, remove []int64) (err error) {
+	defer wrap(&err, "store.AmendPlan(%d, %q)", a.PlanID, a.Number)
+	a.Number = strings.TrimSpace(vntext.NFC(a.Number))
+	a.Note = strings.TrimSpace(vntext.NFC(a.Note))
+	fe := map[string]string{}
+	if a.Number == "" {
+		fe["number"] = "Hãy nhập số, ký hiệu quyết định sửa đổi, bổ sung."
+	}
+	if a.Effective.IsZero() {
+		fe["effective"] = "Hãy nhập ngày có hiệu lực."
+	}
+	if len(add) == 0 && len(remove) == 0 {
+		fe["add"] = "Quyết định không thêm hay bãi bỏ nhiệm vụ nào."
+	}
+	if len(fe) > 0 {
+		return &ReorgError{fe}
+	}
+	at := now()
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		if err := s.planWritable(ctx, tx, a.PlanID); err != nil {
+			return err
+		}
+		id, err := s.insert(ctx, tx, `INSERT INTO plan_amendments (plan_id, number, issued_on, effective, note, created_at,
+			created_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.PlanID, a.Number, dateArg(a.IssuedOn),
+			dateArg(a.Effective), a.Note, tsArg(at), refArg(actor))
+		if err != nil {
+			return err
+		}
+		a.ID, a.CreatedAt, a.CreatedBy = id, at, actor
+		b := s.newBatch(tx, false)
+		for i := range add {
+			t := &add[i]
+			normTask(t)
+			planID, seq, err := s.sectionPlace(ctx, tx, t.SectionID, a.PlanID)
+			if errors.Is(err, ErrReference) {
+				return &ReorgError{map[string]string{fmt.Sprintf("add.%d.section_id", i): "Mục không thuộc kế hoạch này."}}
+			}
+			if err != nil {
+				return err
+			}
+			t.PlanID, t.AddedOn = planID, a.Effective
+			if err := s.queryRow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
+				t.SectionID).Scan(&t.Ord); err != nil {
+				return err
+			}
+			if err := insertTask(ctx, b, t, seq, at); err != nil {
+				return err
+			}
+			if _, err := s.texec(ctx, tx, `UPDATE tasks SET amendment_id = ? WHERE id = ?`, id, t.ID); err != nil {
+				return err
+			}
+			a.Added = append(a.Added, t.ID)
+			d := taskDetail(t)
+			d["amendment"] = a.Number
+			if err := s.audit(ctx, tx, actor, "task.create", "task", t.ID, d); err != nil {
+				return err
+			}
+		}
+		for i, taskID := range remove {
+			res, err := s.texec(ctx, tx, `UPDATE tasks SET removed_on = ?, amendment_id = ?, version = version + 1,
+				updated_at = ? WHERE id = ? AND plan_id = ? AND removed_on IS NULL`,
+				dateArg(a.Effective), id, tsArg(at), taskID, a.PlanID)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return &ReorgError{map[string]string{fmt.Sprintf("remove.%d", i): fmt.Sprintf(
+					"Nhiệm vụ mã %d không thuộc kế hoạch hoặc đã bị bãi bỏ.", taskID)}}
+			}
+			a.Removed = append(a.Removed, taskID)
+			if err := s.audit(ctx, tx, actor, "task.remove", "task", taskID, map[string]any{
+				"amendment": a.Number, "removed_on": dateArg(a.Effective)}); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, actor, "plan.amend", "plan", a.PlanID, map[string]any{
+			"number": a.Number, "issued_on": dateArg(a.IssuedOn), "effective": dateArg(a.Effective),
+			"added": a.Added, "removed": a.Removed, "note": a.Note})
+	})
+}
+
+// PlanAmendments lists the plan's amendments, oldest first, with the
+// tasks each added and removed.
+func (s *Store) PlanAmendments(ctx context.Context, planID int64) (list []plan.Amendment, err error) {
+	defer wrap(&err, "store.PlanAmendments(%d)", planID)
+	err = s.each(ctx, `SELECT id, plan_id, number, issued_on, effective, note, created_at, created_by
+		FROM plan_amendments WHERE plan_id = ? ORDER BY effective, id`, []any{planID}, func(rows *sql.Rows) error {
+		var a plan.Amendment
+		err := rows.Scan(&a.ID, &a.PlanID, &a.Number, timeCol{&a.IssuedOn}, timeCol{&a.Effective}, &a.Note,
+			timeCol{&a.CreatedAt}, idCol{&a.CreatedBy})
+		list = append(list, a)
+		return err
+	})
+	if err != nil || len(list) == 0 {
+		return list, err
+	}
+	byID := map[int64]*plan.Amendment{}
+	for i := range list {
+		byID[list[i].ID] = &list[i]
+	}
+	err = s.each(ctx, `SELECT id, amendment_id, removed_on FROM tasks WHERE plan_id = ? AND amendment_id IS NOT NULL
+		ORDER BY id`, []any{planID}, func(rows *sql.Rows) error {
+		var id, am int64
+		var removed time.Time
+		if err := rows.Scan(&id, &am, timeCol{&removed}); err != nil {
+			return err
+		}
+		if a := byID[am]; a != nil {
+			if !removed.IsZero() {
+				a.Removed = append(a.Removed, id)
+			} else {
+				a.Added = append(a.Added, id)
+			}
+		}
+		return nil
+	})
+	return list, err
+}
