@@ -90,6 +90,8 @@ func (a *api) routes(r *router) {
 	r.handle("GET /agencies/{id}", auth.ReadPlan, a.agencyGet)
 	r.handle("POST /agencies/reorganisations", auth.ManageAgency, a.agencyReorganise)
 	r.handle("GET /plans/{id}/periods", auth.ReadPlan, a.periodList)
+	r.handle("GET /plans/{id}/amendments", auth.ReadPlan, a.amendmentList)
+	r.handle("POST /plans/{id}/amendments", auth.EditPlan, a.amendmentCreate)
 	r.handle("GET /plans/{id}/replacement", auth.ReadPlan, a.replacementGet)
 	r.handle("POST /plans/{id}/replacement", auth.EditPlan, a.replacementPost)
 	r.handle("GET /plans/{id}/dashboard", auth.ReadPlan, a.dashboardGet)

@@ -14,6 +14,21 @@ func agencyOperations() map[string]obj {
 			"parameters":  []any{param("AgencyID")},
 			"responses":   readResponses(ok("Cơ quan", ref("Agency")), true),
 		},
+		"GET /plans/{id}/amendments": {
+			"operationId": "listAmendments", "tags": []any{"plans"},
+			"summary":     "Các quyết định sửa đổi, bổ sung kế hoạch",
+			"description": "Cũ trước, mỗi quyết định với nhiệm vụ đã thêm (`added`) và bãi bỏ (`removed`).",
+			"parameters":  []any{param("PlanID")},
+			"responses":   readResponses(ok("Danh sách", ref("AmendmentList")), true),
+		},
+		"POST /plans/{id}/amendments": {
+			"operationId": "amendPlan", "tags": []any{"plans"},
+			"summary":     "Sửa đổi, bổ sung kế hoạch",
+			"description": "Một quyết định (`number`, `issued_on`) thêm nhiệm vụ (`add`, mỗi mục như khi thêm nhiệm vụ) và bãi bỏ nhiệm vụ (`remove`) từ ngày có hiệu lực (`effective`), trong một giao dịch. Kế hoạch giữ mọi nhiệm vụ: nhiệm vụ bị bãi bỏ vẫn còn cùng lịch sử; số liệu của mỗi kỳ tính theo kế hoạch tại kỳ đó (kỳ chứa ngày hiệu lực đã theo kế hoạch sửa đổi). Lỗi của nhiệm vụ thêm → 422 với `fields.add.<thứ tự>.<trường>`; nhiệm vụ bãi bỏ không thuộc kế hoạch hoặc đã bãi bỏ → 422 `fields.remove.<thứ tự>`.",
+			"parameters":  []any{param("PlanID")},
+			"requestBody": body(ref("AmendmentCreate")),
+			"responses":   writeResponses(obj{"201": obj{"description": "Đã ghi nhận", "content": jsonContent(ref("Amendment"))}}),
+		},
 		"GET /plans/{id}/replacement": {
 			"operationId": "suggestReplacement", "tags": []any{"plans"},
 			"summary":     "Gợi ý nhiệm vụ tiếp nối khi thay thế kế hoạch",
@@ -64,6 +79,17 @@ func agencySchemas() obj {
 		"to":    merge(nullable("integer"), obj{"description": "Cơ quan nhận; null khi không ai nhận (giải thể không kế thừa)"}),
 	})
 	return obj{
+		"Amendment": closed(obj{
+			"id": integer(), "number": obj{"type": "string"}, "issued_on": merge(nullable("string"), obj{"format": "date"}),
+			"effective": obj{"type": "string", "format": "date"}, "note": obj{"type": "string"},
+			"added": obj{"type": "array", "items": integer()}, "removed": obj{"type": "array", "items": integer()},
+		}),
+		"AmendmentList": list("Amendment"),
+		"AmendmentCreate": closedBody(obj{
+			"number": obj{"type": "string"}, "issued_on": obj{"type": "string", "format": "date"},
+			"effective": obj{"type": "string", "format": "date"}, "note": obj{"type": "string"},
+			"add": obj{"type": "array", "items": ref("TaskCreate")}, "remove": obj{"type": "array", "items": integer()},
+		}),
 		"ReplacementSuggestions": closed(obj{
 			"replaces": integer(),
 			"suggestions": obj{"type": "array", "items": closed(obj{

@@ -98,7 +98,7 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"IndicatorValuePut": valueBody{}, "Extension": extensionJSON{}, "ExtensionRequest": extensionBody{},
 		"ExtensionDecision": decideBody{}, "Reorganisation": reorgBody{}, "ReorganisationResult": reorgJSON{},
 		"ReorganisationMove": reorgMoveJSON{}, "ReplacementSuggestions": suggestionsJSON{}, "Replacement": replacementBody{},
-		"ReplacementResult": replacementJSON{},
+		"ReplacementResult": replacementJSON{}, "Amendment": amendmentJSON{}, "AmendmentCreate": amendmentBody{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))
