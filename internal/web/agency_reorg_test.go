@@ -113,6 +113,19 @@ func reorgScenarios(t *testing.T) []scenario {
 					}
 				}
 			}},
+		// An amendment removes the due-soon task; the plan and task pages say so.
+		{name: "plan before amendment", role: "leader", method: "GET", path: "/plans/{plan}", status: 200,
+			none: []string{"dd.amendments"},
+			then: func(t *testing.T, a *app, _ *response) {
+				am := &plan.Amendment{PlanID: a.f.planID, Number: "215/QĐ-UBND", Effective: plan.Date(2025, 6, 1)}
+				if err := a.store.AmendPlan(context.Background(), 0, am, nil, []int64{a.f.taskDueSoon}); err != nil {
+					t.Fatal(err)
+				}
+			}},
+		{name: "plan amended", role: "leader", method: "GET", path: "/plans/{plan}", status: 200,
+			text: map[string]string{"dd.amendments li": "Quyết định 215/QĐ-UBND, hiệu lực từ 01/06/2025: bổ sung 0, bãi bỏ 1 nhiệm vụ"}},
+		{name: "removed task", role: "leader", method: "GET", path: "/tasks/{soon}", status: 200,
+			text: map[string]string{"p.task-removed": "bãi bỏ từ ngày 01/06/2025"}},
 		// Plan replacement: a new plan rewording the seeded plan's "Hạ tầng số" task takes it over.
 		{name: "replace form", role: "coordinator", method: "GET", path: "/plans/{plan}/replace", status: 200,
 			sel: []string{"select#replaces"}, none: []string{"table.replace-tasks"},

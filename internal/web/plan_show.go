@@ -22,6 +22,8 @@ type planView struct {
 	Statuses []statusCount
 	Refs     []plan.Reference  // documents the plan cites
 	Regime   *reporting.Regime // how and when agencies report (the defaults when none was saved)
+	// Amendments are the decisions that added or removed tasks.
+	Amendments []plan.Amendment
 	// ReplacedBy is the plan that replaced this one; nil when none.
 	ReplacedBy *plan.Plan
 	Replaced   bool // this plan has just replaced its predecessor
@@ -77,6 +79,9 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 		Refs:     refs,
 		Regime:   regime,
 		Replaced: r.URL.Query().Get("replaced") == "1",
+	}
+	if v.Amendments, err = h.store.PlanAmendments(ctx, id); err != nil {
+		return err
 	}
 	if p.Status == plan.PlanReplaced {
 		all, err := h.store.Plans(ctx)
