@@ -131,15 +131,10 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	if !ok {
 		return nil, ErrNoPeriod
 	}
-	// The plan as it was in the period: tasks added or removed by
-	// amendments, agencies before reorganisations (reporting.TasksIn). The
-	// trend takes every task, each period judging which were in it.
+	// The plan as it was in the period; the trend takes every task, each
+	// period judging which were in it.
 	all := f
-	if tasks := reporting.TasksIn(f.Tasks, f.Arrangements, p); len(tasks) != len(f.Tasks) || len(f.Arrangements) > 0 {
-		then := *f
-		then.Tasks = tasks
-		f = &then
-	}
+	f = InPeriod(f, p)
 	idx := newIndex(f)
 	d := &Dashboard{PlanID: f.Plan.ID, Period: p, AsOf: asOf}
 	judged := idx.judgeAll(f.Tasks, p, asOf)
@@ -155,6 +150,22 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	}
 	d.EarlyWarning = earlyWarnings(f, idx, judged, asOf, lag)
 	return d, nil
+}
+
+// InPeriod is f with the plan's tasks as they were in period p: only those
+// in the plan then (amendments), with the agencies of the time
+// (reorganisations) — reporting.TasksIn. Every list of tasks for a period
+// (TaskRows, the official report's appendix, open data, drill-downs) takes
+// its tasks from it, so that it agrees with Compute. f itself when nothing
+// differs.
+func InPeriod(f *Facts, p reporting.Period) *Facts {
+	tasks := reporting.TasksIn(f.Tasks, f.Arrangements, p)
+	if len(tasks) == len(f.Tasks) && len(f.Arrangements) == 0 {
+		return f
+	}
+	then := *f
+	then.Tasks = tasks
+	return &then
 }
 
 // pickPeriod chooses the period shown: the one asked for, the one

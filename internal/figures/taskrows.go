@@ -21,7 +21,8 @@ type TaskRow struct {
 
 // TaskRows judges every task of f for the period and day of d (in the
 // order of f.Tasks) by the rule Compute counted them with, and places it
-// as byGroup does. A task whose section is unknown has no group, as
+// as byGroup does. f must be InPeriod(facts, d.Period), as Compute
+// counted: the tasks of the plan then. A task whose section is unknown has no group, as
 // byGroup skips it.
 func TaskRows(f *Facts, d *Dashboard) []TaskRow {
 	x := newIndex(f)

@@ -169,6 +169,7 @@ const (
 // status and the result of its accepted entry; the indicators, actual
 // against target; each expected agency's report, received and on time.
 func Appendix(f *figures.Facts, dash *figures.Dashboard, acc Accepted) []table.Sheet {
+	f = figures.InPeriod(f, dash.Period) // the plan and its agencies as they were in the period
 	names := agencyNames(f)
 	period := dash.Period.Label
 	tasks := table.Sheet{Name: SheetTasks, Title: "PHỤ LỤC I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ " + strings.ToUpper(period),

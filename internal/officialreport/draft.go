@@ -166,6 +166,7 @@ func (d *Draft) Validate() error {
 // day as the date; the plan's issuer as the issuing agency (a report the
 // UBND tỉnh sends up), which the coordinator changes to the Sở issuing it.
 func DraftFrom(f *figures.Facts, dash *figures.Dashboard, acc Accepted) *Draft {
+	f = figures.InPeriod(f, dash.Period) // the plan and its agencies as they were in the period
 	names := agencyNames(f)
 	d := &Draft{
 		PlanID: f.Plan.ID, PeriodID: dash.Period.ID, Date: dash.AsOf,

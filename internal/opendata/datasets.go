@@ -80,6 +80,7 @@ func tasksDataset(f *figures.Facts, d *figures.Dashboard, names map[int64]string
 	}}
 	// Statuses and groups as Compute counted them (figures.TaskRows);
 	// progress and completion are the store's facts from accepted reports.
+	f = figures.InPeriod(f, d.Period)
 	rows := figures.TaskRows(f, d)
 	sections := make(map[int64]string, len(f.Sections))
 	for _, sec := range f.Sections {

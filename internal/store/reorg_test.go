@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"tiendo/internal/figures"
 	"tiendo/internal/indicator"
 	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
@@ -625,4 +628,50 @@ func hasEntry(r *reporting.Report, task int64) bool {
 		}
 	}
 	return false
+}
+
+// TestReorgOfficialReport: the official report's appendix after the
+// mid-quarter merge. The first quarter's names T1's lead as it was (the
+// Sở TT&TT), and the Sở TT&TT among the agencies that reported; the second
+// quarter's names the Sở KH&CN for T1, and no longer expects the Sở TT&TT.
+func TestReorgOfficialReport(t *testing.T) {
+	ctx := context.Background()
+	s := dbtest.SQLite(t).Open(t)
+	w := newReorgWorld(t, s)
+	day := plan.Date(2025, 5, 20)
+	r := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt}, Into: w.khcn,
+		Effective: plan.Date(2025, 5, 15), Decision: "1234/QĐ-UBND"}
+	if _, err := s.Reorganise(ctx, 0, r, false); err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.Facts(ctx, w.plan, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	appendix := func(p reporting.Period) (lead string, reported []string) {
+		d, err := figures.Compute(f, figures.Options{PeriodID: p.ID, AsOf: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := officialreport.Appendix(f, d, officialreport.Accepted{})
+		for _, row := range sheets[0].Rows {
+			if strings.HasPrefix(row[1].(string), "T1 ") {
+				lead = row[2].(string)
+			}
+		}
+		for _, row := range sheets[2].Rows {
+			if row[0] != nil {
+				reported = append(reported, row[1].(string))
+			}
+		}
+		return lead, reported
+	}
+	lead, reported := appendix(w.q1)
+	if lead != "Sở Thông tin và Truyền thông" || !slices.Contains(reported, "Sở Thông tin và Truyền thông") {
+		t.Errorf("Q1 appendix: T1 led by %q, reports of %v; want the Sở TT&TT in both", lead, reported)
+	}
+	lead, reported = appendix(w.q2)
+	if lead != "Sở Khoa học và Công nghệ" || slices.Contains(reported, "Sở Thông tin và Truyền thông") || len(reported) != 2 {
+		t.Errorf("Q2 appendix: T1 led by %q, reports of %v; want the Sở KH&CN, and the Sở KH&CN and Sở Tài chính expected", lead, reported)
+	}
 }

@@ -174,7 +174,7 @@ func (h *handler) loadDashPage(r *http.Request, planID int64, p dashParams) (*da
 // day, exactly as figures.Compute counted it (figures.TaskRows), so the
 // drill-down lists use the status behind the counts.
 func (x *dashData) taskStatuses() (map[int64]plan.Status, error) {
-	rows := figures.TaskRows(x.Facts, x.D)
+	rows := figures.TaskRows(figures.InPeriod(x.Facts, x.D.Period), x.D)
 	out := make(map[int64]plan.Status, len(rows))
 	for _, r := range rows {
 		out[r.TaskID] = r.Status
@@ -198,7 +198,7 @@ func (x *dashData) filterTasks() ([]listedTask, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, p := x.Facts, x.P
+	f, p := figures.InPeriod(x.Facts, x.D.Period), x.P
 	labels := map[int64]string{}
 	parent := map[int64]int64{}
 	for _, s := range f.Sections {
