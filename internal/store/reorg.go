@@ -245,6 +245,11 @@ func (s *Store) reorganise(ctx context.Context, tx *sql.Tx, actor int64, r *agen
 // cancelled by an accepted report.
 const openTask = `t.completed_on IS NULL AND t.claim_status <> 'cancelled'`
 
+// liveTask is an open task of a plan in force (active or draft): what a
+// reorganisation moves. A replaced or closed plan is history and keeps its
+// agencies.
+const liveTask = openTask + ` AND t.plan_id IN (SELECT id FROM plans WHERE status IN ('active', 'draft'))`
+
 // reorgTasks moves the open tasks' leads and cooperations.
 func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
 	moveTo func(map[int64]int64, int64) int64, res *ReorgResult) error {
@@ -253,13 +258,13 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 	if _, err := s.texec(ctx, tx, `INSERT INTO task_arrangements (plan_id, task_id, until, lead_agency_id, cooperating, decision)
 		SELECT t.plan_id, t.id, ?, t.lead_agency_id, COALESCE((SELECT `+s.groupConcat("ta.agency_id")+` FROM task_agencies ta
 			WHERE ta.task_id = t.id AND ta.role = 'coop'), ''), ?
-		FROM tasks t WHERE `+openTask+` AND (t.lead_agency_id IN `+in+` OR EXISTS (SELECT 1 FROM task_agencies ta
+		FROM tasks t WHERE `+liveTask+` AND (t.lead_agency_id IN `+in+` OR EXISTS (SELECT 1 FROM task_agencies ta
 			WHERE ta.task_id = t.id AND ta.role = 'coop' AND ta.agency_id IN `+in+`))`,
 		append(append([]any{dateArg(r.Effective), r.Decision}, ids...), ids...)...); err != nil {
 		return err
 	}
 	rows, err := s.tquery(ctx, tx, `SELECT t.id, t.title, t.lead_agency_id FROM tasks t
-		WHERE t.lead_agency_id IN `+in+` AND `+openTask+` ORDER BY t.id`, ids...)
+		WHERE t.lead_agency_id IN `+in+` AND `+liveTask+` ORDER BY t.id`, ids...)
 	if err != nil {
 		return err
 	}
@@ -292,7 +297,7 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 		}
 	}
 	rows, err = s.tquery(ctx, tx, `SELECT ta.task_id, t.title, ta.agency_id, t.lead_agency_id FROM task_agencies ta
-		JOIN tasks t ON t.id = ta.task_id WHERE ta.role = 'coop' AND ta.agency_id IN `+in+` AND `+openTask+`
+		JOIN tasks t ON t.id = ta.task_id WHERE ta.role = 'coop' AND ta.agency_id IN `+in+` AND `+liveTask+`
 		ORDER BY ta.task_id`, ids...)
 	if err != nil {
 		return err

@@ -522,6 +522,18 @@ func TestReplacePlan(t *testing.T) {
 		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, nil, true); !errors.As(err, &re) || re.Fields["replaces"] == "" {
 			t.Errorf("replacing a replaced plan: %v", err)
 		}
+		// A later merge moves the new plan's work, not the replaced plan's history.
+		m := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tc}, Into: w.khcn,
+			Effective: plan.Date(2025, 6, 1), Decision: "9/QĐ-UBND"}
+		if _, err := s.Reorganise(ctx, 0, m, false); err != nil {
+			t.Fatal(err)
+		}
+		t4, _ := s.Task(ctx, w.t4)
+		ty, _ = s.Task(ctx, y)
+		if t4.LeadAgencyID != w.tc || ty.LeadAgencyID != w.khcn {
+			t.Errorf("after a merge: the replaced plan's T4 led by %d (want TC, as it was), the new plan's Y by %d (want KHCN)",
+				t4.LeadAgencyID, ty.LeadAgencyID)
+		}
 	})
 }
 
