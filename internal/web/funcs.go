@@ -36,6 +36,7 @@ func (a *assets) funcs() template.FuncMap {
 		"auditAction": auditActionLabel,
 		"auditActor":  auditActor,
 		"truncate":    truncateRunes,
+		"hasPrefix":   strings.HasPrefix,
 	}
 }
 

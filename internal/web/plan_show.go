@@ -27,6 +27,7 @@ type planView struct {
 	// ReplacedBy is the plan that replaced this one; nil when none.
 	ReplacedBy *plan.Plan
 	Replaced   bool // this plan has just replaced its predecessor
+	Amended    bool // an amendment was just recorded
 }
 
 // planShow shows a plan as a tree: parts with their text folded away,
@@ -79,6 +80,7 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 		Refs:     refs,
 		Regime:   regime,
 		Replaced: r.URL.Query().Get("replaced") == "1",
+		Amended:  r.URL.Query().Get("amended") == "1",
 	}
 	if v.Amendments, err = h.store.PlanAmendments(ctx, id); err != nil {
 		return err

@@ -48,6 +48,8 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /plans/{id}", h.can(auth.ReadPlan, h.planShow))
 	mux.Handle("GET /plans/{id}/tasks/new", h.can(auth.EditPlan, h.taskNew))
 	mux.Handle("POST /plans/{id}/tasks/new", h.can(auth.EditPlan, h.taskCreate))
+	mux.Handle("GET /plans/{id}/amend", h.can(auth.EditPlan, h.planAmendShow))
+	mux.Handle("POST /plans/{id}/amend", h.can(auth.EditPlan, h.planAmendPost))
 	mux.Handle("GET /plans/{id}/replace", h.can(auth.EditPlan, h.planReplaceShow))
 	mux.Handle("POST /plans/{id}/replace", h.can(auth.EditPlan, h.planReplacePost))
 	mux.Handle("GET /plans/{id}/regime", h.can(auth.EditPlan, h.regimeEdit))
