@@ -76,7 +76,7 @@ func agencySchemas() obj {
 		"id":    integer(),
 		"label": obj{"type": "string", "description": "Tên nhiệm vụ, mã và tên chỉ tiêu, tên đăng nhập, hoặc kỳ báo cáo"},
 		"from":  integer(),
-		"to":    merge(nullable("integer"), obj{"description": "Cơ quan nhận; null khi không ai nhận (giải thể không kế thừa)"}),
+		"to":    merge(nullable("integer"), obj{"description": "Cơ quan nhận; null khi không ai nhận (giải thể không kế thừa), hoặc, khi xem trước một việc tạo cơ quan mới, là cơ quan mới đó (chưa có mã)"}),
 	})
 	return obj{
 		"Amendment": closed(obj{

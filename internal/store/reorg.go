@@ -31,7 +31,9 @@ type ReorgMove struct {
 	ID    int64
 	Label string // title, code and name, username, or period
 	From  int64  // agency
-	To    int64  // agency; 0: none (a dissolution without successor)
+	// To is the agency it moves to; 0: none (a dissolution without
+	// successor), or, on a dry run that makes a new agency, that agency.
+	To int64
 }
 
 // ReorgResult is what a reorganisation moved — or, on a dry run, would move.
@@ -76,11 +78,24 @@ func (s *Store) Reorganise(ctx context.Context, actor int64, r *agency.Reorganis
 	})
 	if errors.Is(err, errDryRun) {
 		if r.New != nil {
-			res.SuccessorID = 0
+			res.forget(res.SuccessorID)
 		}
 		return res, nil
 	}
 	return res, err
+}
+
+// forget replaces the ID of an agency made by a rolled-back dry run with 0
+// (the ID was never kept, and may be given to another agency later).
+func (res *ReorgResult) forget(id int64) {
+	res.SuccessorID = 0
+	for _, list := range [][]ReorgMove{res.Ended, res.Tasks, res.Cooperations, res.Indicators, res.Users, res.Reports} {
+		for i := range list {
+			if list[i].To == id {
+				list[i].To = 0
+			}
+		}
+	}
 }
 
 // ReorganiseAll applies several reorganisations — a province's whole
@@ -113,6 +128,11 @@ func (s *Store) ReorganiseAll(ctx context.Context, actor int64, list []*agency.R
 		return nil
 	})
 	if errors.Is(err, errDryRun) {
+		for i, r := range list {
+			if r.New != nil && i < len(res) {
+				res[i].forget(res[i].SuccessorID)
+			}
+		}
 		return res, nil
 	}
 	return res, err

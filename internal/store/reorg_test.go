@@ -388,11 +388,21 @@ func TestReorgKeepsThePast(t *testing.T) {
 		q1Before := w.dash(t, w.q1, day)
 		r := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt},
 			New: &agency.Agency{Name: "Sở Khoa học, Công nghệ và Chuyển đổi số"}, Effective: plan.Date(2025, 5, 15), Decision: "5/QĐ-UBND"}
+		pre, err := s.Reorganise(ctx, 0, r, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pre.SuccessorID != 0 || len(pre.Tasks) != 1 || pre.Tasks[0].To != 0 || pre.Ended[0].To != 0 {
+			t.Errorf("a dry run making a new agency shows its provisional ID: %+v", pre)
+		}
 		res, err := s.Reorganise(ctx, 0, r, false)
 		if err != nil {
 			t.Fatal(err)
 		}
 		succ := res.SuccessorID
+		if succ == 0 || res.Tasks[0].To != succ {
+			t.Fatalf("applied: %+v", res)
+		}
 		if err := s.EnsureReports(ctx, w.plan, day); err != nil {
 			t.Fatal(err)
 		}

@@ -60,7 +60,10 @@ func (f *reorgForm) sections(res *store.ReorgResult) {
 		sec := reorgSection{Title: title, What: what, Part: part, Choose: choose}
 		for _, m := range list {
 			to := f.Names[m.To]
-			if m.To == 0 {
+			switch {
+			case m.To == 0 && f.NewName != "":
+				to = f.NewName + " (mới)"
+			case m.To == 0:
 				to = "Không cơ quan nào"
 			}
 			sec.Rows = append(sec.Rows, reorgRow{ID: m.ID, Label: m.Label, From: f.Names[m.From], To: to, ToID: m.To})
@@ -116,9 +119,6 @@ func (h *handler) agencyReorgPost(w http.ResponseWriter, r *http.Request) error 
 		return nil
 	}
 	f.Preview = res
-	if res.SuccessorID == 0 && f.NewName != "" {
-		f.Names[0] = f.NewName + " (mới)"
-	}
 	f.sections(res)
 	return h.render(w, r, http.StatusOK, "agency_reorg", pg)
 }
