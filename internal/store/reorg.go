@@ -301,6 +301,16 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	moved := map[int64]bool{}
+	for _, m := range res.Tasks {
+		moved[m.ID] = true
+	}
+	for id := range r.Tasks {
+		if !moved[id] {
+			return &ReorgError{map[string]string{"tasks": fmt.Sprintf(
+				"Nhiệm vụ mã %d không phải nhiệm vụ chưa hoàn thành do cơ quan bị chia tách chủ trì.", id)}}
+		}
+	}
 	for _, m := range res.Tasks {
 		if m.To == 0 && r.Kind == agency.ReorgSplit {
 			return &ReorgError{map[string]string{"tasks": fmt.Sprintf(
@@ -378,6 +388,16 @@ func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisat
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	owned := map[int64]bool{}
+	for _, m := range res.Indicators {
+		owned[m.ID] = true
+	}
+	for id := range r.Indicators {
+		if !owned[id] {
+			return &ReorgError{map[string]string{"indicators": fmt.Sprintf(
+				"Chỉ tiêu mã %d không do cơ quan bị chia tách phụ trách.", id)}}
+		}
 	}
 	for _, m := range res.Indicators {
 		if _, err := s.texec(ctx, tx, `UPDATE indicators SET agency_id = ?, updated_at = ? WHERE id = ?`,

@@ -321,7 +321,7 @@ func TestReorgSplitWithIndicators(t *testing.T) {
 			t.Fatalf("before: CT01 in Q1 = %v, want 40", v)
 		}
 
-		// A split that leaves T1 without a successor is refused and changes nothing.
+		// A split that assigns the completed T2 and leaves T1 to nobody is refused and changes nothing.
 		r := &agency.Reorganisation{Kind: agency.ReorgSplit, From: []int64{w.tttt},
 			Tasks: map[int64]int64{w.t2: w.khcn}, Indicators: map[int64]int64{w.ind: w.khcn},
 			Effective: plan.Date(2025, 5, 15), Decision: "77/QĐ-UBND"}
@@ -331,6 +331,16 @@ func TestReorgSplitWithIndicators(t *testing.T) {
 		}
 		if a, _ := s.Agency(ctx, w.tttt); !a.ValidTo.IsZero() {
 			t.Fatal("the refused split ended the agency")
+		}
+		// Assigning a task or indicator the agency does not have is refused too.
+		bad := *r
+		bad.Into, bad.Tasks = w.tc, map[int64]int64{w.t3: w.khcn}
+		if _, err := s.Reorganise(ctx, 0, &bad, true); !errors.As(err, &re) || re.Fields["tasks"] == "" {
+			t.Errorf("assigning another agency's task: %v", err)
+		}
+		bad.Tasks, bad.Indicators = nil, map[int64]int64{w.ind + 100: w.khcn}
+		if _, err := s.Reorganise(ctx, 0, &bad, true); !errors.As(err, &re) || re.Fields["indicators"] == "" {
+			t.Errorf("assigning an unknown indicator: %v", err)
 		}
 		r.Into = w.tc
 		r.Tasks = map[int64]int64{w.t1: w.khcn}
