@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"tiendo/internal/agency"
+)
+
+// The moves of a reorganisation (Reorganise): tasks, cooperations,
+// indicators and accounts to the successors.
+
+// openTask is the condition of a task still to do: not completed, not
+// cancelled by an accepted report.
+const openTask = `t.completed_on IS NULL AND t.claim_status <> 'cancelled'`
+
+// liveTask is an open task of a plan in force (active or draft): what a
+// reorganisation moves. A replaced or closed plan is history and keeps its
+// agencies.
+const liveTask = openTask + ` AND t.plan_id IN (SELECT id FROM plans WHERE status IN ('active', 'draft'))`
+
+// reorgTasks moves the open tasks' leads and cooperations.
+func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
+	moveTo func(map[int64]int64, int64) int64, res *ReorgResult) error {
+	// The arrangement of every open task that changes, as it was, for the
+	// figures of earlier periods (reporting.TasksIn).
+	if _, err := s.texec(ctx, tx, `INSERT INTO task_arrangements (plan_id, task_id, until, lead_agency_id, cooperating, decision)
+		SELECT t.plan_id, t.id, ?, t.lead_agency_id, COALESCE((SELECT `+s.groupConcat("ta.agency_id")+` FROM task_agencies ta
+			WHERE ta.task_id = t.id AND ta.role = 'coop'), ''), ?
+		FROM tasks t WHERE `+liveTask+` AND (t.lead_agency_id IN `+in+` OR EXISTS (SELECT 1 FROM task_agencies ta
+			WHERE ta.task_id = t.id AND ta.role = 'coop' AND ta.agency_id IN `+in+`))`,
+		append(append([]any{dateArg(r.Effective), r.Decision}, ids...), ids...)...); err != nil {
+		return err
+	}
+	rows, err := s.tquery(ctx, tx, `SELECT t.id, t.title, t.lead_agency_id FROM tasks t
+		WHERE t.lead_agency_id IN `+in+` AND `+liveTask+` ORDER BY t.id`, ids...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var m ReorgMove
+		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
+			rows.Close()
+			return err
+		}
+		m.To = moveTo(r.Tasks, m.ID)
+		res.Tasks = append(res.Tasks, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	moved := map[int64]bool{}
+	for _, m := range res.Tasks {
+		moved[m.ID] = true
+	}
+	for id := range r.Tasks {
+		if !moved[id] {
+			return &ReorgError{map[string]string{"tasks": fmt.Sprintf(
+				"Nhiệm vụ mã %d không phải nhiệm vụ chưa hoàn thành do cơ quan bị chia tách chủ trì.", id)}}
+		}
+	}
+	for _, m := range res.Tasks {
+		if m.To == 0 && r.Kind == agency.ReorgSplit {
+			return &ReorgError{map[string]string{"tasks": fmt.Sprintf(
+				"Nhiệm vụ mã %d (%s) chưa được giao cho cơ quan kế thừa nào; hãy nêu trong tasks hoặc into.", m.ID, m.Label)}}
+		}
+		if _, err := s.texec(ctx, tx, `UPDATE tasks SET lead_agency_id = ?, version = version + 1, updated_at = ?
+			WHERE id = ?`, refArg(m.To), tsArg(now()), m.ID); err != nil {
+			return err
+		}
+		// A lead that cooperated on its own task does not cooperate any more.
+		if _, err := s.texec(ctx, tx, `DELETE FROM task_agencies WHERE task_id = ? AND agency_id = ? AND role = 'coop'`,
+			m.ID, m.To); err != nil {
+			return err
+		}
+	}
+	rows, err = s.tquery(ctx, tx, `SELECT ta.task_id, t.title, ta.agency_id, t.lead_agency_id FROM task_agencies ta
+		JOIN tasks t ON t.id = ta.task_id WHERE ta.role = 'coop' AND ta.agency_id IN `+in+` AND `+liveTask+`
+		ORDER BY ta.task_id`, ids...)
+	if err != nil {
+		return err
+	}
+	type coop struct {
+		ReorgMove
+		lead int64
+	}
+	var coops []coop
+	for rows.Next() {
+		var c coop
+		var lead sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.Label, &c.From, &lead); err != nil {
+			rows.Close()
+			return err
+		}
+		c.lead = lead.Int64
+		c.To = moveTo(r.Tasks, c.ID)
+		coops = append(coops, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range coops {
+		if _, err := s.texec(ctx, tx, `DELETE FROM task_agencies WHERE task_id = ? AND agency_id = ? AND role = 'coop'`,
+			c.ID, c.From); err != nil {
+			return err
+		}
+		if c.To != 0 && c.To != c.lead {
+			if _, err := s.texec(ctx, tx, `INSERT INTO task_agencies (task_id, agency_id, role, ord) VALUES (?, ?, 'coop', 0)
+				ON CONFLICT DO NOTHING`, c.ID, c.To); err != nil {
+				return err
+			}
+		}
+		res.Cooperations = append(res.Cooperations, c.ReorgMove)
+	}
+	return nil
+}
+
+// reorgRest moves indicators and accounts.
+func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
+	moveTo func(map[int64]int64, int64) int64, succ int64, res *ReorgResult) error {
+	rows, err := s.tquery(ctx, tx, `SELECT id, code || ' ' || name, agency_id FROM indicators WHERE agency_id IN `+in+
+		` ORDER BY id`, ids...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var m ReorgMove
+		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
+			rows.Close()
+			return err
+		}
+		m.To = moveTo(r.Indicators, m.ID)
+		res.Indicators = append(res.Indicators, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	owned := map[int64]bool{}
+	for _, m := range res.Indicators {
+		owned[m.ID] = true
+	}
+	for id := range r.Indicators {
+		if !owned[id] {
+			return &ReorgError{map[string]string{"indicators": fmt.Sprintf(
+				"Chỉ tiêu mã %d không do cơ quan bị chia tách phụ trách.", id)}}
+		}
+	}
+	for _, m := range res.Indicators {
+		if _, err := s.texec(ctx, tx, `UPDATE indicators SET agency_id = ?, updated_at = ? WHERE id = ?`,
+			refArg(m.To), tsArg(now()), m.ID); err != nil {
+			return err
+		}
+	}
+	if succ == 0 {
+		return nil // accounts of an agency dissolved without successor stay, to be moved or locked by hand
+	}
+	rows, err = s.tquery(ctx, tx, `SELECT id, username, agency_id FROM users WHERE agency_id IN `+in+` ORDER BY id`, ids...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		m := ReorgMove{To: succ}
+		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
+			rows.Close()
+			return err
+		}
+		res.Users = append(res.Users, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(res.Users) > 0 {
+		if _, err := s.texec(ctx, tx, `UPDATE users SET agency_id = ? WHERE agency_id IN `+in,
+			append([]any{succ}, ids...)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
