@@ -147,11 +147,3 @@ func (s *Store) reorgReports(ctx context.Context, tx *sql.Tx, r *agency.Reorgani
 	}
 	return nil
 }
-
-// groupConcat is the dialect's aggregate joining integers with commas.
-func (s *Store) groupConcat(col string) string {
-	if s.dialect == dialectPostgres {
-		return "string_agg(" + col + "::text, ',')"
-	}
-	return "group_concat(" + col + ", ',')"
-}

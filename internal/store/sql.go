@@ -168,3 +168,11 @@ func placeholders(n int) string {
 	}
 	return strings.Repeat("?, ", n-1) + "?"
 }
+
+// groupConcat is the dialect's aggregate joining integers with commas.
+func (s *Store) groupConcat(col string) string {
+	if s.dialect == dialectPostgres {
+		return "string_agg(" + col + "::text, ',')"
+	}
+	return "group_concat(" + col + ", ',')"
+}
