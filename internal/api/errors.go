@@ -99,6 +99,8 @@ func classify(err error) *apiError {
 		return notFound("Không tìm thấy dữ liệu yêu cầu.")
 	case errors.Is(err, store.ErrConflict):
 		return conflict("Dữ liệu đã được người khác thay đổi; hãy tải lại rồi thử lại.")
+	case errors.Is(err, store.ErrReadOnly):
+		return conflict("Kế hoạch đã được thay thế hoặc đã kết thúc nên chỉ còn để xem; không sửa, không gửi được.")
 	case errors.Is(err, store.ErrReference):
 		// Our own checks name the field first; this is the store catching a
 		// record that vanished between the check and the write.

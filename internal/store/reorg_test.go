@@ -538,6 +538,16 @@ func TestReplacePlan(t *testing.T) {
 		if err := s.UpdateTask(ctx, 0, old2); !errors.Is(err, store.ErrReadOnly) {
 			t.Errorf("editing a task of the replaced plan: %v, want ErrReadOnly", err)
 		}
+		// Its unsent reports are history too: no more writing or sending.
+		draft, _ := s.Report(ctx, w.draftQ2)
+		e := draft.Entries[0]
+		e.Result = "Viết sau khi thay thế"
+		if err := s.SaveEntry(ctx, reporting.Actor{User: w.heads[w.tttt], Now: day}, w.draftQ2, &e); !errors.Is(err, store.ErrReadOnly) {
+			t.Errorf("writing a report of the replaced plan: %v, want ErrReadOnly", err)
+		}
+		if _, err := s.SubmitReport(ctx, reporting.Actor{User: w.heads[w.tttt], Now: day}, w.draftQ2, draft.Version); !errors.Is(err, store.ErrReadOnly) {
+			t.Errorf("sending a report of the replaced plan: %v, want ErrReadOnly", err)
+		}
 		var re *store.ReorgError
 		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, nil, true); !errors.As(err, &re) || re.Fields["replaces"] == "" {
 			t.Errorf("replacing a replaced plan: %v", err)

@@ -23,6 +23,9 @@ func (s *Store) editReport(ctx context.Context, tx *sql.Tx, a reporting.Actor, i
 	if err := reporting.Can(a.User, r, reporting.ActEdit, a.Today()); err != nil {
 		return nil, err
 	}
+	if err := s.planWritable(ctx, tx, r.PlanID); err != nil {
+		return nil, err // a replaced or closed plan's reports are history
+	}
 	if version != 0 && version != r.Version {
 		return nil, ErrConflict
 	}

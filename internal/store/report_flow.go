@@ -21,6 +21,13 @@ func (s *Store) flowStart(ctx context.Context, tx *sql.Tx, a reporting.Actor, id
 	if err := reporting.Can(a.User, r, act, a.Today()); err != nil {
 		return nil, err
 	}
+	// An agency no longer writes or sends reports of a replaced or closed
+	// plan; the coordinator may still decide on those already sent.
+	if act == reporting.ActSubmit || act == reporting.ActRevise {
+		if err := s.planWritable(ctx, tx, r.PlanID); err != nil {
+			return nil, err
+		}
+	}
 	if version != 0 && version != r.Version {
 		return nil, ErrConflict
 	}
