@@ -71,22 +71,7 @@ func (a *api) agencyReorganise(w http.ResponseWriter, r *http.Request, u *auth.U
 	if in.New != nil {
 		ro.New = &agency.Agency{Name: in.New.Name, ShortName: in.New.ShortName, Kind: agency.Kind(in.New.Kind)}
 	}
-	assign := func(field string, m map[string]int64) map[int64]int64 {
-		if len(m) == 0 {
-			return nil
-		}
-		out := make(map[int64]int64, len(m))
-		for k, v := range m {
-			id, err := strconv.ParseInt(k, 10, 64)
-			if err != nil || id <= 0 || v <= 0 {
-				fe[field] = "Mỗi mục phải có dạng \"<mã>\": <mã cơ quan kế thừa>."
-				continue
-			}
-			out[id] = v
-		}
-		return out
-	}
-	ro.Tasks, ro.Indicators = assign("tasks", in.Tasks), assign("indicators", in.Indicators)
+	ro.Tasks, ro.Indicators = idMap(in.Tasks, "tasks", fe), idMap(in.Indicators, "indicators", fe)
 	if len(fe) > 0 {
 		return badRequest(fe, "Thân yêu cầu không hợp lệ; xem từng trường.")
 	}
@@ -118,4 +103,23 @@ func reorgView(res *store.ReorgResult, dryRun bool) *reorgJSON {
 	return &reorgJSON{DryRun: dryRun, SuccessorID: nullID(&res.SuccessorID), Ended: moves(res.Ended),
 		Tasks: moves(res.Tasks), Cooperations: moves(res.Cooperations), Indicators: moves(res.Indicators),
 		Users: moves(res.Users), Reports: moves(res.Reports)}
+}
+
+// idMap reads a JSON object of "<ID>": <ID> pairs (a task → its new
+// agency, an old task → its new task); a bad pair is reported under
+// field in fe. nil for an empty object.
+func idMap(m map[string]int64, field string, fe map[string]string) map[int64]int64 {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[int64]int64, len(m))
+	for k, v := range m {
+		id, err := strconv.ParseInt(k, 10, 64)
+		if err != nil || id <= 0 || v <= 0 {
+			fe[field] = "Mỗi mục phải có dạng \"<mã>\": <mã>, hai số nguyên dương."
+			continue
+		}
+		out[id] = v
+	}
+	return out
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/plan"
@@ -112,15 +111,7 @@ func (a *api) replacementPost(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if in.Replaces <= 0 {
 		fe["replaces"] = "Hãy nêu mã kế hoạch được thay thế (replaces)."
 	}
-	carry := map[int64]int64{}
-	for k, v := range in.Tasks {
-		old, err := strconv.ParseInt(k, 10, 64)
-		if err != nil || old <= 0 || v <= 0 {
-			fe["tasks"] = "Mỗi mục phải có dạng \"<mã nhiệm vụ cũ>\": <mã nhiệm vụ mới>."
-			continue
-		}
-		carry[old] = v
-	}
+	carry := idMap(in.Tasks, "tasks", fe)
 	if len(fe) > 0 {
 		return badRequest(fe, "Thân yêu cầu không hợp lệ; xem từng trường.")
 	}

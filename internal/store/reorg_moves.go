@@ -33,33 +33,12 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 		append(append([]any{dateArg(r.Effective), r.Decision}, ids...), ids...)...); err != nil {
 		return err
 	}
-	rows, err := s.tquery(ctx, tx, `SELECT t.id, t.title, t.lead_agency_id FROM tasks t
-		WHERE t.lead_agency_id IN `+in+` AND `+liveTask+` ORDER BY t.id`, ids...)
+	var err error
+	res.Tasks, err = s.readMoves(ctx, tx, `SELECT t.id, t.title, t.lead_agency_id FROM tasks t
+		WHERE t.lead_agency_id IN `+in+` AND `+liveTask+` ORDER BY t.id`, ids, r.Tasks, moveTo, "tasks",
+		"Nhiệm vụ mã %d không phải nhiệm vụ chưa hoàn thành do cơ quan bị chia tách chủ trì.")
 	if err != nil {
 		return err
-	}
-	for rows.Next() {
-		var m ReorgMove
-		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
-			rows.Close()
-			return err
-		}
-		m.To = moveTo(r.Tasks, m.ID)
-		res.Tasks = append(res.Tasks, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	moved := map[int64]bool{}
-	for _, m := range res.Tasks {
-		moved[m.ID] = true
-	}
-	for id := range r.Tasks {
-		if !moved[id] {
-			return &ReorgError{map[string]string{"tasks": fmt.Sprintf(
-				"Nhiệm vụ mã %d không phải nhiệm vụ chưa hoàn thành do cơ quan bị chia tách chủ trì.", id)}}
-		}
 	}
 	for _, m := range res.Tasks {
 		if m.To == 0 && r.Kind == agency.ReorgSplit {
@@ -76,7 +55,7 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 			return err
 		}
 	}
-	rows, err = s.tquery(ctx, tx, `SELECT ta.task_id, t.title, ta.agency_id, t.lead_agency_id FROM task_agencies ta
+	rows, err := s.tquery(ctx, tx, `SELECT ta.task_id, t.title, ta.agency_id, t.lead_agency_id FROM task_agencies ta
 		JOIN tasks t ON t.id = ta.task_id WHERE ta.role = 'coop' AND ta.agency_id IN `+in+` AND `+liveTask+`
 		ORDER BY ta.task_id`, ids...)
 	if err != nil {
@@ -121,33 +100,12 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 // reorgRest moves indicators and accounts.
 func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
 	moveTo func(map[int64]int64, int64) int64, succ int64, res *ReorgResult) error {
-	rows, err := s.tquery(ctx, tx, `SELECT id, code || ' ' || name, agency_id FROM indicators WHERE agency_id IN `+in+
-		` ORDER BY id`, ids...)
+	var err error
+	res.Indicators, err = s.readMoves(ctx, tx, `SELECT id, code || ' ' || name, agency_id FROM indicators
+		WHERE agency_id IN `+in+` ORDER BY id`, ids, r.Indicators, moveTo, "indicators",
+		"Chỉ tiêu mã %d không do cơ quan bị chia tách phụ trách.")
 	if err != nil {
 		return err
-	}
-	for rows.Next() {
-		var m ReorgMove
-		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
-			rows.Close()
-			return err
-		}
-		m.To = moveTo(r.Indicators, m.ID)
-		res.Indicators = append(res.Indicators, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	owned := map[int64]bool{}
-	for _, m := range res.Indicators {
-		owned[m.ID] = true
-	}
-	for id := range r.Indicators {
-		if !owned[id] {
-			return &ReorgError{map[string]string{"indicators": fmt.Sprintf(
-				"Chỉ tiêu mã %d không do cơ quan bị chia tách phụ trách.", id)}}
-		}
 	}
 	for _, m := range res.Indicators {
 		if _, err := s.texec(ctx, tx, `UPDATE indicators SET agency_id = ?, updated_at = ? WHERE id = ?`,
@@ -158,7 +116,7 @@ func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisat
 	if succ == 0 {
 		return nil // accounts of an agency dissolved without successor stay, to be moved or locked by hand
 	}
-	rows, err = s.tquery(ctx, tx, `SELECT id, username, agency_id FROM users WHERE agency_id IN `+in+` ORDER BY id`, ids...)
+	rows, err := s.tquery(ctx, tx, `SELECT id, username, agency_id FROM users WHERE agency_id IN `+in+` ORDER BY id`, ids...)
 	if err != nil {
 		return err
 	}
@@ -181,4 +139,36 @@ func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisat
 		}
 	}
 	return nil
+}
+
+// readMoves reads what moves — rows of ID, label and agency — giving each
+// the successor assigned to it, else the default (moveTo), and refuses an
+// assignment (a split's) of an ID that is not among them: message names it.
+func (s *Store) readMoves(ctx context.Context, tx *sql.Tx, query string, args []any, assigned map[int64]int64,
+	moveTo func(map[int64]int64, int64) int64, field, message string) ([]ReorgMove, error) {
+	rows, err := s.tquery(ctx, tx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []ReorgMove
+	found := map[int64]bool{}
+	for rows.Next() {
+		var m ReorgMove
+		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
+			return nil, err
+		}
+		m.To = moveTo(assigned, m.ID)
+		found[m.ID] = true
+		list = append(list, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for id := range assigned {
+		if !found[id] {
+			return nil, &ReorgError{map[string]string{field: fmt.Sprintf(message, id)}}
+		}
+	}
+	return list, nil
 }

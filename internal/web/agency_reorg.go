@@ -123,6 +123,22 @@ func (h *handler) agencyReorgPost(w http.ResponseWriter, r *http.Request) error 
 	return h.render(w, r, http.StatusOK, "agency_reorg", pg)
 }
 
+// formIDMap reads the posted fields named prefix+<ID> whose value is an
+// ID: a choice made per row ("task_12" = 5: task 12 goes to agency 5).
+func formIDMap(r *http.Request, prefix string) map[int64]int64 {
+	out := map[int64]int64{}
+	for k, vs := range r.PostForm {
+		id, err := strconv.ParseInt(strings.TrimPrefix(k, prefix), 10, 64)
+		if !strings.HasPrefix(k, prefix) || err != nil || len(vs) == 0 {
+			continue
+		}
+		if to := formID(vs[0]); to > 0 {
+			out[id] = to
+		}
+	}
+	return out
+}
+
 // newReorgForm lists the agencies in existence today to choose from.
 func (h *handler) newReorgForm(r *http.Request) (*reorgForm, error) {
 	all, err := h.store.Agencies(r.Context())
@@ -176,20 +192,8 @@ func (f *reorgForm) read(r *http.Request) *agency.Reorganisation {
 		ro.Into, f.Into = 0, 0
 	}
 	// Split: the successors chosen on the preview, per task and indicator.
-	pick := func(prefix string, into map[int64]int64) {
-		for k, vs := range r.PostForm {
-			id, err := strconv.ParseInt(strings.TrimPrefix(k, prefix), 10, 64)
-			if !strings.HasPrefix(k, prefix) || err != nil || len(vs) == 0 {
-				continue
-			}
-			if to := formID(vs[0]); to > 0 {
-				into[id] = to
-			}
-		}
-	}
 	if ro.Kind == agency.ReorgSplit {
-		pick("task_", f.Tasks)
-		pick("ind_", f.Inds)
+		f.Tasks, f.Inds = formIDMap(r, "task_"), formIDMap(r, "ind_")
 		ro.Tasks, ro.Indicators = f.Tasks, f.Inds
 		for _, a := range f.Agencies {
 			if a.ID == f.Into || f.Extra[a.ID] {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"tiendo/internal/plan"
 	"tiendo/internal/store"
@@ -49,16 +48,7 @@ func (h *handler) planReplacePost(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	old := formID(r.PostFormValue("replaces"))
-	carry := map[int64]int64{}
-	for k, vs := range r.PostForm {
-		id, err := strconv.ParseInt(strings.TrimPrefix(k, "carry_"), 10, 64)
-		if !strings.HasPrefix(k, "carry_") || err != nil || len(vs) == 0 {
-			continue
-		}
-		if to := formID(vs[0]); to > 0 {
-			carry[id] = to
-		}
-	}
+	carry := formIDMap(r, "carry_")
 	v, err := h.replaceView(r, old, carry)
 	if err != nil {
 		return err
