@@ -53,6 +53,9 @@ type Reorganisation struct {
 	// task (by task ID) and indicator (by ID) of the agency split.
 	Tasks      map[int64]int64
 	Indicators map[int64]int64
+	// Today is the day it is applied, by the caller's clock (zero: the
+	// system's): the undo window runs from it to the next period.
+	Today time.Time
 }
 
 // Validate checks the shape of r (whether the agencies exist and are

@@ -253,7 +253,13 @@ func (s *Store) factValues(ctx context.Context, planID int64, day any) ([]figure
 
 // each runs a read query and calls fn on every row.
 func (s *Store) each(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.query(ctx, s.r, query, args...)
+	return s.eachOn(ctx, s.r, query, args, fn)
+}
+
+// eachOn is each on q: the read pool, or a transaction (whose queries
+// bypass the statement caches: right for the IN lists of many shapes).
+func (s *Store) eachOn(ctx context.Context, q querier, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := s.query(ctx, q, query, args...)
 	if err != nil {
 		return err
 	}

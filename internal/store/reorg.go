@@ -38,6 +38,10 @@ type ReorgMove struct {
 
 // ReorgResult is what a reorganisation moved — or, on a dry run, would move.
 type ReorgResult struct {
+	// ID is the reorganisation's record (ReorgRecord), for its undo; 0 on
+	// a dry run. UndoUntil is the day from which undo is refused.
+	ID           int64
+	UndoUntil    time.Time
 	SuccessorID  int64 // the successor (Into, or the agency New made; 0 on a dry run that makes one, or none)
 	Ended        []ReorgMove
 	Tasks        []ReorgMove // lead agency changed
@@ -68,13 +72,14 @@ func (s *Store) Reorganise(ctx context.Context, actor int64, r *agency.Reorganis
 	}
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		res = &ReorgResult{}
-		if err := s.reorganise(ctx, tx, actor, r, res); err != nil {
-			return err
-		}
 		if dryRun {
+			if err := s.reorganise(ctx, tx, actor, r, res); err != nil {
+				return err
+			}
 			return errDryRun
 		}
-		return nil
+		var batch int64
+		return s.reorganiseRecorded(ctx, tx, actor, r, res, &batch)
 	})
 	if errors.Is(err, errDryRun) {
 		if r.New != nil {
@@ -111,9 +116,14 @@ func (s *Store) ReorganiseAll(ctx context.Context, actor int64, list []*agency.R
 	}
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		res = nil
+		var batch int64
 		for i, r := range list {
 			one := &ReorgResult{}
-			if err := s.reorganise(ctx, tx, actor, r, one); err != nil {
+			apply := func() error { return s.reorganiseRecorded(ctx, tx, actor, r, one, &batch) }
+			if dryRun {
+				apply = func() error { return s.reorganise(ctx, tx, actor, r, one) }
+			}
+			if err := apply(); err != nil {
 				var re *ReorgError
 				if errors.As(err, &re) {
 					return prefixed(i, re)

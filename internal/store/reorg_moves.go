@@ -108,6 +108,12 @@ func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisat
 		return err
 	}
 	for _, m := range res.Indicators {
+		// Who answered for it until now, for the figures of earlier
+		// periods and the yearly ranking (figures.InPeriod).
+		if _, err := s.texec(ctx, tx, `INSERT INTO indicator_arrangements (plan_id, indicator_id, until, agency_id, decision)
+			SELECT plan_id, id, ?, agency_id, ? FROM indicators WHERE id = ?`, dateArg(r.Effective), r.Decision, m.ID); err != nil {
+			return err
+		}
 		if _, err := s.texec(ctx, tx, `UPDATE indicators SET agency_id = ?, updated_at = ? WHERE id = ?`,
 			refArg(m.To), tsArg(now()), m.ID); err != nil {
 			return err
