@@ -14,6 +14,7 @@ package figures
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"tiendo/internal/agency"
@@ -49,6 +50,19 @@ type Facts struct {
 	// before reorganisations moved them: a period ended before a change
 	// is counted with the agencies of its time (reporting.TasksIn).
 	Arrangements []reporting.Arrangement
+	// Owners are the indicators' former owners, before reorganisations
+	// moved them: a period ended before a change is counted (its
+	// indicators' rule for the owner's value, the yearly ranking) with the
+	// owner of its time.
+	Owners []Owner
+}
+
+// Owner is who answered for an indicator until a day (a reorganisation
+// moved it then).
+type Owner struct {
+	IndicatorID int64
+	Until       time.Time // the first day of the next owner
+	AgencyID    int64
 }
 
 // Report is what the figures need of one report revision: its place in the
@@ -152,19 +166,39 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	return d, nil
 }
 
-// InPeriod is f with the plan's tasks as they were in period p: only those
-// in the plan then (amendments), with the agencies of the time
-// (reorganisations) — reporting.TasksIn. Every list of tasks for a period
-// (TaskRows, the official report's appendix, open data, drill-downs) takes
-// its tasks from it, so that it agrees with Compute. f itself when nothing
-// differs.
+// InPeriod is f with the plan's tasks and indicators as they were in
+// period p: only the tasks in the plan then (amendments), with the
+// agencies of the time (reorganisations) — reporting.TasksIn — and each
+// indicator with its owner of the time (Owners, by the rule of TasksIn: a
+// period holding the change's day already has the new owner). Every list
+// for a period (TaskRows, the official report's appendix, open data,
+// drill-downs) takes its tasks from it, so that it agrees with Compute. f
+// itself when nothing differs.
 func InPeriod(f *Facts, p reporting.Period) *Facts {
 	tasks := reporting.TasksIn(f.Tasks, f.Arrangements, p)
-	if len(tasks) == len(f.Tasks) && len(f.Arrangements) == 0 {
+	if len(tasks) == len(f.Tasks) && len(f.Arrangements) == 0 && len(f.Owners) == 0 {
 		return f
 	}
 	then := *f
 	then.Tasks = tasks
+	owner := map[int64]*Owner{}
+	for i := range f.Owners {
+		o := &f.Owners[i]
+		if !o.Until.After(p.End) {
+			continue
+		}
+		if old := owner[o.IndicatorID]; old == nil || o.Until.Before(old.Until) {
+			owner[o.IndicatorID] = o
+		}
+	}
+	if len(owner) > 0 {
+		then.Indicators = slices.Clone(f.Indicators)
+		for i := range then.Indicators {
+			if o := owner[then.Indicators[i].ID]; o != nil {
+				then.Indicators[i].AgencyID = o.AgencyID
+			}
+		}
+	}
 	return &then
 }
 

@@ -98,23 +98,34 @@ func Ranking(f *Facts, year int, asOf time.Time, w Weights) []RankRow {
 		}
 		return rows[id]
 	}
-	// Tasks against the original deadline.
+	// Tasks against the original deadline, each for the agency that led it
+	// on that day and only if it was in the plan then: a reorganisation or
+	// an amendment after the day leaves the judgement where it fell.
 	onTime := map[int64][2]float64{}
+	arr := map[int64][]reporting.Arrangement{}
+	for _, a := range f.Arrangements {
+		arr[a.TaskID] = append(arr[a.TaskID], a)
+	}
 	for i := range f.Tasks {
 		t := &f.Tasks[i]
 		due := t.OriginalDeadline.Due
 		if due.IsZero() {
 			due = t.Deadline.Due
 		}
-		if t.LeadAgencyID == 0 || due.IsZero() || due.Year() != year || due.After(asOf) || t.Claim == plan.ClaimCancelled {
+		if due.IsZero() || due.Year() != year || due.After(asOf) || t.Claim == plan.ClaimCancelled ||
+			!reporting.InPlan(t, reporting.Period{End: due}) {
 			continue
 		}
-		c := onTime[t.LeadAgencyID]
+		lead := leadOn(t, arr[t.ID], due)
+		if lead == 0 {
+			continue
+		}
+		c := onTime[lead]
 		c[1]++
 		if t.Completed() && !t.CompletedOn.After(due) {
 			c[0]++
 		}
-		onTime[t.LeadAgencyID] = c
+		onTime[lead] = c
 	}
 	for id, c := range onTime {
 		row(id).OnTime = component(c[0], c[1])
@@ -127,7 +138,7 @@ func Ranking(f *Facts, year int, asOf time.Time, w Weights) []RankRow {
 		if p.Year != year || p.Due.After(asOf) {
 			continue
 		}
-		for id, g := range periodFigures(f, p, asOf) {
+		for id, g := range periodFigures(InPeriod(f, p), p, asOf) { // the agencies expected then
 			r := reports[id]
 			r.Add(g)
 			reports[id] = r
@@ -143,10 +154,11 @@ func Ranking(f *Facts, year int, asOf time.Time, w Weights) []RankRow {
 		}
 	}
 	if last != nil {
-		figs := indicatorFigures(f, *last, Thresholds{}.orDefault())
+		then := InPeriod(f, *last) // each indicator with its owner of the time
+		figs := indicatorFigures(then, *last, Thresholds{}.orDefault())
 		ind := map[int64][2]float64{}
 		for k, g := range figs {
-			owner := f.Indicators[k].AgencyID
+			owner := then.Indicators[k].AgencyID
 			if owner == 0 || g.Target == nil {
 				continue
 			}
@@ -183,6 +195,20 @@ func Ranking(f *Facts, year int, asOf time.Time, w Weights) []RankRow {
 		}
 	}
 	return out
+}
+
+// leadOn is the agency that led task t on day: the arrangement in force
+// then (of its arrangements arr, the earliest that ended after it), else
+// its lead now.
+func leadOn(t *plan.Task, arr []reporting.Arrangement, day time.Time) int64 {
+	lead, until := t.LeadAgencyID, time.Time{}
+	for i := range arr {
+		a := &arr[i]
+		if a.Until.After(day) && (until.IsZero() || a.Until.Before(until)) {
+			lead, until = a.LeadAgencyID, a.Until
+		}
+	}
+	return lead
 }
 
 // score weighs the components that apply and rescales to their weights.

@@ -65,6 +65,9 @@ func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *fig
 	if f.Arrangements, err = s.arrangements(ctx, s.r, planID); err != nil {
 		return nil, err
 	}
+	if f.Owners, err = s.owners(ctx, planID); err != nil {
+		return nil, err
+	}
 	if f.Agencies, err = s.factAgencies(ctx, f); err != nil {
 		return nil, err
 	}
@@ -96,6 +99,19 @@ func (s *Store) arrangements(ctx context.Context, q querier, planID int64) ([]re
 	return list, rows.Err()
 }
 
+// owners reads the plan's former indicator owners (migration 00015).
+func (s *Store) owners(ctx context.Context, planID int64) ([]figures.Owner, error) {
+	var list []figures.Owner
+	err := s.each(ctx, `SELECT indicator_id, until, agency_id FROM indicator_arrangements WHERE plan_id = ?
+		ORDER BY indicator_id, until, id`, []any{planID}, func(rows *sql.Rows) error {
+		var o figures.Owner
+		err := rows.Scan(&o.IndicatorID, timeCol{&o.Until}, idCol{&o.AgencyID})
+		list = append(list, o)
+		return err
+	})
+	return list, err
+}
+
 // factAgencies reads the agencies the plan's figures can name — leads and
 // cooperating agencies of its tasks (now and before reorganisations),
 // agencies with a report, indicator owners and agencies that gave values —
@@ -125,6 +141,9 @@ func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Ag
 	}
 	for _, v := range f.Values {
 		want[v.AgencyID] = true
+	}
+	for _, o := range f.Owners {
+		want[o.AgencyID] = true
 	}
 	all := map[int64]agency.Agency{}
 	err := s.each(ctx, `SELECT `+agencyCols+` FROM agencies`, nil, func(rows *sql.Rows) error {

@@ -717,3 +717,62 @@ func TestReorgOfficialReport(t *testing.T) {
 		t.Errorf("Q2 appendix: T1 led by %q, reports of %v; want the Sở KH&CN, and the Sở KH&CN and Sở Tài chính expected", lead, reported)
 	}
 }
+
+// rankRow is agency id's row of the ranking.
+func rankRow(rows []figures.RankRow, id int64) (figures.RankRow, bool) {
+	for _, r := range rows {
+		if r.AgencyID == id {
+			return r, true
+		}
+	}
+	return figures.RankRow{}, false
+}
+
+// TestReorgKeepsTheRanking merges the Sở TT&TT into the Sở KH&CN from
+// 01/01/2026, after the year it is ranked for: the 2025 ranking stays the
+// Sở TT&TT's — its T1 (due 31/12/2025, not done) and T2 (done on time):
+// 1 of 2 on time; CT01 (40 of a target of 80 in the last accepted
+// quarter): 50 of 100 points — though T1 and CT01 are the Sở KH&CN's now.
+func TestReorgKeepsTheRanking(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		s := db.Open(t)
+		w := newReorgWorld(t, s)
+		asOf := plan.Date(2026, 1, 15)
+		rank := func() []figures.RankRow {
+			t.Helper()
+			f, err := s.Facts(ctx, w.plan, asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return figures.Ranking(f, 2025, asOf, figures.DefaultWeights)
+		}
+		before := rank()
+		r := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt}, Into: w.khcn,
+			Effective: plan.Date(2026, 1, 1), Decision: "3/QĐ-UBND"}
+		if _, err := s.Reorganise(ctx, 0, r, false); err != nil {
+			t.Fatal(err)
+		}
+		if t1, _ := s.Task(ctx, w.t1); t1.LeadAgencyID != w.khcn {
+			t.Fatalf("T1 led by %d after the merge, want KHCN", t1.LeadAgencyID)
+		}
+		after := rank()
+		tttt, ok := rankRow(after, w.tttt)
+		if !ok || tttt.OnTime.Num != 1 || tttt.OnTime.Den != 2 || tttt.Indicators.Num != 50 || tttt.Indicators.Den != 100 {
+			t.Errorf("TTTT's 2025 row %+v (found %v); want on time 1/2, indicators 50/100", tttt, ok)
+		}
+		khcn, _ := rankRow(after, w.khcn)
+		if khcn.OnTime.Den != 0 || khcn.Indicators.Den != 0 {
+			t.Errorf("KHCN's 2025 row took the merged agency's work: %+v", khcn)
+		}
+		if len(after) != len(before) {
+			t.Fatalf("ranking has %d rows, had %d", len(after), len(before))
+		}
+		for i := range before {
+			b, a := before[i], after[i]
+			if a.AgencyID != b.AgencyID || a.Score != b.Score || a.Rank != b.Rank {
+				t.Errorf("rank %d: %+v, was %+v", i+1, a, b)
+			}
+		}
+	})
+}
