@@ -8,6 +8,7 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
+	"tiendo/internal/clock"
 	"tiendo/internal/store"
 )
 
@@ -31,7 +32,11 @@ type reorgNewBody struct {
 
 // reorgJSON is the answer: what moved (or, dry run, would move).
 type reorgJSON struct {
-	DryRun       bool            `json:"dry_run"`
+	DryRun bool `json:"dry_run"`
+	// ID is the reorganisation's record, for its undo; null on a dry run.
+	// UndoUntil is the first day undo is refused (the next period's start).
+	ID           *int64          `json:"id"`
+	UndoUntil    *string         `json:"undo_until"`
 	SuccessorID  *int64          `json:"successor_id"`
 	Ended        []reorgMoveJSON `json:"ended"`
 	Tasks        []reorgMoveJSON `json:"tasks"`
@@ -60,7 +65,8 @@ func (a *api) agencyReorganise(w http.ResponseWriter, r *http.Request, u *auth.U
 		return err
 	}
 	fe := map[string]string{}
-	ro := &agency.Reorganisation{Kind: agency.ReorgKind(in.Kind), From: in.From, Into: in.Into, Decision: in.Decision}
+	ro := &agency.Reorganisation{Kind: agency.ReorgKind(in.Kind), From: in.From, Into: in.Into, Decision: in.Decision,
+		Today: clock.Today(a.clock)}
 	if in.Effective != "" {
 		d, err := time.Parse(dateLayout, in.Effective)
 		if err != nil {
@@ -100,7 +106,12 @@ func reorgView(res *store.ReorgResult, dryRun bool) *reorgJSON {
 		}
 		return out
 	}
-	return &reorgJSON{DryRun: dryRun, SuccessorID: nullID(&res.SuccessorID), Ended: moves(res.Ended),
+	var until *string
+	if !res.UndoUntil.IsZero() {
+		d := res.UndoUntil.Format(dateLayout)
+		until = &d
+	}
+	return &reorgJSON{DryRun: dryRun, ID: nullID(&res.ID), UndoUntil: until, SuccessorID: nullID(&res.SuccessorID), Ended: moves(res.Ended),
 		Tasks: moves(res.Tasks), Cooperations: moves(res.Cooperations), Indicators: moves(res.Indicators),
 		Users: moves(res.Users), Reports: moves(res.Reports)}
 }

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"net/http"
+	"strconv"
 	"testing"
 
 	"tiendo/internal/auth"
@@ -65,5 +66,59 @@ func TestReorganiseAPI(t *testing.T) {
 	}
 	if r := e.do("GET", "/agencies/999999", auth.RoleLeader, "", nil); r.Status != http.StatusNotFound {
 		t.Errorf("unknown agency: %d", r.Status)
+	}
+}
+
+// TestReorganisationUndoAPI applies a merge, finds it in the history with
+// its undo deadline (the next period's first day), previews the undo,
+// undoes it — the Sở Nội vụ is active again — and is refused a second
+// undo with 409 and fields.undo.
+func TestReorganisationUndoAPI(t *testing.T) {
+	e := newEnv(t)
+	body := `{"kind":"merge","from":[{NV}],"into":{TC},"effective":"2025-06-15","decision":"88/QĐ-UBND"}`
+	r := e.do("POST", "/agencies/reorganisations", auth.RoleCoordinator, body, nil)
+	if r.Status != http.StatusCreated || r.JSON["id"] == nil || r.JSON["undo_until"] == nil {
+		t.Fatalf("apply: %d %s", r.Status, r.Raw)
+	}
+	id := strconv.FormatInt(num(r.JSON["id"]), 10)
+	until := r.JSON["undo_until"].(string)
+
+	l := e.do("GET", "/agencies/reorganisations", auth.RoleCoordinator, "", nil)
+	list, _ := l.JSON["reorganisations"].([]any)
+	if l.Status != http.StatusOK || len(list) != 1 {
+		t.Fatalf("history: %d %s", l.Status, l.Raw)
+	}
+	rec := list[0].(map[string]any)
+	if rec["undoable"] != true || rec["undo_until"] != until || rec["decision"] != "88/QĐ-UBND" || rec["kind"] != "merge" ||
+		num(rec["successor_id"]) != e.ids["TC"] || rec["undone_at"] != nil {
+		t.Fatalf("history record: %s", l.Raw)
+	}
+	if g := e.do("GET", "/agencies/reorganisations/"+id, auth.RoleAdmin, "", nil); g.Status != http.StatusOK || g.JSON["label"] == "" {
+		t.Fatalf("GET one: %d %s", g.Status, g.Raw)
+	}
+
+	p := e.do("POST", "/agencies/reorganisations/"+id+"/undo?dry_run=1", auth.RoleCoordinator, "", nil)
+	if p.Status != http.StatusOK || p.JSON["dry_run"] != true || num(p.JSON["restored"]) == 0 {
+		t.Fatalf("undo preview: %d %s", p.Status, p.Raw)
+	}
+	if g := e.do("GET", "/agencies/{NV}", auth.RoleLeader, "", nil); g.JSON["active"] != false {
+		t.Fatalf("the preview undid the merge: %s", g.Raw)
+	}
+	u := e.do("POST", "/agencies/reorganisations/"+id+"/undo", auth.RoleCoordinator, "", nil)
+	if u.Status != http.StatusOK || u.JSON["dry_run"] != false {
+		t.Fatalf("undo: %d %s", u.Status, u.Raw)
+	}
+	if g := e.do("GET", "/agencies/{NV}", auth.RoleLeader, "", nil); g.JSON["active"] != true || g.JSON["successor_id"] != nil {
+		t.Fatalf("after undo: %s", g.Raw)
+	}
+	again := e.do("POST", "/agencies/reorganisations/"+id+"/undo", auth.RoleCoordinator, "", nil)
+	if again.Status != http.StatusConflict || field(again, "undo") == "" {
+		t.Errorf("second undo: %d %s", again.Status, again.Raw)
+	}
+	if r := e.do("POST", "/agencies/reorganisations/999999/undo", auth.RoleCoordinator, "", nil); r.Status != http.StatusNotFound {
+		t.Errorf("unknown reorganisation: %d %s", r.Status, r.Raw)
+	}
+	if r := e.do("POST", "/agencies/reorganisations/"+id+"/undo", auth.RoleHead, "", nil); r.Status != http.StatusForbidden {
+		t.Errorf("a head undid: %d", r.Status)
 	}
 }

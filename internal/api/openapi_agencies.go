@@ -122,6 +122,8 @@ func agencySchemas() obj {
 		"ReorganisationMove": move,
 		"ReorganisationResult": closed(obj{
 			"dry_run":      obj{"type": "boolean"},
+			"id":           merge(nullable("integer"), obj{"description": "Mã việc sắp xếp (lịch sử, hoàn tác); null khi xem trước"}),
+			"undo_until":   merge(nullable("string"), obj{"format": "date", "description": "Từ ngày này (kỳ báo cáo tiếp theo) không hoàn tác được nữa; null khi xem trước"}),
 			"successor_id": merge(nullable("integer"), obj{"description": "Cơ quan kế thừa; null khi xem trước việc tạo cơ quan mới, hoặc giải thể không kế thừa"}),
 			"ended":        arrayOf("ReorganisationMove"),
 			"tasks":        arrayOf("ReorganisationMove"),

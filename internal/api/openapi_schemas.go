@@ -67,9 +67,10 @@ func taskParameters() obj {
 		return obj{"name": name, "in": "query", "required": false, "description": desc, "schema": schema}
 	}
 	return obj{
-		"PlanID":   id("kế hoạch"),
-		"TaskID":   id("nhiệm vụ"),
-		"AgencyID": id("cơ quan"),
+		"PlanID":           id("kế hoạch"),
+		"TaskID":           id("nhiệm vụ"),
+		"AgencyID":         id("cơ quan"),
+		"ReorganisationID": id("việc sắp xếp"),
 		"Query": query("q", "Tìm trong tên và nội dung, không phân biệt hoa thường và dấu.",
 			obj{"type": "string", "maxLength": maxQueryLen}),
 		"Agency": query("agency", "Mã cơ quan chủ trì hoặc phối hợp.",
@@ -122,7 +123,7 @@ func list(item string) obj {
 // schemas are the bodies the API reads and writes.
 func schemas() obj {
 	s := taskSchemas()
-	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas()} {
+	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(), reorganisationSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}

@@ -105,6 +105,7 @@ func (h *handler) agencyReorgPost(w http.ResponseWriter, r *http.Request) error 
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
 	}
 	apply := r.PostFormValue("action") == "apply"
+	ro.Today = clock.Today(h.clock)
 	res, err := h.store.Reorganise(r.Context(), actorID(r), ro, !apply)
 	var re *store.ReorgError
 	if errors.As(err, &re) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/clock"
 	"tiendo/internal/reorgimport"
 	"tiendo/internal/store"
 )
@@ -118,7 +119,8 @@ func (h *handler) reorgMapping(w http.ResponseWriter, r *http.Request, pg *page,
 			h.message(w, r, http.StatusBadRequest, msgBadMapping)
 			return nil
 		}
-		ros[i] = &agency.Reorganisation{Kind: x.Kind, From: x.From, Into: x.Into, Effective: day, Decision: x.Decision}
+		ros[i] = &agency.Reorganisation{Kind: x.Kind, From: x.From, Into: x.Into, Effective: day, Decision: x.Decision,
+			Today: clock.Today(h.clock)}
 		if x.NewName != "" {
 			ros[i].New = &agency.Agency{Name: x.NewName}
 		}

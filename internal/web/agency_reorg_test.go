@@ -112,7 +112,42 @@ func reorgScenarios(t *testing.T) []scenario {
 						t.Errorf("open task %d still led by the Sở Nội vụ", tk.ID)
 					}
 				}
+				recs, err := a.store.Reorganisations(ctx)
+				if err != nil || len(recs) == 0 {
+					t.Fatalf("no record of the merge: %v", err)
+				}
+				a.vars["reorg"] = strconv.FormatInt(recs[0].ID, 10)
 			}},
+		// Undo: the history lists the merge (applied 01/09/2025, undoable until
+		// the fourth quarter starts); the preview changes nothing; undo puts the
+		// Sở Nội vụ back; the merge is then applied again for what follows.
+		{name: "reorganisation history", role: "coordinator", method: "GET", path: "/agencies/reorganise/history", status: 200,
+			sel:  []string{"table.reorgs tr[data-id={reorg}] a[href=/agencies/reorganise/history/{reorg}]"},
+			text: map[string]string{"tr[data-id={reorg}] .undo-state": "đến hết ngày 30/09/2025"}},
+		{name: "reorganisation history forbidden", role: "head", method: "GET", path: "/agencies/reorganise/history", status: 403},
+		{name: "reorganisation record", role: "coordinator", method: "GET", path: "/agencies/reorganise/history/{reorg}", status: 200,
+			sel: []string{"dl.reorg-record", "button[value=preview]"}, none: []string{"button[value=apply]"},
+			text: map[string]string{"h1": "88/QĐ-UBND"}},
+		{name: "undo preview", role: "coordinator", method: "POST", path: "/agencies/reorganise/history/{reorg}/undo",
+			form: form("action", "preview"), status: 200, sel: []string{"section.undo-preview", "button[value=apply]"},
+			then: func(t *testing.T, a *app, _ *response) {
+				if ag, _ := a.store.Agency(context.Background(), a.f.agencyNV); ag.ValidTo.IsZero() {
+					t.Error("the undo preview undid the merge")
+				}
+			}},
+		{name: "undo", role: "coordinator", method: "POST", path: "/agencies/reorganise/history/{reorg}/undo",
+			form: form("action", "apply"), status: 303, loc: "/agencies/reorganise/history?undone=1",
+			then: func(t *testing.T, a *app, _ *response) {
+				if ag, _ := a.store.Agency(context.Background(), a.f.agencyNV); !ag.ValidTo.IsZero() || ag.SuccessorID != 0 {
+					t.Errorf("after undo the Sở Nội vụ ends %v with successor %d", ag.ValidTo, ag.SuccessorID)
+				}
+			}},
+		{name: "history after undo", role: "coordinator", method: "GET", path: "/agencies/reorganise/history?undone=1", status: 200,
+			sel: []string{"p.undone"}, text: map[string]string{"tr[data-id={reorg}] .undo-state": "Đã hoàn tác"}},
+		{name: "undo twice", role: "coordinator", method: "POST", path: "/agencies/reorganise/history/{reorg}/undo",
+			form: form("action", "apply"), status: 422, text: map[string]string{"p.undo-refused": "đã được hoàn tác"}},
+		{name: "reorganise apply again", role: "coordinator", method: "POST", path: "/agencies/reorganise", form: merge("apply"),
+			status: 303, loc: "/agencies?reorganised=1"},
 		// An amendment removes the due-soon task; the plan and task pages say so.
 		{name: "plan before amendment", role: "leader", method: "GET", path: "/plans/{plan}", status: 200,
 			none: []string{"dd.amendments"},

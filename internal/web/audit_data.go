@@ -87,6 +87,9 @@ func auditQuery(form url.Values) url.Values {
 // without a label is shown by its code.
 var auditActionLabels = map[string]string{
 	"agency.create": "Thêm cơ quan", "agency.update": "Sửa cơ quan",
+	"agency.reorganise": "Sắp xếp tổ chức", "agency.reorganise.undo": "Hoàn tác sắp xếp tổ chức",
+	"plan.amend": "Sửa đổi, bổ sung kế hoạch", "plan.replace": "Thay thế kế hoạch", "task.remove": "Bãi bỏ nhiệm vụ",
+	"report.seed": "Tạo dữ liệu báo cáo", "user.seed": "Tạo tài khoản hàng loạt", "user.sso_link": "Liên kết đăng nhập một lần",
 	"extension.decide": "Quyết định gia hạn/điều chỉnh", "extension.request": "Đề nghị gia hạn/điều chỉnh",
 	"figure_settings.save": "Lưu ngưỡng số liệu", "indicator.create": "Thêm chỉ tiêu",
 	"official_report.save": "Lưu báo cáo chính thức", "period.ensure": "Mở kỳ báo cáo",

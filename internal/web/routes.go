@@ -115,6 +115,9 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /agencies/reorganise", h.can(auth.ManageAgency, h.agencyReorgPost))
 	mux.Handle("POST /agencies/reorganise/import", h.can(auth.ManageAgency, h.agencyReorgImport))
 	mux.Handle("POST /agencies/reorganise/import/apply", h.can(auth.ManageAgency, h.agencyReorgImportApply))
+	mux.Handle("GET /agencies/reorganise/history", h.can(auth.ManageAgency, h.agencyReorgs))
+	mux.Handle("GET /agencies/reorganise/history/{id}", h.can(auth.ManageAgency, h.agencyReorgRecord))
+	mux.Handle("POST /agencies/reorganise/history/{id}/undo", h.can(auth.ManageAgency, h.agencyReorgUndo))
 	mux.Handle("GET /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyEdit))
 	mux.Handle("POST /agencies/{id}/edit", h.can(auth.ManageAgency, h.agencyUpdate))
 
