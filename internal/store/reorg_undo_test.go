@@ -155,3 +155,78 @@ func TestReorgUndoRefusedAfterWork(t *testing.T) {
 		sameDigest(t, mid, now)
 	})
 }
+
+// TestReorgUndoBatchAndLater: two reorganisations applied together (a
+// mapping: TTTT into KHCN, TC renamed) are undone together, whichever is
+// named; and a merge followed by another reorganisation that moves the
+// same task (KHCN renamed) cannot be undone while the later one stands —
+// undoing the later one first makes it possible.
+func TestReorgUndoBatchAndLater(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
+		ctx := context.Background()
+		s := db.Open(t)
+		w := newReorgWorld(t, s)
+		day := plan.Date(2025, 5, 20)
+		start, err := s.Digest(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.ReorganiseAll(ctx, 0, []*agency.Reorganisation{
+			{Kind: agency.ReorgMerge, From: []int64{w.tttt}, Into: w.khcn, Effective: plan.Date(2025, 5, 15), Decision: "20/QĐ", Today: day},
+			{Kind: agency.ReorgRename, From: []int64{w.tc}, New: &agency.Agency{Name: "Sở Tài chính và Kế hoạch"},
+				Effective: plan.Date(2025, 5, 15), Decision: "20/QĐ", Today: day},
+		}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		undo, err := s.UndoReorganisation(ctx, 0, res[0].ID, day, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(undo.IDs) != 2 || undo.IDs[0] != res[1].ID {
+			t.Errorf("undone %v, want both, the last applied first (%d, %d)", undo.IDs, res[1].ID, res[0].ID)
+		}
+		now, err := s.Digest(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameDigest(t, start, now)
+
+		first, err := s.Reorganise(ctx, 0, &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt}, Into: w.khcn,
+			Effective: plan.Date(2025, 5, 15), Decision: "21/QĐ", Today: day}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mid, err := s.Digest(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		later, err := s.Reorganise(ctx, 0, &agency.Reorganisation{Kind: agency.ReorgRename, From: []int64{w.khcn},
+			New:       &agency.Agency{Name: "Sở Khoa học, Công nghệ và Chuyển đổi số"},
+			Effective: plan.Date(2025, 5, 16), Decision: "22/QĐ", Today: day}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var re *store.ReorgError
+		if _, err := s.UndoReorganisation(ctx, 0, first.ID, day, false); !errors.As(err, &re) ||
+			!strings.Contains(re.Fields["undo"], "nhiệm vụ mã") {
+			t.Fatalf("undoing the first merge under the later one: %v", err)
+		}
+		if _, err := s.UndoReorganisation(ctx, 0, later.ID, day, false); err != nil {
+			t.Fatal(err)
+		}
+		now, err = s.Digest(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameDigest(t, mid, now)
+		if _, err := s.UndoReorganisation(ctx, 0, first.ID, day, false); err != nil {
+			t.Fatalf("undoing the first merge once the later one is undone: %v", err)
+		}
+		now, err = s.Digest(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameDigest(t, start, now)
+	})
+}
