@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -470,6 +471,7 @@ func TestReplacePlan(t *testing.T) {
 			t.Fatal(err)
 		}
 		x, y := d.Tasks[0].ID, d.Tasks[1].ID
+		oldAppendix := appendixRows(t, s, w.plan, w.q1.ID, day)
 
 		open, err := s.OpenTasks(ctx, w.plan)
 		if err != nil {
@@ -531,6 +533,19 @@ func TestReplacePlan(t *testing.T) {
 		}
 		if q1 := w.dash(t, w.q1, day); q1.Reports != oldQ1.Reports || !equalCounts(q1.Status, oldQ1.Status) {
 			t.Errorf("the old plan's Q1 changed: %+v %v, was %+v %v", q1.Reports, q1.Status, oldQ1.Reports, oldQ1.Status)
+		}
+		// The official report: the old plan's Q1 appendix is as it was; the
+		// new plan's lists X and Y in progress (carried), Z not started.
+		if got := appendixRows(t, s, w.plan, w.q1.ID, day); !reflect.DeepEqual(got, oldAppendix) {
+			t.Errorf("the old plan's Q1 appendix changed:\n%v\nwas\n%v", got, oldAppendix)
+		}
+		newAppendix := appendixRows(t, s, newPlan, 0, day)
+		for title, want := range map[string]string{"Phát triển nền tảng số dùng chung": plan.StatusInProgress.Label(),
+			"Bảo đảm ngân sách cho chuyển đổi số": plan.StatusInProgress.Label(),
+			"Thành lập trung tâm đổi mới sáng tạo": plan.StatusNotStarted.Label()} {
+			if row := newAppendix[title]; len(row) < 7 || row[6] != want {
+				t.Errorf("new plan's appendix, %q: %v; want status %q", title, row, want)
+			}
 		}
 
 		old2, _ := s.Task(ctx, w.t3)
@@ -716,6 +731,25 @@ func TestReorgOfficialReport(t *testing.T) {
 	if lead != "Sở Khoa học và Công nghệ" || slices.Contains(reported, "Sở Thông tin và Truyền thông") || len(reported) != 2 {
 		t.Errorf("Q2 appendix: T1 led by %q, reports of %v; want the Sở KH&CN, and the Sở KH&CN and Sở Tài chính expected", lead, reported)
 	}
+}
+
+// appendixRows is the official report's task appendix of plan planID for
+// the period (0: the one shown on day), by task title.
+func appendixRows(t *testing.T, s *store.Store, planID, periodID int64, day time.Time) map[string][]any {
+	t.Helper()
+	f, err := s.Facts(context.Background(), planID, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := figures.Compute(f, figures.Options{PeriodID: periodID, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]any{}
+	for _, row := range officialreport.Appendix(f, d, officialreport.Accepted{})[0].Rows {
+		out[row[1].(string)] = row
+	}
+	return out
 }
 
 // rankRow is agency id's row of the ranking.
