@@ -541,7 +541,7 @@ func TestReplacePlan(t *testing.T) {
 		}
 		newAppendix := appendixRows(t, s, newPlan, 0, day)
 		for title, want := range map[string]string{"Phát triển nền tảng số dùng chung": plan.StatusInProgress.Label(),
-			"Bảo đảm ngân sách cho chuyển đổi số": plan.StatusInProgress.Label(),
+			"Bảo đảm ngân sách cho chuyển đổi số":  plan.StatusInProgress.Label(),
 			"Thành lập trung tâm đổi mới sáng tạo": plan.StatusNotStarted.Label()} {
 			if row := newAppendix[title]; len(row) < 7 || row[6] != want {
 				t.Errorf("new plan's appendix, %q: %v; want status %q", title, row, want)
