@@ -49,6 +49,10 @@ type Facts struct {
 	// before reorganisations moved them: a period ended before a change
 	// is counted with the agencies of its time (reporting.TasksIn).
 	Arrangements []reporting.Arrangement
+	// Versions are the tasks as they were before amendments changed their
+	// title, text, deadline or product: a period ended before a change
+	// judges the task as it was (reporting.TasksIn).
+	Versions []plan.TaskVersion
 }
 
 // Report is what the figures need of one report revision: its place in the
@@ -154,13 +158,14 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 
 // InPeriod is f with the plan's tasks as they were in period p: only those
 // in the plan then (amendments), with the agencies of the time
-// (reorganisations) — reporting.TasksIn. Every list of tasks for a period
+// (reorganisations, amendments) and the title, text, deadline and product
+// of the time (amendments) — reporting.TasksIn. Every list of tasks for a period
 // (TaskRows, the official report's appendix, open data, drill-downs) takes
 // its tasks from it, so that it agrees with Compute. f itself when nothing
 // differs.
 func InPeriod(f *Facts, p reporting.Period) *Facts {
-	tasks := reporting.TasksIn(f.Tasks, f.Arrangements, p)
-	if len(tasks) == len(f.Tasks) && len(f.Arrangements) == 0 {
+	tasks := reporting.TasksIn(f.Tasks, f.Arrangements, f.Versions, p)
+	if len(tasks) == len(f.Tasks) && len(f.Arrangements) == 0 && len(f.Versions) == 0 {
 		return f
 	}
 	then := *f
