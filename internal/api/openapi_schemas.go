@@ -122,7 +122,8 @@ func list(item string) obj {
 // schemas are the bodies the API reads and writes.
 func schemas() obj {
 	s := taskSchemas()
-	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas()} {
+	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(),
+		versionSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}

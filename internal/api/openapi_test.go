@@ -99,6 +99,7 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"ExtensionDecision": decideBody{}, "Reorganisation": reorgBody{}, "ReorganisationResult": reorgJSON{},
 		"ReorganisationMove": reorgMoveJSON{}, "ReplacementSuggestions": suggestionsJSON{}, "Replacement": replacementBody{},
 		"ReplacementResult": replacementJSON{}, "Amendment": amendmentJSON{}, "AmendmentCreate": amendmentBody{},
+		"TaskChange": taskChange{}, "TaskHistoryEvent": historyEventJSON{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))
