@@ -18,10 +18,11 @@ type TaskEdit struct {
 
 // Apply writes the given fields into t and normalises it (NormalizeTask).
 // A title derived from the old text is derived again from a new text,
-// unless a title is given too. A deadline not given stays exactly as
-// stored, even when its words would now be read differently.
+// unless a title is given too; a task without a title of its own (lists
+// derive one) keeps none. A deadline not given stays exactly as stored,
+// even when its words would now be read differently.
 func (e *TaskEdit) Apply(t *Task) {
-	kept := t.Deadline
+	kept, keptTitle := t.Deadline, t.Title
 	if e.Text != nil {
 		if e.Title == nil && t.Title == TitleFromText(t.Text) {
 			t.Title = ""
@@ -46,6 +47,9 @@ func (e *TaskEdit) Apply(t *Task) {
 	NormalizeTask(t)
 	if e.DeadlineText == nil {
 		t.Deadline = kept
+	}
+	if e.Title == nil && (e.Text == nil || keptTitle == "") {
+		t.Title = keptTitle
 	}
 }
 
