@@ -105,10 +105,10 @@ func (s *Store) changeRefused(ctx context.Context, tx *sql.Tx, t *plan.Task, day
 			t.ID, vntext.FormatDate(t.AddedOn)), nil
 	}
 	var last time.Time
-	for _, q := range []string{`SELECT MAX(until) FROM task_versions WHERE task_id = ?`,
-		`SELECT MAX(until) FROM task_arrangements WHERE task_id = ?`} {
+	for _, q := range []string{`SELECT MAX(until) FROM task_versions WHERE plan_id = ? AND task_id = ?`,
+		`SELECT MAX(until) FROM task_arrangements WHERE plan_id = ? AND task_id = ?`} {
 		var d time.Time
-		if err := s.qrow(ctx, tx, q, t.ID).Scan(timeCol{&d}); err != nil {
+		if err := s.qrow(ctx, tx, q, t.PlanID, t.ID).Scan(timeCol{&d}); err != nil {
 			return "", err
 		}
 		if d.After(last) {

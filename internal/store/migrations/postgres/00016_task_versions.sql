@@ -28,7 +28,6 @@ CREATE TABLE task_versions (
     product        TEXT   NOT NULL DEFAULT ''
 );
 CREATE INDEX task_versions_plan ON task_versions (plan_id, task_id, until);
-CREATE INDEX task_versions_task ON task_versions (task_id, until);
 
 CREATE TABLE amendment_tasks (
     amendment_id BIGINT NOT NULL REFERENCES plan_amendments (id) ON DELETE CASCADE,
