@@ -131,6 +131,12 @@ func TestAmendChangesTask(t *testing.T) {
 		if got := taskStatus(t, f, d3, w.t1); got != plan.StatusInProgress {
 			t.Errorf("Q3: T1 is %s, want in progress (due 31/12/2025)", got)
 		}
+		// The task's own page judges each period the same way.
+		ps, err := s.TaskPeriodStatuses(ctx, w.t1, day)
+		if err != nil || len(ps) != 3 || ps[1].Status != plan.StatusOverdue || ps[1].OverdueDays != 46 ||
+			ps[2].Status != plan.StatusInProgress {
+			t.Errorf("T1 by period %+v (%v); want Q2 overdue by 46 days (30/06 → 15/08), Q3 in progress", ps, err)
+		}
 		if !equalCounts(d2.Status, beforeQ2.Status) {
 			t.Errorf("Q2 counts changed by a decision effective after it: %v, before %v", d2.Status, beforeQ2.Status)
 		}
