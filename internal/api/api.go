@@ -86,6 +86,7 @@ func (a *api) routes(r *router) {
 	r.handle("POST /plans/{id}/tasks", auth.EditPlan, a.taskCreate)
 	r.handle("GET /tasks/{id}", auth.ReadPlan, a.taskGet)
 	r.handle("PATCH /tasks/{id}", auth.EditPlan, a.taskPatch)
+	r.handle("GET /tasks/{id}/history", auth.ReadPlan, a.taskHistory)
 	r.handle("GET /agencies", auth.ReadPlan, a.agencyList)
 	r.handle("GET /agencies/{id}", auth.ReadPlan, a.agencyGet)
 	r.handle("POST /agencies/reorganisations", auth.ManageAgency, a.agencyReorganise)

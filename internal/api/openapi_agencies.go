@@ -17,14 +17,14 @@ func agencyOperations() map[string]obj {
 		"GET /plans/{id}/amendments": {
 			"operationId": "listAmendments", "tags": []any{"plans"},
 			"summary":     "Các quyết định sửa đổi, bổ sung kế hoạch",
-			"description": "Cũ trước, mỗi quyết định với nhiệm vụ đã thêm (`added`) và bãi bỏ (`removed`).",
+			"description": "Cũ trước, mỗi quyết định với nhiệm vụ đã thêm (`added`), sửa đổi (`changed`) và bãi bỏ (`removed`).",
 			"parameters":  []any{param("PlanID")},
 			"responses":   readResponses(ok("Danh sách", ref("AmendmentList")), true),
 		},
 		"POST /plans/{id}/amendments": {
 			"operationId": "amendPlan", "tags": []any{"plans"},
 			"summary":     "Sửa đổi, bổ sung kế hoạch",
-			"description": "Một quyết định (`number`, `issued_on`) thêm nhiệm vụ (`add`, mỗi mục như khi thêm nhiệm vụ) và bãi bỏ nhiệm vụ (`remove`) từ ngày có hiệu lực (`effective`), trong một giao dịch. Kế hoạch giữ mọi nhiệm vụ: nhiệm vụ bị bãi bỏ vẫn còn cùng lịch sử; số liệu của mỗi kỳ tính theo kế hoạch tại kỳ đó (kỳ chứa ngày hiệu lực đã theo kế hoạch sửa đổi). Lỗi của nhiệm vụ thêm → 422 với `fields.add.<thứ tự>.<trường>`; nhiệm vụ bãi bỏ không thuộc kế hoạch hoặc đã bãi bỏ → 422 `fields.remove.<thứ tự>`.",
+			"description": "Một quyết định (`number`, `issued_on`) thêm nhiệm vụ (`add`, mỗi mục như khi thêm nhiệm vụ), sửa đổi nhiệm vụ (`change`: chỉ các trường gửi được đổi — tên, nội dung, thời hạn, sản phẩm, cơ quan chủ trì, phối hợp) và bãi bỏ nhiệm vụ (`remove`) từ ngày có hiệu lực (`effective`), trong một giao dịch. Kế hoạch giữ mọi nhiệm vụ và mọi phiên bản: nhiệm vụ bị bãi bỏ vẫn còn cùng lịch sử; nhiệm vụ được sửa đổi giữ phiên bản trước (xem `GET /tasks/{id}/history`); số liệu của mỗi kỳ tính theo kế hoạch tại kỳ đó (kỳ chứa ngày hiệu lực đã theo kế hoạch sửa đổi; kỳ trước đó đánh giá nhiệm vụ theo thời hạn cũ). Lỗi của nhiệm vụ thêm → 422 với `fields.add.<thứ tự>.<trường>`; nhiệm vụ sửa đổi không thuộc kế hoạch, đã bãi bỏ, đã được thay đổi từ một ngày sau, không thay đổi gì, hoặc trường không hợp lệ → 422 `fields.change.<thứ tự>.<trường>`; nhiệm vụ bãi bỏ không thuộc kế hoạch hoặc đã bãi bỏ → 422 `fields.remove.<thứ tự>`.",
 			"parameters":  []any{param("PlanID")},
 			"requestBody": body(ref("AmendmentCreate")),
 			"responses":   writeResponses(obj{"201": obj{"description": "Đã ghi nhận", "content": jsonContent(ref("Amendment"))}}),
@@ -82,13 +82,15 @@ func agencySchemas() obj {
 		"Amendment": closed(obj{
 			"id": integer(), "number": obj{"type": "string"}, "issued_on": merge(nullable("string"), obj{"format": "date"}),
 			"effective": obj{"type": "string", "format": "date"}, "note": obj{"type": "string"},
-			"added": obj{"type": "array", "items": integer()}, "removed": obj{"type": "array", "items": integer()},
+			"added": obj{"type": "array", "items": integer()}, "changed": obj{"type": "array", "items": integer()},
+			"removed": obj{"type": "array", "items": integer()},
 		}),
 		"AmendmentList": list("Amendment"),
 		"AmendmentCreate": closedBody(obj{
 			"number": obj{"type": "string"}, "issued_on": obj{"type": "string", "format": "date"},
 			"effective": obj{"type": "string", "format": "date"}, "note": obj{"type": "string"},
-			"add": obj{"type": "array", "items": ref("TaskCreate")}, "remove": obj{"type": "array", "items": integer()},
+			"add": obj{"type": "array", "items": ref("TaskCreate")}, "change": obj{"type": "array", "items": ref("TaskChange")},
+			"remove": obj{"type": "array", "items": integer()},
 		}),
 		"ReplacementSuggestions": closed(obj{
 			"replaces": integer(),

@@ -123,7 +123,8 @@ func list(item string) obj {
 // schemas are the bodies the API reads and writes.
 func schemas() obj {
 	s := taskSchemas()
-	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(), reorganisationSchemas()} {
+	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(),
+		reorganisationSchemas(), versionSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}

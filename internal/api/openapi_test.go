@@ -100,6 +100,7 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"ReorganisationMove": reorgMoveJSON{}, "ReplacementSuggestions": suggestionsJSON{}, "Replacement": replacementBody{},
 		"ReplacementResult": replacementJSON{}, "Amendment": amendmentJSON{}, "AmendmentCreate": amendmentBody{},
 		"ReorganisationRecord": reorgRecordJSON{}, "ReorganisationRecordList": reorgListJSON{}, "UndoResult": undoJSON{},
+		"TaskChange": taskChange{}, "TaskHistoryEvent": historyEventJSON{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))

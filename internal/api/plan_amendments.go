@@ -19,7 +19,51 @@ type amendmentBody struct {
 	Effective string       `json:"effective"`
 	Note      string       `json:"note"`
 	Add       []taskFields `json:"add"`
+	Change    []taskChange `json:"change"`
 	Remove    []int64      `json:"remove"`
+}
+
+// taskChange is one task an amendment changes: the fields sent take their
+// new value from the effective day (null clears, as in PATCH /tasks/{id});
+// the others stay. Moving a task to another section is not an amendment's.
+type taskChange struct {
+	TaskID               int64             `json:"task_id"`
+	Title                optional[string]  `json:"title"`
+	Text                 optional[string]  `json:"text"`
+	DeadlineText         optional[string]  `json:"deadline_text"`
+	Product              optional[string]  `json:"product"`
+	LeadAgencyID         optional[int64]   `json:"lead_agency_id"`
+	CooperatingAgencyIDs optional[[]int64] `json:"cooperating_agency_ids"`
+}
+
+// fields is c as the writable task fields PATCH checks.
+func (c *taskChange) fields() taskFields {
+	return taskFields{Title: c.Title, Text: c.Text, DeadlineText: c.DeadlineText, Product: c.Product,
+		LeadAgencyID: c.LeadAgencyID, CooperatingAgencyIDs: c.CooperatingAgencyIDs}
+}
+
+// edit is c as the store takes it: a pointer for each field sent.
+func (c *taskChange) edit() plan.TaskEdit {
+	e := plan.TaskEdit{TaskID: c.TaskID}
+	if c.Title.Set {
+		e.Title = &c.Title.Value
+	}
+	if c.Text.Set {
+		e.Text = &c.Text.Value
+	}
+	if c.DeadlineText.Set {
+		e.DeadlineText = &c.DeadlineText.Value
+	}
+	if c.Product.Set {
+		e.Product = &c.Product.Value
+	}
+	if c.LeadAgencyID.Set {
+		e.LeadAgencyID = &c.LeadAgencyID.Value
+	}
+	if c.CooperatingAgencyIDs.Set {
+		e.CooperatingAgencyIDs = &c.CooperatingAgencyIDs.Value
+	}
+	return e
 }
 
 // amendmentJSON is an amendment as the API shows it.
@@ -30,12 +74,13 @@ type amendmentJSON struct {
 	Effective string  `json:"effective"`
 	Note      string  `json:"note"`
 	Added     []int64 `json:"added"`
+	Changed   []int64 `json:"changed"`
 	Removed   []int64 `json:"removed"`
 }
 
 func amendmentView(a *plan.Amendment) amendmentJSON {
 	return amendmentJSON{ID: a.ID, Number: a.Number, IssuedOn: nullDate(a.IssuedOn), Effective: day(a.Effective),
-		Note: a.Note, Added: nonNilIDs(a.Added), Removed: nonNilIDs(a.Removed)}
+		Note: a.Note, Added: nonNilIDs(a.Added), Changed: nonNilIDs(a.Changed), Removed: nonNilIDs(a.Removed)}
 }
 
 func nonNilIDs(ids []int64) []int64 {
@@ -46,7 +91,7 @@ func nonNilIDs(ids []int64) []int64 {
 }
 
 // amendmentList answers GET /plans/{id}/amendments: the plan's amendments,
-// oldest first, with the tasks each added and removed.
+// oldest first, with the tasks each added, changed and removed.
 func (a *api) amendmentList(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -67,8 +112,10 @@ func (a *api) amendmentList(w http.ResponseWriter, r *http.Request, _ *auth.User
 }
 
 // amendmentCreate answers POST /plans/{id}/amendments: a decision adding
-// tasks ("add", each as for POST /plans/{id}/tasks) and removing tasks
-// ("remove", IDs) from its effective day, in one transaction (201).
+// tasks ("add", each as for POST /plans/{id}/tasks), changing tasks
+// ("change", the fields sent, checked as PATCH /tasks/{id} checks them) and
+// removing tasks ("remove", IDs) from its effective day, in one
+// transaction (201).
 func (a *api) amendmentCreate(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -123,10 +170,17 @@ func (a *api) amendmentCreate(w http.ResponseWriter, r *http.Request, u *auth.Us
 		}
 		add[i].References = plan.FindReferences(add[i].Text)
 	}
+	change := make([]plan.TaskEdit, len(in.Change))
+	for i := range in.Change {
+		if err := a.checkChange(r, id, i, &in.Change[i], today, fe); err != nil {
+			return err
+		}
+		change[i] = in.Change[i].edit()
+	}
 	if len(fe) > 0 {
 		return invalid(fe)
 	}
-	err = a.store.AmendPlan(r.Context(), u.ID, am, add, in.Remove)
+	err = a.store.AmendPlan(r.Context(), u.ID, am, add, in.Remove, change...)
 	var re *store.ReorgError
 	if errors.As(err, &re) {
 		return invalid(re.Fields)
@@ -135,4 +189,32 @@ func (a *api) amendmentCreate(w http.ResponseWriter, r *http.Request, u *auth.Us
 		return err
 	}
 	return a.writeJSON(w, http.StatusCreated, amendmentView(am))
+}
+
+// checkChange records in fe (keys change.N.field) what is wrong with
+// change number i of plan planID: a task not of the plan, or fields
+// refused as PATCH /tasks/{id} refuses them. The store checks again in its
+// transaction (a removed task, a later change).
+func (a *api) checkChange(r *http.Request, planID int64, i int, c *taskChange, today time.Time, fe map[string]string) error {
+	key := "change." + strconv.Itoa(i) + "."
+	t, err := a.store.Task(r.Context(), c.TaskID)
+	if errors.Is(err, store.ErrNotFound) || err == nil && t.PlanID != planID {
+		fe[key+"task_id"] = "Nhiệm vụ mã " + strconv.FormatInt(c.TaskID, 10) + " không thuộc kế hoạch này."
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	f := c.fields()
+	f.apply(t)
+	if err := a.prepare(r.Context(), t, &f, today); err != nil {
+		var ae *apiError
+		if !errors.As(err, &ae) || len(ae.Fields) == 0 {
+			return err
+		}
+		for k, v := range ae.Fields {
+			fe[key+k] = v
+		}
+	}
+	return nil
 }

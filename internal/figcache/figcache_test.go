@@ -11,6 +11,7 @@ import (
 	"tiendo/internal/figcache"
 	"tiendo/internal/gen"
 	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
 )
@@ -133,6 +134,12 @@ func TestCacheExact(t *testing.T) {
 				t.Fatal(err)
 			}
 			check("task deadline changed", "miss")
+			deadline := "năm 2030"
+			if err := st.AmendPlan(ctx, 0, &plan.Amendment{PlanID: planID, Number: "9/QĐ-UBND", Effective: today}, nil, nil,
+				plan.TaskEdit{TaskID: task.ID, DeadlineText: &deadline}); err != nil {
+				t.Fatal(err)
+			}
+			check("task changed by an amendment (a version kept)", "miss")
 
 			ag, err := st.Agency(ctx, task.LeadAgencyID)
 			if err != nil {

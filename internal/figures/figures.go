@@ -50,6 +50,10 @@ type Facts struct {
 	// before reorganisations moved them: a period ended before a change
 	// is counted with the agencies of its time (reporting.TasksIn).
 	Arrangements []reporting.Arrangement
+	// Versions are the tasks as they were before amendments changed their
+	// title, text, deadline or product: a period ended before a change
+	// judges the task as it was (reporting.TasksIn).
+	Versions []plan.TaskVersion
 	// Owners are the indicators' former owners, before reorganisations
 	// moved them: a period ended before a change is counted (its
 	// indicators' rule for the owner's value, the yearly ranking) with the
@@ -168,15 +172,16 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 
 // InPeriod is f with the plan's tasks and indicators as they were in
 // period p: only the tasks in the plan then (amendments), with the
-// agencies of the time (reorganisations) — reporting.TasksIn — and each
-// indicator with its owner of the time (Owners, by the rule of TasksIn: a
-// period holding the change's day already has the new owner). Every list
-// for a period (TaskRows, the official report's appendix, open data,
-// drill-downs) takes its tasks from it, so that it agrees with Compute. f
-// itself when nothing differs.
+// agencies of the time (reorganisations, amendments) and the title, text,
+// deadline and product of the time (amendments) — reporting.TasksIn — and
+// each indicator with its owner of the time (Owners, by the rule of
+// TasksIn: a period holding the change's day already has the new owner).
+// Every list for a period (TaskRows, the official report's appendix, open
+// data, drill-downs) takes its tasks from it, so that it agrees with
+// Compute. f itself when nothing differs.
 func InPeriod(f *Facts, p reporting.Period) *Facts {
-	tasks := reporting.TasksIn(f.Tasks, f.Arrangements, p)
-	if len(tasks) == len(f.Tasks) && len(f.Arrangements) == 0 && len(f.Owners) == 0 {
+	tasks := reporting.TasksIn(f.Tasks, f.Arrangements, f.Versions, p)
+	if len(tasks) == len(f.Tasks) && len(f.Arrangements) == 0 && len(f.Versions) == 0 && len(f.Owners) == 0 {
 		return f
 	}
 	then := *f

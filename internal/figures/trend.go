@@ -22,7 +22,9 @@ type TrendPoint struct {
 // claim of the latest such period wins, as when the store applies an
 // accepted report — so that a later report does not rewrite history. A task
 // no accepted report has spoken about keeps its stored facts, except a
-// completion dated after that day.
+// completion dated after that day. Each period counts the plan's tasks as
+// they were in it (reporting.TasksIn): those in the plan then, each judged
+// against its deadline of then.
 func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Counts) []TrendPoint {
 	// The tasks as they stood, rebuilt period by period (oldest first):
 	// each period's accepted claims are applied over the previous state,
@@ -71,11 +73,11 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 			day = asOf
 		}
 		c := newCounts()
-		for i := range state {
-			t := state[i]
-			if !reporting.InPlan(&t, p) {
-				continue // not in the plan then (an amendment)
-			}
+		// The plan's tasks in p, each with its deadline of then (amendments);
+		// agencies do not change a count, so arrangements are left out.
+		then := reporting.TasksIn(state, nil, f.Versions, p)
+		for i := range then {
+			t := then[i]
 			if !x.hasClaims[t.ID] && t.Completed() && t.CompletedOn.After(day) {
 				t.CompletedOn = time.Time{}
 			}

@@ -166,9 +166,9 @@ type TaskFilter struct {
 }
 
 // Amendment is a later decision changing a plan from a day on: tasks it
-// adds and tasks it removes (Task.AddedOn, Task.RemovedOn). The plan keeps
-// every version's tasks, so the figures of a period count the plan as it
-// was then.
+// adds, tasks it changes and tasks it removes (Task.AddedOn, TaskVersion,
+// Task.RemovedOn). The plan keeps every version's tasks, so the figures of
+// a period count the plan as it was then.
 type Amendment struct {
 	ID        int64
 	PlanID    int64
@@ -179,5 +179,6 @@ type Amendment struct {
 	CreatedAt time.Time
 	CreatedBy int64
 	Added     []int64 // task IDs, filled by readers
+	Changed   []int64
 	Removed   []int64
 }

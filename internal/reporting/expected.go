@@ -61,22 +61,28 @@ func ExpectedAgencies(tasks []plan.Task, p Period) []int64 {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // Arrangement is who led and cooperated on a task until a day: written
-// when a reorganisation moves the task to a successor (store.Reorganise),
-// so that figures of earlier periods keep the agencies of their time.
+// when a reorganisation moves the task to a successor (store.Reorganise)
+// or an amendment changes its agencies (store.AmendPlan), so that figures
+// of earlier periods keep the agencies of their time.
 type Arrangement struct {
 	TaskID               int64
 	Until                time.Time // the first day of the next arrangement
 	LeadAgencyID         int64
 	CooperatingAgencyIDs []int64
+	Decision             string // the reorganisation's or amendment's số, ký hiệu
+	AmendmentID          int64  // the amendment that ended it; 0 for a reorganisation
 }
 
 // TasksIn is the plan's tasks as they were in period p: only those in the
-// plan then (InPlan: amendments), and each task whose arrangement changed
+// plan then (InPlan: amendments); each task whose arrangement changed
 // after p ended with the arrangement it had then (the earliest one ending
-// after p). A period holding the change's day already has the new
-// arrangement, as its unsent reports moved to the successor. tasks is
+// after p); and each task an amendment changed after p ended with its
+// title, text, deadline and product of then (the earliest version ending
+// after p), so that its status in p is judged against the deadline of the
+// time. A period holding the change's day already has the new arrangement
+// and version, as its unsent reports moved to the successor. tasks is
 // returned as is when nothing differs in p.
-func TasksIn(tasks []plan.Task, arr []Arrangement, p Period) []plan.Task {
+func TasksIn(tasks []plan.Task, arr []Arrangement, vers []plan.TaskVersion, p Period) []plan.Task {
 	then := map[int64]*Arrangement{}
 	for i := range arr {
 		a := &arr[i]
@@ -87,13 +93,27 @@ func TasksIn(tasks []plan.Task, arr []Arrangement, p Period) []plan.Task {
 			then[a.TaskID] = a
 		}
 	}
+	was := map[int64]*plan.TaskVersion{}
+	for i := range vers {
+		v := &vers[i]
+		if !v.Until.After(p.End) {
+			continue
+		}
+		if old := was[v.TaskID]; old == nil || v.Until.Before(old.Until) {
+			was[v.TaskID] = v
+		}
+	}
 	out := tasks
-	if len(then) > 0 {
+	if len(then) > 0 || len(was) > 0 {
 		out = slices.Clone(tasks)
 		for i := range out {
-			if a := then[out[i].ID]; a != nil {
-				out[i].LeadAgencyID = a.LeadAgencyID
-				out[i].CooperatingAgencyIDs = slices.Clone(a.CooperatingAgencyIDs)
+			t := &out[i]
+			if a := then[t.ID]; a != nil {
+				t.LeadAgencyID = a.LeadAgencyID
+				t.CooperatingAgencyIDs = slices.Clone(a.CooperatingAgencyIDs)
+			}
+			if v := was[t.ID]; v != nil {
+				t.Title, t.Text, t.Deadline, t.Product = v.Title, v.Text, v.Deadline, v.Product
 			}
 		}
 	}

@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
 	"tiendo/internal/plan"
 	"tiendo/internal/vntext"
@@ -15,10 +15,14 @@ import (
 // AmendPlan records amendment a of plan a.PlanID and applies it in one
 // transaction: the tasks in add (each with its SectionID, of the plan)
 // join the plan from a.Effective; the tasks in remove (of the plan, not
-// removed yet) leave it from that day but are kept, with their history.
-// Sets a.ID and the new tasks' IDs. A *ReorgError (fields) when the data
-// refuses it; ErrReadOnly for a replaced or closed plan.
-func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, add []plan.Task, remove []int64) (err error) {
+// removed yet) leave it from that day but are kept, with their history;
+// the tasks in change (of the plan, in it) take the fields each edit gives
+// from that day, the task as it was kept as a version (changeTasks). What it
+// did to each task is recorded (amendment_tasks). Sets a.ID, a.Added,
+// a.Changed, a.Removed and the new tasks' IDs. A *ReorgError (fields)
+// when the data refuses it; ErrReadOnly for a replaced or closed plan.
+func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, add []plan.Task, remove []int64,
+	change ...plan.TaskEdit) (err error) {
 	defer wrap(&err, "store.AmendPlan(%d, %q)", a.PlanID, a.Number)
 	a.Number = strings.TrimSpace(vntext.NFC(a.Number))
 	a.Note = strings.TrimSpace(vntext.NFC(a.Note))
@@ -29,8 +33,18 @@ func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, a
 	if a.Effective.IsZero() {
 		fe["effective"] = "Hãy nhập ngày có hiệu lực."
 	}
-	if len(add) == 0 && len(remove) == 0 {
-		fe["add"] = "Quyết định không thêm hay bãi bỏ nhiệm vụ nào."
+	if len(add) == 0 && len(change) == 0 && len(remove) == 0 {
+		fe["add"] = "Quyết định không bổ sung, sửa đổi hay bãi bỏ nhiệm vụ nào."
+	}
+	for i, e := range change {
+		if slices.Contains(remove, e.TaskID) {
+			fe[fmt.Sprintf("change.%d.task_id", i)] = "Nhiệm vụ vừa được sửa đổi vừa bị bãi bỏ trong cùng quyết định."
+		}
+		for _, o := range change[:i] {
+			if o.TaskID == e.TaskID {
+				fe[fmt.Sprintf("change.%d.task_id", i)] = "Nhiệm vụ được sửa đổi hai lần trong cùng quyết định; hãy gộp lại."
+			}
+		}
 	}
 	if len(fe) > 0 {
 		return &ReorgError{fe}
@@ -69,12 +83,18 @@ func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, a
 			if _, err := s.texec(ctx, tx, `UPDATE tasks SET amendment_id = ? WHERE id = ?`, id, t.ID); err != nil {
 				return err
 			}
+			if err := s.amendmentTask(ctx, tx, id, t.ID, "add"); err != nil {
+				return err
+			}
 			a.Added = append(a.Added, t.ID)
 			d := taskDetail(t)
 			d["amendment"] = a.Number
 			if err := s.audit(ctx, tx, actor, "task.create", "task", t.ID, d); err != nil {
 				return err
 			}
+		}
+		if err := s.changeTasks(ctx, tx, actor, a, change, at); err != nil {
+			return err
 		}
 		for i, taskID := range remove {
 			res, err := s.texec(ctx, tx, `UPDATE tasks SET removed_on = ?, amendment_id = ?, version = version + 1,
@@ -87,6 +107,9 @@ func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, a
 				return &ReorgError{map[string]string{fmt.Sprintf("remove.%d", i): fmt.Sprintf(
 					"Nhiệm vụ mã %d không thuộc kế hoạch hoặc đã bị bãi bỏ.", taskID)}}
 			}
+			if err := s.amendmentTask(ctx, tx, id, taskID, "remove"); err != nil {
+				return err
+			}
 			a.Removed = append(a.Removed, taskID)
 			if err := s.audit(ctx, tx, actor, "task.remove", "task", taskID, map[string]any{
 				"amendment": a.Number, "removed_on": dateArg(a.Effective)}); err != nil {
@@ -95,12 +118,19 @@ func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, a
 		}
 		return s.audit(ctx, tx, actor, "plan.amend", "plan", a.PlanID, map[string]any{
 			"number": a.Number, "issued_on": dateArg(a.IssuedOn), "effective": dateArg(a.Effective),
-			"added": a.Added, "removed": a.Removed, "note": a.Note})
+			"added": a.Added, "changed": a.Changed, "removed": a.Removed, "note": a.Note})
 	})
 }
 
+// amendmentTask records what amendment did to task ("add", "change", "remove").
+func (s *Store) amendmentTask(ctx context.Context, tx *sql.Tx, amendment, task int64, action string) error {
+	_, err := s.texec(ctx, tx, `INSERT INTO amendment_tasks (amendment_id, task_id, action) VALUES (?, ?, ?)`,
+		amendment, task, action)
+	return err
+}
+
 // PlanAmendments lists the plan's amendments, oldest first, with the
-// tasks each added and removed.
+// tasks each added, changed and removed.
 func (s *Store) PlanAmendments(ctx context.Context, planID int64) (list []plan.Amendment, err error) {
 	defer wrap(&err, "store.PlanAmendments(%d)", planID)
 	err = s.each(ctx, `SELECT id, plan_id, number, issued_on, effective, note, created_at, created_by
@@ -118,21 +148,25 @@ func (s *Store) PlanAmendments(ctx context.Context, planID int64) (list []plan.A
 	for i := range list {
 		byID[list[i].ID] = &list[i]
 	}
-	err = s.each(ctx, `SELECT id, amendment_id, removed_on FROM tasks WHERE plan_id = ? AND amendment_id IS NOT NULL
-		ORDER BY id`, []any{planID}, func(rows *sql.Rows) error {
-		var id, am int64
-		var removed time.Time
-		if err := rows.Scan(&id, &am, timeCol{&removed}); err != nil {
-			return err
-		}
-		if a := byID[am]; a != nil {
-			if !removed.IsZero() {
-				a.Removed = append(a.Removed, id)
-			} else {
-				a.Added = append(a.Added, id)
+	err = s.each(ctx, `SELECT at.amendment_id, at.task_id, at.action FROM amendment_tasks at
+		JOIN plan_amendments a ON a.id = at.amendment_id WHERE a.plan_id = ? ORDER BY at.task_id`,
+		[]any{planID}, func(rows *sql.Rows) error {
+			var am, id int64
+			var action string
+			if err := rows.Scan(&am, &id, &action); err != nil {
+				return err
 			}
-		}
-		return nil
-	})
+			if a := byID[am]; a != nil {
+				switch action {
+				case "add":
+					a.Added = append(a.Added, id)
+				case "change":
+					a.Changed = append(a.Changed, id)
+				case "remove":
+					a.Removed = append(a.Removed, id)
+				}
+			}
+			return nil
+		})
 	return list, err
 }

@@ -68,16 +68,20 @@ func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *fig
 	if f.Owners, err = s.owners(ctx, planID); err != nil {
 		return nil, err
 	}
+	if f.Versions, err = s.taskVersions(ctx, s.r, planID); err != nil {
+		return nil, err
+	}
 	if f.Agencies, err = s.factAgencies(ctx, f); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
-// arrangements reads the plan's former task arrangements (migration 00012).
+// arrangements reads the plan's former task arrangements (migration 00012),
+// with the reorganisation or amendment that ended each (00016).
 func (s *Store) arrangements(ctx context.Context, q querier, planID int64) ([]reporting.Arrangement, error) {
-	rows, err := s.qrows(ctx, q, `SELECT task_id, until, lead_agency_id, cooperating FROM task_arrangements
-		WHERE plan_id = ? ORDER BY task_id, until, id`, planID)
+	rows, err := s.qrows(ctx, q, `SELECT task_id, until, lead_agency_id, cooperating, decision, amendment_id
+		FROM task_arrangements WHERE plan_id = ? ORDER BY task_id, until, id`, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +90,8 @@ func (s *Store) arrangements(ctx context.Context, q querier, planID int64) ([]re
 	for rows.Next() {
 		var a reporting.Arrangement
 		var coops string
-		if err := rows.Scan(&a.TaskID, timeCol{&a.Until}, idCol{&a.LeadAgencyID}, &coops); err != nil {
+		if err := rows.Scan(&a.TaskID, timeCol{&a.Until}, idCol{&a.LeadAgencyID}, &coops, &a.Decision,
+			idCol{&a.AmendmentID}); err != nil {
 			return nil, err
 		}
 		for _, f := range strings.Split(coops, ",") {

@@ -260,6 +260,10 @@ func (s *Store) missingReports(ctx context.Context, q querier, planID int64, sta
 	if err != nil {
 		return nil, err
 	}
+	vers, err := s.taskVersions(ctx, q, planID)
+	if err != nil {
+		return nil, err
+	}
 	have := map[periodAgency]bool{}
 	rows, err := s.qrows(ctx, q, `SELECT period_id, agency_id FROM reports WHERE plan_id = ? AND is_current`, planID)
 	if err != nil {
@@ -278,8 +282,9 @@ func (s *Store) missingReports(ctx context.Context, q querier, planID int64, sta
 	}
 	var missing []periodAgency
 	for _, p := range started {
-		// A period ended before a reorganisation expects the agencies of its time.
-		for _, a := range reporting.ExpectedAgencies(reporting.TasksIn(tasks, arr, p), p) {
+		// A period ended before a reorganisation or an amendment expects the
+		// agencies of its time, and the tasks as they were.
+		for _, a := range reporting.ExpectedAgencies(reporting.TasksIn(tasks, arr, vers, p), p) {
 			if pa := (periodAgency{p.ID, a}); !have[pa] {
 				missing = append(missing, pa)
 			}

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-
+	"slices"
 	"time"
 
 	"tiendo/internal/plan"
@@ -13,8 +13,9 @@ import (
 // (on today) in which it is open, oldest first, from the accepted reports
 // (the latest accepted revision of each period): how recurring and
 // continuous tasks are shown (reporting.JudgeTask; tasks with a fixed due
-// day get their overall status in every period). The due-soon window is
-// the plan regime's.
+// day get their overall status in every period). Each period judges the
+// task as it was then (reporting.TasksIn: before an amendment changed its
+// deadline, the old one). The due-soon window is the plan regime's.
 func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, err error) {
 	defer wrap(&err, "store.TaskPeriodStatuses(%d)", taskID)
 	today = dayOrToday(today)
@@ -53,8 +54,14 @@ func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	vers, err := s.taskVersions(ctx, s.r, t.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	vers = slices.DeleteFunc(vers, func(v plan.TaskVersion) bool { return v.TaskID != taskID })
 	for _, p := range periods {
-		if !p.Started(today) || !reporting.OpenIn(&t, p) {
+		then := reporting.TasksIn([]plan.Task{t}, nil, vers, p) // agencies do not change a status
+		if !p.Started(today) || len(then) == 0 || !reporting.OpenIn(&then[0], p) {
 			continue
 		}
 		var c *plan.PeriodClaim
@@ -62,7 +69,7 @@ func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time
 		if ok {
 			c = &a.claim
 		}
-		ps := reporting.JudgeTask(&t, p, c, today, regime.DueSoonDays)
+		ps := reporting.JudgeTask(&then[0], p, c, today, regime.DueSoonDays)
 		ps.ReportID = a.report
 		list = append(list, ps)
 	}

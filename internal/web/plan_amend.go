@@ -17,15 +17,18 @@ import (
 const amendRows = 3
 
 // amendView is the form recording a decision that amends a plan: its
-// number and days, the tasks it adds (a few rows) and those it removes.
+// number and days, the tasks it adds (a few rows), the tasks it changes
+// (a row per task picked) and those it removes.
 type amendView struct {
 	Plan                        *plan.Plan
 	Sections                    []plan.Section // those holding tasks
-	Tasks                       []plan.Task    // in the plan now: what may be removed
+	Tasks                       []plan.Task    // in the plan now: what may be changed or removed
 	Agencies                    []agency.Agency
+	known                       map[int64]*agency.Agency
 	Number, IssuedOn, Effective string
 	Note                        string
 	Adds                        []amendAdd
+	Changes                     []amendChange
 	Remove                      map[int64]bool
 	Errors                      map[string]string
 }
@@ -46,7 +49,9 @@ func (h *handler) planAmendShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // planAmendPost records the amendment (store.AmendPlan, one transaction)
-// or shows what to fix.
+// or shows what to fix. "Sửa đổi nhiệm vụ này" (action=pick) posts the
+// form back to add a row for the task chosen, filled with the task as it
+// is, keeping everything typed; nothing is stored then.
 func (h *handler) planAmendPost(w http.ResponseWriter, r *http.Request) error {
 	v, err := h.amendView(r)
 	if err != nil {
@@ -98,10 +103,15 @@ func (h *handler) planAmendPost(w http.ResponseWriter, r *http.Request) error {
 			remove = append(remove, id)
 		}
 	}
+	if v.readChanges(r) {
+		v.Errors = map[string]string{}
+		return h.render(w, r, http.StatusOK, "plan_amend", pg)
+	}
+	change := v.edits()
 	if len(v.Errors) > 0 {
 		return reshow(http.StatusUnprocessableEntity, "plan_amend", pg)
 	}
-	err = h.store.AmendPlan(r.Context(), actorID(r), a, add, remove)
+	err = h.store.AmendPlan(r.Context(), actorID(r), a, add, remove, change...)
 	var re *store.ReorgError
 	if errors.As(err, &re) {
 		v.Errors = re.Fields
@@ -143,12 +153,14 @@ func (h *handler) amendView(r *http.Request) (*amendView, error) {
 	if err != nil {
 		return nil, err
 	}
+	var chosen []int64 // agencies of the tasks now, offered even when they have ended
 	for _, t := range tasks {
 		if t.RemovedOn.IsZero() {
 			v.Tasks = append(v.Tasks, t)
+			chosen = append(append(chosen, t.LeadAgencyID), t.CooperatingAgencyIDs...)
 		}
 	}
-	if v.Agencies, _, err = h.agencyChoices(ctx, clock.Today(h.clock)); err != nil {
+	if v.Agencies, v.known, err = h.agencyChoices(ctx, clock.Today(h.clock), chosen...); err != nil {
 		return nil, err
 	}
 	for i := range amendRows {

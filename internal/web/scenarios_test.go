@@ -295,6 +295,13 @@ func TestScenarios(t *testing.T) {
 		t.Errorf("reorganisation server logged errors:\n%s", log)
 	}
 
+	va := newApp(t) // the amendment closes the plan at the end
+	va.run(t, versionScenarios(t))
+	maps.Copy(seen, va.finish())
+	if log := va.logText(); strings.Contains(log, "level=ERROR") {
+		t.Errorf("amendment server logged errors:\n%s", log)
+	}
+
 	ra := newReportingApp(t)
 	ra.run(t, reportingScenarios())
 	maps.Copy(seen, ra.finish())

@@ -39,6 +39,10 @@ type taskView struct {
 	Extensions []extensionRow
 	ExtForm    *extensionForm // the request form, for the lead agency's people
 	Audit      []auditRow
+	// Versions are the decisions that added, changed, removed or moved
+	// the task, oldest first; figures of a period before each use the
+	// task as it was.
+	Versions []versionRow
 	// Carry links the task to the task of a replaced plan it continues,
 	// whose reports and evidence are its history, and to the task of a
 	// replacing plan that continues it.
@@ -121,6 +125,11 @@ func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *pla
 	if v.Audit, err = h.taskAudit(ctx, t.ID, names); err != nil {
 		return nil, err
 	}
+	events, err := h.store.TaskHistory(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	v.Versions = versionRows(events, names)
 	return v, nil
 }
 
@@ -165,6 +174,10 @@ func auditAction(action, detail string) string {
 		return "Tạo nhiệm vụ"
 	case "task.update":
 		return "Sửa nhiệm vụ"
+	case "task.amend":
+		return "Sửa đổi theo quyết định sửa đổi, bổ sung kế hoạch"
+	case "task.remove":
+		return "Bãi bỏ theo quyết định sửa đổi, bổ sung kế hoạch"
 	case "task.claim":
 		return "Cập nhật theo báo cáo được Sở tiếp nhận"
 	case "task.extension":

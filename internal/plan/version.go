@@ -1,0 +1,122 @@
+package plan
+
+import "time"
+
+// TaskEdit is what an amendment changes in one task: each field given
+// (non-nil) takes its new value from the amendment's effective day; the
+// others stay. The deadline is given as words and read by ParseDeadline,
+// as on the task form.
+type TaskEdit struct {
+	TaskID               int64
+	Title                *string
+	Text                 *string
+	DeadlineText         *string
+	Product              *string
+	LeadAgencyID         *int64
+	CooperatingAgencyIDs *[]int64
+}
+
+// Apply writes the given fields into t and normalises it (NormalizeTask).
+// A title derived from the old text is derived again from a new text,
+// unless a title is given too; a task without a title of its own (lists
+// derive one) keeps none. A deadline not given stays exactly as stored,
+// even when its words would now be read differently.
+func (e *TaskEdit) Apply(t *Task) {
+	kept, keptTitle := t.Deadline, t.Title
+	if e.Text != nil {
+		if e.Title == nil && t.Title == TitleFromText(t.Text) {
+			t.Title = ""
+		}
+		t.Text = *e.Text
+	}
+	if e.Title != nil {
+		t.Title = *e.Title
+	}
+	if e.DeadlineText != nil {
+		t.Deadline = Deadline{Text: *e.DeadlineText}
+	}
+	if e.Product != nil {
+		t.Product = *e.Product
+	}
+	if e.LeadAgencyID != nil {
+		t.LeadAgencyID = *e.LeadAgencyID
+	}
+	if e.CooperatingAgencyIDs != nil {
+		t.CooperatingAgencyIDs = append([]int64(nil), (*e.CooperatingAgencyIDs)...)
+	}
+	NormalizeTask(t)
+	if e.DeadlineText == nil {
+		t.Deadline = kept
+	}
+	if e.Title == nil && (e.Text == nil || keptTitle == "") {
+		t.Title = keptTitle
+	}
+}
+
+// Versioned fields: what a TaskVersion keeps of a task, by the API's names.
+const (
+	FieldTitle    = "title"
+	FieldText     = "text"
+	FieldDeadline = "deadline_text"
+	FieldProduct  = "product"
+)
+
+// ChangedFields lists the versioned fields (title, text, deadline, product)
+// that differ between old and t, in that order.
+func ChangedFields(old, t *Task) []string {
+	var out []string
+	if old.Title != t.Title {
+		out = append(out, FieldTitle)
+	}
+	if old.Text != t.Text {
+		out = append(out, FieldText)
+	}
+	if !SameDeadline(old.Deadline, t.Deadline) {
+		out = append(out, FieldDeadline)
+	}
+	if old.Product != t.Product {
+		out = append(out, FieldProduct)
+	}
+	return out
+}
+
+// TaskVersion is a task as it was until a day, before an amendment changed
+// its title, text, deadline or product: the figures of a period ended
+// before Until judge the task with these (reporting.TasksIn).
+type TaskVersion struct {
+	TaskID      int64
+	AmendmentID int64
+	Until       time.Time // the amendment's effective day: the first day of the next version
+	Changed     []string  // the fields the amendment changed (FieldTitle, …)
+	Title       string
+	Text        string
+	Deadline    Deadline
+	Product     string
+}
+
+// Field is the value of a versioned field in v, as people read it.
+func (v *TaskVersion) Field(name string) string {
+	switch name {
+	case FieldTitle:
+		return v.Title
+	case FieldText:
+		return v.Text
+	case FieldDeadline:
+		return v.Deadline.Text
+	case FieldProduct:
+		return v.Product
+	}
+	return ""
+}
+
+// VersionOf is t's versioned fields as a TaskVersion (no Until): the
+// version a change is about to end.
+func VersionOf(t *Task) TaskVersion {
+	return TaskVersion{TaskID: t.ID, Title: t.Title, Text: t.Text, Deadline: t.Deadline, Product: t.Product}
+}
+
+// SameDeadline reports whether a and b are the same deadline: the same
+// words read the same way.
+func SameDeadline(a, b Deadline) bool {
+	return a.Kind == b.Kind && a.Text == b.Text && a.Due.Equal(b.Due) && a.Start.Equal(b.Start) && a.Every == b.Every
+}
