@@ -321,6 +321,10 @@ func TestReorgSplitWithIndicators(t *testing.T) {
 		if v := indicatorActual(w.dash(t, w.q1, day), w.ind); v != 40 {
 			t.Fatalf("before: CT01 in Q1 = %v, want 40", v)
 		}
+		q1Appendix := appendixSheets(t, s, w.plan, w.q1.ID, day)
+		if ind := q1Appendix[1]; len(ind) != 1 || ind[0][4] != 40.0 {
+			t.Fatalf("Q1 appendix indicators %v; want CT01 with 40", ind)
+		}
 
 		// A split that assigns the completed T2 and leaves T1 to nobody is refused and changes nothing.
 		r := &agency.Reorganisation{Kind: agency.ReorgSplit, From: []int64{w.tttt},
@@ -382,7 +386,34 @@ func TestReorgSplitWithIndicators(t *testing.T) {
 		if after.Reports.Expected != 2 {
 			t.Errorf("after: Q2 expects %d reports, want 2 (KHCN: T1, T3; TC: T4)", after.Reports.Expected)
 		}
+		// The official report: Q1's appendix is as before the split (T1 under
+		// the Sở TT&TT, CT01 40 of 80); Q2's names the Sở KH&CN for T1.
+		if got := appendixSheets(t, s, w.plan, w.q1.ID, day); !reflect.DeepEqual(got, q1Appendix) {
+			t.Errorf("Q1 appendix after the split:\n%v\nwas\n%v", got, q1Appendix)
+		}
+		if row := appendixRows(t, s, w.plan, w.q2.ID, day)["T1 nền tảng số"]; len(row) < 3 || row[2] != "Sở Khoa học và Công nghệ" {
+			t.Errorf("Q2 appendix, T1: %v; want led by the Sở Khoa học và Công nghệ", row)
+		}
 	})
+}
+
+// appendixSheets is every row of the official report's appendix (tasks,
+// indicators, reports) of plan planID for the period.
+func appendixSheets(t *testing.T, s *store.Store, planID, periodID int64, day time.Time) [][][]any {
+	t.Helper()
+	f, err := s.Facts(context.Background(), planID, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := figures.Compute(f, figures.Options{PeriodID: periodID, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][][]any
+	for _, sh := range officialreport.Appendix(f, d, officialreport.Accepted{}) {
+		out = append(out, sh.Rows)
+	}
+	return out
 }
 
 // TestReorgKeepsThePast merges the Sở TT&TT into a new agency in the
