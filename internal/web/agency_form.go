@@ -58,8 +58,7 @@ func (f *agencyForm) fill(a *agency.Agency) {
 
 // read copies the posted fields into the form.
 func (f *agencyForm) read(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f.Name = r.PostFormValue("name")

@@ -95,8 +95,7 @@ func (h *handler) agencyReorgPost(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	ro := f.read(r)

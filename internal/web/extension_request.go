@@ -21,8 +21,7 @@ func (h *handler) extensionRequest(w http.ResponseWriter, r *http.Request) error
 	if err := reporting.CanRequestExtension(u, t); err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f := &extensionForm{Kind: reporting.ExtensionKind(r.PostFormValue("kind")), DeadlineText: r.PostFormValue("deadline_text"),

@@ -85,8 +85,7 @@ func (h *handler) figureSettingsSave(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f := &figureForm{Open: true}

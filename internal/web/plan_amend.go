@@ -57,8 +57,7 @@ func (h *handler) planAmendPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	pg := &page{Title: "Sửa đổi, bổ sung kế hoạch", Nav: "plans", PlanID: v.Plan.ID, Data: v}

@@ -43,8 +43,7 @@ func (h *handler) planReplaceShow(w http.ResponseWriter, r *http.Request) error 
 // planReplacePost previews (action=preview) or applies (action=apply) the
 // replacement with the continuations chosen (carry_<old task>=<new task>).
 func (h *handler) planReplacePost(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	old := formID(r.PostFormValue("replaces"))

@@ -126,8 +126,7 @@ func (f *rankingForm) weights() (figures.Weights, plan.FieldErrors) {
 
 // readRankingForm copies the posted fields into f.
 func readRankingForm(w http.ResponseWriter, r *http.Request, f *rankingForm) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))

@@ -86,8 +86,7 @@ func (f *regimeForm) fill(r *reporting.Regime) {
 
 // readRegimeForm copies the posted fields into f.
 func readRegimeForm(w http.ResponseWriter, r *http.Request, f *regimeForm) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))

@@ -28,3 +28,10 @@ func formID(s string) int64 {
 	}
 	return id
 }
+
+// parseForm reads a posted form of at most maxFormBytes: a bigger body
+// fails instead of filling memory.
+func parseForm(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	return r.ParseForm()
+}

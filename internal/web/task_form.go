@@ -42,8 +42,7 @@ const maxFormBytes = 256 << 10
 
 // readTaskForm copies the posted fields into f.
 func readTaskForm(w http.ResponseWriter, r *http.Request, f *taskForm) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f.Title = r.PostFormValue("title")

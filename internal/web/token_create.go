@@ -14,8 +14,7 @@ import (
 // tokenCreate makes an API token for the signed-in user and shows it once,
 // in this response (not in a URL, not cached): only its hash is stored.
 func (h *handler) tokenCreate(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	p, err := h.tokenData(r)
