@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/figcache"
@@ -29,6 +30,8 @@ const Prefix = "/api/v1"
 
 // Config is what the JSON API needs.
 type Config struct {
+	// App runs the use cases; the handlers parse, call it and render.
+	App   *app.App
 	Store *store.Store
 	Clock clock.Clock // judges task status and token expiry; the system clock when nil
 	Log   *slog.Logger
@@ -42,6 +45,7 @@ type Config struct {
 // api holds the dependencies every handler uses. It is built once by New and
 // is read-only afterwards, apart from the buffer pool.
 type api struct {
+	app     *app.App
 	store   *store.Store
 	clock   clock.Clock
 	log     *slog.Logger
@@ -67,7 +71,10 @@ func New(cfg Config) http.Handler {
 	if cfg.Figures == nil {
 		cfg.Figures = figcache.New(cfg.Store, 0)
 	}
-	a := &api{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, figs: cfg.Figures, mux: http.NewServeMux()}
+	if cfg.App == nil {
+		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: cfg.Figures})
+	}
+	a := &api{app: cfg.App, store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, figs: cfg.Figures, mux: http.NewServeMux()}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)

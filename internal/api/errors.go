@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"tiendo/internal/derrors"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // apiError is a failure the client can act on: an HTTP status, a stable
@@ -73,10 +73,10 @@ func forbidden() *apiError {
 		Message: "Tài khoản của bạn không có quyền thực hiện thao tác này."}
 }
 
-// notFoundAs turns the store's ErrNotFound into a 404 that names what is
+// notFoundAs turns a NotFound into a 404 that names what is
 // missing; other errors pass through.
 func notFoundAs(err error, format string, args ...any) error {
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, derrors.NotFound) {
 		return notFound(format, args...)
 	}
 	return err
@@ -95,23 +95,47 @@ func classify(err error) *apiError {
 			Message: fmt.Sprintf("Thân yêu cầu quá lớn (tối đa %d byte).", mbe.Limit)}
 	case reporting.ErrorCode(err) != "":
 		return ruleError(err)
-	case errors.Is(err, store.ErrNotFound):
+	}
+	e := kindError(err)
+	if e == nil {
+		return &apiError{Status: http.StatusInternalServerError, Code: codeInternal,
+			Message: "Lỗi máy chủ. Vui lòng thử lại sau; nếu vẫn lỗi, hãy báo quản trị hệ thống."}
+	}
+	if msg := derrors.MessageOf(err); msg != "" {
+		e.Message = msg
+	}
+	if fields := derrors.FieldsOf(err); fields != nil {
+		e.Fields = fields
+	}
+	return e
+}
+
+// kindError is the answer for an error of a derrors kind, in the kind's
+// own words (classify puts the use case's message over them); nil for an
+// error of no kind.
+func kindError(err error) *apiError {
+	switch {
+	case errors.Is(err, derrors.NotFound):
 		return notFound("Không tìm thấy dữ liệu yêu cầu.")
-	case errors.Is(err, store.ErrConflict):
+	case errors.Is(err, derrors.Forbidden):
+		return forbidden()
+	case errors.Is(err, derrors.Invalid):
+		return invalid(nil)
+	case errors.Is(err, derrors.Conflict):
 		return conflict("Dữ liệu đã được người khác thay đổi; hãy tải lại rồi thử lại.")
-	case errors.Is(err, store.ErrReadOnly):
+	case errors.Is(err, derrors.ReadOnly):
 		return conflict("Kế hoạch đã được thay thế hoặc đã kết thúc nên chỉ còn để xem; không sửa, không gửi được.")
-	case errors.Is(err, store.ErrReference):
+	case errors.Is(err, derrors.Reference):
 		// Our own checks name the field first; this is the store catching a
 		// record that vanished between the check and the write.
 		return &apiError{Status: http.StatusUnprocessableEntity, Code: codeInvalid,
 			Message: "Mục hoặc cơ quan được chọn không còn tồn tại; hãy tải lại và chọn lại."}
-	case errors.Is(err, store.ErrDuplicate):
+	case errors.Is(err, derrors.Duplicate):
 		return conflict("Dữ liệu trùng với một bản ghi đã có.")
 	}
-	return &apiError{Status: http.StatusInternalServerError, Code: codeInternal,
-		Message: "Lỗi máy chủ. Vui lòng thử lại sau; nếu vẫn lỗi, hãy báo quản trị hệ thống."}
+	return nil
 }
+
 
 // errorBody is the JSON shape of every error response.
 type errorBody struct {

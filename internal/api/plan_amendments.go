@@ -1,15 +1,11 @@
 package api
 
 import (
-	"errors"
 	"net/http"
-	"strconv"
 	"time"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
 )
 
 // amendmentBody is the body of POST /plans/{id}/amendments.
@@ -34,12 +30,6 @@ type taskChange struct {
 	Product              optional[string]  `json:"product"`
 	LeadAgencyID         optional[int64]   `json:"lead_agency_id"`
 	CooperatingAgencyIDs optional[[]int64] `json:"cooperating_agency_ids"`
-}
-
-// fields is c as the writable task fields PATCH checks.
-func (c *taskChange) fields() taskFields {
-	return taskFields{Title: c.Title, Text: c.Text, DeadlineText: c.DeadlineText, Product: c.Product,
-		LeadAgencyID: c.LeadAgencyID, CooperatingAgencyIDs: c.CooperatingAgencyIDs}
 }
 
 // edit is c as the store takes it: a pointer for each field sent.
@@ -121,13 +111,6 @@ func (a *api) amendmentCreate(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if err != nil {
 		return err
 	}
-	p, err := a.store.Plan(r.Context(), id)
-	if err != nil {
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
-	}
-	if err := writable(p); err != nil {
-		return err
-	}
 	var in amendmentBody
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
@@ -151,70 +134,16 @@ func (a *api) amendmentCreate(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if len(fe) > 0 {
 		return badRequest(fe, "Thân yêu cầu không hợp lệ; xem từng trường.")
 	}
-	today := clock.Today(a.clock)
-	add := make([]plan.Task, len(in.Add))
+	add := make([]plan.TaskChange, len(in.Add))
 	for i := range in.Add {
-		f := &in.Add[i]
-		add[i] = plan.Task{PlanID: id}
-		f.apply(&add[i])
-		f.SectionID.Set, f.LeadAgencyID.Set, f.CooperatingAgencyIDs.Set = true, true, true
-		if err := a.prepare(r.Context(), &add[i], f, today); err != nil {
-			var ae *apiError
-			if errors.As(err, &ae) && len(ae.Fields) > 0 {
-				for k, v := range ae.Fields {
-					fe["add."+strconv.Itoa(i)+"."+k] = v
-				}
-				continue
-			}
-			return err
-		}
-		add[i].References = plan.FindReferences(add[i].Text)
+		add[i] = in.Add[i].change()
 	}
 	change := make([]plan.TaskEdit, len(in.Change))
 	for i := range in.Change {
-		if err := a.checkChange(r, id, i, &in.Change[i], today, fe); err != nil {
-			return err
-		}
 		change[i] = in.Change[i].edit()
 	}
-	if len(fe) > 0 {
-		return invalid(fe)
-	}
-	err = a.store.AmendPlan(r.Context(), u.ID, am, add, in.Remove, change...)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		return invalid(re.Fields)
-	}
-	if err != nil {
+	if err := a.app.AmendPlan(r.Context(), u, am, add, change, in.Remove); err != nil {
 		return err
 	}
 	return a.writeJSON(w, http.StatusCreated, amendmentView(am))
-}
-
-// checkChange records in fe (keys change.N.field) what is wrong with
-// change number i of plan planID: a task not of the plan, or fields
-// refused as PATCH /tasks/{id} refuses them. The store checks again in its
-// transaction (a removed task, a later change).
-func (a *api) checkChange(r *http.Request, planID int64, i int, c *taskChange, today time.Time, fe map[string]string) error {
-	key := "change." + strconv.Itoa(i) + "."
-	t, err := a.store.Task(r.Context(), c.TaskID)
-	if errors.Is(err, store.ErrNotFound) || err == nil && t.PlanID != planID {
-		fe[key+"task_id"] = "Nhiệm vụ mã " + strconv.FormatInt(c.TaskID, 10) + " không thuộc kế hoạch này."
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	f := c.fields()
-	f.apply(t)
-	if err := a.prepare(r.Context(), t, &f, today); err != nil {
-		var ae *apiError
-		if !errors.As(err, &ae) || len(ae.Fields) == 0 {
-			return err
-		}
-		for k, v := range ae.Fields {
-			fe[key+k] = v
-		}
-	}
-	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tiendo/internal/api"
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/metrics"
@@ -58,7 +59,8 @@ func New(cfg Config) (http.Handler, error) {
 	// One dashboard cache for the pages and the API, so a figure computed
 	// for one is served to the other.
 	figs := figcache.New(cfg.Store, 0)
-	ui, err := web.New(web.Config{Store: cfg.Store, Figures: figs, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
+	uc := app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: figs})
+	ui, err := web.New(web.Config{App: uc, Store: cfg.Store, Figures: figs, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
 		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins, Writes: cfg.Writes, OIDC: cfg.OIDC})
 	if err != nil {
 		return nil, err
@@ -74,7 +76,7 @@ func New(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("GET /healthz", healthz(cfg.Store))
 	mux.HandleFunc("GET /readyz", readyz(cfg.Store, cfg.Draining))
 	mux.Handle("GET /metrics", cfg.Metrics.Handler())
-	mux.Handle("/api/v1/", api.New(api.Config{Store: cfg.Store, Figures: figs, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
+	mux.Handle("/api/v1/", api.New(api.Config{App: uc, Store: cfg.Store, Figures: figs, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
 	mux.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
 	mux.Handle("/open/", open) // open data: no login
 	mux.Handle("/", ui)

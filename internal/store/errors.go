@@ -9,19 +9,22 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+	"tiendo/internal/derrors"
 )
 
-// Errors callers test with errors.Is. The driver's error stays in the chain
-// (for logs), but its text is not for people: map these to messages.
+// Errors callers test with errors.Is. They are the kinds every layer
+// speaks (internal/derrors), under the names the store's code has always
+// used. The driver's error stays in the chain (for logs), but its text is
+// not for people: callers map these to messages.
 var (
-	ErrNotFound = errors.New("store: not found")
-	ErrConflict = errors.New("store: version conflict") // the row changed since it was read
+	ErrNotFound = derrors.NotFound
+	ErrConflict = derrors.Conflict // the row changed since it was read
 	// ErrReadOnly: the plan was replaced or closed; its tasks no longer change.
-	ErrReadOnly  = errors.New("store: plan is read-only")
-	ErrDuplicate = errors.New("store: duplicate") // a unique key (username, plan code, agency name) is taken
+	ErrReadOnly  = derrors.ReadOnly
+	ErrDuplicate = derrors.Duplicate // a unique key (username, plan code, agency name) is taken
 	// ErrReference: a referenced record (section, agency, plan, user) does
 	// not exist or belongs elsewhere — a foreign key would be broken.
-	ErrReference = errors.New("store: referenced record does not exist")
+	ErrReference = derrors.Reference
 )
 
 // wrap prefixes *err with the operation and classifies driver errors into

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"net/http"
 
+	"tiendo/internal/derrors"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // Errors handlers return for the edge (fail) to turn into a page.
@@ -48,20 +48,15 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 			return
 		}
 		err = rerr
-	case errors.Is(err, store.ErrNotFound), errors.Is(err, errNotFound):
-		h.message(w, r, http.StatusNotFound, "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu. Có thể nó đã bị xóa hoặc đường dẫn không đúng.")
-		return
-	case errors.Is(err, store.ErrReference):
-		h.message(w, r, http.StatusConflict, "Dữ liệu liên quan (mục, cơ quan…) đã thay đổi hoặc không còn. Hãy tải lại trang rồi thử lại.")
+	case errors.Is(err, errNotFound):
+		h.message(w, r, http.StatusNotFound, msgNotFound)
 		return
 	case errors.Is(err, errForbidden):
-		h.message(w, r, http.StatusForbidden, "Bạn không có quyền thực hiện thao tác này. Nếu cần, hãy liên hệ quản trị viên hoặc cơ quan điều phối.")
+		h.message(w, r, http.StatusForbidden, msgForbidden)
 		return
-	case errors.Is(err, store.ErrConflict):
-		h.message(w, r, http.StatusConflict, msgChanged)
-		return
-	case errors.Is(err, store.ErrReadOnly):
-		h.message(w, r, http.StatusConflict, "Kế hoạch đã được thay thế hoặc đã kết thúc nên chỉ còn để xem; nhiệm vụ của nó không sửa được.")
+	}
+	if status, msg, ok := kindFailure(err); ok {
+		h.message(w, r, status, msg)
 		return
 	}
 	if status, msg, ok := reportingFailure(err); ok {
@@ -106,6 +101,44 @@ func (h *handler) message(w http.ResponseWriter, r *http.Request, status int, ms
 		h.log.Error("web: rendering error page", "err", err)
 		http.Error(w, msg, status)
 	}
+}
+
+// The edge's words for each kind of failure, shown when the use case gave
+// no message of its own.
+const (
+	msgNotFound  = "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu. Có thể nó đã bị xóa hoặc đường dẫn không đúng."
+	msgForbidden = "Bạn không có quyền thực hiện thao tác này. Nếu cần, hãy liên hệ quản trị viên hoặc cơ quan điều phối."
+	msgReference = "Dữ liệu liên quan (mục, cơ quan…) đã thay đổi hoặc không còn. Hãy tải lại trang rồi thử lại."
+	msgReadOnly  = "Kế hoạch đã được thay thế hoặc đã kết thúc nên chỉ còn để xem; nhiệm vụ của nó không sửa được."
+	msgInvalid   = "Dữ liệu chưa hợp lệ; hãy xem lại các ô được đánh dấu."
+	msgDuplicate = "Dữ liệu trùng với một bản ghi đã có."
+)
+
+// kindFailure maps an error of a derrors kind to its status and the
+// message to show: the use case's own when it gave one.
+func kindFailure(err error) (status int, msg string, ok bool) {
+	switch {
+	case errors.Is(err, derrors.NotFound):
+		status, msg = http.StatusNotFound, msgNotFound
+	case errors.Is(err, derrors.Forbidden):
+		status, msg = http.StatusForbidden, msgForbidden
+	case errors.Is(err, derrors.Reference):
+		status, msg = http.StatusConflict, msgReference
+	case errors.Is(err, derrors.Conflict):
+		status, msg = http.StatusConflict, msgChanged
+	case errors.Is(err, derrors.Duplicate):
+		status, msg = http.StatusConflict, msgDuplicate
+	case errors.Is(err, derrors.ReadOnly):
+		status, msg = http.StatusConflict, msgReadOnly
+	case errors.Is(err, derrors.Invalid):
+		status, msg = http.StatusUnprocessableEntity, msgInvalid
+	default:
+		return 0, "", false
+	}
+	if m := derrors.MessageOf(err); m != "" {
+		msg = m
+	}
+	return status, msg, true
 }
 
 // msgChanged is shown when a flow step or save lost a race with someone

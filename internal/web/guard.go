@@ -88,6 +88,9 @@ func userFrom(ctx context.Context) *auth.User {
 	return u
 }
 
+// user is the signed-in user making this request, whom use cases act for.
+func (h *handler) user(r *http.Request) *auth.User { return userFrom(r.Context()) }
+
 // actorID is the user ID recorded in the audit log for a change.
 func actorID(r *http.Request) int64 {
 	if u := userFrom(r.Context()); u != nil {

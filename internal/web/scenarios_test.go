@@ -174,7 +174,7 @@ func scenarios() []scenario {
 		{name: "edit conflict keeps input", role: "coordinator", method: "POST", path: "/tasks/{later}/edit",
 			form:   taskForm(later, url.Values{"version": {"1"}, "product": {"Sản phẩm mới của tôi"}}),
 			status: 409,
-			text:   map[string]string{".form-error": "Nhiệm vụ đã được người khác sửa. Hãy tải lại trang và sửa lại.", "textarea#product": "Sản phẩm mới của tôi"}},
+			text:   map[string]string{".form-error": "Nhiệm vụ đã được người khác sửa", "textarea#product": "Sản phẩm mới của tôi"}},
 		{name: "conflict stored nothing", role: "leader", method: "GET", path: "/tasks/{later}", status: 200,
 			text: map[string]string{"dd.product": "Hệ thống dùng chung đưa vào sử dụng", "dd.version": "2"}},
 		{name: "new task form", role: "coordinator", method: "GET", path: "/plans/{plan}/tasks/new?section={group2}", status: 200,

@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/vntext"
 )
@@ -61,33 +63,35 @@ func readTaskForm(w http.ResponseWriter, r *http.Request, f *taskForm) error {
 	return nil
 }
 
-// apply writes the form's fields into t, normalises it and returns the
-// problems found, including agencies that are not in the register.
-func (f *taskForm) apply(t *plan.Task) plan.FieldErrors {
-	known := f.known
-	t.Title = f.Title
-	t.Text = f.Text
-	t.Deadline = plan.Deadline{Text: f.DeadlineText}
-	t.Product = f.Product
-	t.LeadAgencyID = f.LeadID
-	t.CooperatingAgencyIDs = append([]int64(nil), f.CoopIDs...)
-	plan.NormalizeTask(t)
-	fe := plan.ValidateTask(t)
-	if fe == nil {
-		fe = plan.FieldErrors{}
+// change is the form as a change of every field it shows; the section
+// only on create (moving a task is not offered on its form).
+func (f *taskForm) change(create bool) plan.TaskChange {
+	coop := append([]int64(nil), f.CoopIDs...)
+	c := plan.TaskChange{Title: &f.Title, Text: &f.Text, DeadlineText: &f.DeadlineText, Product: &f.Product,
+		LeadAgencyID: &f.LeadID, CooperatingAgencyIDs: &coop}
+	if create {
+		c.SectionID = &f.SectionID
 	}
-	if t.LeadAgencyID != 0 && known[t.LeadAgencyID] == nil {
-		fe["lead_agency_id"] = "Cơ quan chủ trì không có trong danh sách cơ quan."
-	}
-	for _, id := range t.CooperatingAgencyIDs {
-		if known[id] == nil {
-			fe["cooperating_agency_ids"] = "Có cơ quan phối hợp không có trong danh sách cơ quan."
-			break
-		}
-	}
+	return c
+}
+
+// previewDue reads the typed deadline words, to show the due day they
+// give beside the field when the form comes back.
+func (f *taskForm) previewDue() {
+	t := plan.Task{Text: f.Text, Deadline: plan.Deadline{Text: f.DeadlineText}}
+	plan.NormalizeTask(&t)
 	f.Due = t.Deadline.Due
-	if len(fe) == 0 {
+}
+
+// invalidFields are the per-field messages of an Invalid error from a
+// use case, to show beside the fields; nil for any other error.
+func invalidFields(err error) plan.FieldErrors {
+	if !errors.Is(err, derrors.Invalid) {
 		return nil
+	}
+	fe := derrors.FieldsOf(err)
+	if len(fe) == 0 {
+		fe = map[string]string{"": derrors.MessageOf(err)}
 	}
 	return fe
 }

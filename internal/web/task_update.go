@@ -5,17 +5,13 @@ import (
 	"net/http"
 	"strconv"
 
-	"tiendo/internal/clock"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 )
 
-// msgConflict is shown when someone else saved the task since the form was opened.
-const msgConflict = "Nhiệm vụ đã được người khác sửa. Hãy tải lại trang và sửa lại."
-
-// taskUpdate saves the task form. The version read with the form guards
-// against silently overwriting someone else's change (optimistic locking);
-// on a conflict or invalid input the form comes back with the person's
-// input kept.
+// taskUpdate saves the task form (app.UpdateTask). The version read with
+// the form guards against silently overwriting someone else's change
+// (optimistic locking); on a conflict or invalid input the form comes back
+// with the person's input kept.
 func (h *handler) taskUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	t, p, sec, err := h.loadTask(r)
@@ -26,21 +22,22 @@ func (h *handler) taskUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := readTaskForm(w, r, f); err != nil {
 		return err
 	}
-	f.SectionID = t.SectionID // moving a task between sections is not offered here
 	chosen := []int64{f.LeadID, t.LeadAgencyID}
 	chosen = append(chosen, f.CoopIDs...)
 	chosen = append(chosen, t.CooperatingAgencyIDs...)
-	if f.Agencies, f.known, err = h.agencyChoices(ctx, clock.Today(h.clock), chosen...); err != nil {
+	if f.Agencies, _, err = h.agencyChoices(ctx, h.app.Today(), chosen...); err != nil {
 		return err
 	}
 	pg := &page{Title: "Sửa nhiệm vụ", Nav: "plans", PlanID: p.ID, Data: f}
-	t.Version = f.Version
-	if f.Errors = f.apply(t); f.Errors != nil {
+	// Moving a task between sections is not offered here; the form's
+	// version is always sent, so a lost race is a conflict, never an overwrite.
+	_, err = h.app.UpdateTask(ctx, h.user(r), t.ID, f.change(false), []int{f.Version})
+	if f.Errors = invalidFields(err); f.Errors != nil {
+		f.previewDue()
 		return reshow(http.StatusUnprocessableEntity, "task_form", pg)
 	}
-	err = h.store.UpdateTask(ctx, actorID(r), t)
-	if errors.Is(err, store.ErrConflict) {
-		f.Error = msgConflict
+	if errors.Is(err, derrors.Conflict) {
+		f.Error = derrors.MessageOf(err)
 		return reshow(http.StatusConflict, "task_form", pg)
 	}
 	if err != nil {

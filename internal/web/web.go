@@ -25,6 +25,7 @@ import (
 	"sync"
 	"tiendo/internal/figcache"
 
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/ratelimit"
@@ -33,6 +34,8 @@ import (
 
 // Config is what the web UI needs.
 type Config struct {
+	// App runs the use cases; the handlers parse, call it and render.
+	App           *app.App
 	Store         *store.Store
 	Clock         clock.Clock
 	Log           *slog.Logger
@@ -71,6 +74,7 @@ var DefaultTwoFactorRoles = []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}
 // handler holds what every page handler needs. It is built once by New and
 // shared by all requests; nothing in it changes after New returns.
 type handler struct {
+	app    *app.App
 	store  *store.Store
 	figs   *figcache.Cache
 	clock  clock.Clock
@@ -120,7 +124,11 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Figures == nil {
 		cfg.Figures = figcache.New(cfg.Store, 0)
 	}
+	if cfg.App == nil {
+		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: cfg.Figures})
+	}
 	h := &handler{
+		app:       cfg.App,
 		store:     cfg.Store,
 		figs:      cfg.Figures,
 		clock:     cfg.Clock,
