@@ -136,7 +136,6 @@ func kindError(err error) *apiError {
 	return nil
 }
 
-
 // errorBody is the JSON shape of every error response.
 type errorBody struct {
 	Error errorJSON `json:"error"`
