@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/clock"
 	"tiendo/internal/indicator"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -144,7 +145,7 @@ type Dashboard struct {
 
 // Compute computes the dashboard of f for o.
 func Compute(f *Facts, o Options) (*Dashboard, error) {
-	asOf := dateOf(o.AsOf)
+	asOf := clock.DateOf(o.AsOf)
 	p, ok := pickPeriod(f.Periods, o.PeriodID, asOf)
 	if !ok {
 		return nil, ErrNoPeriod
@@ -233,12 +234,3 @@ func pickPeriod(periods []reporting.Period, id int64, asOf time.Time) (reporting
 	}
 	return last, true
 }
-
-// dateOf truncates t to its calendar day at midnight UTC.
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// days is the number of calendar days from a to b.
-func days(a, b time.Time) int { return int(dateOf(b).Sub(dateOf(a)).Hours() / 24) }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -86,7 +87,7 @@ type RankRow struct {
 // accepted data for tasks and indicators, and uses the same rules as
 // Compute for reports and indicator achievement.
 func Ranking(f *Facts, year int, asOf time.Time, w Weights) []RankRow {
-	asOf = dateOf(asOf)
+	asOf = clock.DateOf(asOf)
 	x := newIndex(f)
 	rows := map[int64]*RankRow{}
 	row := func(id int64) *RankRow {

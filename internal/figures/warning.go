@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -50,10 +51,10 @@ func earlyWarnings(f *Facts, x *index, judged []judgement, asOf time.Time, lag f
 			continue
 		}
 		start := taskStart(t, planStart, f.Periods)
-		span := days(start, t.Deadline.Due)
+		span := clock.DaysBetween(start, t.Deadline.Due)
 		elapsed := 100.0
 		if span > 0 {
-			elapsed = min(100, max(0, float64(days(start, asOf))/float64(span)*100))
+			elapsed = min(100, max(0, float64(clock.DaysBetween(start, asOf))/float64(span)*100))
 		}
 		elapsed = round1(elapsed)
 		w := Warning{TaskID: t.ID, Title: t.Title, SectionLabel: x.sectionLabel(t.SectionID),

@@ -8,6 +8,7 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
+	"tiendo/internal/clock"
 	"tiendo/internal/indicator"
 	"tiendo/internal/plan"
 	"tiendo/internal/store"
@@ -30,7 +31,7 @@ type province struct {
 func newProvince(c Config, i int) *province {
 	p := &province{c: c, i: i, name: provinces[i].name, code: provinces[i].code,
 		rng: rand.New(rand.NewPCG(c.Seed, uint64(i)+1)), tasks: share(c.Tasks, c.Provinces, i)}
-	today := dateOf(c.Today)
+	today := clock.DateOf(c.Today)
 	q := (int(today.Month())-1)/3 - (c.Quarters - 1)
 	y := today.Year() + floorDiv(q, 4)
 	p.y0, p.first = y, time.Date(y, time.Month(mod(q, 4)*3+1), 1, 0, 0, 0, 0, time.UTC)
@@ -272,11 +273,6 @@ func targetOf(unit string, v float64) float64 {
 func Code(i int) string { return provinces[i].code }
 
 func monthEnd(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
-
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
 
 func floorDiv(a, b int) int {
 	q := a / b

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/indicator"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -43,7 +44,7 @@ type trajectory struct {
 func newSimulation(p *province, tasks []plan.Task, inds []indicator.Indicator, periods []reporting.Period,
 	staff map[int64][2]int64, coord int64) *simulation {
 	s := &simulation{p: p, rng: p.rng, tasks: tasks, byLead: map[int64][]int{}, inds: map[int64][]indicator.Indicator{},
-		periods: periods, staff: staff, coord: coord, latest: dateOf(p.c.Today).Add(-time.Minute), on: map[int64]float64{}}
+		periods: periods, staff: staff, coord: coord, latest: clock.DateOf(p.c.Today).Add(-time.Minute), on: map[int64]float64{}}
 	for _, ind := range inds {
 		s.inds[ind.AgencyID] = append(s.inds[ind.AgencyID], ind)
 	}
@@ -99,8 +100,8 @@ func (s *simulation) trajectory(t *plan.Task) trajectory {
 	if tr.done != never {
 		q := s.p.first.AddDate(0, 3*tr.done, 0)
 		tr.completedOn = q.AddDate(0, 0, r.IntN(85))
-		if !tr.completedOn.Before(dateOf(s.p.c.Today)) {
-			tr.completedOn = dateOf(s.p.c.Today).AddDate(0, 0, -1)
+		if !tr.completedOn.Before(clock.DateOf(s.p.c.Today)) {
+			tr.completedOn = clock.DateOf(s.p.c.Today).AddDate(0, 0, -1)
 		}
 	}
 	tr.slowStartPoints = 5 + r.IntN(20)
@@ -143,7 +144,7 @@ func (s *simulation) percent(tr trajectory, k int) int {
 // run makes every report of every quarter started by today.
 func (s *simulation) run() []store.SeedReport {
 	var out []store.SeedReport
-	today := dateOf(s.p.c.Today)
+	today := clock.DateOf(s.p.c.Today)
 	for k, p := range s.periods {
 		if !p.Started(today) {
 			break
@@ -301,5 +302,5 @@ func (s *simulation) clamp(t time.Time) time.Time {
 
 // at is a time in office hours in Vietnam (UTC+7) on day.
 func at(day time.Time, r *rand.Rand) time.Time {
-	return dateOf(day).Add(time.Duration(60+r.IntN(540)) * time.Minute)
+	return clock.DateOf(day).Add(time.Duration(60+r.IntN(540)) * time.Minute)
 }

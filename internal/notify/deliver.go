@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"tiendo/internal/auth"
+	"tiendo/internal/clock"
 )
 
 // delivery is one reminder or digest ready to go: who receives it, in
@@ -76,7 +77,7 @@ func (x *run) items(list []Obligation, overdue bool) []digestItem {
 	for i, o := range list {
 		out[i] = digestItem{Label: o.Label, Due: o.Due}
 		if !o.Due.IsZero() {
-			out[i].Days = daysBetween(x.today, o.Due)
+			out[i].Days = clock.DaysBetween(x.today, o.Due)
 			if overdue {
 				out[i].Days = -out[i].Days
 			}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"tiendo/internal/clock"
 	"time"
 )
 
@@ -60,7 +61,7 @@ func (r DigestRule) Due(obligations []Obligation, today time.Time) []Digest {
 				Key: fmt.Sprintf("digest:%d:%s", o.AgencyID, weekName)}
 			byAgency[o.AgencyID] = d
 		}
-		left := daysBetween(today, o.Due)
+		left := clock.DaysBetween(today, o.Due)
 		switch {
 		case o.Returned:
 			d.Returned = append(d.Returned, o)

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"strconv"
+	"tiendo/internal/clock"
 	"time"
 )
 
@@ -67,7 +68,7 @@ func (r Rules) Check(o Obligation, today time.Time) (DueReminder, bool) {
 	if o.Done || o.Due.IsZero() {
 		return DueReminder{}, false
 	}
-	left := daysBetween(today, o.Due)
+	left := clock.DaysBetween(today, o.Due)
 	if left >= 0 {
 		// The smallest "before" day that is still ≥ the days left.
 		best := -1
@@ -95,16 +96,4 @@ func (r Rules) Check(o Obligation, today time.Time) (DueReminder, bool) {
 		return DueReminder{}, false
 	}
 	return DueReminder{Obligation: o, Rule: rule, Days: over, Overdue: true}, true
-}
-
-// daysBetween counts calendar days from a to b (negative when b is before
-// a), reading each as the calendar day written in it.
-func daysBetween(a, b time.Time) int {
-	return int(civil(b).Sub(civil(a)).Hours() / 24)
-}
-
-// civil is t's calendar day at midnight UTC.
-func civil(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

@@ -1,6 +1,9 @@
 package plan
 
-import "time"
+import (
+	"tiendo/internal/clock"
+	"time"
+)
 
 // Status is a task's computed status category (QĐ 42/2014/QĐ-TTg), never typed by hand.
 type Status string
@@ -76,10 +79,10 @@ func ComputeStatus(t *Task, today time.Time, dueSoon int) Status {
 	if dueSoon <= 0 {
 		dueSoon = DefaultDueSoonDays
 	}
-	day := dateOf(today)
+	day := clock.DateOf(today)
 	due := t.Deadline.Due
 	if t.Completed() {
-		if due.IsZero() || !dateOf(t.CompletedOn).After(due) {
+		if due.IsZero() || !clock.DateOf(t.CompletedOn).After(due) {
 			return StatusDoneOnTime
 		}
 		return StatusDoneLate
@@ -110,19 +113,9 @@ func OverdueDays(t *Task, today time.Time) int {
 	if ComputeStatus(t, today, 0) != StatusOverdue {
 		return 0
 	}
-	return daysBetween(t.Deadline.Due, today)
+	return clock.DaysBetween(t.Deadline.Due, today)
 }
 
-// daysBetween is the number of calendar days from a to b (negative when b is earlier).
-func daysBetween(a, b time.Time) int {
-	return int(dateOf(b).Sub(dateOf(a)).Hours() / 24)
-}
-
-// dateOf truncates t to its calendar day at midnight UTC, the form dates are stored in.
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// Date returns midnight UTC of the given calendar day, the form every date in this package uses.
-func Date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+// Date returns midnight UTC of the given calendar day, the form every date
+// in this package uses (clock.Date, under the name the plan's callers use).
+func Date(y int, m time.Month, d int) time.Time { return clock.Date(y, m, d) }

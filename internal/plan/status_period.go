@@ -1,6 +1,9 @@
 package plan
 
-import "time"
+import (
+	"tiendo/internal/clock"
+	"time"
+)
 
 // PeriodClaim is what the accepted report of one reporting period says
 // about a task: the input StatusInPeriod needs from reporting.
@@ -45,11 +48,11 @@ func StatusInPeriod(t *Task, start, due time.Time, claim *PeriodClaim, today tim
 	if t.Claim == ClaimCancelled {
 		return StatusCancelled, 0
 	}
-	day, due := dateOf(today), dateOf(due)
+	day, due := clock.DateOf(today), clock.DateOf(due)
 	if claim != nil {
 		switch claim.Claim {
 		case ClaimCompleted:
-			if claim.CompletedOn.IsZero() || !dateOf(claim.CompletedOn).After(due) {
+			if claim.CompletedOn.IsZero() || !clock.DateOf(claim.CompletedOn).After(due) {
 				return StatusDoneOnTime, 0
 			}
 			return StatusDoneLate, 0
@@ -68,8 +71,8 @@ func StatusInPeriod(t *Task, start, due time.Time, claim *PeriodClaim, today tim
 	case t.Claim == ClaimPaused:
 		return StatusPaused, 0
 	case day.After(due):
-		return StatusOverdue, daysBetween(due, day)
-	case day.Before(dateOf(start)):
+		return StatusOverdue, clock.DaysBetween(due, day)
+	case day.Before(clock.DateOf(start)):
 		return StatusNotStarted, 0
 	case !day.AddDate(0, 0, dueSoon).Before(due):
 		return StatusDueSoon, 0

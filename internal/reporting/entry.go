@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/vntext"
 )
@@ -29,7 +30,7 @@ func NormalizeEntry(e *Entry) {
 		e.Reason = ""
 	}
 	if !e.CompletedOn.IsZero() {
-		e.CompletedOn = dateOf(e.CompletedOn)
+		e.CompletedOn = clock.DateOf(e.CompletedOn)
 	}
 }
 
@@ -48,7 +49,7 @@ func ValidateEntry(e *Entry, today time.Time) plan.FieldErrors {
 		switch {
 		case e.CompletedOn.IsZero():
 			fe["completed_on"] = "Hãy nhập ngày hoàn thành."
-		case e.CompletedOn.After(dateOf(today)):
+		case e.CompletedOn.After(clock.DateOf(today)):
 			fe["completed_on"] = "Ngày hoàn thành không được sau ngày hôm nay."
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 )
 
@@ -33,7 +34,7 @@ func OpenIn(t *plan.Task, p Period) bool {
 	if s := t.Deadline.Start; !s.IsZero() && s.After(p.End) {
 		return false
 	}
-	if t.Completed() && dateOf(t.CompletedOn).Before(p.Start) {
+	if t.Completed() && clock.DateOf(t.CompletedOn).Before(p.Start) {
 		return false
 	}
 	if t.Claim == plan.ClaimCancelled && !t.ClaimPeriod.IsZero() && t.ClaimPeriod.Before(p.Start) {

@@ -42,17 +42,17 @@ func (p Period) Key() string {
 
 // Started reports whether the period has begun on day today: only then
 // are its reports expected (and may be submitted).
-func (p Period) Started(today time.Time) bool { return !dateOf(today).Before(p.Start) }
+func (p Period) Started(today time.Time) bool { return !clock.DateOf(today).Before(p.Start) }
 
 // Contains reports whether day falls within the period.
 func (p Period) Contains(day time.Time) bool {
-	d := dateOf(day)
+	d := clock.DateOf(day)
 	return !d.Before(p.Start) && !d.After(p.End)
 }
 
 // DaysToDue is the number of days from today to the due day: negative when
 // the due day has passed (−3 is three days late), 0 on the day itself.
-func (p Period) DaysToDue(today time.Time) int { return daysBetween(today, p.Due) }
+func (p Period) DaysToDue(today time.Time) int { return clock.DaysBetween(today, p.Due) }
 
 // OnTime reports whether a submission at instant at (any zone) is on time:
 // its day in Vietnam is on or before the due day.
@@ -79,7 +79,7 @@ func periodLabel(f Frequency, year, no int) string {
 // PeriodAt is the period of regime r that contains day.
 func PeriodAt(r Regime, day time.Time) Period {
 	r.fill()
-	d := dateOf(day)
+	d := clock.DateOf(day)
 	n := r.Frequency.months()
 	no := (int(d.Month())-1)/n + 1
 	return makePeriod(r, d.Year(), no)
@@ -89,11 +89,11 @@ func PeriodAt(r Regime, day time.Time) Period {
 // in order. It is empty when to is before from.
 func Periods(r Regime, from, to time.Time) []Period {
 	r.fill()
-	if dateOf(to).Before(dateOf(from)) {
+	if clock.DateOf(to).Before(clock.DateOf(from)) {
 		return nil
 	}
 	var out []Period
-	for p := PeriodAt(r, from); !p.Start.After(dateOf(to)); p = nextPeriod(r, p) {
+	for p := PeriodAt(r, from); !p.Start.After(clock.DateOf(to)); p = nextPeriod(r, p) {
 		out = append(out, p)
 	}
 	return out
@@ -156,21 +156,10 @@ func workingDayBetween(a, b time.Time) bool {
 	return false
 }
 
-// dateOf truncates t to its calendar day at midnight UTC.
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return plan.Date(y, m, d)
-}
-
 // dayInVietnam is the calendar day of instant t in Vietnam, at midnight UTC.
 func dayInVietnam(t time.Time) time.Time {
 	y, m, d := t.In(clock.Local).Date()
 	return plan.Date(y, m, d)
-}
-
-// daysBetween is the number of calendar days from a to b.
-func daysBetween(a, b time.Time) int {
-	return int(dateOf(b).Sub(dateOf(a)).Hours() / 24)
 }
 
 // SpanOf is the span of days a plan's periods are generated for: from the
@@ -202,7 +191,7 @@ func SpanOf(p *plan.Plan, tasks []plan.Task) (from, to time.Time) {
 	if from.IsZero() {
 		from = p.CreatedAt
 	}
-	from = dateOf(from)
+	from = clock.DateOf(from)
 	if open || to.IsZero() {
 		to = later(to, plan.Date(from.Year()+5, 12, 31))
 	}
@@ -212,7 +201,7 @@ func SpanOf(p *plan.Plan, tasks []plan.Task) (from, to time.Time) {
 	if to.Before(from) {
 		to = from
 	}
-	return from, dateOf(to)
+	return from, clock.DateOf(to)
 }
 
 func later(a, b time.Time) time.Time {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -126,15 +127,12 @@ func (s *Store) agencyAlerts(ctx context.Context, w *reporting.AgencyWork, today
 		}
 		w.Tasks = append(w.Tasks, reporting.TaskAlert{
 			TaskID: t.ID, PlanID: t.PlanID, PlanCode: code, Title: t.Title, Deadline: t.Deadline, Status: st,
-			OverdueDays: plan.OverdueDays(&t, today), DaysToDue: daysFrom(today, d.Due),
+			OverdueDays: plan.OverdueDays(&t, today), DaysToDue: clock.DaysBetween(today, d.Due),
 			Lead: t.LeadAgencyID == w.AgencyID,
 		})
 	}
 	return rows.Err()
 }
-
-// daysFrom is the number of days from a to b.
-func daysFrom(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
 
 // CoordinatorWork is "Việc của tôi" for the coordinator for one period of
 // a plan (periodID 0: the period containing today, else the plan's last
