@@ -10,7 +10,7 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/figcache"
 	"tiendo/internal/gen"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"

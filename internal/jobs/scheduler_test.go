@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"tiendo/internal/jobs"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/store"
 )
 

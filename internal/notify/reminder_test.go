@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"tiendo/internal/clock"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/notify"
 	"tiendo/internal/store"
 )

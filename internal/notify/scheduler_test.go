@@ -8,7 +8,7 @@ import (
 
 	"tiendo/internal/clock"
 	"tiendo/internal/jobs"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 )
 
 // TestTwoSchedulersSendOnce is the whole machine as serve runs it: two app

@@ -9,7 +9,7 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/figures"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"

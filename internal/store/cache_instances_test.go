@@ -7,7 +7,7 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/gen"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/store"
 )

@@ -1,7 +1,7 @@
 package store_test
 
 // These tests open one database twice, as two app instances do, through
-// internal/jobs/dbtest (an external test package, since dbtest imports store).
+// internal/store/dbtest (an external test package, since dbtest imports store).
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/notify"
 )
 

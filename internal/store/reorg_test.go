@@ -13,7 +13,7 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/figures"
 	"tiendo/internal/indicator"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"

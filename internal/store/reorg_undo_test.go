@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"

@@ -18,7 +18,7 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
-	"tiendo/internal/jobs/dbtest"
+	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
 	"tiendo/internal/store"
