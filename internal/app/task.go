@@ -23,10 +23,7 @@ const maxTaskAttempts = 25
 // Task reads task id.
 func (a *App) Task(ctx context.Context, by *auth.User, id int64) (*plan.Task, error) {
 	t, err := a.store.Task(ctx, id)
-	if errors.Is(err, derrors.NotFound) {
-		return nil, derrors.New(derrors.NotFound, "Không có nhiệm vụ mã %d.", id)
-	}
-	return t, err
+	return t, notFoundAs(err, "Không có nhiệm vụ mã %d.", id)
 }
 
 // CreateTask adds a task at the end of its section of plan planID. The
@@ -195,10 +192,7 @@ func (a *App) checkAgency(ctx context.Context, id int64, today time.Time, field 
 // writablePlan reads plan id and refuses (ReadOnly) a plan no longer in
 // use: replaced or closed.
 func (a *App) writablePlan(ctx context.Context, id int64) (*plan.Plan, error) {
-	p, err := a.store.Plan(ctx, id)
-	if errors.Is(err, derrors.NotFound) {
-		return nil, derrors.New(derrors.NotFound, "Không có kế hoạch mã %d.", id)
-	}
+	p, err := a.Plan(ctx, id)
 	if err != nil {
 		return nil, err
 	}
