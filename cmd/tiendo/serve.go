@@ -81,6 +81,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer s.Close()
+	for _, f := range store.ExposedFiles(*db) {
+		log.Warn("the database file is readable by other users of this machine; it holds password hashes and "+
+			"second-factor secrets: make it the owner's alone (chmod 600)", "file", f)
+	}
 	if *withDemo {
 		if err := loadDemo(ctx, s, clock.Today(clk), stdout); err != nil {
 			return err

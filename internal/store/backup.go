@@ -59,6 +59,11 @@ func (s *Store) Backup(ctx context.Context, path string, overwrite bool) (err er
 	if err != nil {
 		return err
 	}
+	// VACUUM INTO creates the file with the process's umask; the copy holds
+	// the same secrets as the database.
+	if err := os.Chmod(tmp, privateMode); err != nil {
+		return err
+	}
 	if _, err := CheckBackup(ctx, tmp); err != nil {
 		return err
 	}
@@ -162,7 +167,7 @@ func copyFile(from, to string) (err error) {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, privateMode)
 	if err != nil {
 		return err
 	}

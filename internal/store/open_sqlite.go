@@ -30,6 +30,9 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	if path == ":memory:" || strings.Contains(path, "mode=memory") {
 		return nil, fmt.Errorf("SQLite in memory is not supported: the read and write pools would see different databases")
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	w, err := sql.Open("sqlite", sqliteDSN(path, false))
 	if err != nil {
 		return nil, err
