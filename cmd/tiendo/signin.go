@@ -47,6 +47,10 @@ func (f signInFlags) roles() ([]auth.Role, error) {
 	return list, nil
 }
 
+// minSessionIdle is the shortest idle limit serve accepts: well above the
+// one-minute interval at which an active session's idle deadline moves.
+const minSessionIdle = 5 * time.Minute
+
 // limits checks and returns the session lifetimes.
 func (f signInFlags) limits() (auth.SessionLimits, error) {
 	switch {
@@ -54,6 +58,11 @@ func (f signInFlags) limits() (auth.SessionLimits, error) {
 		return auth.SessionLimits{}, fmt.Errorf("--session-max %s: at least 5m", *f.max)
 	case *f.idle < 0 || *f.idle > *f.max:
 		return auth.SessionLimits{}, fmt.Errorf("--session-idle %s: between 0 (no idle limit) and --session-max %s", *f.idle, *f.max)
+	case *f.idle > 0 && *f.idle < minSessionIdle:
+		// A session's idle deadline is moved at most once a minute (so that
+		// every page view does not write); an idle limit near that interval
+		// would sign out people who are using the site.
+		return auth.SessionLimits{}, fmt.Errorf("--session-idle %s: at least %s (or 0 for no idle limit)", *f.idle, minSessionIdle)
 	}
 	return auth.SessionLimits{Idle: *f.idle, Max: *f.max}, nil
 }

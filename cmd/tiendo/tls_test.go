@@ -118,6 +118,8 @@ func TestServeTLSBadFlags(t *testing.T) {
 		{[]string{"--tls-cert", "/nonexistent.pem", "--tls-key", key}, "--tls-cert/--tls-key"},
 		{[]string{"--require-2fa", "admin,root"}, "is not a role"},
 		{[]string{"--session-idle", "13h"}, "--session-idle"},
+		{[]string{"--session-idle", "30s"}, "at least 5m"},
+		{[]string{"--session-idle", "4m59s"}, "at least 5m"},
 		{[]string{"--session-max", "1m"}, "--session-max"},
 		{[]string{"--oidc-issuer", "sso.camau"}, "--oidc-issuer"},
 		{[]string{"--oidc-issuer", "https://sso.camau.gov.vn/realms/camau"}, "--oidc-client-id"},
