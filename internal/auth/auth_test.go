@@ -121,8 +121,12 @@ func TestCheckPassword(t *testing.T) {
 	}{
 		{"", auth.ErrWeakPassword},
 		{"short", auth.ErrWeakPassword},
-		{"abcdefghijk", auth.ErrWeakPassword}, // 11
-		{"abcdefghijkl", nil},                 // 12
+		{"abcdefghijk", auth.ErrWeakPassword},       // 11
+		{"abcdefghijkl", auth.ErrGuessablePassword}, // 12, but a sequence
+		{"passwordpassword", auth.ErrGuessablePassword},
+		{"qwertyuiopas", auth.ErrGuessablePassword},   // a keyboard row
+		{"camau2025camau", auth.ErrGuessablePassword}, // a province and a year
+		{"mùa nước nổi ở U Minh", nil},
 		{"đườngphốhồn", auth.ErrWeakPassword}, // 11 letters, 19 bytes
 		{"đườngphốhồng", nil},                 // 12 letters with diacritics
 		{strings.Repeat("ệ", 11), auth.ErrWeakPassword},

@@ -48,9 +48,12 @@ var (
 // ("" when not known), or nil. Besides the length, it refuses a password
 // that is, or is one common password padded with digits and symbols
 // ("password2025!", "matkhau@123456"), one character repeated, only digits
-// and symbols, or that contains the username. Comparison ignores case and
-// Vietnamese diacritics (đ→d), so "Mật Khẩu 123456" is "matkhau123456".
-func CheckNewPassword(pw, username string) error {
+// and symbols, or that contains the username; then it asks a maintained
+// strength estimator (zxcvbn), told the username, the person's other
+// words (full name, e-mail) and the site's, whether it is quickly guessed.
+// Comparison ignores case and Vietnamese diacritics (đ→d), so
+// "Mật Khẩu 123456" is "matkhau123456".
+func CheckNewPassword(pw, username string, personal ...string) error {
 	pw = norm.NFC.String(pw)
 	if utf8.RuneCountInString(pw) < MinPasswordLen {
 		return ErrWeakPassword
@@ -70,6 +73,9 @@ func CheckNewPassword(pw, username string) error {
 	set := commonPasswords()
 	if set[folded] || (utf8.RuneCountInString(core) >= 3 && set[core]) {
 		return ErrCommonPassword
+	}
+	if guessable(pw, append(personal, username)...) {
+		return ErrGuessablePassword
 	}
 	return nil
 }
