@@ -148,6 +148,21 @@ func TestCacheExact(t *testing.T) {
 			}
 			check("task changed by an amendment (a version kept)", "miss")
 
+			p, err := st.Plan(ctx, planID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.IssuedOn = p.IssuedOn.AddDate(0, -2, 0)
+			if err := st.UpdatePlan(ctx, 0, p); err != nil {
+				t.Fatal(err)
+			}
+			check("plan's issue date changed (early warnings count from it)", "miss")
+			p.Title += " (sửa tên)"
+			if err := st.UpdatePlan(ctx, 0, p); err != nil {
+				t.Fatal(err)
+			}
+			check("plan's title changed (no figure reads it)", "hit")
+
 			ag, err := st.Agency(ctx, task.LeadAgencyID)
 			if err != nil {
 				t.Fatal(err)
