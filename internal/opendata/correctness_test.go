@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"tiendo/internal/auth"
 	"tiendo/internal/app"
+	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
 	"tiendo/internal/figures"
