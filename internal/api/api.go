@@ -20,7 +20,6 @@ import (
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
-	"tiendo/internal/figcache"
 	"tiendo/internal/ratelimit"
 	"tiendo/internal/store"
 )
@@ -37,9 +36,6 @@ type Config struct {
 	Log   *slog.Logger
 	// Writes limits each user's writes (unsafe methods); nil: no limit.
 	Writes *ratelimit.Limiter
-	// Figures serves the dashboards; nil: a cache of the API's own. The
-	// server shares one with the web pages.
-	Figures *figcache.Cache
 }
 
 // api holds the dependencies every handler uses. It is built once by New and
@@ -50,7 +46,6 @@ type api struct {
 	clock   clock.Clock
 	log     *slog.Logger
 	writes  *ratelimit.Limiter
-	figs    *figcache.Cache
 	mux     *http.ServeMux
 	bufs    sync.Pool // *bytes.Buffer, so list responses do not allocate a fresh buffer per request
 	openapi []byte    // the OpenAPI document, encoded once
@@ -68,13 +63,10 @@ func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	if cfg.Figures == nil {
-		cfg.Figures = figcache.New(cfg.Store, 0)
-	}
 	if cfg.App == nil {
-		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: cfg.Figures})
+		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log})
 	}
-	a := &api{app: cfg.App, store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, figs: cfg.Figures, mux: http.NewServeMux()}
+	a := &api{app: cfg.App, store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux()}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)

@@ -6,42 +6,41 @@ import (
 	"net/url"
 	"time"
 
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
-	"tiendo/internal/figures"
-	"tiendo/internal/store"
 )
 
 // dashboardGet answers GET /plans/{id}/dashboard: the plan's figures for a
 // period (period=, default the one containing the day) on a day (asof=,
-// YYYY-MM-DD, default today by the injected clock), as figures.Compute
+// YYYY-MM-DD, default today by the injected clock), as app.PlanDashboard
 // gives them — the same numbers the dashboard pages, the official report
 // and the open data show. Only accepted report data moves task statuses and
 // indicator values; completeness counts every report sent.
-func (a *api) dashboardGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+func (a *api) dashboardGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	periodID, asOf, err := dashboardParams(r.URL.Query(), clock.Today(a.clock))
+	periodID, asOf, err := dashboardParams(r.URL.Query(), a.app.Today())
 	if err != nil {
 		return err
 	}
-	d, err := a.figs.Dashboard(r.Context(), id, periodID, asOf)
-	if errors.Is(err, store.ErrNotFound) {
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
-	}
-	if errors.Is(err, figures.ErrNoPeriod) {
-		if periodID != 0 {
-			return badRequest(map[string]string{"period": "Kỳ báo cáo này không thuộc kế hoạch."},
-				"Kỳ báo cáo mã %d không thuộc kế hoạch mã %d.", periodID, id)
-		}
-		return notFound("Kế hoạch mã %d chưa có kỳ báo cáo, nên chưa có số liệu.", id)
-	}
+	d, err := a.app.PlanDashboard(r.Context(), u, id, periodID, asOf)
 	if err != nil {
-		return err
+		return periodParamError(err)
 	}
 	return a.writeJSON(w, http.StatusOK, dashboardView(d))
+}
+
+// periodParamError answers a period= that is not one of the plan's as a
+// bad parameter (400), as every endpoint taking period= does; other errors
+// pass through.
+func periodParamError(err error) error {
+	var pe *app.PeriodError
+	if errors.As(err, &pe) {
+		return badRequest(map[string]string{"period": "Kỳ báo cáo này không thuộc kế hoạch."}, "%s", pe.Error())
+	}
+	return err
 }
 
 // dashboardParams reads period= and asof= of the dashboard; every bad one

@@ -2,11 +2,9 @@ package api
 
 import (
 	"net/http"
-	"time"
 
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
-	"tiendo/internal/figcache"
 	"tiendo/internal/figures"
 )
 
@@ -15,16 +13,16 @@ import (
 // it, for the period that dashboard shows that day, and the totals, which
 // are the sums of the lines. Plans without a reporting period yet are
 // counted in plans_without_period and left out.
-func (a *api) nationalGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
-	_, asOf, err := dashboardParams(r.URL.Query(), clock.Today(a.clock))
+func (a *api) nationalGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	_, asOf, err := dashboardParams(r.URL.Query(), a.app.Today())
 	if err != nil {
 		return err
 	}
-	lines, total, skipped, err := a.figs.National(r.Context(), asOf)
+	n, err := a.app.NationalFigures(r.Context(), u, asOf)
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, http.StatusOK, nationalView(asOf, lines, total, skipped))
+	return a.writeJSON(w, http.StatusOK, nationalView(n))
 }
 
 // nationalJSON is the body of GET /dashboard.
@@ -53,10 +51,11 @@ type nationalPlanJSON struct {
 	Warned       int            `json:"early_warning"`
 }
 
-func nationalView(asOf time.Time, lines []figcache.NationalPlan, n figures.National, skipped int) *nationalJSON {
-	out := &nationalJSON{AsOf: day(asOf), Plans: []nationalPlanJSON{}, StatusCounts: n.Status, Total: n.Status.Total(),
-		Reports: figuresView(n.Reports), Overdue: n.Overdue, Warned: n.Warned, NoPeriod: skipped}
-	for _, l := range lines {
+func nationalView(x *app.NationalFigures) *nationalJSON {
+	n := x.Total
+	out := &nationalJSON{AsOf: day(x.AsOf), Plans: []nationalPlanJSON{}, StatusCounts: n.Status, Total: n.Status.Total(),
+		Reports: figuresView(n.Reports), Overdue: n.Overdue, Warned: n.Warned, NoPeriod: x.WithoutPeriod}
+	for _, l := range x.Lines {
 		out.Plans = append(out.Plans, nationalPlanJSON{PlanID: l.Plan.ID, Code: l.Plan.Code, Issuer: l.Plan.Issuer,
 			Title: l.Plan.Title, Period: periodView(&l.Period), StatusCounts: l.Status, Total: l.Status.Total(),
 			Reports: figuresView(l.Reports), Overdue: l.Overdue, Warned: l.Warned})

@@ -6,25 +6,22 @@ import (
 	"strings"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
 	"tiendo/internal/figures"
 )
 
-// Years a ranking may be asked for, as on the web page.
-const minRankingYear, maxRankingYear = 2000, 2100
+// Years a ranking may be asked for: the domain's (the web page's too).
+const minRankingYear, maxRankingYear = figures.FirstRankingYear, figures.LastRankingYear
 
 // rankingGet answers GET /plans/{id}/ranking: the yearly ranking of
 // agencies (year=, default this year by the injected clock) with each
-// component's counts and the weights in force. It takes the ranking page's
-// path: the plan's stored weights, store.Facts on figures.RankingDay and
-// figures.Ranking — the same numbers the page and its downloads show.
-func (a *api) rankingGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+// component's counts and the weights in force. It is app.PlanRanking, as
+// for the ranking page and its downloads: the same numbers.
+func (a *api) rankingGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	today := clock.Today(a.clock)
-	year := today.Year()
+	year := 0
 	if s := strings.TrimSpace(r.URL.Query().Get("year")); s != "" {
 		y, err := strconv.Atoi(s)
 		if err != nil || y < minRankingYear || y > maxRankingYear {
@@ -33,14 +30,9 @@ func (a *api) rankingGet(w http.ResponseWriter, r *http.Request, _ *auth.User) e
 		}
 		year = y
 	}
-	asOf := figures.RankingDay(year, today)
-	ws, err := a.store.RankingWeights(r.Context(), id)
+	rk, err := a.app.PlanRanking(r.Context(), u, id, year)
 	if err != nil {
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
+		return err
 	}
-	facts, err := a.store.Facts(r.Context(), id, asOf)
-	if err != nil {
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
-	}
-	return a.writeJSON(w, http.StatusOK, rankingView(id, year, asOf, ws, figures.Ranking(facts, year, asOf, ws.Weights)))
+	return a.writeJSON(w, http.StatusOK, rankingView(rk))
 }

@@ -1,10 +1,8 @@
 package api
 
 import (
-	"time"
-
+	"tiendo/internal/app"
 	"tiendo/internal/figures"
-	"tiendo/internal/store"
 )
 
 // rankingJSON is GET /plans/{id}/ranking: figures.Ranking for clients.
@@ -52,11 +50,12 @@ func newComponentJSON(c figures.Component) componentJSON {
 	return out
 }
 
-func rankingView(planID int64, year int, asOf time.Time, ws *store.RankingSetting, rows []figures.RankRow) rankingJSON {
-	out := rankingJSON{PlanID: planID, Year: year, AsOf: asOf.Format(dateLayout),
+func rankingView(rk *app.Ranking) rankingJSON {
+	ws := rk.Weights
+	out := rankingJSON{PlanID: rk.Plan.ID, Year: rk.Year, AsOf: rk.AsOf.Format(dateLayout),
 		Weights: rankingWeightsJSON{TasksOnTime: ws.OnTime, Timeliness: ws.Timeliness, Indicators: ws.Indicators, Version: ws.Version},
-		Items:   make([]rankRowJSON, 0, len(rows))}
-	for _, r := range rows {
+		Items:   make([]rankRowJSON, 0, len(rk.Rows))}
+	for _, r := range rk.Rows {
 		out.Items = append(out.Items, rankRowJSON{Rank: r.Rank, AgencyID: r.AgencyID, Agency: r.Name, Score: r.Score,
 			TasksOnTime: newComponentJSON(r.OnTime), Timeliness: newComponentJSON(r.Timeliness), Indicators: newComponentJSON(r.Indicators)})
 	}

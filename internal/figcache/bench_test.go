@@ -2,12 +2,14 @@ package figcache_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"tiendo/internal/figcache"
+	"tiendo/internal/figures"
 	"tiendo/internal/gen"
 	"tiendo/internal/store"
 )
@@ -45,7 +47,7 @@ func BenchmarkProvinceCold(b *testing.B) {
 	var took []time.Duration
 	for b.Loop() {
 		start := time.Now()
-		if _, err := figcache.Compute(context.Background(), st, 1, 0, today); err != nil {
+		if _, _, err := figcache.Compute(context.Background(), st, 1, figures.Options{AsOf: today}); err != nil {
 			b.Fatal(err)
 		}
 		took = append(took, time.Since(start))
@@ -53,35 +55,48 @@ func BenchmarkProvinceCold(b *testing.B) {
 	reportQuantiles(b, took)
 }
 
-// BenchmarkNational is the rollup of the 34 provinces: cold (a new cache:
-// every plan computed, as on an instance's first read) and warm (every
-// plan kept: the version check and the sums).
+// BenchmarkNational is the rollup of the 34 provinces as the national
+// page asks the cache for it (figcache.Dashboards over every plan, then
+// the sums): cold (a new cache: every plan computed, as on an instance's
+// first read) and warm (every plan kept: the version check and the sums).
 func BenchmarkNational(b *testing.B) {
 	st := benchStore(b, 34)
 	ctx := context.Background()
+	plans, err := st.Plans(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var asks []figcache.Ask
+	for _, p := range plans {
+		asks = append(asks, figcache.Ask{PlanID: p.ID, Options: figures.DefaultSettings.Options(figures.Options{AsOf: today})})
+	}
+	national := func(c *figcache.Cache) {
+		ds, errs, err := c.Dashboards(ctx, asks)
+		if err == nil {
+			err = errors.Join(errs...)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		figures.RollupNational(ds)
+	}
 	b.Run("cold", func(b *testing.B) {
 		var took []time.Duration
 		for b.Loop() {
 			c := figcache.New(st, 0)
 			start := time.Now()
-			if _, _, _, err := c.National(ctx, today); err != nil {
-				b.Fatal(err)
-			}
+			national(c)
 			took = append(took, time.Since(start))
 		}
 		reportQuantiles(b, took)
 	})
 	b.Run("warm", func(b *testing.B) {
 		c := figcache.New(st, 0)
-		if _, _, _, err := c.National(ctx, today); err != nil {
-			b.Fatal(err)
-		}
+		national(c)
 		var took []time.Duration
 		for b.Loop() {
 			start := time.Now()
-			if _, _, _, err := c.National(ctx, today); err != nil {
-				b.Fatal(err)
-			}
+			national(c)
 			took = append(took, time.Since(start))
 		}
 		reportQuantiles(b, took)

@@ -1,11 +1,13 @@
 // Package figcache keeps computed dashboards so that reading one costs a
 // version check instead of a recomputation. A plan's figures are a pure
 // function of its stored facts (store.Facts, figures.Compute) and of the
-// day and period asked; the store moves the plan's versions in the same
-// transaction as any row those figures read (triggers, migration 00011),
-// so an entry keyed by (plan, versions, day, period) is exactly what a
-// full recomputation would give — on every instance that shares the
-// database, with no rebuild job and no expiry to tune.
+// options asked (day, period, the plan's thresholds and warning lag); the
+// store moves the plan's versions in the same transaction as any row
+// those figures read (triggers, listed in store.FigureTables), so an entry
+// keyed by (plan, versions, options) is exactly what a full recomputation
+// would give — on every instance that shares the database, with no
+// rebuild job and no expiry to tune. The application (internal/app) owns
+// the cache: it reads the plan's settings and asks.
 //
 // Two versions, because the deadline's commonest writes touch little: a
 // report sent or returned moves only the reports version, and its next
@@ -38,9 +40,21 @@ type Cache struct {
 	Hits, Recounts, Misses atomic.Int64
 }
 
+// key names one computed dashboard: the plan at a facts version and
+// everything else its figures are a function of (figures.Options: the
+// period, the day, and the plan's settings as the caller read them), so
+// that settings read before a change cannot be kept under the version
+// after it.
 type key struct {
 	plan, version, period int64
 	day                   string // YYYY-MM-DD
+	lights                figures.Thresholds
+	lag                   float64
+}
+
+// keyOf is the key of plan planID's dashboard at facts version v for o.
+func keyOf(planID, v int64, o figures.Options) key {
+	return key{plan: planID, version: v, period: o.PeriodID, day: o.AsOf.Format(time.DateOnly), lights: o.Lights, lag: o.LagPoints}
 }
 
 type entry struct {
@@ -66,21 +80,22 @@ func New(st *store.Store, max int) *Cache {
 	return &Cache{st: st, max: max, m: map[key]*entry{}}
 }
 
-// Dashboard returns the plan's figures for period periodID (0: the period
-// figures.Compute picks) on day asOf, computed with the plan's figure
-// settings — the same value as figures.Compute over store.Facts read now.
-// The result is shared: callers must not change it. Errors are not kept.
-func (c *Cache) Dashboard(ctx context.Context, planID, periodID int64, asOf time.Time) (*figures.Dashboard, error) {
+// Dashboard returns the plan's figures for o (o.PeriodID 0: the period
+// figures.Compute picks; o.AsOf the day; the thresholds and lag the
+// plan's settings, which the caller reads) — the same value as
+// figures.Compute over store.Facts read now. The result is shared:
+// callers must not change it. Errors are not kept.
+func (c *Cache) Dashboard(ctx context.Context, planID int64, o figures.Options) (*figures.Dashboard, error) {
 	v, rv, err := c.st.FactsVersion(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
-	return c.dashboardAt(ctx, planID, periodID, asOf, v, rv)
+	return c.dashboardAt(ctx, planID, o, v, rv)
 }
 
 // dashboardAt is Dashboard with the plan's versions already read.
-func (c *Cache) dashboardAt(ctx context.Context, planID, periodID int64, asOf time.Time, v, rv int64) (*figures.Dashboard, error) {
-	k := key{plan: planID, version: v, period: periodID, day: asOf.Format(time.DateOnly)}
+func (c *Cache) dashboardAt(ctx context.Context, planID int64, o figures.Options, v, rv int64) (*figures.Dashboard, error) {
+	k := keyOf(planID, v, o)
 	c.mu.Lock()
 	c.tick++
 	e, ok := c.m[k]
@@ -103,7 +118,7 @@ func (c *Cache) dashboardAt(ctx context.Context, planID, periodID int64, asOf ti
 	c.mu.Unlock()
 	c.Misses.Add(1)
 
-	e.d, e.err = Compute(ctx, c.st, planID, periodID, asOf)
+	_, e.d, e.err = Compute(ctx, c.st, planID, o)
 	close(e.ready)
 	if e.err != nil {
 		c.mu.Lock()
@@ -161,17 +176,19 @@ func (c *Cache) evict(k key) {
 	}
 }
 
-// Compute is the uncached path: the plan's facts as of asOf, its figure
-// settings, figures.Compute. Both the cache and the tests that check it
-// call this one function.
-func Compute(ctx context.Context, st *store.Store, planID, periodID int64, asOf time.Time) (*figures.Dashboard, error) {
-	f, err := st.Facts(ctx, planID, asOf)
+// Compute is the uncached path: the plan's facts as of o.AsOf and
+// figures.Compute over them with o, returned with the facts. The cache,
+// the reads that need the facts themselves (drill-down lists, downloads,
+// open data) and the tests that check the cache all call this one
+// function.
+func Compute(ctx context.Context, st *store.Store, planID int64, o figures.Options) (*figures.Facts, *figures.Dashboard, error) {
+	f, err := st.Facts(ctx, planID, o.AsOf)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	fs, err := st.FigureSettings(ctx, planID)
+	d, err := figures.Compute(f, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return figures.Compute(f, fs.Options(figures.Options{PeriodID: periodID, AsOf: asOf}))
+	return f, d, nil
 }

@@ -2,6 +2,7 @@ package figcache_test
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"testing"
 	"time"
@@ -9,11 +10,12 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/figcache"
+	"tiendo/internal/figures"
 	"tiendo/internal/gen"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 var today = time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
@@ -47,7 +49,12 @@ func TestCacheExact(t *testing.T) {
 			check := func(what, want string) {
 				t.Helper()
 				h, r, m := c.Hits.Load(), c.Recounts.Load(), c.Misses.Load()
-				got, err := c.Dashboard(ctx, planID, 0, today)
+				fs, err := st.FigureSettings(ctx, planID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				o := fs.Options(figures.Options{AsOf: today})
+				got, err := c.Dashboard(ctx, planID, o)
 				if err != nil {
 					t.Fatalf("%s: %v", what, err)
 				}
@@ -55,7 +62,7 @@ func TestCacheExact(t *testing.T) {
 				if served != want {
 					t.Errorf("%s: served by %q, want %q", what, served, want)
 				}
-				fresh, err := figcache.Compute(ctx, st, planID, 0, today)
+				_, fresh, err := figcache.Compute(ctx, st, planID, o)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -141,6 +148,21 @@ func TestCacheExact(t *testing.T) {
 			}
 			check("task changed by an amendment (a version kept)", "miss")
 
+			p, err := st.Plan(ctx, planID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.IssuedOn = p.IssuedOn.AddDate(0, -2, 0)
+			if err := st.UpdatePlan(ctx, 0, p); err != nil {
+				t.Fatal(err)
+			}
+			check("plan's issue date changed (early warnings count from it)", "miss")
+			p.Title += " (sửa tên)"
+			if err := st.UpdatePlan(ctx, 0, p); err != nil {
+				t.Fatal(err)
+			}
+			check("plan's title changed (no figure reads it)", "hit")
+
 			ag, err := st.Agency(ctx, task.LeadAgencyID)
 			if err != nil {
 				t.Fatal(err)
@@ -169,47 +191,86 @@ func TestCacheExact(t *testing.T) {
 	})
 }
 
-// TestNationalIsSumOfPlans checks the national rollup against each plan's
-// own dashboard, computed afresh: every line equals the plan's dashboard,
-// and the totals are the sums of the lines.
-func TestNationalIsSumOfPlans(t *testing.T) {
+// TestOptionsInKey: the options are part of what is kept, so figures
+// asked with other thresholds, another lag, period or day are computed
+// for them, and asked again are kept.
+func TestOptionsInKey(t *testing.T) {
+	ctx := context.Background()
+	st := dbtest.SQLite(t).Open(t)
+	generate(t, st, 1)
+	const planID = 1
+	c := figcache.New(st, 0)
+	base := figures.DefaultSettings.Options(figures.Options{AsOf: today})
+	strict := base
+	strict.Lights = figures.Thresholds{Green: 150, Amber: 120}
+	early := base
+	early.LagPoints = 5
+	yesterday := base
+	yesterday.AsOf = today.AddDate(0, 0, -1)
+	for _, x := range []struct {
+		what string
+		o    figures.Options
+		hit  bool
+	}{
+		{"defaults", base, false}, {"defaults again", base, true},
+		{"stricter lights", strict, false}, {"stricter lights again", strict, true},
+		{"an earlier warning", early, false}, {"the day before", yesterday, false},
+		{"defaults once more", base, true},
+	} {
+		hits := c.Hits.Load()
+		got, err := c.Dashboard(ctx, planID, x.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hit := c.Hits.Load() > hits; hit != x.hit {
+			t.Errorf("%s: served from the cache %v, want %v", x.what, hit, x.hit)
+		}
+		_, fresh, err := figcache.Compute(ctx, st, planID, x.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, fresh) {
+			t.Errorf("%s: cached dashboard differs from a full recomputation", x.what)
+		}
+	}
+}
+
+// TestDashboards: the dashboards of many plans asked at once are each
+// plan's own, computed afresh; a plan that does not exist gets its error
+// beside the others' figures.
+func TestDashboards(t *testing.T) {
 	ctx := context.Background()
 	st := dbtest.SQLite(t).Open(t)
 	generate(t, st, 3)
 	c := figcache.New(st, 0)
-	lines, total, skipped, err := c.National(ctx, today)
-	if err != nil {
-		t.Fatal(err)
+	var asks []figcache.Ask
+	for _, id := range []int64{1, 2, 3, 999} {
+		asks = append(asks, figcache.Ask{PlanID: id, Options: figures.Options{AsOf: today}})
 	}
-	if len(lines) != 3 || skipped != 0 {
-		t.Fatalf("%d lines, %d skipped; want 3 plans", len(lines), skipped)
-	}
-	var sum reporting.Figures
-	tasks, overdue := 0, 0
-	for _, l := range lines {
-		d, err := figcache.Compute(ctx, st, l.Plan.ID, 0, today)
+	for round := range 2 { // computed, then kept
+		ds, errs, err := c.Dashboards(ctx, asks)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(l.Status, d.Status) || l.Reports != d.Reports || l.Overdue != len(d.Overdue) ||
-			l.Warned != len(d.EarlyWarning) || l.Period.ID != d.Period.ID {
-			t.Errorf("plan %d: line %+v differs from its dashboard", l.Plan.ID, l.NationalRow)
+		for i, ask := range asks[:3] {
+			if errs[i] != nil {
+				t.Fatalf("plan %d: %v", ask.PlanID, errs[i])
+			}
+			_, fresh, err := figcache.Compute(ctx, st, ask.PlanID, ask.Options)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ds[i], fresh) {
+				t.Errorf("round %d, plan %d: dashboard differs from its own, computed afresh", round, ask.PlanID)
+			}
 		}
-		sum.Add(d.Reports)
-		tasks += d.Status.Total()
-		overdue += len(d.Overdue)
+		if !errors.Is(errs[3], store.ErrNotFound) || ds[3] != nil {
+			t.Errorf("round %d, plan 999: %v, %v; want not found", round, ds[3], errs[3])
+		}
 	}
-	if total.Reports != sum || total.Status.Total() != tasks || total.Overdue != overdue {
-		t.Errorf("totals %+v, %d tasks, %d overdue; want the sums %+v, %d, %d",
-			total.Reports, total.Status.Total(), total.Overdue, sum, tasks, overdue)
-	}
-	if tasks != 450 {
-		t.Errorf("%d tasks in the rollup, want the 450 generated", tasks)
-	}
-	// In Vietnamese order "Hà Nội" comes before "Huế" (a byte order would not).
-	want := []string{"Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Huế", "Ủy ban nhân dân tỉnh Lai Châu"}
-	if got := []string{lines[0].Plan.Issuer, lines[1].Plan.Issuer, lines[2].Plan.Issuer}; !reflect.DeepEqual(got, want) {
-		t.Errorf("lines in order %q, want %q", got, want)
+	// The three plans computed once and kept; the error is not kept.
+	if c.Misses.Load() != 5 || c.Hits.Load() != 3 {
+		t.Errorf("%d computed, %d kept; want 5 and 3", c.Misses.Load(), c.Hits.Load())
 	}
 }
 

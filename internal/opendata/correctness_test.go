@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
@@ -72,7 +73,7 @@ func taskCSV(t *testing.T, h http.Handler, planID int64) []map[string]string {
 // equals the same figure recounted from the open-data task CSV.
 func checkAgainstCSV(t *testing.T, s *store.Store, planID int64, today time.Time) {
 	t.Helper()
-	h, err := opendata.New(opendata.Config{Store: s, Clock: clock.Fixed(today.Add(3 * time.Hour))})
+	h, err := opendata.New(opendata.Config{App: app.New(app.Config{Store: s, Clock: clock.Fixed(today.Add(3 * time.Hour))})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +313,7 @@ func TestOpenData(t *testing.T) {
 	if _, err := demo.LoadReports(ctx, s, res.PlanID, today); err != nil {
 		t.Fatal(err)
 	}
-	h, err := opendata.New(opendata.Config{Store: s, Clock: clock.Fixed(today)})
+	h, err := opendata.New(opendata.Config{App: app.New(app.Config{Store: s, Clock: clock.Fixed(today)})})
 	if err != nil {
 		t.Fatal(err)
 	}

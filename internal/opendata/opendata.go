@@ -4,8 +4,9 @@
 // each as CSV (UTF-8, with CSVW metadata) and JSON, and a DCAT-AP catalogue
 // in JSON-LD at /open/catalog.jsonld.
 //
-// Every number comes from figures.Compute over store.Facts on the server's
-// day, so open data equals the dashboard: statuses and indicator values
+// Every number comes from the application (app.PublishedFigures:
+// figures.Compute over the plan's facts with its settings, on the server's
+// day), so open data equals the dashboard: statuses and indicator values
 // move only with accepted reports, and only organisations are named —
 // never a person, a user name or an e-mail address.
 package opendata
@@ -22,11 +23,10 @@ import (
 	"strings"
 	"time"
 
-	"tiendo/internal/clock"
+	"tiendo/internal/app"
+	"tiendo/internal/derrors"
 	"tiendo/internal/export/csv"
-	"tiendo/internal/figures"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
 )
 
 // Licence is the licence every dataset is published under.
@@ -40,15 +40,14 @@ var templateFS embed.FS
 
 // Config is what the open-data handler needs.
 type Config struct {
-	Store *store.Store
-	Clock clock.Clock
-	Log   *slog.Logger
+	// App computes the published figures (its clock gives the day).
+	App *app.App
+	Log *slog.Logger
 }
 
 // handler serves /open/.
 type handler struct {
-	store *store.Store
-	clock clock.Clock
+	app   *app.App
 	log   *slog.Logger
 	index *template.Template
 	mux   *http.ServeMux
@@ -57,8 +56,8 @@ type handler struct {
 // New returns the handler of /open/ (mounted there by the server, which
 // applies security headers and CSRF protection).
 func New(cfg Config) (http.Handler, error) {
-	if cfg.Clock == nil {
-		cfg.Clock = clock.System{}
+	if cfg.App == nil {
+		return nil, errors.New("opendata: Config.App is required")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
@@ -72,7 +71,7 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handler{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, index: t, mux: http.NewServeMux()}
+	h := &handler{app: cfg.App, log: cfg.Log, index: t, mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /open/{$}", h.serveIndex)
 	h.mux.HandleFunc("GET /open/catalog.jsonld", h.serveCatalog)
 	h.mux.HandleFunc("GET /open/plans/{id}/{file}", h.serveFile)
@@ -88,55 +87,32 @@ type published struct {
 	Datasets []dataset
 }
 
-// errNotPublished: the plan does not exist or is not active.
-var errNotPublished = errors.New("opendata: plan not published")
-
-// load computes the datasets of one active plan on the server's day.
+// load computes the datasets of one published plan (app.PublishedFigures:
+// active, with a reporting period) on the server's day; a plan not
+// published is a NotFound.
 func (h *handler) load(r *http.Request, id int64) (*published, error) {
-	today := clock.Today(h.clock)
-	f, err := h.store.Facts(r.Context(), id, today)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, errNotPublished
-	}
+	pf, err := h.app.PublishedFigures(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
-	if f.Plan.Status != plan.PlanActive {
-		return nil, errNotPublished
-	}
-	fs, err := h.store.FigureSettings(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	d, err := figures.Compute(f, fs.Options(figures.Options{AsOf: today}))
-	if errors.Is(err, figures.ErrNoPeriod) {
-		return nil, errNotPublished // no reporting period yet: nothing to publish
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &published{Plan: f.Plan, Modified: modified(f), Datasets: datasets(f, d)}, nil
+	return newPublished(pf), nil
 }
 
-// loadAll loads every active plan, in the store's plan order.
+// newPublished lays out one plan's figures as its datasets.
+func newPublished(pf *app.PlanFigures) *published {
+	f := pf.Facts
+	return &published{Plan: f.Plan, Modified: modified(f), Datasets: datasets(f, pf.Dashboard)}
+}
+
+// loadAll loads every published plan, in the store's plan order.
 func (h *handler) loadAll(r *http.Request) ([]*published, error) {
-	plans, err := h.store.Plans(r.Context())
+	all, err := h.app.PublishedPlans(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	var out []*published
-	for _, p := range plans {
-		if p.Status != plan.PlanActive {
-			continue
-		}
-		x, err := h.load(r, p.ID)
-		if errors.Is(err, errNotPublished) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, x)
+	out := make([]*published, 0, len(all))
+	for _, pf := range all {
+		out = append(out, newPublished(pf))
 	}
 	return out, nil
 }
@@ -173,7 +149,7 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p, err := h.load(r, id)
-	if errors.Is(err, errNotPublished) {
+	if errors.Is(err, derrors.NotFound) {
 		notFound(w)
 		return
 	}

@@ -56,16 +56,17 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	// One dashboard cache for the pages and the API, so a figure computed
-	// for one is served to the other.
+	// One dashboard cache, owned by the use cases that the pages, the API
+	// and the open data share, so a figure computed for one is served to
+	// the others.
 	figs := figcache.New(cfg.Store, 0)
 	uc := app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: figs})
-	ui, err := web.New(web.Config{App: uc, Store: cfg.Store, Figures: figs, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
+	ui, err := web.New(web.Config{App: uc, Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
 		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins, Writes: cfg.Writes, OIDC: cfg.OIDC})
 	if err != nil {
 		return nil, err
 	}
-	open, err := opendata.New(opendata.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log})
+	open, err := opendata.New(opendata.Config{App: uc, Log: cfg.Log})
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +77,7 @@ func New(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("GET /healthz", healthz(cfg.Store))
 	mux.HandleFunc("GET /readyz", readyz(cfg.Store, cfg.Draining))
 	mux.Handle("GET /metrics", cfg.Metrics.Handler())
-	mux.Handle("/api/v1/", api.New(api.Config{App: uc, Store: cfg.Store, Figures: figs, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
+	mux.Handle("/api/v1/", api.New(api.Config{App: uc, Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
 	mux.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
 	mux.Handle("/open/", open) // open data: no login
 	mux.Handle("/", ui)

@@ -4,63 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
-	"time"
 
 	"tiendo/internal/figures"
 )
 
-// ErrFigureSettings is returned for figure settings that break the rules:
-// 0 < Amber < Green, and a warning lag from 1 to 100 points.
-var ErrFigureSettings = errors.New("store: invalid figure settings")
-
-// FigureSettings is a plan's traffic-light thresholds and early-warning lag
-// (issue 4, point 1) with the version of the stored row: Version 0 (and
-// figures' defaults) for a plan whose coordinator never set them. Pass
-// Thresholds as figures.Options.Lights and WarningLag as LagPoints.
-type FigureSettings struct {
-	PlanID int64
-	figures.Thresholds
-	WarningLag float64 // percentage points, figures.Options.LagPoints
-	Version    int
-	UpdatedAt  time.Time
-	UpdatedBy  int64
-}
-
-// Options returns o with the settings' thresholds and warning lag.
-func (f *FigureSettings) Options(o figures.Options) figures.Options {
-	o.Lights, o.LagPoints = f.Thresholds, f.WarningLag
-	return o
-}
-
-// DefaultFigureSettings are the settings of a plan without a stored row.
-var DefaultFigureSettings = FigureSettings{
-	Thresholds: figures.Thresholds{Green: figures.DefaultGreen, Amber: figures.DefaultAmber},
-	WarningLag: figures.DefaultLagPoints,
-}
-
-// ValidateFigureSettings checks green > amber > 0 and a warning lag from 1
-// to 100; the error wraps ErrFigureSettings.
-func ValidateFigureSettings(f FigureSettings) error {
-	switch {
-	case !(f.Amber > 0) || !(f.Green > f.Amber):
-		return fmt.Errorf("%w: need green > amber > 0 (%g, %g)", ErrFigureSettings, f.Green, f.Amber)
-	case !(f.WarningLag >= 1 && f.WarningLag <= 100):
-		return fmt.Errorf("%w: warning lag %g not in 1–100", ErrFigureSettings, f.WarningLag)
-	}
-	return nil
-}
-
 // FigureSettings reads the plan's figure settings, falling back to
-// DefaultFigureSettings (Version 0). ErrNotFound when the plan does not
+// figures.DefaultSettings (Version 0). ErrNotFound when the plan does not
 // exist.
-func (s *Store) FigureSettings(ctx context.Context, planID int64) (f *FigureSettings, err error) {
+func (s *Store) FigureSettings(ctx context.Context, planID int64) (f *figures.Settings, err error) {
 	defer wrap(&err, "store.FigureSettings(%d)", planID)
 	return s.readFigureSettings(ctx, s.r, planID)
 }
 
-func (s *Store) readFigureSettings(ctx context.Context, q querier, planID int64) (*FigureSettings, error) {
-	r := FigureSettings{PlanID: planID}
+func (s *Store) readFigureSettings(ctx context.Context, q querier, planID int64) (*figures.Settings, error) {
+	r := figures.Settings{PlanID: planID}
 	err := s.queryRow(ctx, q, `SELECT green, amber, warning_lag, version, updated_at, updated_by
 		FROM figure_settings WHERE plan_id = ?`, planID).Scan(&r.Green, &r.Amber, &r.WarningLag, &r.Version,
 		timeCol{&r.UpdatedAt}, idCol{&r.UpdatedBy})
@@ -74,21 +31,18 @@ func (s *Store) readFigureSettings(ctx context.Context, q querier, planID int64)
 	if err := s.queryRow(ctx, q, `SELECT id FROM plans WHERE id = ?`, planID).Scan(&id); err != nil {
 		return nil, err
 	}
-	r.Thresholds, r.WarningLag = DefaultFigureSettings.Thresholds, DefaultFigureSettings.WarningLag
+	r.Thresholds, r.WarningLag = figures.DefaultSettings.Thresholds, figures.DefaultSettings.WarningLag
 	return &r, nil
 }
 
 // SaveFigureSettings saves the plan's thresholds and warning lag (the other
-// fields of f are ignored). version must be the version read (0 when the
-// plan had none); ErrConflict otherwise. Settings that fail
-// ValidateFigureSettings give an error wrapping ErrFigureSettings; a plan
-// that does not exist gives ErrNotFound. The audit row is written in the
-// same transaction. Returns the new version.
-func (s *Store) SaveFigureSettings(ctx context.Context, actor, planID int64, f FigureSettings, version int) (newVersion int, err error) {
+// fields of f are ignored), as given: the caller has checked them
+// (figures.Settings.Validate). version must be the version read (0 when
+// the plan had none); ErrConflict otherwise. A plan that does not exist
+// gives ErrNotFound. The audit row is written in the same transaction.
+// Returns the new version.
+func (s *Store) SaveFigureSettings(ctx context.Context, actor, planID int64, f figures.Settings, version int) (newVersion int, err error) {
 	defer wrap(&err, "store.SaveFigureSettings(plan %d)", planID)
-	if err := ValidateFigureSettings(f); err != nil {
-		return 0, err
-	}
 	at := now()
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		old, err := s.readFigureSettings(ctx, tx, planID)
@@ -123,4 +77,20 @@ func (s *Store) SaveFigureSettings(ctx context.Context, actor, planID int64, f F
 		return 0, err
 	}
 	return newVersion, nil
+}
+
+// FigureSettingsOfPlans reads the stored figure settings of every plan
+// that has some, by plan ID, in one query; a plan missing from the map
+// uses figures.DefaultSettings.
+func (s *Store) FigureSettingsOfPlans(ctx context.Context) (m map[int64]figures.Settings, err error) {
+	defer wrap(&err, "store.FigureSettingsOfPlans")
+	m = map[int64]figures.Settings{}
+	err = s.each(ctx, `SELECT plan_id, green, amber, warning_lag, version, updated_at, updated_by FROM figure_settings`, nil,
+		func(rows *sql.Rows) error {
+			var r figures.Settings
+			err := rows.Scan(&r.PlanID, &r.Green, &r.Amber, &r.WarningLag, &r.Version, timeCol{&r.UpdatedAt}, idCol{&r.UpdatedBy})
+			m[r.PlanID] = r
+			return err
+		})
+	return m, err
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"tiendo/internal/figures"
@@ -24,15 +23,8 @@ func TestFigureSettings(t *testing.T) {
 		_, err = s.FigureSettings(ctx, planID+1000)
 		wantErr(t, err, ErrNotFound)
 
-		set := func(g, a, lag float64) FigureSettings {
-			return FigureSettings{Thresholds: figures.Thresholds{Green: g, Amber: a}, WarningLag: lag}
-		}
-		// Invalid settings are refused, nothing stored.
-		for _, bad := range []FigureSettings{set(80, 80, 25), set(70, 80, 25), set(100, 0, 25), set(100, -5, 25),
-			set(100, 80, 0.5), set(100, 80, 101), set(0, 0, 0)} {
-			if _, err := s.SaveFigureSettings(ctx, coord, planID, bad, 0); !errors.Is(err, ErrFigureSettings) {
-				t.Errorf("settings %+v: %v", bad, err)
-			}
+		set := func(g, a, lag float64) figures.Settings {
+			return figures.Settings{Thresholds: figures.Thresholds{Green: g, Amber: a}, WarningLag: lag}
 		}
 
 		// First save (version 0 → 1), decimals and the bounds allowed.
@@ -64,6 +56,13 @@ func TestFigureSettings(t *testing.T) {
 		// A plan that does not exist.
 		_, err = s.SaveFigureSettings(ctx, coord, planID+1000, set(100, 80, 25), 0)
 		wantErr(t, err, ErrNotFound)
+
+		// Every plan's stored settings at once: this plan's, as read alone.
+		all, err := s.FigureSettingsOfPlans(ctx)
+		must(t, err)
+		if len(all) != 1 || all[planID] != *got {
+			t.Errorf("FigureSettingsOfPlans %+v; want only plan %d's %+v", all, planID, *got)
+		}
 
 		// Each save left one audit row naming what changed.
 		log, err := s.AuditFor(ctx, "plan", planID)

@@ -71,7 +71,7 @@ func TestFacts(t *testing.T) {
 		}
 		// The plan's stored thresholds decide the light: green from 150 %,
 		// amber from 120 % makes the same 125 % amber.
-		_, err = s.SaveFigureSettings(ctx, 0, planID, FigureSettings{Thresholds: figures.Thresholds{Green: 150, Amber: 120}, WarningLag: 25}, 0)
+		_, err = s.SaveFigureSettings(ctx, 0, planID, figures.Settings{Thresholds: figures.Thresholds{Green: 150, Amber: 120}, WarningLag: 25}, 0)
 		must(t, err)
 		set, err := s.FigureSettings(ctx, planID)
 		must(t, err)

@@ -4,33 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
-	"time"
 
 	"tiendo/internal/figures"
 )
 
-// RankingSetting is a plan's weights for the yearly ranking score (issue 4,
-// point 3) with the version of the stored row: Version 0 (and
-// figures.DefaultWeights) for a plan whose coordinator never set them.
-type RankingSetting struct {
-	PlanID int64
-	figures.Weights
-	Version   int
-	UpdatedAt time.Time
-	UpdatedBy int64
-}
-
 // RankingWeights reads the plan's ranking weights, falling back to
 // figures.DefaultWeights (Version 0). ErrNotFound when the plan does not
 // exist.
-func (s *Store) RankingWeights(ctx context.Context, planID int64) (w *RankingSetting, err error) {
+func (s *Store) RankingWeights(ctx context.Context, planID int64) (w *figures.RankingSetting, err error) {
 	defer wrap(&err, "store.RankingWeights(%d)", planID)
 	return s.readRankingWeights(ctx, s.r, planID)
 }
 
-func (s *Store) readRankingWeights(ctx context.Context, q querier, planID int64) (*RankingSetting, error) {
-	r := RankingSetting{PlanID: planID}
+func (s *Store) readRankingWeights(ctx context.Context, q querier, planID int64) (*figures.RankingSetting, error) {
+	r := figures.RankingSetting{PlanID: planID}
 	err := s.queryRow(ctx, q, `SELECT on_time, timeliness, indicators, version, updated_at, updated_by
 		FROM ranking_weights WHERE plan_id = ?`, planID).Scan(&r.OnTime, &r.Timeliness, &r.Indicators, &r.Version,
 		timeCol{&r.UpdatedAt}, idCol{&r.UpdatedBy})
@@ -48,16 +35,13 @@ func (s *Store) readRankingWeights(ctx context.Context, q querier, planID int64)
 	return &r, nil
 }
 
-// SaveRankingWeights saves the plan's ranking weights. version must be the
-// version read (0 when the plan had none); ErrConflict otherwise. Weights
-// that fail figures.Weights.Validate give an error wrapping
-// figures.ErrWeights; a plan that does not exist gives ErrNotFound. The
-// audit row is written in the same transaction. Returns the new version.
+// SaveRankingWeights saves the plan's ranking weights as given: the
+// caller has checked them (figures.Weights.Validate). version must be the
+// version read (0 when the plan had none); ErrConflict otherwise. A plan
+// that does not exist gives ErrNotFound. The audit row is written in the
+// same transaction. Returns the new version.
 func (s *Store) SaveRankingWeights(ctx context.Context, actor, planID int64, w figures.Weights, version int) (newVersion int, err error) {
 	defer wrap(&err, "store.SaveRankingWeights(plan %d)", planID)
-	if err := w.Validate(); err != nil {
-		return 0, fmt.Errorf("%w (%g + %g + %g)", err, w.OnTime, w.Timeliness, w.Indicators)
-	}
 	at := now()
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		old, err := s.readRankingWeights(ctx, tx, planID)

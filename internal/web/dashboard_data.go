@@ -1,41 +1,25 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	"tiendo/internal/auth"
-	"tiendo/internal/clock"
+	"tiendo/internal/agency"
+	"tiendo/internal/app"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
+	"tiendo/internal/reporting"
 )
 
-// Dashboards, their drill-down lists and their exports all start here: the
-// plan's facts from the store and its figures from figures.Compute, the one
+// Dashboards, their drill-down lists and their downloads all start here:
+// a plan's figures from the application (app.PlanFigures, or
+// app.NamedPlanDashboard through the figure cache), computed in the one
 // place figures are computed. Nothing in web counts tasks by status on its
 // own: the drill-down list takes each task's status from figures too
 // (taskStatuses), so that a number and the list behind it always agree.
-
-// errNoPeriodYet is the plan without reporting periods: no figures yet.
-var errNoPeriodYet = errors.New("web: plan has no reporting period")
-
-// msgNoPeriodYet tells why a plan without periods has no dashboard.
-const msgNoPeriodYet = "Kế hoạch chưa có kỳ báo cáo nên chưa có số liệu tổng hợp."
-
-// dashFail shows the plan without periods its own message and leaves any
-// other error to fail.
-func (h *handler) dashFail(w http.ResponseWriter, r *http.Request, err error) error {
-	if errors.Is(err, errNoPeriodYet) {
-		h.message(w, r, http.StatusNotFound, msgNoPeriodYet)
-		return nil
-	}
-	return err
-}
 
 // dashParams are the query parameters shared by the dashboard, its
 // drill-down lists and their downloads.
@@ -53,7 +37,7 @@ type dashParams struct {
 // 404, as for any address that names nothing.
 func (h *handler) readDashParams(r *http.Request) (dashParams, error) {
 	q := r.URL.Query()
-	p := dashParams{AsOf: clock.Today(h.clock), PeriodID: formID(q.Get("period")), Section: formID(q.Get("section"))}
+	p := dashParams{AsOf: h.app.Today(), PeriodID: formID(q.Get("period")), Section: formID(q.Get("section"))}
 	if s := strings.TrimSpace(q.Get("asof")); s != "" {
 		d, err := time.Parse(time.DateOnly, s)
 		if err != nil {
@@ -81,100 +65,83 @@ func (h *handler) readDashParams(r *http.Request) (dashParams, error) {
 	return p, nil
 }
 
-// dashData is a plan's facts and figures for one request.
-type dashData struct {
-	Facts *figures.Facts
-	D     *figures.Dashboard
-	P     dashParams
+// dashFigures is what a dashboard page, list or download shows: a plan's
+// figures for the period and day asked, the names around them, and the
+// query that asked.
+type dashFigures struct {
+	Plan      *plan.Plan
+	Periods   []reporting.Period
+	Agencies  []agency.Agency
+	Dashboard *figures.Dashboard
 	// Settings are the plan's thresholds and warning lag the figures were
 	// computed with.
-	Settings *store.FigureSettings
+	Settings *figures.Settings
+	// Facts are every fact the figures were computed from; nil on the
+	// dashboard page, which reads the figures alone from the cache.
+	Facts *figures.Facts
+	// titles are the titles of the listed tasks without one of their own
+	// (the dashboard page's; the others read them from Facts).
+	titles map[int64]string
+	Params dashParams
 }
 
-// loadDash reads the plan's facts as of the day asked and computes its
-// figures for the period asked.
-func (h *handler) loadDash(r *http.Request, planID int64, p dashParams) (*dashData, error) {
-	f, err := h.store.Facts(r.Context(), planID, p.AsOf)
+// loadDash computes the plan's figures as of the day asked for the period
+// asked, with every fact behind them (for the lists and downloads).
+func (h *handler) loadDash(r *http.Request, planID int64, p dashParams) (*dashFigures, error) {
+	pf, err := h.app.PlanFigures(r.Context(), h.user(r), planID, p.PeriodID, p.AsOf)
 	if err != nil {
 		return nil, err
 	}
-	fs, err := h.store.FigureSettings(r.Context(), planID)
-	if err != nil {
-		return nil, err
-	}
-	d, err := figures.Compute(f, fs.Options(figures.Options{PeriodID: p.PeriodID, AsOf: p.AsOf}))
-	if errors.Is(err, figures.ErrNoPeriod) {
-		if p.PeriodID != 0 {
-			return nil, errNotFound
-		}
-		return nil, errNoPeriodYet
-	}
-	if err != nil {
-		return nil, err
-	}
-	p.PeriodID = d.Period.ID
-	return &dashData{Facts: f, D: d, P: p, Settings: fs}, nil
+	return newDashFigures(pf, p), nil
+}
+
+// newDashFigures is pf shown for the query p.
+func newDashFigures(pf *app.PlanFigures, p dashParams) *dashFigures {
+	p.PeriodID = pf.Dashboard.Period.ID
+	f := pf.Facts
+	return &dashFigures{Plan: &f.Plan, Periods: f.Periods, Agencies: f.Agencies, Dashboard: pf.Dashboard,
+		Settings: pf.Settings, Facts: f, Params: p}
 }
 
 // loadDashPage is loadDash for the dashboard page itself, which shows
 // figures and names but lists no task: the figures come from the cache
-// the API shares (figcache, exact against recomputation), and around them
-// only the plan, its periods, the agencies and the few tasks whose title
-// must be read from their text — not every task and claim of the plan,
-// which the drill-down lists and downloads read (loadDash).
-func (h *handler) loadDashPage(r *http.Request, planID int64, p dashParams) (*dashData, error) {
-	ctx := r.Context()
-	pl, err := h.store.Plan(ctx, planID)
+// the API shares, and around them only the plan, its periods, the
+// agencies and the titles of the few tasks listed — not every task and
+// claim of the plan, which the drill-down lists and downloads read.
+func (h *handler) loadDashPage(r *http.Request, planID int64, p dashParams) (*dashFigures, error) {
+	d, err := h.app.NamedPlanDashboard(r.Context(), h.user(r), planID, p.PeriodID, p.AsOf)
 	if err != nil {
 		return nil, err
 	}
-	d, err := h.figs.Dashboard(ctx, planID, p.PeriodID, p.AsOf)
-	if errors.Is(err, figures.ErrNoPeriod) {
-		if p.PeriodID != 0 {
-			return nil, errNotFound
+	p.PeriodID = d.Figures.Period.ID
+	return &dashFigures{Plan: d.Plan, Periods: d.Periods, Agencies: d.Agencies, Dashboard: d.Figures,
+		Settings: d.Settings, titles: d.TaskTitles, Params: p}, nil
+}
+
+// taskTitle is a listed task's title, or the start of its text when it
+// has none.
+func (x *dashFigures) taskTitle(id int64, title string) string {
+	if title != "" {
+		return title
+	}
+	if t, ok := x.titles[id]; ok {
+		return t
+	}
+	if x.Facts != nil {
+		for i := range x.Facts.Tasks {
+			if x.Facts.Tasks[i].ID == id {
+				return plan.TitleFromText(x.Facts.Tasks[i].Text)
+			}
 		}
-		return nil, errNoPeriodYet
 	}
-	if err != nil {
-		return nil, err
-	}
-	f := &figures.Facts{Plan: *pl}
-	if f.Periods, err = h.store.Periods(ctx, planID); err != nil {
-		return nil, err
-	}
-	if f.Agencies, err = h.store.Agencies(ctx); err != nil {
-		return nil, err
-	}
-	untitled := map[int64]bool{}
-	for _, o := range d.Overdue {
-		untitled[o.TaskID] = o.Title == ""
-	}
-	for _, w := range d.EarlyWarning {
-		untitled[w.TaskID] = untitled[w.TaskID] || w.Title == ""
-	}
-	for id, need := range untitled {
-		if !need {
-			continue
-		}
-		t, err := h.store.Task(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		f.Tasks = append(f.Tasks, *t)
-	}
-	fs, err := h.store.FigureSettings(ctx, planID)
-	if err != nil {
-		return nil, err
-	}
-	p.PeriodID = d.Period.ID
-	return &dashData{Facts: f, D: d, P: p, Settings: fs}, nil
+	return ""
 }
 
 // taskStatuses is every task's status in the dashboard's period on its
 // day, exactly as figures.Compute counted it (figures.TaskRows), so the
 // drill-down lists use the status behind the counts.
-func (x *dashData) taskStatuses() (map[int64]plan.Status, error) {
-	rows := figures.TaskRows(figures.InPeriod(x.Facts, x.D.Period), x.D)
+func (x *dashFigures) taskStatuses() (map[int64]plan.Status, error) {
+	rows := figures.TaskRows(figures.InPeriod(x.Facts, x.Dashboard.Period), x.Dashboard)
 	out := make(map[int64]plan.Status, len(rows))
 	for _, r := range rows {
 		out[r.TaskID] = r.Status
@@ -193,12 +160,12 @@ type listedTask struct {
 
 // filterTasks lists the plan's tasks matching the status, lead agency and
 // section filters, in plan order, with the status figures gives them.
-func (x *dashData) filterTasks() ([]listedTask, error) {
+func (x *dashFigures) filterTasks() ([]listedTask, error) {
 	st, err := x.taskStatuses()
 	if err != nil {
 		return nil, err
 	}
-	f, p := figures.InPeriod(x.Facts, x.D.Period), x.P
+	f, p := figures.InPeriod(x.Facts, x.Dashboard.Period), x.Params
 	labels := map[int64]string{}
 	parent := map[int64]int64{}
 	for _, s := range f.Sections {
@@ -277,17 +244,4 @@ func idParam(id int64) string {
 		return ""
 	}
 	return strconv.FormatInt(id, 10)
-}
-
-// mayReadAgency says whether u may open agency id's own page: leaders,
-// the coordinator and administrators see every agency; an agency's head
-// and officers see their own.
-func mayReadAgency(u *auth.User, id int64) bool {
-	if u == nil {
-		return false
-	}
-	if u.Role.NeedsAgency() {
-		return u.AgencyID == id
-	}
-	return true
 }

@@ -6,26 +6,25 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
 )
 
 // TestDashViewRollup: the dashboard lists an indicator's rolled-up values
 // (figures.Rollup) by agency name in Vietnamese order, numbers written the
 // Vietnamese way, and skips agencies it does not know.
 func TestDashViewRollup(t *testing.T) {
-	p := &plan.Plan{ID: 1}
-	x := &dashData{
-		Facts: &figures.Facts{Agencies: []agency.Agency{
+	x := &dashFigures{
+		Plan: &plan.Plan{ID: 1},
+		Agencies: []agency.Agency{
 			{ID: 1, Name: "Ủy ban nhân dân tỉnh", ShortName: "UBND tỉnh"},
 			{ID: 2, Name: "Sở Y tế"},
 			{ID: 3, Name: "Sở Công Thương"},
-		}},
-		D: &figures.Dashboard{Indicators: []figures.IndicatorFigure{{
+		},
+		Dashboard: &figures.Dashboard{Indicators: []figures.IndicatorFigure{{
 			Rollup: map[int64]float64{1: 1234.5, 2: 6, 3: 4, 99: 7},
 		}}},
-		Settings: &store.FigureSettings{},
+		Settings: &figures.Settings{},
 	}
-	v := newDashView(p, x)
+	v := newDashView(x)
 	if len(v.Indicators) != 1 {
 		t.Fatalf("%d indicator rows", len(v.Indicators))
 	}

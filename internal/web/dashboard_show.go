@@ -21,10 +21,10 @@ func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	x, err := h.loadDashPage(r, id, q)
 	if err != nil {
-		return h.dashFail(w, r, err)
+		return err
 	}
-	p := &x.Facts.Plan
-	v := newDashView(p, x)
+	p := x.Plan
+	v := newDashView(x)
 	if r.URL.Query().Get("settings") == "saved" {
 		v.Settings.Notice, v.Settings.Open = "Đã lưu ngưỡng; số liệu đã được tính lại theo ngưỡng mới.", true
 	}

@@ -6,9 +6,9 @@ import (
 	"net/http"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -42,25 +42,25 @@ func (h *handler) taskListShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	x, err := h.loadDash(r, id, q)
 	if err != nil {
-		return h.dashFail(w, r, err)
+		return err
 	}
 	list, err := x.filterTasks()
 	if err != nil {
 		return err
 	}
-	p := &x.Facts.Plan
-	v := &tasksView{Plan: p, Period: x.D.Period, AsOf: vntext.FormatDate(x.D.AsOf), Status: q.Status, NoLead: q.AgencyID < 0,
-		Tasks: list, Total: vntext.FormatInt(len(list)), Query: x.P.filterQuery(),
-		BackURL: fmt.Sprintf("/plans/%d/dashboard", id) + x.P.query()}
-	for i := range x.Facts.Agencies {
-		if x.Facts.Agencies[i].ID == q.AgencyID {
-			v.Agency = &x.Facts.Agencies[i]
+	p := x.Plan
+	v := &tasksView{Plan: p, Period: x.Dashboard.Period, AsOf: vntext.FormatDate(x.Dashboard.AsOf), Status: q.Status, NoLead: q.AgencyID < 0,
+		Tasks: list, Total: vntext.FormatInt(len(list)), Query: x.Params.filterQuery(),
+		BackURL: fmt.Sprintf("/plans/%d/dashboard", id) + x.Params.query()}
+	for i := range x.Agencies {
+		if x.Agencies[i].ID == q.AgencyID {
+			v.Agency = &x.Agencies[i]
 		}
 	}
 	if v.Agency == nil && q.AgencyID > 0 { // an agency the plan does not name: no tasks
-		if a, err := h.store.Agency(r.Context(), q.AgencyID); err == nil {
+		if a, err := h.app.Agency(r.Context(), q.AgencyID); err == nil {
 			v.Agency = a
-		} else if !errors.Is(err, store.ErrNotFound) {
+		} else if !errors.Is(err, derrors.NotFound) {
 			return err
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // tables (each number a link to the tasks behind it) and charts.
 type dashView struct {
 	Plan     *plan.Plan
-	D        *figures.Dashboard
+	Figures  *figures.Dashboard
 	Periods  []reporting.Period // for the period picker
 	AsOf     string             // dd/mm/yyyy
 	AsOfISO  string
@@ -99,10 +99,10 @@ type warningLine struct {
 }
 
 // newDashView lays out x's figures.
-func newDashView(p *plan.Plan, x *dashData) *dashView {
-	d, q := x.D, x.P
-	names := agencyIndex(x.Facts.Agencies)
-	v := &dashView{Plan: p, D: d, Periods: x.Facts.Periods, AsOf: vntext.FormatDate(d.AsOf), AsOfISO: d.AsOf.Format(time.DateOnly),
+func newDashView(x *dashFigures) *dashView {
+	p, d, q := x.Plan, x.Dashboard, x.Params
+	names := agencyIndex(x.Agencies)
+	v := &dashView{Plan: p, Figures: d, Periods: x.Periods, AsOf: vntext.FormatDate(d.AsOf), AsOfISO: d.AsOf.Format(time.DateOnly),
 		Statuses: plan.Statuses, Query: q.query(), Settings: &figureForm{}}
 	v.Settings.fill(x.Settings)
 	tasksURL := fmt.Sprintf("/plans/%d/tasks", p.ID)
@@ -180,10 +180,10 @@ func newDashView(p *plan.Plan, x *dashData) *dashView {
 		return ""
 	}
 	for _, o := range d.Overdue {
-		v.Overdue = append(v.Overdue, taskLine{TaskID: o.TaskID, Title: taskTitle(x.Facts, o.TaskID, o.Title), Section: o.SectionLabel, Lead: lead(o.LeadAgencyID), Due: o.Due, Days: o.Days})
+		v.Overdue = append(v.Overdue, taskLine{TaskID: o.TaskID, Title: x.taskTitle(o.TaskID, o.Title), Section: o.SectionLabel, Lead: lead(o.LeadAgencyID), Due: o.Due, Days: o.Days})
 	}
 	for _, w := range d.EarlyWarning {
-		v.Warnings = append(v.Warnings, warningLine{taskLine: taskLine{TaskID: w.TaskID, Title: taskTitle(x.Facts, w.TaskID, w.Title), Section: w.SectionLabel, Lead: lead(w.LeadAgencyID), Due: w.Due},
+		v.Warnings = append(v.Warnings, warningLine{taskLine: taskLine{TaskID: w.TaskID, Title: x.taskTitle(w.TaskID, w.Title), Section: w.SectionLabel, Lead: lead(w.LeadAgencyID), Due: w.Due},
 			Elapsed: vntext.FormatNumber(w.Elapsed, 1) + "%", Progress: w.Progress, Lag: vntext.FormatNumber(w.Lag, 1)})
 	}
 	return v
@@ -201,19 +201,6 @@ func cellsFor(tasksURL string, q dashParams, c figures.Counts, kv ...string) []c
 // statusHref returns the drill-down link of one status with filters kv.
 func statusHref(tasksURL string, q dashParams, kv ...string) func(plan.Status) string {
 	return func(s plan.Status) string { return tasksURL + q.query(append(kv, "status", string(s))...) }
-}
-
-// taskTitle is a task's title, or the start of its text when it has none.
-func taskTitle(f *figures.Facts, id int64, title string) string {
-	if title != "" {
-		return title
-	}
-	for i := range f.Tasks {
-		if f.Tasks[i].ID == id {
-			return plan.TitleFromText(f.Tasks[i].Text)
-		}
-	}
-	return ""
 }
 
 func optNumber(p *float64) string {

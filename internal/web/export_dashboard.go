@@ -17,11 +17,11 @@ var dashboardTables = []string{"status", "groups", "agencies", "indicators", "ov
 // dashboardXLSX downloads every table of the dashboard (same period= and
 // asof=) as one workbook: status, groups, agencies, indicators, overdue.
 func (h *handler) dashboardXLSX(w http.ResponseWriter, r *http.Request) error {
-	x, err := h.dashForExport(w, r)
-	if x == nil {
+	x, err := h.dashForExport(r)
+	if err != nil {
 		return err
 	}
-	return sendSheets(w, "xlsx", fmt.Sprintf("so-lieu-ke-hoach-%d", x.D.PlanID), dashboardSheets(x)...)
+	return sendSheets(w, "xlsx", fmt.Sprintf("so-lieu-ke-hoach-%d", x.Dashboard.PlanID), dashboardSheets(x)...)
 }
 
 // dashboardCSV downloads one table of the dashboard (table=, default
@@ -40,16 +40,15 @@ func (h *handler) dashboardCSV(w http.ResponseWriter, r *http.Request) error {
 	if i < 0 {
 		return errNotFound
 	}
-	x, err := h.dashForExport(w, r)
-	if x == nil {
+	x, err := h.dashForExport(r)
+	if err != nil {
 		return err
 	}
-	return sendSheets(w, "csv", fmt.Sprintf("so-lieu-ke-hoach-%d-%s", x.D.PlanID, name), dashboardSheets(x)[i])
+	return sendSheets(w, "csv", fmt.Sprintf("so-lieu-ke-hoach-%d-%s", x.Dashboard.PlanID, name), dashboardSheets(x)[i])
 }
 
-// dashForExport loads the figures of a download; nil with the error (or
-// nil after the no-period message was shown).
-func (h *handler) dashForExport(w http.ResponseWriter, r *http.Request) (*dashData, error) {
+// dashForExport loads the figures of a download.
+func (h *handler) dashForExport(r *http.Request) (*dashFigures, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
@@ -58,11 +57,7 @@ func (h *handler) dashForExport(w http.ResponseWriter, r *http.Request) (*dashDa
 	if err != nil {
 		return nil, err
 	}
-	x, err := h.loadDash(r, id, q)
-	if err != nil {
-		return nil, h.dashFail(w, r, err)
-	}
-	return x, nil
+	return h.loadDash(r, id, q)
 }
 
 // statusColumns are a count per status then the total.
@@ -84,10 +79,10 @@ func statusValues(c figures.Counts, first ...any) []any {
 
 // dashboardSheets lays the dashboard's figures out as the tables of the
 // page, in the order of dashboardTables.
-func dashboardSheets(x *dashData) []table.Sheet {
-	d := x.D
+func dashboardSheets(x *dashFigures) []table.Sheet {
+	d := x.Dashboard
 	sub := d.Period.Label + ", tính đến ngày " + vntext.FormatDate(d.AsOf)
-	names := agencyIndex(x.Facts.Agencies)
+	names := agencyIndex(x.Agencies)
 
 	status := table.Sheet{Name: "Tình trạng", Title: "NHIỆM VỤ THEO TÌNH TRẠNG — " + sub, Columns: []table.Column{
 		{Header: "Tình trạng", Kind: table.Text, Width: 32}, {Header: "Mã", Kind: table.Text, Width: 14}, {Header: "Số nhiệm vụ", Kind: table.Int, Width: 12}}}
@@ -140,7 +135,7 @@ func dashboardSheets(x *dashData) []table.Sheet {
 		if a := names[o.LeadAgencyID]; a != nil {
 			lead = a.Name
 		}
-		overdue.Rows = append(overdue.Rows, []any{i + 1, o.TaskID, o.SectionLabel, taskTitle(x.Facts, o.TaskID, o.Title), lead, o.Due, o.Days})
+		overdue.Rows = append(overdue.Rows, []any{i + 1, o.TaskID, o.SectionLabel, x.taskTitle(o.TaskID, o.Title), lead, o.Due, o.Days})
 	}
 	return []table.Sheet{status, groups, agencies, inds, overdue}
 }

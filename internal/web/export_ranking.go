@@ -27,7 +27,7 @@ func (h *handler) rankingExport(w http.ResponseWriter, r *http.Request, format s
 	if err != nil {
 		return err
 	}
-	year, err := h.rankingYear(r)
+	year, err := rankingYear(r)
 	if err != nil {
 		return err
 	}
@@ -35,7 +35,7 @@ func (h *handler) rankingExport(w http.ResponseWriter, r *http.Request, format s
 	if err != nil {
 		return err
 	}
-	return sendSheets(w, format, fmt.Sprintf("xep-hang-co-quan-ke-hoach-%d-nam-%d", id, year), rankingSheet(v))
+	return sendSheets(w, format, fmt.Sprintf("xep-hang-co-quan-ke-hoach-%d-nam-%d", id, v.Year), rankingSheet(v))
 }
 
 // rankingSheet is the ranking table: rank, agency, score, then each

@@ -42,7 +42,7 @@ func (h *handler) taskListExport(w http.ResponseWriter, r *http.Request, format 
 	}
 	x, err := h.loadDash(r, id, q)
 	if err != nil {
-		return h.dashFail(w, r, err)
+		return err
 	}
 	list, err := x.filterTasks()
 	if err != nil {
@@ -52,8 +52,8 @@ func (h *handler) taskListExport(w http.ResponseWriter, r *http.Request, format 
 }
 
 // tasksSheet is a task list as a table: the columns of the list page.
-func tasksSheet(x *dashData, list []listedTask) table.Sheet {
-	s := table.Sheet{Name: "Nhiệm vụ", Title: "DANH SÁCH NHIỆM VỤ — " + x.D.Period.Label + ", tính đến ngày " + vntext.FormatDate(x.D.AsOf),
+func tasksSheet(x *dashFigures, list []listedTask) table.Sheet {
+	s := table.Sheet{Name: "Nhiệm vụ", Title: "DANH SÁCH NHIỆM VỤ — " + x.Dashboard.Period.Label + ", tính đến ngày " + vntext.FormatDate(x.Dashboard.AsOf),
 		Columns: []table.Column{
 			{Header: "STT", Kind: table.Int, Width: 6},
 			{Header: "Mã nhiệm vụ", Kind: table.Int, Width: 10},

@@ -21,16 +21,17 @@ func (h *handler) nationalShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	lines, total, skipped, err := h.figs.National(r.Context(), q.AsOf)
+	n, err := h.app.NationalFigures(r.Context(), h.user(r), q.AsOf)
 	if err != nil {
 		return err
 	}
-	v := &nationalView{AsOf: vntext.FormatDate(q.AsOf), AsOfISO: q.AsOf.Format(time.DateOnly), Skipped: skipped,
+	total := n.Total
+	v := &nationalView{AsOf: vntext.FormatDate(n.AsOf), AsOfISO: n.AsOf.Format(time.DateOnly), Skipped: n.WithoutPeriod,
 		Statuses: plan.Statuses, Total: nationalLine(total.Status, total.Reports, total.Overdue, total.Warned)}
 	if q.AsOfSet {
 		v.Query = "?asof=" + v.AsOfISO
 	}
-	for _, l := range lines {
+	for _, l := range n.Lines {
 		line := nationalLine(l.Status, l.Reports, l.Overdue, l.Warned)
 		line.Plan, line.Period = l.Plan, l.Period.Label
 		line.Href = "/plans/" + strconv.FormatInt(l.Plan.ID, 10) + "/dashboard" + v.Query

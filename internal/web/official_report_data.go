@@ -28,15 +28,15 @@ import (
 
 // officialReportData is what a page or download of the official report reads.
 type officialReportData struct {
-	X     *dashData
+	X     *dashFigures
 	Acc   officialreport.Accepted
 	Saved *officialreport.Draft // nil when never saved
 	Draft *officialreport.Draft // Saved refreshed, or the first draft
 }
 
 // loadOfficialReport reads the official report of plan {id} for period=.
-// An unknown period is a 404; a plan without periods gets its message
-// (nil data and nil error, the page already written).
+// An unknown period is a 404; a plan without periods is a 404 that says
+// so (app.PlanFigures).
 func (h *handler) loadOfficialReport(w http.ResponseWriter, r *http.Request) (*officialReportData, error) {
 	id, err := pathID(r)
 	if err != nil {
@@ -48,14 +48,14 @@ func (h *handler) loadOfficialReport(w http.ResponseWriter, r *http.Request) (*o
 	}
 	x, err := h.loadDash(r, id, p)
 	if err != nil {
-		return nil, h.dashFail(w, r, err)
+		return nil, err
 	}
 	ctx := r.Context()
-	acc, err := h.store.OfficialReportSources(ctx, id, x.D.Period.ID)
+	acc, err := h.store.OfficialReportSources(ctx, id, x.Dashboard.Period.ID)
 	if err != nil {
 		return nil, err
 	}
-	saved, err := h.store.OfficialReport(ctx, id, x.D.Period.ID)
+	saved, err := h.store.OfficialReport(ctx, id, x.Dashboard.Period.ID)
 	switch {
 	case err == nil:
 	case isNotFound(err):
@@ -67,9 +67,9 @@ func (h *handler) loadOfficialReport(w http.ResponseWriter, r *http.Request) (*o
 	if saved != nil {
 		c := *saved
 		c.Results = append([]officialreport.GroupText(nil), saved.Results...)
-		cur = officialreport.Current(&c, x.Facts, x.D, acc)
+		cur = officialreport.Current(&c, x.Facts, x.Dashboard, acc)
 	} else {
-		cur = officialreport.Current(nil, x.Facts, x.D, acc)
+		cur = officialreport.Current(nil, x.Facts, x.Dashboard, acc)
 	}
 	return &officialReportData{X: x, Acc: acc, Saved: saved, Draft: cur}, nil
 }
@@ -115,8 +115,8 @@ func (f *officialReportForm) Query() string {
 }
 
 // newOfficialReportForm is the form of x's plan and period, filled from d.
-func newOfficialReportForm(x *dashData, d *officialreport.Draft) *officialReportForm {
-	f := &officialReportForm{Plan: &x.Facts.Plan, Period: x.D.Period, Periods: x.Facts.Periods}
+func newOfficialReportForm(x *dashFigures, d *officialreport.Draft) *officialReportForm {
+	f := &officialReportForm{Plan: &x.Facts.Plan, Period: x.Dashboard.Period, Periods: x.Facts.Periods}
 	f.Version, f.UpdatedAt = d.Version, d.UpdatedAt
 	f.Issuer, f.ParentIssuer, f.Number, f.Place, f.Summary = d.Issuer, d.ParentIssuer, d.Number, d.Place, d.Summary
 	if !d.Date.IsZero() {

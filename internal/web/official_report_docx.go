@@ -15,8 +15,8 @@ func (h *handler) officialReportDocx(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	var b bytes.Buffer
-	if err := officialreport.WriteDocx(&b, o.Draft, o.X.D); err != nil {
+	if err := officialreport.WriteDocx(&b, o.Draft, o.X.Dashboard); err != nil {
 		return err
 	}
-	return sendOfficialFile(w, officialreport.DocxType, officialReportFileName("Báo cáo tổng hợp", o.X.D.Period, "docx"), b.Bytes())
+	return sendOfficialFile(w, officialreport.DocxType, officialReportFileName("Báo cáo tổng hợp", o.X.Dashboard.Period, "docx"), b.Bytes())
 }

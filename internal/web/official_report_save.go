@@ -29,7 +29,7 @@ func (h *handler) officialReportSave(w http.ResponseWriter, r *http.Request) err
 	if err := readOfficialReportForm(w, r, f); err != nil {
 		return err
 	}
-	planID, periodID := o.X.Facts.Plan.ID, o.X.D.Period.ID
+	planID, periodID := o.X.Facts.Plan.ID, o.X.Dashboard.Period.ID
 	d, fe := f.draft(planID, periodID)
 	if fe != nil {
 		var ie *officialreport.InvalidError

@@ -15,8 +15,8 @@ func (h *handler) officialReportXLSX(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	var b bytes.Buffer
-	if err := officialreport.WriteXLSX(&b, o.X.Facts, o.X.D, o.Acc); err != nil {
+	if err := officialreport.WriteXLSX(&b, o.X.Facts, o.X.Dashboard, o.Acc); err != nil {
 		return err
 	}
-	return sendOfficialFile(w, officialreport.XLSXType, officialReportFileName("Phụ lục báo cáo tổng hợp", o.X.D.Period, "xlsx"), b.Bytes())
+	return sendOfficialFile(w, officialreport.XLSXType, officialReportFileName("Phụ lục báo cáo tổng hợp", o.X.Dashboard.Period, "xlsx"), b.Bytes())
 }

@@ -11,7 +11,7 @@ func (h *handler) rankingShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	year, err := h.rankingYear(r)
+	year, err := rankingYear(r)
 	if err != nil {
 		return err
 	}

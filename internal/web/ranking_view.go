@@ -6,16 +6,14 @@ import (
 	"strings"
 	"time"
 
-	"tiendo/internal/clock"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
 // The yearly ranking of agencies (khen thưởng, issue 4 point 3): the rows
-// come from figures.Ranking over store.Facts, the one place figures are
-// computed; this file only words and formats them.
+// come from app.PlanRanking (figures.Ranking over the plan's facts, the
+// one place figures are computed); this file only words and formats them.
 
 // rankingView is the data of the ranking page: the ranked table, the
 // method and the weights in force, and the weights form.
@@ -24,8 +22,8 @@ type rankingView struct {
 	Year     int
 	AsOf     time.Time
 	Rows     []rankingRow
-	Ranked   []figures.RankRow     // the rows as figures.Ranking gave them, for the downloads
-	Weights  *store.RankingSetting // in force (Version 0: the defaults)
+	Ranked   []figures.RankRow       // the rows as figures.Ranking gave them, for the downloads
+	Weights  *figures.RankingSetting // in force (Version 0: the defaults)
 	Defaults figures.Weights
 	Form     *rankingForm
 }
@@ -67,8 +65,8 @@ type rankingForm struct {
 	Timeliness string
 	Indicators string
 	Errors     plan.FieldErrors
-	Error      string                // someone else saved first
-	Theirs     *store.RankingSetting // on a conflict: what they saved
+	Error      string                  // someone else saved first
+	Theirs     *figures.RankingSetting // on a conflict: what they saved
 	Notice     string
 }
 
@@ -81,7 +79,7 @@ func weightText(f float64) string {
 }
 
 // fill sets the form's fields from the stored (or default) weights.
-func (f *rankingForm) fill(s *store.RankingSetting) {
+func (f *rankingForm) fill(s *figures.RankingSetting) {
 	f.Version = s.Version
 	f.OnTime, f.Timeliness, f.Indicators = weightText(s.OnTime), weightText(s.Timeliness), weightText(s.Indicators)
 }
@@ -90,12 +88,11 @@ func (f *rankingForm) fill(s *store.RankingSetting) {
 const (
 	msgWeightEmpty    = "Hãy nhập trọng số (0 nếu không tính thành phần này)."
 	msgWeightNegative = "Trọng số không được âm."
-	msgWeightSum      = "Ba trọng số phải cộng lại bằng 100 (hiện là %s)."
-	msgWeightRule     = "Các trọng số phải không âm và cộng lại bằng 100."
 )
 
 // weights reads the form's fields into weights and returns the problems
-// found beside each field; the sum is checked by figures.Weights.Validate.
+// found beside each field; app.SaveRankingWeights checks the rest (that
+// they add up to 100).
 func (f *rankingForm) weights() (figures.Weights, plan.FieldErrors) {
 	fe := plan.FieldErrors{}
 	var w figures.Weights
@@ -114,9 +111,6 @@ func (f *rankingForm) weights() (figures.Weights, plan.FieldErrors) {
 		default:
 			*x.dst = *v
 		}
-	}
-	if len(fe) == 0 && w.Validate() != nil {
-		fe["sum"] = strings.Replace(msgWeightSum, "%s", weightText(w.OnTime+w.Timeliness+w.Indicators), 1)
 	}
 	if len(fe) == 0 {
 		return w, nil
@@ -137,38 +131,31 @@ func readRankingForm(w http.ResponseWriter, r *http.Request, f *rankingForm) err
 	return nil
 }
 
-// Years a ranking may be asked for; outside them the address names nothing.
-const minRankingYear, maxRankingYear = 2000, 2100
-
-// rankingYear reads year= (default: this year's); a bad one is a 404.
-func (h *handler) rankingYear(r *http.Request) (int, error) {
+// rankingYear reads year= (0 when not given: this year's); a bad one is
+// a 404.
+func rankingYear(r *http.Request) (int, error) {
 	s := strings.TrimSpace(r.URL.Query().Get("year"))
 	if s == "" {
-		return clock.Today(h.clock).Year(), nil
+		return 0, nil
 	}
 	y, err := strconv.Atoi(s)
-	if err != nil || y < minRankingYear || y > maxRankingYear {
+	if err != nil || y < figures.FirstRankingYear || y > figures.LastRankingYear {
 		return 0, errNotFound
 	}
 	return y, nil
 }
 
-// loadRanking reads the plan's facts and weights and ranks its agencies
-// for year: as of the year's last day for a year gone by, today otherwise.
+// loadRanking ranks the plan's agencies for year (app.PlanRanking) and
+// lays the rows out; form is the weights form to show (nil: filled from
+// the weights in force).
 func (h *handler) loadRanking(r *http.Request, planID int64, year int, form *rankingForm) (*rankingView, error) {
-	ctx := r.Context()
-	asOf := figures.RankingDay(year, clock.Today(h.clock))
-	ws, err := h.store.RankingWeights(ctx, planID)
+	rk, err := h.app.PlanRanking(r.Context(), h.user(r), planID, year)
 	if err != nil {
 		return nil, err
 	}
-	f, err := h.store.Facts(ctx, planID, asOf)
-	if err != nil {
-		return nil, err
-	}
-	v := &rankingView{Plan: &f.Plan, Year: year, AsOf: asOf, Weights: ws, Defaults: figures.DefaultWeights, Form: form}
-	v.Ranked = figures.Ranking(f, year, asOf, ws.Weights)
-	byID := agencyIndex(f.Agencies)
+	v := &rankingView{Plan: rk.Plan, Year: rk.Year, AsOf: rk.AsOf, Ranked: rk.Rows, Weights: rk.Weights,
+		Defaults: figures.DefaultWeights, Form: form}
+	byID := agencyIndex(rk.Agencies)
 	for _, row := range v.Ranked {
 		name := row.Name
 		if a := byID[row.AgencyID]; a != nil {
@@ -180,9 +167,9 @@ func (h *handler) loadRanking(r *http.Request, planID int64, year int, form *ran
 	}
 	if v.Form == nil {
 		v.Form = &rankingForm{}
-		v.Form.fill(ws)
+		v.Form.fill(rk.Weights)
 	}
-	v.Form.Year = year
+	v.Form.Year = rk.Year
 	return v, nil
 }
 

@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"tiendo/internal/derrors"
 	"tiendo/internal/figures"
-	"tiendo/internal/store"
 )
 
 // msgRankingConflict is shown when someone else saved the weights since
@@ -14,11 +14,12 @@ import (
 const msgRankingConflict = "Người khác vừa lưu trọng số xếp hạng của kế hoạch này (xem bản đã lưu bên dưới). " +
 	"Những gì bạn nhập vẫn được giữ: bấm Lưu lần nữa để ghi đè, hoặc mở lại trang để lấy bản mới."
 
-// rankingWeightsSave saves the plan's ranking weights. The version read
-// with the form guards against overwriting someone else's save: on a
-// conflict the input is kept, the other save is shown beside it and the
-// form takes the new version. Errors re-show the ranking page (computed
-// with the weights in force) with the messages beside the fields.
+// rankingWeightsSave saves the plan's ranking weights
+// (app.SaveRankingWeights). The version read with the form guards against
+// overwriting someone else's save: on a conflict the input is kept, the
+// other save is shown beside it and the form takes the new version.
+// Errors re-show the ranking page (computed with the weights in force)
+// with the messages beside the fields.
 func (h *handler) rankingWeightsSave(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -29,15 +30,15 @@ func (h *handler) rankingWeightsSave(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	year := f.Year
-	if year < minRankingYear || year > maxRankingYear {
-		if year, err = h.rankingYear(r); err != nil {
+	if year < figures.FirstRankingYear || year > figures.LastRankingYear {
+		if year, err = rankingYear(r); err != nil {
 			return err
 		}
 	}
-	ctx := r.Context()
-	if _, err := h.store.Plan(ctx, id); err != nil {
-		return err
+	if year == 0 {
+		year = h.app.Today().Year()
 	}
+	ctx, by := r.Context(), h.user(r)
 	fail := func(status int) error {
 		v, err := h.loadRanking(r, id, year, f)
 		if err != nil {
@@ -50,19 +51,19 @@ func (h *handler) rankingWeightsSave(w http.ResponseWriter, r *http.Request) err
 		f.Errors = fe
 		return fail(http.StatusUnprocessableEntity)
 	}
-	_, err = h.store.SaveRankingWeights(ctx, actorID(r), id, weights, f.Version)
-	switch {
-	case errors.Is(err, figures.ErrWeights):
-		f.Errors = map[string]string{"sum": msgWeightRule}
+	_, err = h.app.SaveRankingWeights(ctx, by, id, weights, f.Version)
+	if f.Errors = invalidFields(err); f.Errors != nil {
 		return fail(http.StatusUnprocessableEntity)
-	case errors.Is(err, store.ErrConflict):
-		theirs, rerr := h.store.RankingWeights(ctx, id)
+	}
+	if errors.Is(err, derrors.Conflict) {
+		theirs, rerr := h.app.PlanRankingWeights(ctx, by, id)
 		if rerr != nil {
 			return rerr
 		}
 		f.Error, f.Theirs, f.Version = msgRankingConflict, theirs, theirs.Version
 		return fail(http.StatusConflict)
-	case err != nil:
+	}
+	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/plans/"+strconv.FormatInt(id, 10)+"/ranking?year="+strconv.Itoa(year)+"&saved=1", http.StatusSeeOther)

@@ -23,7 +23,6 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
-	"tiendo/internal/figcache"
 
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
@@ -57,9 +56,6 @@ type Config struct {
 	// Writes limits each user's (or, signed out, each address's) writes;
 	// nil: no limit.
 	Writes *ratelimit.Limiter
-	// Figures serves the dashboards shared with the API; nil: a cache of
-	// the web's own.
-	Figures *figcache.Cache
 	// DevDir, when set, is the directory of this package's sources
 	// (internal/web, or its templates/ folder): templates/ and static/ are
 	// then read from it on every request, so that a designer sees changes
@@ -76,7 +72,6 @@ var DefaultTwoFactorRoles = []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}
 type handler struct {
 	app    *app.App
 	store  *store.Store
-	figs   *figcache.Cache
 	clock  clock.Clock
 	log    *slog.Logger
 	secure bool
@@ -121,16 +116,12 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Figures == nil {
-		cfg.Figures = figcache.New(cfg.Store, 0)
-	}
 	if cfg.App == nil {
-		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: cfg.Figures})
+		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log})
 	}
 	h := &handler{
 		app:       cfg.App,
 		store:     cfg.Store,
-		figs:      cfg.Figures,
 		clock:     cfg.Clock,
 		log:       cfg.Log,
 		secure:    cfg.SecureCookies,

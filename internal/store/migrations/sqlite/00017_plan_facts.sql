@@ -1,0 +1,18 @@
+-- The plan row itself feeds the figures: its status (only an active plan
+-- expects reports from the agencies its tasks name) and its issue date
+-- (early warnings count time from it). A change of either moves the
+-- plan's facts version, as a change of any other row the figures read
+-- does (00011); store.FigureTables lists them all. The trigger fires on
+-- those two columns only, so the counters' own updates of the row do not
+-- fire it. Twin of ../postgres/00017_plan_facts.sql.
+
+-- +goose Up
+-- +goose StatementBegin
+CREATE TRIGGER plans_facts_upd AFTER UPDATE OF status, issued_on ON plans
+WHEN OLD.status IS NOT NEW.status OR OLD.issued_on IS NOT NEW.issued_on BEGIN
+    UPDATE plans SET facts_version = facts_version + 1 WHERE id = NEW.id;
+END;
+-- +goose StatementEnd
+
+-- +goose Down
+DROP TRIGGER plans_facts_upd;
