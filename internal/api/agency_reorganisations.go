@@ -5,12 +5,12 @@ import (
 	"net/http"
 	"time"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
-	"tiendo/internal/store"
 )
 
-// reorgRecordJSON is an applied reorganisation (store.ReorgRecord).
+// reorgRecordJSON is an applied reorganisation (agency.ReorgRecord).
 type reorgRecordJSON struct {
 	ID          int64          `json:"id"`
 	Batch       int64          `json:"batch"`
@@ -32,7 +32,7 @@ type reorgListJSON struct {
 	Reorganisations []reorgRecordJSON `json:"reorganisations"`
 }
 
-func reorgRecordView(x *store.ReorgRecord, today time.Time) reorgRecordJSON {
+func reorgRecordView(x *agency.ReorgRecord, today time.Time) reorgRecordJSON {
 	v := reorgRecordJSON{ID: x.ID, Batch: x.Batch, Kind: string(x.Kind), Decision: x.Decision,
 		Effective: x.Effective.Format(dateLayout), From: x.From, SuccessorID: nullID(&x.SuccessorID), Label: x.Label,
 		Moved: x.Summary, AppliedAt: x.AppliedAt, AppliedBy: nullID(&x.AppliedBy),
@@ -95,9 +95,9 @@ func (a *api) agencyReorganisationUndo(w http.ResponseWriter, r *http.Request, u
 	dry := r.URL.Query().Get("dry_run")
 	dryRun := dry == "1" || dry == "true"
 	res, err := a.store.UndoReorganisation(r.Context(), u.ID, id, clock.Today(a.clock), dryRun)
-	var re *store.ReorgError
+	var re *agency.ReorgError
 	if errors.As(err, &re) {
-		return &apiError{Status: http.StatusConflict, Code: codeConflict, Message: re.Fields["undo"], Fields: re.Fields}
+		return &apiError{Status: http.StatusConflict, Code: codeConflict, Message: re.Fields()["undo"], Fields: re.Fields()}
 	}
 	if err != nil {
 		return notFoundAs(err, "Không có việc sắp xếp mã %d.", id)

@@ -9,7 +9,6 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
-	"tiendo/internal/store"
 )
 
 // reorgBody is the body of POST /agencies/reorganisations.
@@ -84,9 +83,9 @@ func (a *api) agencyReorganise(w http.ResponseWriter, r *http.Request, u *auth.U
 	dry := r.URL.Query().Get("dry_run")
 	dryRun := dry == "1" || dry == "true"
 	res, err := a.store.Reorganise(r.Context(), u.ID, ro, dryRun)
-	var re *store.ReorgError
+	var re *agency.ReorgError
 	if errors.As(err, &re) {
-		return invalid(re.Fields)
+		return invalid(re.Fields())
 	}
 	if err != nil {
 		return err
@@ -98,8 +97,8 @@ func (a *api) agencyReorganise(w http.ResponseWriter, r *http.Request, u *auth.U
 	return a.writeJSON(w, status, reorgView(res, dryRun))
 }
 
-func reorgView(res *store.ReorgResult, dryRun bool) *reorgJSON {
-	moves := func(list []store.ReorgMove) []reorgMoveJSON {
+func reorgView(res *agency.ReorgResult, dryRun bool) *reorgJSON {
+	moves := func(list []agency.ReorgMove) []reorgMoveJSON {
 		out := make([]reorgMoveJSON, 0, len(list))
 		for _, m := range list {
 			out = append(out, reorgMoveJSON{ID: m.ID, Label: m.Label, From: m.From, To: nullID(&m.To)})

@@ -8,7 +8,7 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/clock"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 	"tiendo/internal/vntext"
 )
 
@@ -28,7 +28,7 @@ type reorgForm struct {
 	Inds      map[int64]int64 // split: indicator → successor
 	Agencies  []agency.Agency // active ones, to choose from
 	Kinds     []agency.ReorgKind
-	Preview   *store.ReorgResult
+	Preview   *agency.ReorgResult
 	Sections  []reorgSection   // the preview, part by part
 	Names     map[int64]string // agency names, for the preview
 	Choices   []agency.Agency  // split: the successors a task or indicator may go to
@@ -51,9 +51,9 @@ type reorgRow struct {
 }
 
 // sections lays the preview out.
-func (f *reorgForm) sections(res *store.ReorgResult) {
+func (f *reorgForm) sections(res *agency.ReorgResult) {
 	split := f.Kind == string(agency.ReorgSplit) && len(f.Choices) > 0
-	add := func(title, what, part string, choose bool, list []store.ReorgMove) {
+	add := func(title, what, part string, choose bool, list []agency.ReorgMove) {
 		if len(list) == 0 {
 			return
 		}
@@ -106,9 +106,13 @@ func (h *handler) agencyReorgPost(w http.ResponseWriter, r *http.Request) error 
 	apply := r.PostFormValue("action") == "apply"
 	ro.Today = clock.Today(h.clock)
 	res, err := h.store.Reorganise(r.Context(), actorID(r), ro, !apply)
-	var re *store.ReorgError
+	var re *agency.ReorgError
 	if errors.As(err, &re) {
-		f.Errors = re.Fields
+		f.Errors = re.Fields()
+		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
+	}
+	if errors.Is(err, derrors.Invalid) {
+		f.Errors = derrors.FieldsOf(err)
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
 	}
 	if err != nil {

@@ -11,8 +11,8 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/clock"
+	"tiendo/internal/derrors"
 	"tiendo/internal/reorgimport"
-	"tiendo/internal/store"
 )
 
 // reorgImportView is the preview of a province's mapping sheet: each
@@ -126,9 +126,17 @@ func (h *handler) reorgMapping(w http.ResponseWriter, r *http.Request, pg *page,
 		}
 	}
 	res, err := h.store.ReorganiseAll(r.Context(), actorID(r), ros, !apply)
-	var re *store.ReorgError
+	var re *agency.ReorgError
 	if errors.As(err, &re) {
-		v.Error = mappingRefusal(list, re)
+		fe := map[string]string{}
+		for k, msg := range re.Fields() {
+			fe[strconv.Itoa(re.Index)+"."+k] = msg
+		}
+		v.Error = mappingRefusal(list, fe)
+		return reshow(http.StatusUnprocessableEntity, "agency_reorg_import", pg)
+	}
+	if errors.Is(err, derrors.Invalid) {
+		v.Error = mappingRefusal(list, derrors.FieldsOf(err))
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg_import", pg)
 	}
 	if err != nil {
@@ -173,15 +181,15 @@ func (h *handler) reorgMapping(w http.ResponseWriter, r *http.Request, pg *page,
 }
 
 // mappingRefusal says which rows the store refused and why.
-func mappingRefusal(list []mappingJSON, re *store.ReorgError) string {
+func mappingRefusal(list []mappingJSON, fields map[string]string) string {
 	var parts []string
-	keys := make([]string, 0, len(re.Fields))
-	for k := range re.Fields {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		msg := re.Fields[k]
+		msg := fields[k]
 		if i, err := strconv.Atoi(k[:max(strings.Index(k, "."), 0)]); err == nil && i < len(list) {
 			var rows []string
 			for _, n := range list[i].Rows {

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"net/http"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/clock"
-	"tiendo/internal/store"
 )
 
 // agencyReorgUndo previews (action=preview) or applies (action=apply) the
@@ -27,9 +27,9 @@ func (h *handler) agencyReorgUndo(w http.ResponseWriter, r *http.Request) error 
 	pg := &page{Title: "Việc sắp xếp tổ chức", Nav: "agencies", Data: p}
 	apply := r.PostFormValue("action") == "apply"
 	res, err := h.store.UndoReorganisation(r.Context(), actorID(r), id, clock.Today(h.clock), !apply)
-	var re *store.ReorgError
+	var re *agency.ReorgError
 	if errors.As(err, &re) {
-		p.Refused = re.Fields["undo"]
+		p.Refused = re.Fields()["undo"]
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg_record", pg)
 	}
 	if err != nil {

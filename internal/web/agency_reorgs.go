@@ -4,13 +4,14 @@ import (
 	"net/http"
 	"time"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/clock"
 	"tiendo/internal/store"
 )
 
 // reorgRecordRow is an applied reorganisation as the history lists it.
 type reorgRecordRow struct {
-	store.ReorgRecord
+	agency.ReorgRecord
 	By       string    // who applied it
 	Undoable bool      // today is before its undo deadline and it is not undone
 	Others   int       // how many others were applied with it (a mapping), undone with it
@@ -40,7 +41,7 @@ func (h *handler) agencyReorgs(w http.ResponseWriter, r *http.Request) error {
 
 // reorgRows adds to each record who applied it, whether it can still be
 // undone today, and the size of its batch.
-func (h *handler) reorgRows(r *http.Request, list []store.ReorgRecord) ([]reorgRecordRow, error) {
+func (h *handler) reorgRows(r *http.Request, list []agency.ReorgRecord) ([]reorgRecordRow, error) {
 	today := clock.Today(h.clock)
 	batch := map[int64]int{}
 	for _, x := range list {
@@ -69,7 +70,7 @@ func (h *handler) reorgRows(r *http.Request, list []store.ReorgRecord) ([]reorgR
 // undo would write back) or the reason it is refused.
 type reorgUndoPage struct {
 	reorgRecordRow
-	Preview *store.UndoResult
+	Preview *agency.UndoResult
 	Refused string
 	Today   time.Time
 }
