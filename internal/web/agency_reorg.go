@@ -7,13 +7,12 @@ import (
 	"strings"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/clock"
 	"tiendo/internal/derrors"
 	"tiendo/internal/vntext"
 )
 
 // reorgForm is the reorganisation page: the decision, and after a preview
-// what it moves (store.Reorganise on a dry run) — for a split, each open
+// what it moves (app.Reorganise on a dry run) — for a split, each open
 // task and indicator with the successor it goes to.
 type reorgForm struct {
 	Kind      string
@@ -104,13 +103,7 @@ func (h *handler) agencyReorgPost(w http.ResponseWriter, r *http.Request) error 
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
 	}
 	apply := r.PostFormValue("action") == "apply"
-	ro.Today = clock.Today(h.clock)
-	res, err := h.store.Reorganise(r.Context(), actorID(r), ro, !apply)
-	var re *agency.ReorgError
-	if errors.As(err, &re) {
-		f.Errors = re.Fields()
-		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
-	}
+	res, err := h.app.Reorganise(r.Context(), h.user(r), ro, !apply)
 	if errors.Is(err, derrors.Invalid) {
 		f.Errors = derrors.FieldsOf(err)
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
@@ -145,14 +138,14 @@ func formIDMap(r *http.Request, prefix string) map[int64]int64 {
 
 // newReorgForm lists the agencies in existence today to choose from.
 func (h *handler) newReorgForm(r *http.Request) (*reorgForm, error) {
-	all, err := h.store.Agencies(r.Context())
+	all, err := h.app.Agencies(r.Context())
 	if err != nil {
 		return nil, err
 	}
 	f := &reorgForm{Kind: string(agency.ReorgMerge), From: map[int64]bool{}, Extra: map[int64]bool{},
 		Tasks: map[int64]int64{}, Inds: map[int64]int64{}, Names: map[int64]string{},
 		Kinds: []agency.ReorgKind{agency.ReorgMerge, agency.ReorgSplit, agency.ReorgRename, agency.ReorgDissolve}}
-	today := clock.Today(h.clock)
+	today := h.app.Today()
 	for _, a := range all {
 		f.Names[a.ID] = a.Name
 		if a.ActiveOn(today) {
