@@ -3,6 +3,8 @@ package agency
 import (
 	"strings"
 	"time"
+
+	"tiendo/internal/clock"
 )
 
 // ReorgRecord is an applied reorganisation as kept for its history and its
@@ -64,7 +66,7 @@ func UndoUntil(day, next time.Time) time.Time {
 		return next
 	}
 	q := (int(day.Month()) - 1) / 3
-	return time.Date(day.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 3, 0)
+	return clock.Date(day.Year(), time.Month(q*3+1), 1).AddDate(0, 3, 0)
 }
 
 // ReorgLabel names a reorganisation by its agencies' names, as the history
