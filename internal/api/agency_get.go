@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
 )
 
 // agencyGet answers GET /agencies/{id}: one agency with its validity
@@ -14,9 +13,9 @@ func (a *api) agencyGet(w http.ResponseWriter, r *http.Request, _ *auth.User) er
 	if err != nil {
 		return err
 	}
-	ag, err := a.store.Agency(r.Context(), id)
+	ag, err := a.app.Agency(r.Context(), id)
 	if err != nil {
-		return notFoundAs(err, "Không có cơ quan mã %d.", id)
+		return err
 	}
-	return a.writeJSON(w, http.StatusOK, agencyView(ag, clock.Today(a.clock)))
+	return a.writeJSON(w, http.StatusOK, agencyView(ag, a.app.Today()))
 }

@@ -4,17 +4,16 @@ import (
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
 )
 
 // agencyList answers GET /agencies: every agency, past ones included (old
 // tasks still name them), sorted by name in Vietnamese collation.
 func (a *api) agencyList(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
-	agencies, err := a.store.Agencies(r.Context())
+	agencies, err := a.app.Agencies(r.Context())
 	if err != nil {
 		return err
 	}
-	today := clock.Today(a.clock)
+	today := a.app.Today()
 	items := make([]agencyJSON, len(agencies))
 	for i := range agencies {
 		items[i] = agencyView(&agencies[i], today)

@@ -1,16 +1,14 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"time"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
-	"tiendo/internal/store"
 )
 
-// reorgRecordJSON is an applied reorganisation (store.ReorgRecord).
+// reorgRecordJSON is an applied reorganisation (agency.ReorgRecord).
 type reorgRecordJSON struct {
 	ID          int64          `json:"id"`
 	Batch       int64          `json:"batch"`
@@ -32,7 +30,7 @@ type reorgListJSON struct {
 	Reorganisations []reorgRecordJSON `json:"reorganisations"`
 }
 
-func reorgRecordView(x *store.ReorgRecord, today time.Time) reorgRecordJSON {
+func reorgRecordView(x *agency.ReorgRecord, today time.Time) reorgRecordJSON {
 	v := reorgRecordJSON{ID: x.ID, Batch: x.Batch, Kind: string(x.Kind), Decision: x.Decision,
 		Effective: x.Effective.Format(dateLayout), From: x.From, SuccessorID: nullID(&x.SuccessorID), Label: x.Label,
 		Moved: x.Summary, AppliedAt: x.AppliedAt, AppliedBy: nullID(&x.AppliedBy),
@@ -48,12 +46,12 @@ func reorgRecordView(x *store.ReorgRecord, today time.Time) reorgRecordJSON {
 
 // agencyReorganisations answers GET /agencies/reorganisations: every
 // reorganisation applied, last first, with its undo state.
-func (a *api) agencyReorganisations(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
-	list, err := a.store.Reorganisations(r.Context())
+func (a *api) agencyReorganisations(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	list, err := a.app.Reorganisations(r.Context(), u)
 	if err != nil {
 		return err
 	}
-	today := clock.Today(a.clock)
+	today := a.app.Today()
 	out := make([]reorgRecordJSON, 0, len(list))
 	for i := range list {
 		out = append(out, reorgRecordView(&list[i], today))
@@ -62,16 +60,16 @@ func (a *api) agencyReorganisations(w http.ResponseWriter, r *http.Request, _ *a
 }
 
 // agencyReorganisationGet answers GET /agencies/reorganisations/{id}.
-func (a *api) agencyReorganisationGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+func (a *api) agencyReorganisationGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	x, err := a.store.Reorganisation(r.Context(), id)
+	x, err := a.app.Reorganisation(r.Context(), u, id)
 	if err != nil {
-		return notFoundAs(err, "Không có việc sắp xếp mã %d.", id)
+		return err
 	}
-	return a.writeJSON(w, http.StatusOK, reorgRecordView(x, clock.Today(a.clock)))
+	return a.writeJSON(w, http.StatusOK, reorgRecordView(x, a.app.Today()))
 }
 
 // undoJSON is the answer of an undo.
@@ -94,13 +92,9 @@ func (a *api) agencyReorganisationUndo(w http.ResponseWriter, r *http.Request, u
 	}
 	dry := r.URL.Query().Get("dry_run")
 	dryRun := dry == "1" || dry == "true"
-	res, err := a.store.UndoReorganisation(r.Context(), u.ID, id, clock.Today(a.clock), dryRun)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		return &apiError{Status: http.StatusConflict, Code: codeConflict, Message: re.Fields["undo"], Fields: re.Fields}
-	}
+	res, err := a.app.UndoReorganisation(r.Context(), u, id, dryRun)
 	if err != nil {
-		return notFoundAs(err, "Không có việc sắp xếp mã %d.", id)
+		return err
 	}
 	return a.writeJSON(w, http.StatusOK, undoJSON{DryRun: dryRun, Undone: res.IDs, Restored: res.Restored, Removed: res.Removed})
 }

@@ -1,15 +1,12 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"time"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
-	"tiendo/internal/store"
 )
 
 // reorgBody is the body of POST /agencies/reorganisations.
@@ -65,8 +62,7 @@ func (a *api) agencyReorganise(w http.ResponseWriter, r *http.Request, u *auth.U
 		return err
 	}
 	fe := map[string]string{}
-	ro := &agency.Reorganisation{Kind: agency.ReorgKind(in.Kind), From: in.From, Into: in.Into, Decision: in.Decision,
-		Today: clock.Today(a.clock)}
+	ro := &agency.Reorganisation{Kind: agency.ReorgKind(in.Kind), From: in.From, Into: in.Into, Decision: in.Decision}
 	if in.Effective != "" {
 		d, err := time.Parse(dateLayout, in.Effective)
 		if err != nil {
@@ -83,11 +79,7 @@ func (a *api) agencyReorganise(w http.ResponseWriter, r *http.Request, u *auth.U
 	}
 	dry := r.URL.Query().Get("dry_run")
 	dryRun := dry == "1" || dry == "true"
-	res, err := a.store.Reorganise(r.Context(), u.ID, ro, dryRun)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		return invalid(re.Fields)
-	}
+	res, err := a.app.Reorganise(r.Context(), u, ro, dryRun)
 	if err != nil {
 		return err
 	}
@@ -98,8 +90,8 @@ func (a *api) agencyReorganise(w http.ResponseWriter, r *http.Request, u *auth.U
 	return a.writeJSON(w, status, reorgView(res, dryRun))
 }
 
-func reorgView(res *store.ReorgResult, dryRun bool) *reorgJSON {
-	moves := func(list []store.ReorgMove) []reorgMoveJSON {
+func reorgView(res *agency.ReorgResult, dryRun bool) *reorgJSON {
+	moves := func(list []agency.ReorgMove) []reorgMoveJSON {
 		out := make([]reorgMoveJSON, 0, len(list))
 		for _, m := range list {
 			out = append(out, reorgMoveJSON{ID: m.ID, Label: m.Label, From: m.From, To: nullID(&m.To)})

@@ -4,52 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/derrors"
 )
-
-// ReorgError is a reorganisation the data refuses: an agency missing or
-// not active on the day, a task of a split left without a successor, a
-// successor whose report is already sent. Fields say which, in Vietnamese.
-type ReorgError struct{ Fields map[string]string }
-
-func (e *ReorgError) Error() string {
-	parts := make([]string, 0, len(e.Fields))
-	for k, v := range e.Fields {
-		parts = append(parts, k+": "+v)
-	}
-	return "store: reorganisation refused: " + strings.Join(parts, "; ")
-}
-
-// ReorgMove is one thing that moves to a successor: a task's lead, a
-// cooperation, an indicator, an account or a report.
-type ReorgMove struct {
-	ID    int64
-	Label string // title, code and name, username, or period
-	From  int64  // agency
-	// To is the agency it moves to; 0: none (a dissolution without
-	// successor), or, on a dry run that makes a new agency, that agency.
-	To int64
-}
-
-// ReorgResult is what a reorganisation moved — or, on a dry run, would move.
-type ReorgResult struct {
-	// ID is the reorganisation's record (ReorgRecord), for its undo; 0 on
-	// a dry run. UndoUntil is the day from which undo is refused.
-	ID           int64
-	UndoUntil    time.Time
-	SuccessorID  int64 // the successor (Into, or the agency New made; 0 on a dry run that makes one, or none)
-	Ended        []ReorgMove
-	Tasks        []ReorgMove // lead agency changed
-	Cooperations []ReorgMove // cooperating agency changed (ID: task)
-	Indicators   []ReorgMove
-	Users        []ReorgMove
-	Reports      []ReorgMove // reports not yet sent, merged into the successor's report of the period
-}
 
 // errDryRun rolls back a dry run's transaction.
 var errDryRun = errors.New("store: dry run")
@@ -63,15 +24,19 @@ var errDryRun = errors.New("store: dry run")
 // — each entry to the report of its task's new lead — and removed, so
 // that nobody is expected to report twice. Sent and accepted reports,
 // completed tasks, rankings and the audit stay under the old agencies.
-// With dryRun the same is done and rolled back: the result is the exact
-// preview. A *ReorgError when the data refuses r.
-func (s *Store) Reorganise(ctx context.Context, actor int64, r *agency.Reorganisation, dryRun bool) (res *ReorgResult, err error) {
+// What may be done and what goes where is agency's to decide
+// (Reorganisation.CheckRegister, AssignTasks…), over the data read here in
+// the transaction. With dryRun the same is done and rolled back: the
+// result is the exact preview. A *agency.ReorgError when the data refuses
+// r; an Invalid error when r itself is malformed (Reorganisation.Validate,
+// which the caller is expected to have checked).
+func (s *Store) Reorganise(ctx context.Context, actor int64, r *agency.Reorganisation, dryRun bool) (res *agency.ReorgResult, err error) {
 	defer wrap(&err, "store.Reorganise(%s %v)", r.Kind, r.From)
 	if fe := r.Validate(); len(fe) > 0 {
-		return nil, &ReorgError{fe}
+		return nil, derrors.InvalidFields(fe, "")
 	}
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
-		res = &ReorgResult{}
+		res = &agency.ReorgResult{}
 		if dryRun {
 			if err := s.reorganise(ctx, tx, actor, r, res); err != nil {
 				return err
@@ -83,50 +48,42 @@ func (s *Store) Reorganise(ctx context.Context, actor int64, r *agency.Reorganis
 	})
 	if errors.Is(err, errDryRun) {
 		if r.New != nil {
-			res.forget(res.SuccessorID)
+			res.Forget(res.SuccessorID)
 		}
 		return res, nil
 	}
 	return res, err
 }
 
-// forget replaces the ID of an agency made by a rolled-back dry run with 0
-// (the ID was never kept, and may be given to another agency later).
-func (res *ReorgResult) forget(id int64) {
-	res.SuccessorID = 0
-	for _, list := range [][]ReorgMove{res.Ended, res.Tasks, res.Cooperations, res.Indicators, res.Users, res.Reports} {
-		for i := range list {
-			if list[i].To == id {
-				list[i].To = 0
-			}
-		}
-	}
-}
-
 // ReorganiseAll applies several reorganisations — a province's whole
 // mapping — in order, in one transaction: all or none. A refusal is a
-// *ReorgError whose fields are prefixed with the reorganisation's index
-// ("2.from"). With dryRun nothing is kept.
-func (s *Store) ReorganiseAll(ctx context.Context, actor int64, list []*agency.Reorganisation, dryRun bool) (res []*ReorgResult, err error) {
+// *agency.ReorgError whose Index is the reorganisation's position in list
+// (a malformed one: an Invalid error with fields "i.field"). With dryRun
+// nothing is kept.
+func (s *Store) ReorganiseAll(ctx context.Context, actor int64, list []*agency.Reorganisation, dryRun bool) (res []*agency.ReorgResult, err error) {
 	defer wrap(&err, "store.ReorganiseAll(%d)", len(list))
 	for i, r := range list {
 		if fe := r.Validate(); len(fe) > 0 {
-			return nil, prefixed(i, &ReorgError{fe})
+			named := make(map[string]string, len(fe))
+			for k, v := range fe {
+				named[strconv.Itoa(i)+"."+k] = v
+			}
+			return nil, derrors.InvalidFields(named, "")
 		}
 	}
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		res = nil
 		var batch int64
 		for i, r := range list {
-			one := &ReorgResult{}
+			one := &agency.ReorgResult{}
 			apply := func() error { return s.reorganiseRecorded(ctx, tx, actor, r, one, &batch) }
 			if dryRun {
 				apply = func() error { return s.reorganise(ctx, tx, actor, r, one) }
 			}
 			if err := apply(); err != nil {
-				var re *ReorgError
+				var re *agency.ReorgError
 				if errors.As(err, &re) {
-					return prefixed(i, re)
+					re.Index = i
 				}
 				return err
 			}
@@ -140,7 +97,7 @@ func (s *Store) ReorganiseAll(ctx context.Context, actor int64, list []*agency.R
 	if errors.Is(err, errDryRun) {
 		for i, r := range list {
 			if r.New != nil && i < len(res) {
-				res[i].forget(res[i].SuccessorID)
+				res[i].Forget(res[i].SuccessorID)
 			}
 		}
 		return res, nil
@@ -148,61 +105,32 @@ func (s *Store) ReorganiseAll(ctx context.Context, actor int64, list []*agency.R
 	return res, err
 }
 
-// prefixed names the fields of reorganisation i's refusal "i.field".
-func prefixed(i int, e *ReorgError) *ReorgError {
-	out := &ReorgError{Fields: map[string]string{}}
-	for k, v := range e.Fields {
-		out.Fields[strconv.Itoa(i)+"."+k] = v
-	}
-	return out
-}
-
-func (s *Store) reorganise(ctx context.Context, tx *sql.Tx, actor int64, r *agency.Reorganisation, res *ReorgResult) error {
-	day := dateArg(r.Effective)
-	at := now()
-	fe := map[string]string{}
-	from := map[int64]*agency.Agency{}
-	for _, id := range r.From {
+// namedAgencies reads the agencies r names (Reorganisation.Agencies) that
+// exist, as they are in tx.
+func (s *Store) namedAgencies(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation) (map[int64]*agency.Agency, error) {
+	out := map[int64]*agency.Agency{}
+	for _, id := range r.Agencies() {
 		a, err := scanAgency(s.tqueryRow(ctx, tx, `SELECT `+agencyCols+` FROM agencies WHERE id = ?`, id))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			fe["from"] = fmt.Sprintf("Không có cơ quan mã %d.", id)
 			continue
 		case err != nil:
-			return err
-		case !a.ActiveOn(r.Effective):
-			fe["from"] = fmt.Sprintf("%s không còn hoạt động vào ngày có hiệu lực.", a.Name)
+			return nil, err
 		}
-		from[id] = &a
+		out[id] = &a
 	}
-	active := func(field string, id int64) {
-		a, err := scanAgency(s.tqueryRow(ctx, tx, `SELECT `+agencyCols+` FROM agencies WHERE id = ?`, id))
-		switch {
-		case err != nil:
-			fe[field] = fmt.Sprintf("Không có cơ quan mã %d.", id)
-		case !a.ActiveOn(r.Effective):
-			fe[field] = fmt.Sprintf("%s không hoạt động vào ngày có hiệu lực.", a.Name)
-		}
+	return out, nil
+}
+
+func (s *Store) reorganise(ctx context.Context, tx *sql.Tx, actor int64, r *agency.Reorganisation, res *agency.ReorgResult) error {
+	day := dateArg(r.Effective)
+	at := now()
+	named, err := s.namedAgencies(ctx, tx, r)
+	if err != nil {
+		return err
 	}
-	if r.Into != 0 {
-		active("into", r.Into)
-	}
-	for _, to := range r.Tasks {
-		if from[to] != nil {
-			fe["tasks"] = "Không thể giao nhiệm vụ cho chính cơ quan bị chia tách."
-		} else {
-			active("tasks", to)
-		}
-	}
-	for _, to := range r.Indicators {
-		if from[to] != nil {
-			fe["indicators"] = "Không thể giao chỉ tiêu cho chính cơ quan bị chia tách."
-		} else {
-			active("indicators", to)
-		}
-	}
-	if len(fe) > 0 {
-		return &ReorgError{fe}
+	if err := r.CheckRegister(named); err != nil {
+		return err
 	}
 	// The agencies end first, so that a new name may be an old one's
 	// (agency names are unique among agencies in existence).
@@ -216,7 +144,7 @@ func (s *Store) reorganise(ctx context.Context, tx *sql.Tx, actor int64, r *agen
 	}
 	succ := r.Into
 	if r.New != nil {
-		first := from[r.From[0]]
+		first := named[r.From[0]]
 		n := *r.New
 		if n.Kind == "" {
 			n.Kind = first.Kind
@@ -231,7 +159,7 @@ func (s *Store) reorganise(ctx context.Context, tx *sql.Tx, actor int64, r *agen
 			refArg(n.ParentID), n.Name, n.ShortName, strings.Join(n.Aliases, "\n"), string(n.Kind), day,
 			agencyFolded(&n), tsArg(at), tsArg(at))
 		if errors.Is(err, ErrDuplicate) {
-			return &ReorgError{map[string]string{"new.name": "Đã có cơ quan đang hoạt động mang tên này; hãy chọn tên khác hoặc nêu cơ quan đó ở into."}}
+			return agency.NameTaken()
 		}
 		if err != nil {
 			return err
@@ -243,22 +171,16 @@ func (s *Store) reorganise(ctx context.Context, tx *sql.Tx, actor int64, r *agen
 	}
 	res.SuccessorID = succ
 	for _, id := range r.From {
-		res.Ended = append(res.Ended, ReorgMove{ID: id, Label: from[id].Name, From: id, To: succ})
+		res.Ended = append(res.Ended, agency.ReorgMove{ID: id, Label: named[id].Name, From: id, To: succ})
 		if _, err := s.texec(ctx, tx, `UPDATE agencies SET successor_id = ? WHERE id = ?`, refArg(succ), id); err != nil {
 			return err
 		}
 	}
 	in := "(" + placeholders(len(ids)) + ")"
-	moveTo := func(assigned map[int64]int64, id int64) int64 {
-		if to, ok := assigned[id]; ok {
-			return to
-		}
-		return succ
-	}
-	if err := s.reorgTasks(ctx, tx, r, in, ids, moveTo, res); err != nil {
+	if err := s.reorgTasks(ctx, tx, r, in, ids, succ, res); err != nil {
 		return err
 	}
-	if err := s.reorgRest(ctx, tx, r, in, ids, moveTo, succ, res); err != nil {
+	if err := s.reorgRest(ctx, tx, r, in, ids, succ, res); err != nil {
 		return err
 	}
 	if err := s.reorgReports(ctx, tx, r, in, ids, succ, res); err != nil {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"tiendo/internal/agency"
 )
@@ -22,7 +21,7 @@ const liveTask = openTask + ` AND t.plan_id IN (SELECT id FROM plans WHERE statu
 
 // reorgTasks moves the open tasks' leads and cooperations.
 func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
-	moveTo func(map[int64]int64, int64) int64, res *ReorgResult) error {
+	succ int64, res *agency.ReorgResult) error {
 	// The arrangement of every open task that changes, as it was, for the
 	// figures of earlier periods (reporting.TasksIn).
 	if _, err := s.texec(ctx, tx, `INSERT INTO task_arrangements (plan_id, task_id, until, lead_agency_id, cooperating, decision)
@@ -35,16 +34,14 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 	}
 	var err error
 	res.Tasks, err = s.readMoves(ctx, tx, `SELECT t.id, t.title, t.lead_agency_id FROM tasks t
-		WHERE t.lead_agency_id IN `+in+` AND `+liveTask+` ORDER BY t.id`, ids, r.Tasks, moveTo, "tasks",
-		"Nhiệm vụ mã %d không phải nhiệm vụ chưa hoàn thành do cơ quan bị chia tách chủ trì.")
+		WHERE t.lead_agency_id IN `+in+` AND `+liveTask+` ORDER BY t.id`, ids)
 	if err != nil {
 		return err
 	}
+	if err := r.AssignTasks(res.Tasks, succ); err != nil {
+		return err
+	}
 	for _, m := range res.Tasks {
-		if m.To == 0 && r.Kind == agency.ReorgSplit {
-			return &ReorgError{map[string]string{"tasks": fmt.Sprintf(
-				"Nhiệm vụ mã %d (%s) chưa được giao cho cơ quan kế thừa nào; hãy nêu trong tasks hoặc into.", m.ID, m.Label)}}
-		}
 		if _, err := s.texec(ctx, tx, `UPDATE tasks SET lead_agency_id = ?, version = version + 1, updated_at = ?
 			WHERE id = ?`, refArg(m.To), tsArg(now()), m.ID); err != nil {
 			return err
@@ -62,7 +59,7 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 		return err
 	}
 	type coop struct {
-		ReorgMove
+		agency.ReorgMove
 		lead int64
 	}
 	var coops []coop
@@ -74,7 +71,7 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 			return err
 		}
 		c.lead = lead.Int64
-		c.To = moveTo(r.Tasks, c.ID)
+		c.To = r.TaskSuccessor(c.ID, succ)
 		coops = append(coops, c)
 	}
 	rows.Close()
@@ -99,12 +96,14 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 
 // reorgRest moves indicators and accounts.
 func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
-	moveTo func(map[int64]int64, int64) int64, succ int64, res *ReorgResult) error {
+	succ int64, res *agency.ReorgResult) error {
 	var err error
 	res.Indicators, err = s.readMoves(ctx, tx, `SELECT id, code || ' ' || name, agency_id FROM indicators
-		WHERE agency_id IN `+in+` ORDER BY id`, ids, r.Indicators, moveTo, "indicators",
-		"Chỉ tiêu mã %d không do cơ quan bị chia tách phụ trách.")
+		WHERE agency_id IN `+in+` ORDER BY id`, ids)
 	if err != nil {
+		return err
+	}
+	if err := r.AssignIndicators(res.Indicators, succ); err != nil {
 		return err
 	}
 	for _, m := range res.Indicators {
@@ -127,7 +126,7 @@ func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisat
 		return err
 	}
 	for rows.Next() {
-		m := ReorgMove{To: succ}
+		m := agency.ReorgMove{To: succ}
 		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
 			rows.Close()
 			return err
@@ -147,34 +146,21 @@ func (s *Store) reorgRest(ctx context.Context, tx *sql.Tx, r *agency.Reorganisat
 	return nil
 }
 
-// readMoves reads what moves — rows of ID, label and agency — giving each
-// the successor assigned to it, else the default (moveTo), and refuses an
-// assignment (a split's) of an ID that is not among them: message names it.
-func (s *Store) readMoves(ctx context.Context, tx *sql.Tx, query string, args []any, assigned map[int64]int64,
-	moveTo func(map[int64]int64, int64) int64, field, message string) ([]ReorgMove, error) {
+// readMoves reads what may move — rows of ID, label and agency — in the
+// order of the query; where each goes is agency's to say.
+func (s *Store) readMoves(ctx context.Context, tx *sql.Tx, query string, args []any) ([]agency.ReorgMove, error) {
 	rows, err := s.tquery(ctx, tx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var list []ReorgMove
-	found := map[int64]bool{}
+	var list []agency.ReorgMove
 	for rows.Next() {
-		var m ReorgMove
+		var m agency.ReorgMove
 		if err := rows.Scan(&m.ID, &m.Label, &m.From); err != nil {
 			return nil, err
 		}
-		m.To = moveTo(assigned, m.ID)
-		found[m.ID] = true
 		list = append(list, m)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for id := range assigned {
-		if !found[id] {
-			return nil, &ReorgError{map[string]string{field: fmt.Sprintf(message, id)}}
-		}
-	}
-	return list, nil
+	return list, rows.Err()
 }

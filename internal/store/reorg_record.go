@@ -4,48 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/plan"
 )
-
-// ReorgRecord is an applied reorganisation as kept for its history and its
-// undo (migration 00015).
-type ReorgRecord struct {
-	ID          int64
-	Batch       int64 // the first of those applied together; undone together
-	Kind        agency.ReorgKind
-	Decision    string
-	Effective   time.Time
-	From        []int64
-	SuccessorID int64
-	Label       string         // "Sở A, Sở B → Sở C" as the names were when applied
-	Summary     map[string]int // tasks, cooperations, indicators, users, reports moved
-	AppliedAt   time.Time
-	AppliedBy   int64
-	UndoUntil   time.Time // the first day of the next reporting period: undo is refused from it
-	UndoneAt    time.Time
-	UndoneBy    int64
-}
-
-// Undoable reports whether the reorganisation can still be undone on day
-// today: not undone yet, and the next reporting period has not started.
-// (Undo also refuses when its rows changed since; only trying tells.)
-func (r *ReorgRecord) Undoable(today time.Time) bool {
-	return r.UndoneAt.IsZero() && today.Before(r.UndoUntil)
-}
 
 // reorganiseRecorded applies r in tx (reorganise) and keeps what it
 // changed, row by row, with the reorganisation's record. batch is the
 // record ID of the first reorganisation applied in the same transaction
 // (0 for the first): it is set on return.
 func (s *Store) reorganiseRecorded(ctx context.Context, tx *sql.Tx, actor int64, r *agency.Reorganisation,
-	res *ReorgResult, batch *int64) error {
+	res *agency.ReorgResult, batch *int64) error {
 	sc, err := s.reorgScopeOf(ctx, tx, r)
 	if err != nil {
 		return err
@@ -75,11 +47,12 @@ func (s *Store) reorganiseRecorded(ctx context.Context, tx *sql.Tx, actor int64,
 			maxIDs[t.name] = n
 		}
 	}
-	today := dayOrToday(r.Today)
-	until, err := s.nextPeriodStart(ctx, tx, sc.Plans, later(today, r.Effective))
+	from := r.UndoFrom(dayOrToday(r.Today))
+	next, err := s.firstPeriodAfter(ctx, tx, sc.Plans, from)
 	if err != nil {
 		return err
 	}
+	until := agency.UndoUntil(from, next)
 	label, err := s.reorgLabel(ctx, tx, r.From, res.SuccessorID)
 	if err != nil {
 		return err
@@ -87,13 +60,13 @@ func (s *Store) reorganiseRecorded(ctx context.Context, tx *sql.Tx, actor int64,
 	summary := map[string]int{"tasks": len(res.Tasks), "cooperations": len(res.Cooperations),
 		"indicators": len(res.Indicators), "users": len(res.Users), "reports": len(res.Reports)}
 	js := func(v any) string { b, _ := json.Marshal(v); return string(b) }
-	from := make([]string, len(r.From))
+	fromIDs := make([]string, len(r.From))
 	for i, id := range r.From {
-		from[i] = strconv.FormatInt(id, 10)
+		fromIDs[i] = strconv.FormatInt(id, 10)
 	}
 	id, err := s.insert(ctx, tx, `INSERT INTO reorganisations (batch, kind, decision, effective, from_ids, successor_id,
 		label, summary, scope, max_ids, applied_at, applied_by, undo_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		RETURNING id`, *batch, string(r.Kind), r.Decision, dateArg(r.Effective), strings.Join(from, ","),
+		RETURNING id`, *batch, string(r.Kind), r.Decision, dateArg(r.Effective), strings.Join(fromIDs, ","),
 		refArg(res.SuccessorID), label, js(summary), js(sc), js(maxIDs), tsArg(now()), refArg(actor), dateArg(until))
 	if err != nil {
 		return err
@@ -129,13 +102,6 @@ func mapValues(m map[int64]int64) []int64 {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
 
 // reorgScopeOf is what r may write (reorgScope), read before applying it.
@@ -185,33 +151,30 @@ func (s *Store) reorgScopeOf(ctx context.Context, tx *sql.Tx, r *agency.Reorgani
 	return sc, err
 }
 
-// nextPeriodStart is the first day of the first reporting period of plans
-// that starts after day; with none (no plan touched, or none of their
-// periods left), the first day of the next calendar quarter.
-func (s *Store) nextPeriodStart(ctx context.Context, tx *sql.Tx, plans []int64, day time.Time) (time.Time, error) {
+// firstPeriodAfter is the first day of the first reporting period of
+// plans that starts after day; zero when there is none (no plan, or none
+// of their periods left).
+func (s *Store) firstPeriodAfter(ctx context.Context, tx *sql.Tx, plans []int64, day time.Time) (time.Time, error) {
+	var next time.Time
 	if c, args := in("plan_id", plans); c != "" {
-		var next time.Time
 		err := s.queryRow(ctx, tx, `SELECT MIN(start_date) FROM periods WHERE `+c+` AND start_date > ?`,
 			append(args, dateArg(day))...).Scan(timeCol{&next})
 		if err != nil {
 			return time.Time{}, err
 		}
-		if !next.IsZero() {
-			return next, nil
-		}
 	}
-	q := (int(day.Month()) - 1) / 3
-	return plan.Date(day.Year(), time.Month(q*3+1), 1).AddDate(0, 3, 0), nil
+	return next, nil
 }
 
-// reorgLabel names a reorganisation by its agencies: "Sở A, Sở B → Sở C".
+// reorgLabel names a reorganisation by its agencies' names as they are in
+// tx (agency.ReorgLabel).
 func (s *Store) reorgLabel(ctx context.Context, tx *sql.Tx, from []int64, succ int64) (string, error) {
 	name := func(id int64) (string, error) {
 		var n string
 		err := s.tqueryRow(ctx, tx, `SELECT name FROM agencies WHERE id = ?`, id).Scan(&n)
 		return n, err
 	}
-	var names []string
+	names := make([]string, 0, len(from))
 	for _, id := range from {
 		n, err := name(id)
 		if err != nil {
@@ -219,7 +182,7 @@ func (s *Store) reorgLabel(ctx context.Context, tx *sql.Tx, from []int64, succ i
 		}
 		names = append(names, n)
 	}
-	to := "(không có cơ quan kế thừa)"
+	var to string
 	if succ != 0 {
 		n, err := name(succ)
 		if err != nil {
@@ -227,5 +190,5 @@ func (s *Store) reorgLabel(ctx context.Context, tx *sql.Tx, from []int64, succ i
 		}
 		to = n
 	}
-	return fmt.Sprintf("%s → %s", strings.Join(names, ", "), to), nil
+	return agency.ReorgLabel(names, to), nil
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/reporting"
 )
 
 // The reports of a reorganisation (Reorganise): unsent reports of the
@@ -20,7 +20,7 @@ import (
 // successor's). What the successor's report already holds for a task or
 // indicator is kept. The emptied reports are removed.
 func (s *Store) reorgReports(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
-	succ int64, res *ReorgResult) error {
+	succ int64, res *agency.ReorgResult) error {
 	type old struct {
 		id, plan, period, agency int64
 		label                    string
@@ -45,14 +45,10 @@ func (s *Store) reorgReports(ctx context.Context, tx *sql.Tx, r *agency.Reorgani
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	ended := map[int64]bool{}
-	for _, id := range ids {
-		ended[id.(int64)] = true
-	}
 	for _, o := range olds {
 		targets := map[int64]int64{} // agency → its report of the period
 		target := func(ag int64) (int64, error) {
-			if ag == 0 || ended[ag] {
+			if ag == 0 {
 				return 0, nil
 			}
 			if id, ok := targets[ag]; ok {
@@ -66,15 +62,15 @@ func (s *Store) reorgReports(ctx context.Context, tx *sql.Tx, r *agency.Reorgani
 			case errors.Is(err, sql.ErrNoRows):
 				id, err = s.insert(ctx, tx, `INSERT INTO reports (plan_id, period_id, agency_id, created_at, updated_at)
 					VALUES (?, ?, ?, ?, ?) RETURNING id`, o.plan, o.period, ag, tsArg(now()), tsArg(now()))
-			case err == nil && (state == "submitted" || state == "accepted"):
-				err = &ReorgError{map[string]string{"reports": fmt.Sprintf(
-					"Báo cáo %s của cơ quan kế thừa đã gửi; hãy trả lại báo cáo đó trước khi sắp xếp, để nhận phần của cơ quan cũ.", o.label)}}
+			case err == nil && reporting.State(state).Received():
+				err = agency.Refused(agency.Refusal{Field: "reports", Code: agency.RefuseReportSent, ID: o.period, Name: o.label})
 			}
 			targets[ag] = id
 			return id, err
 		}
-		// move re-parents one row of table to the report of agency ag,
-		// unless that report has one for the same key already.
+		// move re-parents one row of table to the report of agency ag
+		// (0: none, the row goes), unless that report has one for the
+		// same key already.
 		move := func(table, key string, rowID, keyID, ag int64) error {
 			to, err := target(ag)
 			if err != nil {
@@ -131,11 +127,7 @@ func (s *Store) reorgReports(ctx context.Context, tx *sql.Tx, r *agency.Reorgani
 				return err
 			}
 			for _, x := range list {
-				ag := x.ag
-				if ag == 0 { // a contribution, or a file of the whole report: the successor's
-					ag = succ
-				}
-				if err := move(part.table, part.key, x.id, x.key, ag); err != nil {
+				if err := move(part.table, part.key, x.id, x.key, r.ReportPartTo(x.ag, succ)); err != nil {
 					return err
 				}
 			}
@@ -143,7 +135,7 @@ func (s *Store) reorgReports(ctx context.Context, tx *sql.Tx, r *agency.Reorgani
 		if _, err := s.texec(ctx, tx, `DELETE FROM reports WHERE id = ?`, o.id); err != nil {
 			return err
 		}
-		res.Reports = append(res.Reports, ReorgMove{ID: o.id, Label: o.label, From: o.agency, To: succ})
+		res.Reports = append(res.Reports, agency.ReorgMove{ID: o.id, Label: o.label, From: o.agency, To: succ})
 	}
 	return nil
 }

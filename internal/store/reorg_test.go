@@ -13,11 +13,11 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/figures"
 	"tiendo/internal/indicator"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // reorgWorld is the hand-worked case of the reorganisation tests: a plan
@@ -275,13 +275,13 @@ func TestReorgMergeMidQuarter(t *testing.T) {
 		// Refusals: an agency already ended, a successor not in existence.
 		again := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tttt}, Into: w.tc,
 			Effective: plan.Date(2025, 6, 1), Decision: "1/QĐ-UBND"}
-		var re *store.ReorgError
-		if _, err := s.Reorganise(ctx, 0, again, true); !errors.As(err, &re) || re.Fields["from"] == "" {
+		var re *agency.ReorgError
+		if _, err := s.Reorganise(ctx, 0, again, true); !errors.As(err, &re) || re.Fields()["from"] == "" {
 			t.Errorf("merging an ended agency: %v", err)
 		}
 		into := &agency.Reorganisation{Kind: agency.ReorgMerge, From: []int64{w.tc}, Into: w.tttt,
 			Effective: plan.Date(2025, 6, 1), Decision: "2/QĐ-UBND"}
-		if _, err := s.Reorganise(ctx, 0, into, true); !errors.As(err, &re) || re.Fields["into"] == "" {
+		if _, err := s.Reorganise(ctx, 0, into, true); !errors.As(err, &re) || re.Fields()["into"] == "" {
 			t.Errorf("merging into an ended agency: %v", err)
 		}
 	})
@@ -330,8 +330,8 @@ func TestReorgSplitWithIndicators(t *testing.T) {
 		r := &agency.Reorganisation{Kind: agency.ReorgSplit, From: []int64{w.tttt},
 			Tasks: map[int64]int64{w.t2: w.khcn}, Indicators: map[int64]int64{w.ind: w.khcn},
 			Effective: plan.Date(2025, 5, 15), Decision: "77/QĐ-UBND"}
-		var re *store.ReorgError
-		if _, err := s.Reorganise(ctx, 0, r, false); !errors.As(err, &re) || re.Fields["tasks"] == "" {
+		var re *agency.ReorgError
+		if _, err := s.Reorganise(ctx, 0, r, false); !errors.As(err, &re) || re.Fields()["tasks"] == "" {
 			t.Fatalf("split leaving T1 to nobody: %v", err)
 		}
 		if a, _ := s.Agency(ctx, w.tttt); !a.ValidTo.IsZero() {
@@ -340,11 +340,11 @@ func TestReorgSplitWithIndicators(t *testing.T) {
 		// Assigning a task or indicator the agency does not have is refused too.
 		bad := *r
 		bad.Into, bad.Tasks = w.tc, map[int64]int64{w.t3: w.khcn}
-		if _, err := s.Reorganise(ctx, 0, &bad, true); !errors.As(err, &re) || re.Fields["tasks"] == "" {
+		if _, err := s.Reorganise(ctx, 0, &bad, true); !errors.As(err, &re) || re.Fields()["tasks"] == "" {
 			t.Errorf("assigning another agency's task: %v", err)
 		}
 		bad.Tasks, bad.Indicators = nil, map[int64]int64{w.ind + 100: w.khcn}
-		if _, err := s.Reorganise(ctx, 0, &bad, true); !errors.As(err, &re) || re.Fields["indicators"] == "" {
+		if _, err := s.Reorganise(ctx, 0, &bad, true); !errors.As(err, &re) || re.Fields()["indicators"] == "" {
 			t.Errorf("assigning an unknown indicator: %v", err)
 		}
 		r.Into = w.tc

@@ -12,26 +12,21 @@ import (
 	"time"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/reporting"
 )
-
-// UndoResult is what undoing a reorganisation wrote back.
-type UndoResult struct {
-	IDs      []int64 // the reorganisations undone (those applied together), last applied first
-	Restored int     // rows written back as they were
-	Removed  int     // rows the reorganisations had made (a successor agency, merged reports…), removed
-}
 
 // UndoReorganisation undoes reorganisation id, with those applied in the
 // same transaction (a province's mapping), in one transaction: every row
 // they changed is written back as it was, and what they made is removed.
-// It is refused — a *ReorgError under "undo" that says why — once the next
-// reporting period has started on day today (ReorgRecord.UndoUntil), when
-// it was undone already, or when a row it wrote changed since (a report
-// entered, a task edited, a later reorganisation): writing the old rows
-// back would lose that work. A report the successor was given since and
-// never opened is removed with it. With dryRun nothing is kept.
-// ErrNotFound for an unknown id.
-func (s *Store) UndoReorganisation(ctx context.Context, actor, id int64, today time.Time, dryRun bool) (res *UndoResult, err error) {
+// It is refused — a *agency.ReorgError under "undo" that says why — once
+// the next reporting period has started on day today, or when it was
+// undone already (agency.ReorgRecord.CheckUndo), when a row it wrote
+// changed since (a report entered, a task edited, a later
+// reorganisation): writing the old rows back would lose that work, or
+// when the agency it made is used elsewhere since. A report the successor
+// was given since and never opened is removed with it. With dryRun nothing
+// is kept. ErrNotFound for an unknown id.
+func (s *Store) UndoReorganisation(ctx context.Context, actor, id int64, today time.Time, dryRun bool) (res *agency.UndoResult, err error) {
 	defer wrap(&err, "store.UndoReorganisation(%d)", id)
 	today = dayOrToday(today)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
@@ -40,15 +35,11 @@ func (s *Store) UndoReorganisation(ctx context.Context, actor, id int64, today t
 			return err
 		}
 		for _, rec := range recs {
-			if !rec.UndoneAt.IsZero() {
-				return undoRefused("Việc sắp xếp này đã được hoàn tác lúc %s.", rec.UndoneAt.Format("15:04 02/01/2006"))
-			}
-			if !today.Before(rec.UndoUntil) {
-				return undoRefused("Kỳ báo cáo mới đã bắt đầu từ ngày %s, nên việc sắp xếp này không còn hoàn tác được. "+
-					"Nếu cần thay đổi, hãy thực hiện một việc sắp xếp mới theo quyết định điều chỉnh.", rec.UndoUntil.Format("02/01/2006"))
+			if err := rec.CheckUndo(today); err != nil {
+				return err
 			}
 		}
-		res = &UndoResult{}
+		res = &agency.UndoResult{}
 		for _, rec := range recs {
 			res.IDs = append(res.IDs, rec.ID)
 			if err := s.undoOne(ctx, tx, &rec, res); err != nil {
@@ -78,29 +69,25 @@ func (s *Store) UndoReorganisation(ctx context.Context, actor, id int64, today t
 	return res, err
 }
 
-func undoRefused(format string, args ...any) error {
-	return &ReorgError{map[string]string{"undo": fmt.Sprintf(format, args...)}}
-}
-
 // undoOne writes back what reorganisation rec changed. Order keeps every
 // foreign key whole at each statement (PostgreSQL checks them at once):
 // rows it removed come back parents first; rows it changed get their old
 // values; rows it made go, children first; last, the ended agencies
 // become current again (after a successor made under one of their names
 // is gone: current names are unique).
-func (s *Store) undoOne(ctx context.Context, tx *sql.Tx, rec *ReorgRecord, res *UndoResult) error {
+func (s *Store) undoOne(ctx context.Context, tx *sql.Tx, rec *agency.ReorgRecord, res *agency.UndoResult) error {
 	list, sc, maxIDs, err := s.reorgRows(ctx, tx, rec.ID)
 	if err != nil {
 		return err
 	}
-	var conflicts []string
+	var conflicts []agency.RowRef
 	for _, c := range list {
 		cur, err := s.currentRow(ctx, tx, c.table, c.pk)
 		if err != nil {
 			return err
 		}
 		if (cur == nil) != (c.after == nil) || cur != nil && !sameImage(cur, c.after) {
-			conflicts = append(conflicts, rowLabel(c.table, c.pk))
+			conflicts = append(conflicts, rowRef(c.table, c.pk))
 		}
 	}
 	// Reports the successors were given since: one never opened goes with
@@ -114,21 +101,15 @@ func (s *Store) undoOne(ctx context.Context, tx *sql.Tx, rec *ReorgRecord, res *
 			return err
 		}
 		for _, r := range made {
-			if r.cols["state"] == "s:not_started" && r.cols["version"] == "i:1" {
+			if unopened(r.cols) {
 				list = append(list, rowChange{table: r.table, pk: r.pk, after: r.cols})
 			} else {
-				conflicts = append(conflicts, rowLabel(r.table, r.pk))
+				conflicts = append(conflicts, rowRef(r.table, r.pk))
 			}
 		}
 	}
 	if len(conflicts) > 0 {
-		more := ""
-		if len(conflicts) > 5 {
-			more = fmt.Sprintf(" và %d bản ghi khác", len(conflicts)-5)
-			conflicts = conflicts[:5]
-		}
-		return undoRefused("Không thể hoàn tác: sau khi sắp xếp đã có thay đổi ở %s%s. Hoàn tác sẽ làm mất các thay đổi đó; "+
-			"hãy điều chỉnh bằng tay hoặc thực hiện một việc sắp xếp mới.", strings.Join(conflicts, ", "), more)
+		return agency.UndoRefused(agency.Refusal{Code: agency.RefuseChanged, ID: rec.ID, Rows: conflicts})
 	}
 	var deferred []rowChange // ended agencies' valid_to, written last
 	for _, c := range list { // removed rows back, parents first
@@ -165,8 +146,8 @@ func (s *Store) undoOne(ctx context.Context, tx *sql.Tx, rec *ReorgRecord, res *
 		}
 		err := s.deleteImage(ctx, tx, c.table, c.pk)
 		if errors.Is(classify(err), ErrReference) && c.table == "agencies" {
-			return undoRefused("Cơ quan %s do việc sắp xếp lập ra đã được dùng ở nơi khác (tài khoản, nhiệm vụ, cơ quan trực thuộc…); "+
-				"hãy gỡ các liên kết đó trước khi hoàn tác.", strings.TrimPrefix(c.after["name"], "s:"))
+			return agency.UndoRefused(agency.Refusal{Code: agency.RefuseSuccessorUsed, ID: rec.ID,
+				Name: strings.TrimPrefix(c.after["name"], "s:")})
 		}
 		if err != nil {
 			return err
@@ -271,21 +252,22 @@ func mapKeys(m image) func(func(string) bool) {
 	}
 }
 
-// rowLabel names a row for people: "báo cáo mã 12".
-func rowLabel(table, pk string) string {
-	noun := map[string]string{
-		"agencies": "cơ quan", "users": "tài khoản", "tasks": "nhiệm vụ", "task_agencies": "phân công phối hợp của nhiệm vụ",
-		"task_arrangements": "phân công cũ của nhiệm vụ", "indicators": "chỉ tiêu",
-		"indicator_arrangements": "phụ trách cũ của chỉ tiêu", "reports": "báo cáo", "report_entries": "dòng báo cáo",
-		"report_contributions": "phần phối hợp trong báo cáo", "report_indicator_values": "số liệu chỉ tiêu trong báo cáo",
-		"report_files": "tệp minh chứng",
-	}[table]
+// rowRef is the row of table with key pk as agency names it: the table
+// and the first key column's value (for a task's cooperation, the task).
+func rowRef(table, pk string) agency.RowRef {
 	first, _, _ := strings.Cut(pk, "|")
-	return noun + " mã " + strings.TrimPrefix(first, "i:")
+	id, _ := strconv.ParseInt(strings.TrimPrefix(first, "i:"), 10, 64)
+	return agency.RowRef{Table: table, ID: id}
+}
+
+// unopened reports whether a report row (its image) was never opened:
+// nothing saved in it since it was made.
+func unopened(report image) bool {
+	return report["state"] == "s:"+string(reporting.StateNotStarted) && report["version"] == "i:1"
 }
 
 // reorgBatch reads the reorganisations applied with id, last applied first.
-func (s *Store) reorgBatch(ctx context.Context, q querier, id int64) ([]ReorgRecord, error) {
+func (s *Store) reorgBatch(ctx context.Context, q querier, id int64) ([]agency.ReorgRecord, error) {
 	list, err := s.readReorgs(ctx, q, `WHERE batch = (SELECT batch FROM reorganisations WHERE id = ?) ORDER BY id DESC`, id)
 	if err == nil && len(list) == 0 {
 		err = ErrNotFound
@@ -294,13 +276,13 @@ func (s *Store) reorgBatch(ctx context.Context, q querier, id int64) ([]ReorgRec
 }
 
 // Reorganisations lists the reorganisations applied, last first.
-func (s *Store) Reorganisations(ctx context.Context) (list []ReorgRecord, err error) {
+func (s *Store) Reorganisations(ctx context.Context) (list []agency.ReorgRecord, err error) {
 	defer wrap(&err, "store.Reorganisations")
 	return s.readReorgs(ctx, s.r, `ORDER BY id DESC`)
 }
 
 // Reorganisation reads one applied reorganisation.
-func (s *Store) Reorganisation(ctx context.Context, id int64) (r *ReorgRecord, err error) {
+func (s *Store) Reorganisation(ctx context.Context, id int64) (r *agency.ReorgRecord, err error) {
 	defer wrap(&err, "store.Reorganisation(%d)", id)
 	list, err := s.readReorgs(ctx, s.r, `WHERE id = ?`, id)
 	if err == nil && len(list) == 0 {
@@ -312,11 +294,11 @@ func (s *Store) Reorganisation(ctx context.Context, id int64) (r *ReorgRecord, e
 	return &list[0], nil
 }
 
-func (s *Store) readReorgs(ctx context.Context, q querier, where string, args ...any) ([]ReorgRecord, error) {
-	var list []ReorgRecord
+func (s *Store) readReorgs(ctx context.Context, q querier, where string, args ...any) ([]agency.ReorgRecord, error) {
+	var list []agency.ReorgRecord
 	err := s.eachOn(ctx, q, `SELECT id, batch, kind, decision, effective, from_ids, successor_id, label, summary,
 		applied_at, applied_by, undo_until, undone_at, undone_by FROM reorganisations `+where, args, func(rows *sql.Rows) error {
-		var r ReorgRecord
+		var r agency.ReorgRecord
 		var kind, from, summary string
 		if err := rows.Scan(&r.ID, &r.Batch, &kind, &r.Decision, timeCol{&r.Effective}, &from, idCol{&r.SuccessorID},
 			&r.Label, &summary, timeCol{&r.AppliedAt}, idCol{&r.AppliedBy}, timeCol{&r.UndoUntil}, timeCol{&r.UndoneAt},

@@ -7,10 +7,10 @@ import (
 	"testing"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // sameDigest fails t with the first rows that differ between two digests.
@@ -81,9 +81,9 @@ func TestReorgUndo(t *testing.T) {
 			t.Fatal("the dry run undid the merge")
 		}
 		// Too late: the third quarter has started.
-		var re *store.ReorgError
+		var re *agency.ReorgError
 		if _, err := s.UndoReorganisation(ctx, 0, res.ID, plan.Date(2025, 7, 1), false); !errors.As(err, &re) ||
-			!strings.Contains(re.Fields["undo"], "01/07/2025") {
+			!strings.Contains(re.Fields()["undo"], "01/07/2025") {
 			t.Fatalf("undo in Q3: %v", err)
 		}
 
@@ -103,7 +103,7 @@ func TestReorgUndo(t *testing.T) {
 			t.Errorf("the new agency is still there: %v", err)
 		}
 		if _, err := s.UndoReorganisation(ctx, 0, res.ID, plan.Date(2025, 5, 26), false); !errors.As(err, &re) ||
-			!strings.Contains(re.Fields["undo"], "đã được hoàn tác") {
+			!strings.Contains(re.Fields()["undo"], "đã được hoàn tác") {
 			t.Errorf("second undo: %v", err)
 		}
 		// The same decision can be applied again.
@@ -143,9 +143,9 @@ func TestReorgUndoRefusedAfterWork(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var re *store.ReorgError
+		var re *agency.ReorgError
 		if _, err := s.UndoReorganisation(ctx, 0, res.ID, plan.Date(2025, 5, 25), false); !errors.As(err, &re) ||
-			!strings.Contains(re.Fields["undo"], "báo cáo mã") {
+			!strings.Contains(re.Fields()["undo"], "báo cáo mã") {
 			t.Fatalf("undo after the successor wrote: %v", err)
 		}
 		now, err := s.Digest(ctx)
@@ -207,9 +207,9 @@ func TestReorgUndoBatchAndLater(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var re *store.ReorgError
+		var re *agency.ReorgError
 		if _, err := s.UndoReorganisation(ctx, 0, first.ID, day, false); !errors.As(err, &re) ||
-			!strings.Contains(re.Fields["undo"], "nhiệm vụ mã") {
+			!strings.Contains(re.Fields()["undo"], "nhiệm vụ mã") {
 			t.Fatalf("undoing the first merge under the later one: %v", err)
 		}
 		if _, err := s.UndoReorganisation(ctx, 0, later.ID, day, false); err != nil {

@@ -1,17 +1,15 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/store"
 )
 
-// agencyCreate adds an agency to the register.
+// agencyCreate adds an agency to the register (app.CreateAgency).
 func (h *handler) agencyCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	list, err := h.store.Agencies(ctx)
+	list, err := h.app.Agencies(ctx)
 	if err != nil {
 		return err
 	}
@@ -20,15 +18,7 @@ func (h *handler) agencyCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	pg := &page{Title: "Thêm cơ quan", Nav: "agencies", Data: f}
-	var a agency.Agency
-	if f.Errors = f.apply(&a, list); f.Errors != nil {
-		return reshow(http.StatusUnprocessableEntity, "agency_form", pg)
-	}
-	err = h.store.CreateAgency(ctx, actorID(r), &a)
-	if errors.Is(err, store.ErrDuplicate) {
-		f.Errors = map[string]string{"name": msgDuplicateAgency}
-		return reshow(http.StatusUnprocessableEntity, "agency_form", pg)
-	}
+	err = h.saveAgencyForm(r, f, pg, 0, func(a *agency.Agency) error { return h.app.CreateAgency(ctx, h.user(r), a) })
 	if err != nil {
 		return err
 	}

@@ -8,11 +8,11 @@ func (h *handler) agencyEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a, err := h.store.Agency(r.Context(), id)
+	a, err := h.app.Agency(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	list, err := h.store.Agencies(r.Context())
+	list, err := h.app.Agencies(r.Context())
 	if err != nil {
 		return err
 	}

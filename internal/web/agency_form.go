@@ -1,12 +1,13 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/derrors"
 	"tiendo/internal/vntext"
 )
 
@@ -27,9 +28,6 @@ type agencyForm struct {
 	Errors  map[string]string
 	Error   string
 }
-
-// maxAgencyName bounds names; the longest real ones are about 100 characters.
-const maxAgencyName = 300
 
 // newAgencyForm returns a form with its choices; list is every agency.
 func newAgencyForm(list []agency.Agency, self int64) *agencyForm {
@@ -72,100 +70,52 @@ func (f *agencyForm) read(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// apply checks the form against the register (list: every agency) and
-// writes it into a; it returns the problems found by field, nil when none.
-func (f *agencyForm) apply(a *agency.Agency, list []agency.Agency) map[string]string {
-	fe := map[string]string{}
-	a.Name = strings.Join(strings.Fields(vntext.NFC(f.Name)), " ")
-	a.ShortName = strings.Join(strings.Fields(vntext.NFC(f.ShortName)), " ")
-	a.Aliases = splitAliases(f.Aliases)
-	a.Kind = f.Kind
-	a.ParentID = f.ParentID
-	switch n := utf8.RuneCountInString(a.Name); {
-	case n == 0:
-		fe["name"] = "Hãy nhập tên cơ quan."
-	case n > maxAgencyName:
-		fe["name"] = "Tên cơ quan quá dài (tối đa 300 ký tự)."
-	}
-	if utf8.RuneCountInString(a.ShortName) > maxAgencyName {
-		fe["short_name"] = "Tên viết tắt quá dài."
-	}
-	if !a.Kind.Valid() {
-		fe["kind"] = "Hãy chọn loại cơ quan."
-	}
-	if msg := checkParent(a.ID, a.ParentID, list); msg != "" {
-		fe["parent_id"] = msg
-	}
+// agency is the agency the form describes (id: 0 for a new one), with the
+// problems of the fields that cannot be read as typed (the dates), by
+// field. The register's rules are the use case's (agency.Check).
+func (f *agencyForm) agency(id int64) (*agency.Agency, map[string]string) {
+	a := &agency.Agency{ID: id, Version: f.Version, Name: f.Name, ShortName: f.ShortName,
+		Aliases: strings.Split(f.Aliases, "\n"), Kind: f.Kind, ParentID: f.ParentID}
+	unread := map[string]string{}
 	var err error
 	if a.ValidFrom, err = parseDate(f.ValidFrom); err != nil {
-		fe["valid_from"] = err.Error()
+		unread["valid_from"] = err.Error()
 	}
 	if a.ValidTo, err = parseDate(f.ValidTo); err != nil {
-		fe["valid_to"] = err.Error()
+		unread["valid_to"] = err.Error()
 	}
-	if fe["valid_from"] == "" && fe["valid_to"] == "" && !a.ValidFrom.IsZero() && !a.ValidTo.IsZero() && !a.ValidTo.After(a.ValidFrom) {
-		fe["valid_to"] = "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."
-	}
-	if a.Name != "" {
-		for _, o := range list {
-			if o.ID != a.ID && vntext.Fold(o.Name) == vntext.Fold(a.Name) {
-				fe["name"] = msgDuplicateAgency
-				break
-			}
-		}
-	}
-	if len(fe) == 0 {
-		return nil
-	}
-	return fe
+	return a, unread
 }
 
-// msgDuplicateAgency is shown when the name is already in the register.
-const msgDuplicateAgency = "Đã có cơ quan mang tên này trong danh sách."
-
-// checkParent says what is wrong with making parent the parent of id: it
-// must exist, and must not be id itself or one of id's descendants (which
-// would make a cycle).
-func checkParent(id, parent int64, list []agency.Agency) string {
-	if parent == 0 {
-		return ""
-	}
-	byID := agencyIndex(list)
-	if byID[parent] == nil {
-		return "Cơ quan cấp trên không có trong danh sách."
-	}
-	if id == 0 {
-		return ""
-	}
-	seen := map[int64]bool{}
-	for cur := parent; cur != 0 && !seen[cur]; {
-		if cur == id {
-			if parent == id {
-				return "Cơ quan không thể là cấp trên của chính nó."
+// saveAgencyForm saves the form's agency with save (app.CreateAgency or
+// app.UpdateAgency). When a field cannot be read, nothing is saved and
+// the form comes back with that problem and those the register's rules
+// find (app.CheckAgency); when the use case refuses, with its problems
+// beside their fields (422), or its message when someone saved the agency
+// since the form was read (409).
+func (h *handler) saveAgencyForm(r *http.Request, f *agencyForm, pg *page, id int64, save func(*agency.Agency) error) error {
+	a, unread := f.agency(id)
+	if len(unread) > 0 {
+		fe, err := h.app.CheckAgency(r.Context(), h.user(r), a)
+		if err != nil {
+			return err
+		}
+		for k, v := range fe {
+			if unread[k] == "" {
+				unread[k] = v
 			}
-			return "Không thể chọn một đơn vị cấp dưới làm cơ quan cấp trên (tạo thành vòng lặp)."
 		}
-		seen[cur] = true
-		a := byID[cur]
-		if a == nil {
-			break
-		}
-		cur = a.ParentID
+		f.Errors = unread
+		return reshow(http.StatusUnprocessableEntity, "agency_form", pg)
 	}
-	return ""
-}
-
-// splitAliases reads one alias per line, trimmed, without blanks or repeats.
-func splitAliases(s string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, line := range strings.Split(s, "\n") {
-		line = strings.Join(strings.Fields(vntext.NFC(line)), " ")
-		if line == "" || seen[vntext.Fold(line)] {
-			continue
-		}
-		seen[vntext.Fold(line)] = true
-		out = append(out, line)
+	err := save(a)
+	switch {
+	case errors.Is(err, derrors.Invalid):
+		f.Errors = derrors.FieldsOf(err)
+		return reshow(http.StatusUnprocessableEntity, "agency_form", pg)
+	case errors.Is(err, derrors.Conflict):
+		f.Error = derrors.MessageOf(err)
+		return reshow(http.StatusConflict, "agency_form", pg)
 	}
-	return out
+	return err
 }

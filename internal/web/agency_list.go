@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/clock"
 	"tiendo/internal/vntext"
 )
 
@@ -28,12 +27,12 @@ type agencyListView struct {
 // agencyList shows the agencies as a hierarchy (a trung tâm under its sở),
 // siblings in Vietnamese collation.
 func (h *handler) agencyList(w http.ResponseWriter, r *http.Request) error {
-	list, err := h.store.Agencies(r.Context())
+	list, err := h.app.Agencies(r.Context())
 	if err != nil {
 		return err
 	}
 	rows := agencyHierarchy(list)
-	today := clock.Today(h.clock)
+	today := h.app.Today()
 	byID := agencyIndex(list)
 	for i := range rows {
 		rows[i].Active = rows[i].ActiveOn(today)

@@ -4,7 +4,7 @@ import "net/http"
 
 // agencyNew shows the form to add an agency.
 func (h *handler) agencyNew(w http.ResponseWriter, r *http.Request) error {
-	list, err := h.store.Agencies(r.Context())
+	list, err := h.app.Agencies(r.Context())
 	if err != nil {
 		return err
 	}

@@ -7,13 +7,12 @@ import (
 	"strings"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/clock"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 	"tiendo/internal/vntext"
 )
 
 // reorgForm is the reorganisation page: the decision, and after a preview
-// what it moves (store.Reorganise on a dry run) — for a split, each open
+// what it moves (app.Reorganise on a dry run) — for a split, each open
 // task and indicator with the successor it goes to.
 type reorgForm struct {
 	Kind      string
@@ -28,7 +27,7 @@ type reorgForm struct {
 	Inds      map[int64]int64 // split: indicator → successor
 	Agencies  []agency.Agency // active ones, to choose from
 	Kinds     []agency.ReorgKind
-	Preview   *store.ReorgResult
+	Preview   *agency.ReorgResult
 	Sections  []reorgSection   // the preview, part by part
 	Names     map[int64]string // agency names, for the preview
 	Choices   []agency.Agency  // split: the successors a task or indicator may go to
@@ -51,9 +50,9 @@ type reorgRow struct {
 }
 
 // sections lays the preview out.
-func (f *reorgForm) sections(res *store.ReorgResult) {
+func (f *reorgForm) sections(res *agency.ReorgResult) {
 	split := f.Kind == string(agency.ReorgSplit) && len(f.Choices) > 0
-	add := func(title, what, part string, choose bool, list []store.ReorgMove) {
+	add := func(title, what, part string, choose bool, list []agency.ReorgMove) {
 		if len(list) == 0 {
 			return
 		}
@@ -104,11 +103,9 @@ func (h *handler) agencyReorgPost(w http.ResponseWriter, r *http.Request) error 
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
 	}
 	apply := r.PostFormValue("action") == "apply"
-	ro.Today = clock.Today(h.clock)
-	res, err := h.store.Reorganise(r.Context(), actorID(r), ro, !apply)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		f.Errors = re.Fields
+	res, err := h.app.Reorganise(r.Context(), h.user(r), ro, !apply)
+	if errors.Is(err, derrors.Invalid) {
+		f.Errors = derrors.FieldsOf(err)
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg", pg)
 	}
 	if err != nil {
@@ -141,14 +138,14 @@ func formIDMap(r *http.Request, prefix string) map[int64]int64 {
 
 // newReorgForm lists the agencies in existence today to choose from.
 func (h *handler) newReorgForm(r *http.Request) (*reorgForm, error) {
-	all, err := h.store.Agencies(r.Context())
+	all, err := h.app.Agencies(r.Context())
 	if err != nil {
 		return nil, err
 	}
 	f := &reorgForm{Kind: string(agency.ReorgMerge), From: map[int64]bool{}, Extra: map[int64]bool{},
 		Tasks: map[int64]int64{}, Inds: map[int64]int64{}, Names: map[int64]string{},
 		Kinds: []agency.ReorgKind{agency.ReorgMerge, agency.ReorgSplit, agency.ReorgRename, agency.ReorgDissolve}}
-	today := clock.Today(h.clock)
+	today := h.app.Today()
 	for _, a := range all {
 		f.Names[a.ID] = a.Name
 		if a.ActiveOn(today) {

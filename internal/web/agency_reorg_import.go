@@ -10,15 +10,14 @@ import (
 	"time"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/clock"
+	"tiendo/internal/derrors"
 	"tiendo/internal/reorgimport"
-	"tiendo/internal/store"
 )
 
 // reorgImportView is the preview of a province's mapping sheet: each
 // reorganisation it decides, what it moves, and the mapping carried to the
 // apply step in a hidden field (no server-side state, as for plan imports:
-// applying validates it all again in the store).
+// applying validates it all again).
 type reorgImportView struct {
 	Groups  []reorgImportGroup
 	Errors  []reorgimport.RowError
@@ -63,13 +62,9 @@ func (h *handler) agencyReorgImport(w http.ResponseWriter, r *http.Request) erro
 		v.Error = "Không đọc được dữ liệu tải lên. Hãy chọn lại tệp và thử lần nữa."
 		return reshow(http.StatusBadRequest, "agency_reorg_import", pg)
 	}
-	agencies, err := h.store.Agencies(r.Context())
-	if err != nil {
-		return err
-	}
-	m, err := reorgimport.Parse(data, agencies)
-	if errors.Is(err, reorgimport.ErrFile) {
-		v.Error = strings.TrimPrefix(err.Error(), reorgimport.ErrFile.Error()+": ")
+	m, err := h.app.ReadReorgMapping(r.Context(), h.user(r), data)
+	if errors.Is(err, derrors.Invalid) {
+		v.Error = derrors.MessageOf(err)
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg_import", pg)
 	}
 	if err != nil {
@@ -108,8 +103,9 @@ func (h *handler) agencyReorgImportApply(w http.ResponseWriter, r *http.Request)
 	return h.reorgMapping(w, r, pg, list, true)
 }
 
-// reorgMapping runs the mapping through the store — rolled back for the
-// preview, kept when applying — and shows the result or the refusal.
+// reorgMapping runs the mapping through app.ReorganiseAll — rolled back
+// for the preview, kept when applying — and shows the result or the
+// refusal.
 func (h *handler) reorgMapping(w http.ResponseWriter, r *http.Request, pg *page, list []mappingJSON, apply bool) error {
 	v := pg.Data.(*reorgImportView)
 	ros := make([]*agency.Reorganisation, len(list))
@@ -119,16 +115,14 @@ func (h *handler) reorgMapping(w http.ResponseWriter, r *http.Request, pg *page,
 			h.message(w, r, http.StatusBadRequest, msgBadMapping)
 			return nil
 		}
-		ros[i] = &agency.Reorganisation{Kind: x.Kind, From: x.From, Into: x.Into, Effective: day, Decision: x.Decision,
-			Today: clock.Today(h.clock)}
+		ros[i] = &agency.Reorganisation{Kind: x.Kind, From: x.From, Into: x.Into, Effective: day, Decision: x.Decision}
 		if x.NewName != "" {
 			ros[i].New = &agency.Agency{Name: x.NewName}
 		}
 	}
-	res, err := h.store.ReorganiseAll(r.Context(), actorID(r), ros, !apply)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		v.Error = mappingRefusal(list, re)
+	res, err := h.app.ReorganiseAll(r.Context(), h.user(r), ros, !apply)
+	if errors.Is(err, derrors.Invalid) {
+		v.Error = mappingRefusal(list, derrors.FieldsOf(err))
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg_import", pg)
 	}
 	if err != nil {
@@ -138,7 +132,7 @@ func (h *handler) reorgMapping(w http.ResponseWriter, r *http.Request, pg *page,
 		http.Redirect(w, r, "/agencies?reorganised=1", http.StatusSeeOther)
 		return nil
 	}
-	names, err := h.store.AgencyNames(r.Context())
+	names, err := h.app.AgencyNames(r.Context())
 	if err != nil {
 		return err
 	}
@@ -172,16 +166,17 @@ func (h *handler) reorgMapping(w http.ResponseWriter, r *http.Request, pg *page,
 	return h.render(w, r, http.StatusOK, "agency_reorg_import", pg)
 }
 
-// mappingRefusal says which rows the store refused and why.
-func mappingRefusal(list []mappingJSON, re *store.ReorgError) string {
+// mappingRefusal says which rows were refused and why; fields are named
+// after the reorganisation's position in list ("2.from").
+func mappingRefusal(list []mappingJSON, fields map[string]string) string {
 	var parts []string
-	keys := make([]string, 0, len(re.Fields))
-	for k := range re.Fields {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		msg := re.Fields[k]
+		msg := fields[k]
 		if i, err := strconv.Atoi(k[:max(strings.Index(k, "."), 0)]); err == nil && i < len(list) {
 			var rows []string
 			for _, n := range list[i].Rows {

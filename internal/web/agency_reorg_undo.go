@@ -3,9 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
-
-	"tiendo/internal/clock"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 )
 
 // agencyReorgUndo previews (action=preview) or applies (action=apply) the
@@ -26,10 +24,9 @@ func (h *handler) agencyReorgUndo(w http.ResponseWriter, r *http.Request) error 
 	}
 	pg := &page{Title: "Việc sắp xếp tổ chức", Nav: "agencies", Data: p}
 	apply := r.PostFormValue("action") == "apply"
-	res, err := h.store.UndoReorganisation(r.Context(), actorID(r), id, clock.Today(h.clock), !apply)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		p.Refused = re.Fields["undo"]
+	res, err := h.app.UndoReorganisation(r.Context(), h.user(r), id, !apply)
+	if errors.Is(err, derrors.Conflict) {
+		p.Refused = derrors.MessageOf(err)
 		return reshow(http.StatusUnprocessableEntity, "agency_reorg_record", pg)
 	}
 	if err != nil {

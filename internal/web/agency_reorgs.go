@@ -4,13 +4,12 @@ import (
 	"net/http"
 	"time"
 
-	"tiendo/internal/clock"
-	"tiendo/internal/store"
+	"tiendo/internal/agency"
 )
 
 // reorgRecordRow is an applied reorganisation as the history lists it.
 type reorgRecordRow struct {
-	store.ReorgRecord
+	agency.ReorgRecord
 	By       string    // who applied it
 	Undoable bool      // today is before its undo deadline and it is not undone
 	Others   int       // how many others were applied with it (a mapping), undone with it
@@ -26,7 +25,7 @@ type reorgHistory struct {
 
 // agencyReorgs lists the reorganisations applied, with their undo state.
 func (h *handler) agencyReorgs(w http.ResponseWriter, r *http.Request) error {
-	list, err := h.store.Reorganisations(r.Context())
+	list, err := h.app.Reorganisations(r.Context(), h.user(r))
 	if err != nil {
 		return err
 	}
@@ -40,25 +39,18 @@ func (h *handler) agencyReorgs(w http.ResponseWriter, r *http.Request) error {
 
 // reorgRows adds to each record who applied it, whether it can still be
 // undone today, and the size of its batch.
-func (h *handler) reorgRows(r *http.Request, list []store.ReorgRecord) ([]reorgRecordRow, error) {
-	today := clock.Today(h.clock)
+func (h *handler) reorgRows(r *http.Request, list []agency.ReorgRecord) ([]reorgRecordRow, error) {
+	today := h.app.Today()
 	batch := map[int64]int{}
 	for _, x := range list {
 		batch[x.Batch]++
 	}
-	names := map[int64]string{}
+	names, err := h.app.UserNames(r.Context())
+	if err != nil {
+		return nil, err
+	}
 	rows := make([]reorgRecordRow, len(list))
 	for i, x := range list {
-		if _, ok := names[x.AppliedBy]; !ok && x.AppliedBy != 0 {
-			u, err := h.store.User(r.Context(), x.AppliedBy)
-			if err != nil {
-				return nil, err
-			}
-			names[x.AppliedBy] = u.FullName
-			if names[x.AppliedBy] == "" {
-				names[x.AppliedBy] = u.Username
-			}
-		}
 		rows[i] = reorgRecordRow{ReorgRecord: x, By: names[x.AppliedBy], Undoable: x.Undoable(today),
 			Others: batch[x.Batch] - 1, LastDay: x.UndoUntil.AddDate(0, 0, -1)}
 	}
@@ -69,7 +61,7 @@ func (h *handler) reorgRows(r *http.Request, list []store.ReorgRecord) ([]reorgR
 // undo would write back) or the reason it is refused.
 type reorgUndoPage struct {
 	reorgRecordRow
-	Preview *store.UndoResult
+	Preview *agency.UndoResult
 	Refused string
 	Today   time.Time
 }
@@ -88,11 +80,11 @@ func (h *handler) agencyReorgRecord(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (h *handler) reorgUndoPage(r *http.Request, id int64) (*reorgUndoPage, error) {
-	rec, err := h.store.Reorganisation(r.Context(), id)
+	rec, err := h.app.Reorganisation(r.Context(), h.user(r), id)
 	if err != nil {
 		return nil, err
 	}
-	batch, err := h.store.Reorganisations(r.Context())
+	batch, err := h.app.Reorganisations(r.Context(), h.user(r))
 	if err != nil {
 		return nil, err
 	}
@@ -102,8 +94,8 @@ func (h *handler) reorgUndoPage(r *http.Request, id int64) (*reorgUndoPage, erro
 	}
 	for _, row := range rows {
 		if row.ID == rec.ID {
-			return &reorgUndoPage{reorgRecordRow: row, Today: clock.Today(h.clock)}, nil
+			return &reorgUndoPage{reorgRecordRow: row, Today: h.app.Today()}, nil
 		}
 	}
-	return nil, store.ErrNotFound
+	return nil, errNotFound
 }

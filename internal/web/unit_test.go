@@ -55,25 +55,6 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestCheckParent(t *testing.T) {
-	list := []agency.Agency{{ID: 1, Name: "UBND tỉnh"}, {ID: 2, Name: "Sở KH&CN", ParentID: 1}, {ID: 3, Name: "Trung tâm", ParentID: 2}}
-	cases := []struct {
-		id, parent int64
-		ok         bool
-	}{
-		{3, 2, true}, {2, 1, true}, {0, 3, true}, {1, 0, true},
-		{2, 2, false}, // itself
-		{1, 3, false}, // its own descendant
-		{2, 9, false}, // unknown
-	}
-	for _, c := range cases {
-		msg := checkParent(c.id, c.parent, list)
-		if (msg == "") != c.ok {
-			t.Errorf("checkParent(%d, %d) = %q", c.id, c.parent, msg)
-		}
-	}
-}
-
 func TestAgencyHierarchy(t *testing.T) {
 	list := []agency.Agency{
 		{ID: 1, Name: "Ủy ban nhân dân tỉnh"},
