@@ -95,14 +95,26 @@ type CoordinatorWorkFacts struct {
 	PlanTitle string
 	// Periods are the plan's periods under its current regime, in order.
 	Periods []Period
-	// Reports are the plan's report rows, every revision, by period,
-	// agency and revision; only the fields of the flow are set (ID,
-	// PeriodID, AgencyID, Revision, Current, State, SubmittedAt, OnTime).
-	Reports []Report
+	// Reports are the plan's report rows of its started periods, every
+	// revision, by period, agency and revision.
+	Reports []ReportState
 	// AgencyNames and AgencyRank (the position in Vietnamese name order)
 	// cover every agency. They may be shared: nobody writes to them.
 	AgencyNames map[int64]string
 	AgencyRank  map[int64]int
+}
+
+// ReportState is where one revision of an agency's report for a period
+// stands in the flow: what the coordinator's figures count.
+type ReportState struct {
+	ID          int64
+	PeriodID    int64
+	AgencyID    int64
+	Revision    int
+	Current     bool // the agency's latest revision for the period
+	State       State
+	SubmittedAt time.Time // last submission; zero when never sent
+	OnTime      bool      // of the last submission
 }
 
 // PickPeriod chooses the period of the coordinator's view: the one asked
@@ -225,7 +237,7 @@ func firstRevisionFigures(st State, onTime bool) Figures {
 }
 
 // agencyReport is a report as the coordinator's lists show it.
-func agencyReport(r *Report, p Period, today time.Time) AgencyReport {
+func agencyReport(r *ReportState, p Period, today time.Time) AgencyReport {
 	return AgencyReport{
 		AgencyID: r.AgencyID, ReportID: r.ID, State: r.State, Revision: r.Revision,
 		SubmittedAt: r.SubmittedAt, OnTime: r.OnTime, DaysToDue: p.DaysToDue(today),

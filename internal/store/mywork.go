@@ -120,9 +120,9 @@ func (s *Store) agencyTasksDue(ctx context.Context, agencyID int64, dueBy time.T
 
 // CoordinatorWorkFacts reads what the coordinator's "my work" for plan
 // planID is built from: the plan's number and title, its periods (of the
-// current regime), every report row of the plan after the missing ones of
-// periods started by today are made (EnsureReports), and the agencies'
-// names and name order. ErrNotFound when the plan does not exist.
+// current regime), every report row of those started by today after the
+// missing ones are made (EnsureReports), and the agencies' names and name
+// order. ErrNotFound when the plan does not exist.
 func (s *Store) CoordinatorWorkFacts(ctx context.Context, planID int64, today time.Time) (f *reporting.CoordinatorWorkFacts, err error) {
 	defer wrap(&err, "store.CoordinatorWorkFacts(%d)", planID)
 	today = dayOrToday(today)
@@ -136,7 +136,7 @@ func (s *Store) CoordinatorWorkFacts(ctx context.Context, planID int64, today ti
 	if f.Periods, err = s.periods(ctx, planID); err != nil {
 		return nil, err
 	}
-	if f.Reports, err = s.planReportStates(ctx, planID); err != nil {
+	if f.Reports, err = s.planReportStates(ctx, planID, f.Periods, today); err != nil {
 		return nil, err
 	}
 	if f.AgencyRank, err = s.agencyRank(ctx); err != nil {
@@ -148,18 +148,30 @@ func (s *Store) CoordinatorWorkFacts(ctx context.Context, planID int64, today ti
 	return f, nil
 }
 
-// planReportStates reads where every report of the plan stands in the
-// flow: every revision, by period, agency and revision.
-func (s *Store) planReportStates(ctx context.Context, planID int64) ([]reporting.Report, error) {
+// planReportStates reads where every report of the given periods of the
+// plan started by today stands in the flow (reports exist for no other):
+// every revision, by period, agency and revision. Naming the periods lets
+// the (period, agency, revision) index give the rows in order, unsorted.
+func (s *Store) planReportStates(ctx context.Context, planID int64, periods []reporting.Period, today time.Time) ([]reporting.ReportState, error) {
+	args := []any{planID}
+	for _, p := range periods {
+		if !p.Start.After(today) {
+			args = append(args, p.ID)
+		}
+	}
+	if len(args) == 1 {
+		return nil, nil
+	}
 	rows, err := s.query(ctx, s.r, `SELECT r.id, r.period_id, r.agency_id, r.revision, r.is_current, r.state,
-		r.submitted_at, r.on_time FROM reports r WHERE r.plan_id = ? ORDER BY r.period_id, r.agency_id, r.revision`, planID)
+		r.submitted_at, r.on_time FROM reports r WHERE r.plan_id = ? AND r.period_id IN (`+placeholders(len(args)-1)+`)
+		ORDER BY r.period_id, r.agency_id, r.revision`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []reporting.Report
+	var out []reporting.ReportState
 	for rows.Next() {
-		r := reporting.Report{PlanID: planID}
+		var r reporting.ReportState
 		if err := rows.Scan(&r.ID, &r.PeriodID, &r.AgencyID, &r.Revision, &r.Current, &r.State,
 			timeCol{&r.SubmittedAt}, &r.OnTime); err != nil {
 			return nil, err
