@@ -13,6 +13,7 @@ import (
 
 	"tiendo/internal/auth"
 	"tiendo/internal/officialreport"
+	"tiendo/internal/officialreport/render"
 	"tiendo/internal/plan"
 )
 
@@ -24,7 +25,7 @@ func TestOfficialReportDownloads(t *testing.T) {
 	docxXML := func() string {
 		t.Helper()
 		r := e.do("GET", "/plans/{P1}/report.docx?period={2025-Q2}", auth.RoleLeader, "", nil)
-		if r.Status != 200 || r.Header.Get("Content-Type") != officialreport.DocxType ||
+		if r.Status != 200 || r.Header.Get("Content-Type") != render.DocxType ||
 			!strings.HasPrefix(r.Header.Get("Content-Disposition"), "attachment;") {
 			t.Fatalf("docx: %d %v %s", r.Status, r.Header, r.Raw)
 		}
@@ -41,7 +42,7 @@ func TestOfficialReportDownloads(t *testing.T) {
 		return string(b)
 	}
 	xml := docxXML()
-	for _, want := range []string{"BÁO CÁO", "quý II/2025", officialreport.HeadingResults, "Tổng cộng"} {
+	for _, want := range []string{"BÁO CÁO", "quý II/2025", render.HeadingResults, "Tổng cộng"} {
 		if !strings.Contains(xml, want) {
 			t.Errorf("first draft lacks %q", want)
 		}
@@ -59,7 +60,7 @@ func TestOfficialReportDownloads(t *testing.T) {
 	}
 
 	r := e.do("GET", "/plans/{P1}/report.xlsx?period={2025-Q2}", auth.RoleLeader, "", nil)
-	if r.Status != 200 || r.Header.Get("Content-Type") != officialreport.XLSXType {
+	if r.Status != 200 || r.Header.Get("Content-Type") != render.XLSXType {
 		t.Fatalf("xlsx: %d %s", r.Status, r.Raw)
 	}
 	wb, err := excelize.OpenReader(bytes.NewReader(r.Raw))
@@ -67,7 +68,7 @@ func TestOfficialReportDownloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	if got := wb.GetSheetList(); !slices.Equal(got, []string{officialreport.SheetTasks, officialreport.SheetIndicators, officialreport.SheetReports}) {
+	if got := wb.GetSheetList(); !slices.Equal(got, []string{render.SheetTasks, render.SheetIndicators, render.SheetReports}) {
 		t.Errorf("sheets %q", got)
 	}
 

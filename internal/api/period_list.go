@@ -14,7 +14,7 @@ func (a *api) periodList(w http.ResponseWriter, r *http.Request, _ *auth.User) e
 	if err != nil {
 		return err
 	}
-	periods, err := a.store.Periods(r.Context(), id)
+	periods, err := a.app.Periods(r.Context(), id)
 	if err != nil {
 		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
 	}

@@ -1,4 +1,4 @@
-package officialreport
+package officialreport_test
 
 import (
 	"bytes"
@@ -11,13 +11,15 @@ import (
 	"tiendo/internal/export/xlsx"
 	"tiendo/internal/figures"
 	"tiendo/internal/indicator"
+	"tiendo/internal/officialreport"
+	"tiendo/internal/officialreport/render"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
 
 // bigFacts is a plan of 1,000 tasks in 7 groups led by 100 agencies, each of
 // which sent an accepted report with texts, and 30 indicators.
-func bigFacts() (*figures.Facts, Accepted) {
+func bigFacts() (*figures.Facts, officialreport.Accepted) {
 	d := plan.Date
 	f := &figures.Facts{
 		Plan:    plan.Plan{ID: 1, Code: "99/KH-UBND", Title: "Chuyển đổi số", Issuer: planIssuer, Status: plan.PlanActive, IssuedOn: d(2025, 4, 1)},
@@ -26,7 +28,7 @@ func bigFacts() (*figures.Facts, Accepted) {
 			End: d(2025, 9, 30), Due: d(2025, 9, 10)}},
 		Sections: []plan.Section{{ID: 1, Kind: plan.KindPart, Label: "III", Title: "Nhiệm vụ", HoldsTasks: true}},
 	}
-	acc := Accepted{Results: map[int64]string{}}
+	acc := officialreport.Accepted{Results: map[int64]string{}}
 	for g := 0; g < 7; g++ {
 		f.Sections = append(f.Sections, plan.Section{ID: int64(10 + g), ParentID: 1, Kind: plan.KindGroup,
 			Label: fmt.Sprintf("III.%d", g+1), Title: fmt.Sprintf("Nhóm nhiệm vụ %d", g+1), HoldsTasks: true})
@@ -36,7 +38,7 @@ func bigFacts() (*figures.Facts, Accepted) {
 		f.Agencies = append(f.Agencies, agency.Agency{ID: id, Name: fmt.Sprintf("Sở, ngành số %03d", a)})
 		f.Reports = append(f.Reports, figures.Report{PeriodID: q3, AgencyID: id, Revision: 1, State: reporting.StateAccepted,
 			OnTime: a%4 != 0, SubmittedAt: time.Date(2025, 9, 8, 3, 0, 0, 0, time.UTC)})
-		acc.Texts = append(acc.Texts, AgencyTexts{AgencyID: id, Texts: reporting.Texts{
+		acc.Texts = append(acc.Texts, officialreport.AgencyTexts{AgencyID: id, Texts: reporting.Texts{
 			Summary:      "Đã triển khai các nhiệm vụ được giao, hoàn thành phần lớn khối lượng theo kế hoạch của quý.",
 			Difficulties: "Kinh phí bố trí chưa kịp thời.", Proposals: "Đề nghị bổ sung kinh phí.", NextTasks: "Tiếp tục triển khai."}})
 	}
@@ -56,17 +58,17 @@ func bigFacts() (*figures.Facts, Accepted) {
 
 // officialReport is the whole path of a download: figures, first draft,
 // .docx and .xlsx.
-func officialReport(tb testing.TB, f *figures.Facts, acc Accepted) {
+func officialReport(tb testing.TB, f *figures.Facts, acc officialreport.Accepted) {
 	dash, err := figures.Compute(f, figures.Options{PeriodID: q3, AsOf: plan.Date(2025, 9, 20)})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	d := DraftFrom(f, dash, acc)
+	d := officialreport.DraftFrom(f, dash, acc)
 	d.Issuer = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-	if _, err := docx.Bytes(Report(d, dash)); err != nil {
+	if _, err := docx.Bytes(render.Document(d, dash)); err != nil {
 		tb.Fatal(err)
 	}
-	if err := xlsx.Write(&bytes.Buffer{}, Appendix(f, dash, acc)...); err != nil {
+	if err := xlsx.Write(&bytes.Buffer{}, render.Appendix(f, dash, acc)...); err != nil {
 		tb.Fatal(err)
 	}
 }

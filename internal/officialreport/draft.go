@@ -1,10 +1,10 @@
-// Package officialreport composes the official report (báo cáo tổng hợp)
-// of a plan for a reporting period: the Decree 30/2020 .docx model and the
-// appendix workbook sheets. It is pure: the figures come from
-// internal/figures (the one place they are computed), the narrative from a
-// Draft the coordinator edits, first made by DraftFrom out of the agencies'
-// accepted report texts. The store keeps drafts; web and API hand out the
-// documents.
+// Package officialreport drafts the official report (báo cáo tổng hợp)
+// of a plan for a reporting period: the Draft the coordinator edits, first
+// made by DraftFrom out of the agencies' accepted report texts, its rules
+// (Validate), and the Report that gathers a draft with the figures of its
+// period. It is pure and needs no document writer: the figures come from
+// internal/figures (the one place they are computed), the store keeps
+// drafts, and package render composes the .docx and the appendix workbook.
 package officialreport
 
 import (

@@ -1,4 +1,4 @@
-package officialreport
+package officialreport_test
 
 import (
 	"archive/zip"
@@ -16,6 +16,8 @@ import (
 	"tiendo/internal/export/docx"
 	"tiendo/internal/export/xlsx"
 	"tiendo/internal/figures"
+	"tiendo/internal/officialreport"
+	"tiendo/internal/officialreport/render"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -41,7 +43,7 @@ const (
 //
 // A submitted its Q3 report on 15/8 (on time) and it was accepted; B has
 // not reported. Both are expected (they lead tasks open in the quarter).
-func fixture() (*figures.Facts, Accepted) {
+func fixture() (*figures.Facts, officialreport.Accepted) {
 	d := plan.Date
 	f := &figures.Facts{
 		Plan:     plan.Plan{ID: 1, Code: "99/KH-UBND", Title: "Chuyển đổi số năm 2025", Issuer: planIssuer, Status: plan.PlanActive, IssuedOn: d(2025, 4, 1)},
@@ -63,8 +65,8 @@ func fixture() (*figures.Facts, Accepted) {
 		Reports: []figures.Report{{PeriodID: q3, AgencyID: agA, Revision: 1, State: reporting.StateAccepted, OnTime: true,
 			SubmittedAt: time.Date(2025, 8, 15, 3, 0, 0, 0, time.UTC)}},
 	}
-	acc := Accepted{
-		Texts: []AgencyTexts{
+	acc := officialreport.Accepted{
+		Texts: []officialreport.AgencyTexts{
 			{AgencyID: agA, Texts: reporting.Texts{Summary: "Hoàn thành hạ tầng.", Difficulties: "Thiếu vốn."}},
 			{AgencyID: agB, Texts: reporting.Texts{Summary: "Đang đào tạo.", NextTasks: "Mở lớp."}},
 		},
@@ -84,8 +86,8 @@ func compute(t testing.TB, f *figures.Facts) *figures.Dashboard {
 
 func TestDraftFrom(t *testing.T) {
 	f, acc := fixture()
-	d := DraftFrom(f, compute(t, f), acc)
-	want := []GroupText{
+	d := officialreport.DraftFrom(f, compute(t, f), acc)
+	want := []officialreport.GroupText{
 		{SectionID: sec1, Label: "III.1", Title: "Hạ tầng", Text: "Sở A: Hoàn thành hạ tầng."}, // B only cooperates in III.1
 		{SectionID: sec2, Label: "III.2", Title: "Nhân lực", Text: "Sở B: Đang đào tạo."},
 	}
@@ -110,10 +112,10 @@ func TestDraftFrom(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	d := &Draft{Summary: "  ", Recipients: []string{" ", "Lưu: VT."}, Difficulties: strings.Repeat("x", MaxText+1)}
+	d := &officialreport.Draft{Summary: "  ", Recipients: []string{" ", "Lưu: VT."}, Difficulties: strings.Repeat("x", officialreport.MaxText+1)}
 	err := d.Validate()
-	var ie *InvalidError
-	if !errors.As(err, &ie) || !errors.Is(err, ErrInvalid) {
+	var ie *officialreport.InvalidError
+	if !errors.As(err, &ie) || !errors.Is(err, officialreport.ErrInvalid) {
 		t.Fatalf("err = %v", err)
 	}
 	for _, k := range []string{"issuer", "summary", "date", "difficulties"} {
@@ -124,7 +126,7 @@ func TestValidate(t *testing.T) {
 	if !slices.Equal(d.Recipients, []string{"Lưu: VT."}) {
 		t.Errorf("Recipients = %q", d.Recipients)
 	}
-	ok := &Draft{Issuer: "SỞ KH&CN", Summary: "Báo cáo", Date: plan.Date(2025, 8, 20)}
+	ok := &officialreport.Draft{Issuer: "SỞ KH&CN", Summary: "Báo cáo", Date: plan.Date(2025, 8, 20)}
 	if err := ok.Validate(); err != nil {
 		t.Error(err)
 	}
@@ -133,15 +135,15 @@ func TestValidate(t *testing.T) {
 func TestReport(t *testing.T) {
 	f, acc := fixture()
 	dash := compute(t, f)
-	d := DraftFrom(f, dash, acc)
+	d := officialreport.DraftFrom(f, dash, acc)
 	d.Issuer, d.Number, d.Place = "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "12/BC-SKHCN", "Cà Mau"
 	d.SignPrefix, d.SignTitle, d.SignName = "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"
-	r := Report(d, dash)
+	r := render.Document(d, dash)
 	var heads []string
 	for _, s := range r.Sections {
 		heads = append(heads, s.Heading)
 	}
-	if !slices.Equal(heads, []string{HeadingResults, HeadingDifficulties, HeadingProposals, HeadingNextTasks}) {
+	if !slices.Equal(heads, []string{render.HeadingResults, render.HeadingDifficulties, render.HeadingProposals, render.HeadingNextTasks}) {
 		t.Errorf("headings = %q", heads)
 	}
 	res := r.Sections[0]
@@ -169,7 +171,7 @@ func TestReport(t *testing.T) {
 		groups[0].Blocks[0].Paragraph != "Sở A: Hoàn thành hạ tầng." {
 		t.Errorf("groups = %+v", groups)
 	}
-	if p := r.Sections[2].Blocks[0].Paragraph; p != none {
+	if p := r.Sections[2].Blocks[0].Paragraph; p != "Không có." {
 		t.Errorf("empty proposals = %q", p)
 	}
 	if r.Summary != wantSummary || r.Signature.Name != "Nguyễn Văn An" || r.Number != "12/BC-SKHCN" {
@@ -177,18 +179,10 @@ func TestReport(t *testing.T) {
 	}
 }
 
-func TestLetter(t *testing.T) {
-	for i, want := range map[int]string{0: "a", 25: "z", 26: "aa", 27: "ab"} {
-		if got := letter(i); got != want {
-			t.Errorf("letter(%d) = %q, want %q", i, got, want)
-		}
-	}
-}
-
 func TestAppendix(t *testing.T) {
 	f, acc := fixture()
-	sheets := Appendix(f, compute(t, f), acc)
-	if len(sheets) != 3 || sheets[0].Name != SheetTasks || sheets[1].Name != SheetIndicators || sheets[2].Name != SheetReports {
+	sheets := render.Appendix(f, compute(t, f), acc)
+	if len(sheets) != 3 || sheets[0].Name != render.SheetTasks || sheets[1].Name != render.SheetIndicators || sheets[2].Name != render.SheetReports {
 		t.Fatalf("sheets = %v", sheets)
 	}
 	wantTasks := [][]any{
@@ -215,9 +209,9 @@ func TestAppendix(t *testing.T) {
 func TestDocumentsOpen(t *testing.T) {
 	f, acc := fixture()
 	dash := compute(t, f)
-	d := DraftFrom(f, dash, acc)
+	d := officialreport.DraftFrom(f, dash, acc)
 	d.Issuer = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-	b, err := docx.Bytes(Report(d, dash))
+	b, err := docx.Bytes(render.Document(d, dash))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +222,7 @@ func TestDocumentsOpen(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, Appendix(f, dash, acc)...); err != nil {
+	if err := xlsx.Write(&buf, render.Appendix(f, dash, acc)...); err != nil {
 		t.Fatal(err)
 	}
 	CheckWorkbook(t, buf.Bytes())
@@ -262,10 +256,10 @@ func CheckWorkbook(t testing.TB, b []byte) {
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	if got := wb.GetSheetList(); !slices.Equal(got, []string{SheetTasks, SheetIndicators, SheetReports}) {
+	if got := wb.GetSheetList(); !slices.Equal(got, []string{render.SheetTasks, render.SheetIndicators, render.SheetReports}) {
 		t.Errorf("sheets = %q", got)
 	}
-	if v, _ := wb.GetCellValue(SheetTasks, "B2"); v != "Nhiệm vụ" {
+	if v, _ := wb.GetCellValue(render.SheetTasks, "B2"); v != "Nhiệm vụ" {
 		t.Errorf("tasks B2 = %q", v)
 	}
 }

@@ -9,11 +9,12 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/figures"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/officialreport"
+	"tiendo/internal/officialreport/render"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -46,7 +47,7 @@ func taskStatus(t *testing.T, f *figures.Facts, d *figures.Dashboard, id int64) 
 // starts with prefix: lead, deadline and product as printed.
 func appendixRow(t *testing.T, f *figures.Facts, d *figures.Dashboard, prefix string) (lead, deadline, product string) {
 	t.Helper()
-	for _, row := range officialreport.Appendix(f, d, officialreport.Accepted{})[0].Rows {
+	for _, row := range render.Appendix(f, d, officialreport.Accepted{})[0].Rows {
 		if strings.HasPrefix(row[1].(string), prefix) {
 			return row[2].(string), row[4].(string), row[5].(string)
 		}

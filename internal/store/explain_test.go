@@ -86,8 +86,8 @@ func TestExplain(t *testing.T) {
 				return err
 			}},
 			{"Report", func() error { _, err := s.Report(ctx, x.report); return err }},
-			{"AgencyWork", func() error { _, err := s.AgencyWork(ctx, x.agency, day, 0); return err }},
-			{"CoordinatorWork", func() error { _, err := s.CoordinatorWork(ctx, x.big, 0, day); return err }},
+			{"AgencyWorkFacts", func() error { _, err := s.AgencyWorkFacts(ctx, x.agency, day, day.AddDate(0, 0, 7)); return err }},
+			{"CoordinatorWorkFacts", func() error { _, err := s.CoordinatorWorkFacts(ctx, x.big, day); return err }},
 			{"RankingWeights", func() error { _, err := s.RankingWeights(ctx, x.big); return err }},
 			{"FigureSettings", func() error { _, err := s.FigureSettings(ctx, x.big); return err }},
 			{"OfficialReport", func() error { _, err := s.OfficialReport(ctx, x.small, x.q2); return err }},

@@ -2,25 +2,23 @@ package store
 
 import (
 	"context"
-	"slices"
 	"time"
 
-	"tiendo/internal/clock"
-	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
 
-// AgencyWork is "Việc của tôi" for a head or officer of the agency, over
-// every active plan the agency has tasks in, on today: reports to send
-// (late first), returned, waiting for review; open tasks it leads or
-// cooperates on that are overdue or due within dueSoon days
-// (plan.DefaultDueSoonDays when ≤ 0), most overdue first.
-func (s *Store) AgencyWork(ctx context.Context, agencyID int64, today time.Time, dueSoon int) (w *reporting.AgencyWork, err error) {
-	defer wrap(&err, "store.AgencyWork(%d)", agencyID)
+// The rows behind the "my work" pages; reporting.NewAgencyWork and
+// reporting.NewCoordinatorWork group, judge and sort them.
+
+// AgencyWorkFacts reads what an agency's "my work" is built from, over
+// every active plan the agency has tasks in: its current reports not yet
+// accepted of periods started by today (the missing report rows are made
+// first, EnsureReports), by due day; and its open tasks (lead or
+// cooperating) neither paused nor cancelled, due on or before dueBy, by
+// due day.
+func (s *Store) AgencyWorkFacts(ctx context.Context, agencyID int64, today, dueBy time.Time) (f *reporting.AgencyWorkFacts, err error) {
+	defer wrap(&err, "store.AgencyWorkFacts(%d)", agencyID)
 	today = dayOrToday(today)
-	if dueSoon <= 0 {
-		dueSoon = plan.DefaultDueSoonDays
-	}
 	plans, err := s.agencyPlans(ctx, agencyID)
 	if err != nil {
 		return nil, err
@@ -30,14 +28,14 @@ func (s *Store) AgencyWork(ctx context.Context, agencyID int64, today time.Time,
 			return nil, err
 		}
 	}
-	w = &reporting.AgencyWork{AgencyID: agencyID, Today: today}
-	if err := s.agencyReports(ctx, w, today); err != nil {
+	f = &reporting.AgencyWorkFacts{AgencyID: agencyID}
+	if f.Reports, err = s.agencyReports(ctx, agencyID, today); err != nil {
 		return nil, err
 	}
-	if err := s.agencyAlerts(ctx, w, today, dueSoon); err != nil {
+	if f.Tasks, err = s.agencyTasksDue(ctx, agencyID, dueBy); err != nil {
 		return nil, err
 	}
-	return w, nil
+	return f, nil
 }
 
 // agencyPlans lists the active plans in which the agency leads or
@@ -62,19 +60,20 @@ func (s *Store) agencyPlans(ctx context.Context, agencyID int64) ([]int64, error
 	return ids, rows.Err()
 }
 
-// agencyReports fills the report lists of w: current revisions of started
-// periods of active plans.
-func (s *Store) agencyReports(ctx context.Context, w *reporting.AgencyWork, today time.Time) error {
+// agencyReports reads the agency's current revisions, not accepted, of
+// periods of active plans started by today.
+func (s *Store) agencyReports(ctx context.Context, agencyID int64, today time.Time) ([]reporting.DueReport, error) {
 	rows, err := s.query(ctx, s.r, `SELECT r.id, r.plan_id, pl.code, pl.title, r.state, r.revision, r.submitted_at,
 		r.on_time, r.returned_at, r.return_reason, p.id, p.plan_id, p.frequency, p.year, p.no, p.label, p.start_date,
 		p.end_date, p.cutoff_start, p.cutoff_end, p.due_date
 		FROM reports r JOIN periods p ON p.id = r.period_id JOIN plans pl ON pl.id = r.plan_id
 		WHERE r.agency_id = ? AND r.is_current AND r.state <> 'accepted' AND p.start_date <= ? AND pl.status = 'active'
-		ORDER BY p.due_date, r.plan_id, r.id`, w.AgencyID, dateArg(today))
+		ORDER BY p.due_date, r.plan_id, r.id`, agencyID, dateArg(today))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
+	var out []reporting.DueReport
 	for rows.Next() {
 		var d reporting.DueReport
 		p := &d.Period
@@ -82,25 +81,17 @@ func (s *Store) agencyReports(ctx context.Context, w *reporting.AgencyWork, toda
 			timeCol{&d.SubmittedAt}, &d.OnTime, timeCol{&d.ReturnedAt}, &d.ReturnReason, &p.ID, &p.PlanID,
 			&p.Frequency, &p.Year, &p.No, &p.Label, timeCol{&p.Start}, timeCol{&p.End}, timeCol{&p.CutoffStart},
 			timeCol{&p.CutoffEnd}, timeCol{&p.Due}); err != nil {
-			return err
+			return nil, err
 		}
-		d.DaysToDue = p.DaysToDue(today)
-		switch d.State {
-		case reporting.StateReturned:
-			w.Returned = append(w.Returned, d)
-		case reporting.StateSubmitted:
-			w.Waiting = append(w.Waiting, d)
-		default:
-			w.Due = append(w.Due, d)
-		}
+		out = append(out, d)
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
-// agencyAlerts fills w.Tasks: the agency's open tasks (lead or
-// cooperating) in active plans with a due day on or before today+dueSoon,
-// neither paused nor cancelled — overdue or due soon by plan.ComputeStatus.
-func (s *Store) agencyAlerts(ctx context.Context, w *reporting.AgencyWork, today time.Time, dueSoon int) error {
+// agencyTasksDue reads the agency's open tasks (lead or cooperating) in
+// active plans with a due day on or before dueBy, neither paused nor
+// cancelled.
+func (s *Store) agencyTasksDue(ctx context.Context, agencyID int64, dueBy time.Time) ([]reporting.AgencyTask, error) {
 	rows, err := s.query(ctx, s.r, `SELECT t.id, t.plan_id, pl.code, t.title, t.lead_agency_id, t.deadline_kind,
 		t.deadline_text, t.due_date, t.deadline_start, t.deadline_every, t.progress, t.reported_at, t.claim_status
 		FROM tasks t JOIN plans pl ON pl.id = t.plan_id
@@ -108,183 +99,84 @@ func (s *Store) agencyAlerts(ctx context.Context, w *reporting.AgencyWork, today
 		AND t.due_date <= ? AND t.id IN (SELECT l.id FROM tasks l WHERE l.lead_agency_id = ?
 			UNION ALL SELECT ta.task_id FROM task_agencies ta WHERE ta.agency_id = ? AND ta.role = 'coop')
 		ORDER BY t.due_date, t.plan_id, t.section_seq, t.ord`,
-		dateArg(today.AddDate(0, 0, dueSoon)), w.AgencyID, w.AgencyID)
+		dateArg(dueBy), agencyID, agencyID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
+	var out []reporting.AgencyTask
 	for rows.Next() {
-		var t plan.Task
-		var code string
+		var a reporting.AgencyTask
+		t := &a.Task
 		d := &t.Deadline
-		if err := rows.Scan(&t.ID, &t.PlanID, &code, &t.Title, idCol{&t.LeadAgencyID}, &d.Kind, &d.Text,
+		if err := rows.Scan(&t.ID, &t.PlanID, &a.PlanCode, &t.Title, idCol{&t.LeadAgencyID}, &d.Kind, &d.Text,
 			timeCol{&d.Due}, timeCol{&d.Start}, &d.Every, &t.Progress, timeCol{&t.ReportedAt}, &t.Claim); err != nil {
-			return err
+			return nil, err
 		}
-		st := plan.ComputeStatus(&t, today, dueSoon)
-		if st != plan.StatusOverdue && st != plan.StatusDueSoon {
-			continue
-		}
-		w.Tasks = append(w.Tasks, reporting.TaskAlert{
-			TaskID: t.ID, PlanID: t.PlanID, PlanCode: code, Title: t.Title, Deadline: t.Deadline, Status: st,
-			OverdueDays: plan.OverdueDays(&t, today), DaysToDue: clock.DaysBetween(today, d.Due),
-			Lead: t.LeadAgencyID == w.AgencyID,
-		})
+		out = append(out, a)
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
-// CoordinatorWork is "Việc của tôi" for the coordinator for one period of
-// a plan (periodID 0: the period containing today, else the plan's last
-// started one, else its first): who has not sent, what waits for review,
-// and completeness and on-time figures per agency (reporting.Figures)
-// for the period and for every period up to it.
-//
-// Figures count, per (period, agency), the first revision: the
-// expectation is its row (EnsureReports makes one per expected agency);
-// received when submitted or accepted; on time by its last submission.
-// Reads: the expected reports are ensured, then one query reads every
-// report of the periods up to the chosen one.
-func (s *Store) CoordinatorWork(ctx context.Context, planID, periodID int64, today time.Time) (w *reporting.CoordinatorWork, err error) {
-	defer wrap(&err, "store.CoordinatorWork(plan %d, period %d)", planID, periodID)
+// CoordinatorWorkFacts reads what the coordinator's "my work" for plan
+// planID is built from: the plan's number and title, its periods (of the
+// current regime), every report row of those started by today after the
+// missing ones are made (EnsureReports), and the agencies' names and name
+// order. ErrNotFound when the plan does not exist.
+func (s *Store) CoordinatorWorkFacts(ctx context.Context, planID int64, today time.Time) (f *reporting.CoordinatorWorkFacts, err error) {
+	defer wrap(&err, "store.CoordinatorWorkFacts(%d)", planID)
 	today = dayOrToday(today)
-	w = &reporting.CoordinatorWork{PlanID: planID, Today: today}
-	if err := s.queryRow(ctx, s.r, `SELECT code, title FROM plans WHERE id = ?`, planID).Scan(&w.PlanCode, &w.PlanTitle); err != nil {
+	f = &reporting.CoordinatorWorkFacts{PlanID: planID}
+	if err := s.queryRow(ctx, s.r, `SELECT code, title FROM plans WHERE id = ?`, planID).Scan(&f.PlanCode, &f.PlanTitle); err != nil {
 		return nil, err
 	}
 	if err := s.EnsureReports(ctx, planID, today); err != nil {
 		return nil, err
 	}
-	periods, err := s.periods(ctx, planID)
-	if err != nil {
+	if f.Periods, err = s.periods(ctx, planID); err != nil {
 		return nil, err
 	}
-	if len(periods) == 0 {
-		return nil, ErrNotFound
+	if f.Reports, err = s.planReportStates(ctx, planID, f.Periods, today); err != nil {
+		return nil, err
 	}
-	w.Period = pickPeriod(periods, periodID, today)
-	if w.Period.ID == 0 {
-		return nil, ErrNotFound
+	if f.AgencyRank, err = s.agencyRank(ctx); err != nil {
+		return nil, err
 	}
-	ids := make([]any, 0, len(periods)+1)
-	ids = append(ids, planID)
+	if f.AgencyNames, err = s.agencyNames(ctx); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// planReportStates reads where every report of the given periods of the
+// plan started by today stands in the flow (reports exist for no other):
+// every revision, by period, agency and revision. Naming the periods lets
+// the (period, agency, revision) index give the rows in order, unsorted.
+func (s *Store) planReportStates(ctx context.Context, planID int64, periods []reporting.Period, today time.Time) ([]reporting.ReportState, error) {
+	args := []any{planID}
 	for _, p := range periods {
-		if !p.Start.After(w.Period.Start) {
-			ids = append(ids, p.ID)
+		if !p.Start.After(today) {
+			args = append(args, p.ID)
 		}
 	}
+	if len(args) == 1 {
+		return nil, nil
+	}
 	rows, err := s.query(ctx, s.r, `SELECT r.id, r.period_id, r.agency_id, r.revision, r.is_current, r.state,
-		r.submitted_at, r.on_time FROM reports r WHERE r.plan_id = ? AND r.period_id IN (`+placeholders(len(ids)-1)+`)
-		ORDER BY r.period_id, r.agency_id, r.revision`, ids...)
+		r.submitted_at, r.on_time FROM reports r WHERE r.plan_id = ? AND r.period_id IN (`+placeholders(len(args)-1)+`)
+		ORDER BY r.period_id, r.agency_id, r.revision`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	figures := map[int64]*reporting.AgencyFigures{}
-	var order []int64
+	var out []reporting.ReportState
 	for rows.Next() {
-		var r reporting.Report
+		var r reporting.ReportState
 		if err := rows.Scan(&r.ID, &r.PeriodID, &r.AgencyID, &r.Revision, &r.Current, &r.State,
 			timeCol{&r.SubmittedAt}, &r.OnTime); err != nil {
 			return nil, err
 		}
-		f := figures[r.AgencyID]
-		if f == nil {
-			f = &reporting.AgencyFigures{AgencyID: r.AgencyID}
-			figures[r.AgencyID] = f
-			order = append(order, r.AgencyID)
-		}
-		this := r.PeriodID == w.Period.ID
-		if r.Revision == 1 {
-			g := firstRevisionFigures(r.State, r.OnTime)
-			f.ToDate.Add(g)
-			if this {
-				f.Period.Add(g)
-				if !r.State.Received() {
-					w.Missing = append(w.Missing, agencyReport(&r, w.Period, today))
-				}
-			}
-		}
-		if this && r.Current && r.State == reporting.StateSubmitted {
-			w.Waiting = append(w.Waiting, agencyReport(&r, w.Period, today))
-		}
+		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	rank, err := s.agencyRank(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names, err := s.agencyNames(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byName := func(a, b int64) int { return rank[a] - rank[b] }
-	slices.SortFunc(order, byName)
-	for _, id := range order {
-		f := figures[id]
-		f.AgencyName = names[id]
-		w.Agencies = append(w.Agencies, *f)
-		w.Totals.Add(f.Period)
-		w.ToDate.Add(f.ToDate)
-	}
-	for i := range w.Missing {
-		w.Missing[i].AgencyName = names[w.Missing[i].AgencyID]
-	}
-	slices.SortFunc(w.Missing, func(a, b reporting.AgencyReport) int { return byName(a.AgencyID, b.AgencyID) })
-	for i := range w.Waiting {
-		w.Waiting[i].AgencyName = names[w.Waiting[i].AgencyID]
-	}
-	slices.SortStableFunc(w.Waiting, func(a, b reporting.AgencyReport) int { return a.SubmittedAt.Compare(b.SubmittedAt) })
-	return w, nil
-}
-
-// pickPeriod chooses the period of CoordinatorWork: the one asked for, the
-// one containing today, the last started, or the first.
-func pickPeriod(periods []reporting.Period, id int64, today time.Time) reporting.Period {
-	if id != 0 {
-		for _, p := range periods {
-			if p.ID == id {
-				return p
-			}
-		}
-		return reporting.Period{}
-	}
-	last := periods[0]
-	for _, p := range periods {
-		if p.Contains(today) {
-			return p
-		}
-		if p.Started(today) {
-			last = p
-		}
-	}
-	return last
-}
-
-// firstRevisionFigures counts one expected report by its first revision.
-func firstRevisionFigures(st reporting.State, onTime bool) reporting.Figures {
-	f := reporting.Figures{Expected: 1}
-	switch {
-	case !st.Received():
-		f.Missing = 1
-	case onTime:
-		f.Received, f.OnTime = 1, 1
-	default:
-		f.Received, f.Late = 1, 1
-	}
-	if st == reporting.StateAccepted {
-		f.Accepted = 1
-	}
-	return f
-}
-
-// agencyReport is a report as the coordinator's lists show it.
-func agencyReport(r *reporting.Report, p reporting.Period, today time.Time) reporting.AgencyReport {
-	return reporting.AgencyReport{
-		AgencyID: r.AgencyID, ReportID: r.ID, State: r.State, Revision: r.Revision,
-		SubmittedAt: r.SubmittedAt, OnTime: r.OnTime, DaysToDue: p.DaysToDue(today),
-	}
+	return out, rows.Err()
 }

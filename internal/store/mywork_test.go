@@ -40,14 +40,30 @@ func myWorkScenario(t *testing.T, s *Store) *repFix {
 	return f
 }
 
+// coordinatorWork builds the coordinator's "my work" from the facts read
+// here, as the app does; false when the period cannot be chosen.
+func coordinatorWork(t testing.TB, s *Store, planID, periodID int64, today time.Time) (*reporting.CoordinatorWork, bool) {
+	t.Helper()
+	f, err := s.CoordinatorWorkFacts(context.Background(), planID, today)
+	must(t, err)
+	return reporting.NewCoordinatorWork(f, periodID, today)
+}
+
+// agencyWork builds an agency's "my work" from the facts read here, as the
+// app does.
+func agencyWork(t testing.TB, s *Store, agencyID int64, today time.Time) *reporting.AgencyWork {
+	t.Helper()
+	f, err := s.AgencyWorkFacts(context.Background(), agencyID, today, today.AddDate(0, 0, plan.DefaultDueSoonDays))
+	must(t, err)
+	return reporting.NewAgencyWork(f, today, plan.DefaultDueSoonDays)
+}
+
 func TestCoordinatorWork(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *Store) {
-		ctx := context.Background()
 		f := myWorkScenario(t, s)
 		today := plan.Date(2025, 9, 20)
-		w, err := s.CoordinatorWork(ctx, f.d.Plan.ID, 0, today)
-		must(t, err)
-		if w.Period.ID != f.q3.ID || w.PlanCode != "99/KH-UBND" {
+		w, ok := coordinatorWork(t, s, f.d.Plan.ID, 0, today)
+		if !ok || w.Period.ID != f.q3.ID || w.PlanCode != "99/KH-UBND" {
 			t.Fatalf("period %s", w.Period.Label)
 		}
 		F := func(e, r, on, late, miss, acc int) reporting.Figures {
@@ -84,8 +100,7 @@ func TestCoordinatorWork(t *testing.T) {
 		}
 
 		// Quarter II on its own.
-		w, err = s.CoordinatorWork(ctx, f.d.Plan.ID, f.q2.ID, today)
-		must(t, err)
+		w, _ = coordinatorWork(t, s, f.d.Plan.ID, f.q2.ID, today)
 		if w.Totals != F(3, 2, 1, 1, 1, 1) || w.ToDate != w.Totals {
 			t.Errorf("Q2 totals %+v, to date %+v", w.Totals, w.ToDate)
 		}
@@ -95,19 +110,20 @@ func TestCoordinatorWork(t *testing.T) {
 		if len(w.Waiting) != 1 || w.Waiting[0].AgencyID != f.ag["tc"] || !w.Waiting[0].OnTime {
 			t.Errorf("Q2 waiting %+v", w.Waiting)
 		}
-		_, err = s.CoordinatorWork(ctx, f.d.Plan.ID, 99999, today)
+		if _, ok := coordinatorWork(t, s, f.d.Plan.ID, 99999, today); ok {
+			t.Error("an unknown period was chosen")
+		}
+		_, err := s.CoordinatorWorkFacts(context.Background(), 99999, today)
 		wantErr(t, err, ErrNotFound)
 	})
 }
 
 func TestAgencyWork(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *Store) {
-		ctx := context.Background()
 		f := myWorkScenario(t, s)
 		today := plan.Date(2025, 9, 20)
 
-		w, err := s.AgencyWork(ctx, f.ag["tc"], today, 0)
-		must(t, err)
+		w := agencyWork(t, s, f.ag["tc"], today)
 		if len(w.Due) != 1 || w.Due[0].Period.ID != f.q3.ID || w.Due[0].State != reporting.StateDraft || w.Due[0].DaysToDue != -10 ||
 			!w.Due[0].Late() || w.Due[0].PlanCode != "99/KH-UBND" {
 			t.Errorf("tc due %+v", w.Due)
@@ -121,21 +137,18 @@ func TestAgencyWork(t *testing.T) {
 			t.Errorf("tc tasks %+v", w.Tasks)
 		}
 
-		w, err = s.AgencyWork(ctx, f.ag["xa"], today, 0)
-		must(t, err)
+		w = agencyWork(t, s, f.ag["xa"], today)
 		if len(w.Returned) != 1 || w.Returned[0].ReturnReason == "" || w.Returned[0].Period.ID != f.q2.ID ||
 			len(w.Waiting) != 1 || len(w.Due) != 0 || len(w.Tasks) != 0 {
 			t.Errorf("xa %+v", w)
 		}
 
-		w, err = s.AgencyWork(ctx, f.ag["khcn"], today, 0)
-		must(t, err)
+		w = agencyWork(t, s, f.ag["khcn"], today)
 		if len(w.Due)+len(w.Returned)+len(w.Waiting) != 0 || len(w.Tasks) != 1 || !w.Tasks[0].Lead {
 			t.Errorf("khcn %+v", w)
 		}
 		// Due soon: task 1 (tc leads, due 31/12/2025) on 28/12.
-		w, err = s.AgencyWork(ctx, f.ag["tc"], plan.Date(2025, 12, 28), 0)
-		must(t, err)
+		w = agencyWork(t, s, f.ag["tc"], plan.Date(2025, 12, 28))
 		var soon int
 		for _, a := range w.Tasks {
 			if a.TaskID == f.task(1) && a.Status == plan.StatusDueSoon && a.DaysToDue == 3 && a.Lead {

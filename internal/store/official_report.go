@@ -43,17 +43,14 @@ func (s *Store) readOfficialReport(ctx context.Context, q querier, planID, perio
 }
 
 // SaveOfficialReport saves the coordinator's draft of the official report
-// of d.PlanID for d.PeriodID. d.Version must be the version read (0 when the
-// report was never saved, i.e. the draft came from DraftFrom); ErrConflict
-// otherwise. An invalid draft gives an *officialreport.InvalidError; a
-// period of another plan gives ErrReference. On success d carries the new
-// version and update stamp. The audit row is written in the same
-// transaction.
+// of d.PlanID for d.PeriodID, as given: the caller has validated it
+// (officialreport.Draft.Validate). d.Version must be the version read (0
+// when the report was never saved, i.e. the draft came from DraftFrom);
+// ErrConflict otherwise. A period of another plan gives ErrReference. On
+// success d carries the new version and update stamp. The audit row is
+// written in the same transaction.
 func (s *Store) SaveOfficialReport(ctx context.Context, actor int64, d *officialreport.Draft) (err error) {
 	defer wrap(&err, "store.SaveOfficialReport(plan %d, period %d)", d.PlanID, d.PeriodID)
-	if err := d.Validate(); err != nil {
-		return err
-	}
 	results, err := json.Marshal(d.Results)
 	if err != nil {
 		return err

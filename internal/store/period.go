@@ -62,17 +62,14 @@ func parseDays(s string) []int {
 	return out
 }
 
-// SaveRegime saves the plan's regime (r.Version must be the version read,
-// 0 for a plan that had none; ErrConflict otherwise; incremented) and
-// regenerates the plan's periods from it (EnsurePeriods): periods of another
-// frequency that hold no report are dropped, the others get the new due
-// days and cut-offs. An invalid regime gives a *reporting.InvalidError.
+// SaveRegime saves the plan's regime as given — the caller has checked it
+// (reporting.Regime.Check) — (r.Version must be the version read, 0 for a
+// plan that had none; ErrConflict otherwise; incremented) and regenerates
+// the plan's periods from it (EnsurePeriods): periods of another frequency
+// that hold no report are dropped, the others get the new due days and
+// cut-offs.
 func (s *Store) SaveRegime(ctx context.Context, actor int64, r *reporting.Regime) (err error) {
 	defer wrap(&err, "store.SaveRegime(plan %d)", r.PlanID)
-	r.Normalize()
-	if fe := r.Validate(); fe != nil {
-		return &reporting.InvalidError{Err: reporting.ErrInvalid, Fields: fe}
-	}
 	at := now()
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		old, err := s.readRegime(ctx, tx, r.PlanID)

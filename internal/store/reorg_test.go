@@ -14,6 +14,7 @@ import (
 	"tiendo/internal/figures"
 	"tiendo/internal/indicator"
 	"tiendo/internal/officialreport"
+	"tiendo/internal/officialreport/render"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
@@ -410,7 +411,7 @@ func appendixSheets(t *testing.T, s *store.Store, planID, periodID int64, day ti
 		t.Fatal(err)
 	}
 	var out [][][]any
-	for _, sh := range officialreport.Appendix(f, d, officialreport.Accepted{}) {
+	for _, sh := range render.Appendix(f, d, officialreport.Accepted{}) {
 		out = append(out, sh.Rows)
 	}
 	return out
@@ -741,7 +742,7 @@ func TestReorgOfficialReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sheets := officialreport.Appendix(f, d, officialreport.Accepted{})
+		sheets := render.Appendix(f, d, officialreport.Accepted{})
 		for _, row := range sheets[0].Rows {
 			if strings.HasPrefix(row[1].(string), "T1 ") {
 				lead = row[2].(string)
@@ -777,7 +778,7 @@ func appendixRows(t *testing.T, s *store.Store, planID, periodID int64, day time
 		t.Fatal(err)
 	}
 	out := map[string][]any{}
-	for _, row := range officialreport.Appendix(f, d, officialreport.Accepted{})[0].Rows {
+	for _, row := range render.Appendix(f, d, officialreport.Accepted{})[0].Rows {
 		out[row[1].(string)] = row
 	}
 	return out

@@ -10,72 +10,41 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"tiendo/internal/clock"
+	"tiendo/internal/derrors"
 	"tiendo/internal/download"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // The official report (báo cáo tổng hợp) of a plan for a period: the
 // coordinator edits the narrative (officialreport.Draft) on one form and
 // everyone who reads the plan downloads the .docx and the .xlsx appendix.
-// The flow is the API's (internal/api/official_report_get.go): the
-// figures of today for period= (default the period containing today), the
-// agencies' accepted texts, and the saved draft or, never saved, the first
-// draft (officialreport.Current).
+// app.OfficialReport builds it, for the API too: the figures of today for
+// period= (default the period containing today), the agencies' accepted
+// texts, and the saved draft or, never saved, the first draft.
 
-// officialReportData is what a page or download of the official report reads.
-type officialReportData struct {
-	X     *dashFigures
-	Acc   officialreport.Accepted
-	Saved *officialreport.Draft // nil when never saved
-	Draft *officialreport.Draft // Saved refreshed, or the first draft
-}
-
-// loadOfficialReport reads the official report of plan {id} for period=.
-// An unknown period is a 404; a plan without periods is a 404 that says
-// so (app.PlanFigures).
-func (h *handler) loadOfficialReport(w http.ResponseWriter, r *http.Request) (*officialReportData, error) {
+// loadOfficialReport builds the official report of plan {id} for period=.
+// An unknown period, or one of another plan, is a 404, as is a plan
+// without periods (with its own message).
+func (h *handler) loadOfficialReport(r *http.Request) (*officialreport.Report, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
 	}
-	p := dashParams{AsOf: clock.Today(h.clock), PeriodID: formID(r.URL.Query().Get("period"))}
-	if s := r.URL.Query().Get("period"); s != "" && p.PeriodID == 0 {
+	periodID := formID(r.URL.Query().Get("period"))
+	if s := r.URL.Query().Get("period"); s != "" && periodID == 0 {
 		return nil, errNotFound
 	}
-	x, err := h.loadDash(r, id, p)
-	if err != nil {
-		return nil, err
+	rep, err := h.app.OfficialReport(r.Context(), h.user(r), id, periodID)
+	if errors.Is(err, derrors.Invalid) {
+		return nil, errNotFound // the page's own period= names nothing of this plan
 	}
-	ctx := r.Context()
-	acc, err := h.store.OfficialReportSources(ctx, id, x.Dashboard.Period.ID)
-	if err != nil {
-		return nil, err
-	}
-	saved, err := h.store.OfficialReport(ctx, id, x.Dashboard.Period.ID)
-	switch {
-	case err == nil:
-	case isNotFound(err):
-		saved = nil
-	default:
-		return nil, err
-	}
-	var cur *officialreport.Draft
-	if saved != nil {
-		c := *saved
-		c.Results = append([]officialreport.GroupText(nil), saved.Results...)
-		cur = officialreport.Current(&c, x.Facts, x.Dashboard, acc)
-	} else {
-		cur = officialreport.Current(nil, x.Facts, x.Dashboard, acc)
-	}
-	return &officialReportData{X: x, Acc: acc, Saved: saved, Draft: cur}, nil
+	return rep, err
 }
 
-// isNotFound is the store's "never saved".
-func isNotFound(err error) bool { return err != nil && errors.Is(err, store.ErrNotFound) }
+// isNotFound reports whether err is a "not found" of any layer.
+func isNotFound(err error) bool { return err != nil && errors.Is(err, derrors.NotFound) }
 
 // groupField is one task group's narrative on the form; Key is its field
 // name, the key of officialreport.InvalidError's message for it.
@@ -114,9 +83,11 @@ func (f *officialReportForm) Query() string {
 	return "?period=" + strconv.FormatInt(f.Period.ID, 10)
 }
 
-// newOfficialReportForm is the form of x's plan and period, filled from d.
-func newOfficialReportForm(x *dashFigures, d *officialreport.Draft) *officialReportForm {
-	f := &officialReportForm{Plan: &x.Facts.Plan, Period: x.Dashboard.Period, Periods: x.Facts.Periods}
+// newOfficialReportForm is the form of rep's plan and period, filled from
+// its draft.
+func newOfficialReportForm(rep *officialreport.Report) *officialReportForm {
+	d := rep.Draft
+	f := &officialReportForm{Plan: rep.Plan(), Period: rep.Period(), Periods: rep.Facts.Periods}
 	f.Version, f.UpdatedAt = d.Version, d.UpdatedAt
 	f.Issuer, f.ParentIssuer, f.Number, f.Place, f.Summary = d.Issuer, d.ParentIssuer, d.Number, d.Place, d.Summary
 	if !d.Date.IsZero() {
@@ -153,7 +124,9 @@ func readOfficialReportForm(w http.ResponseWriter, r *http.Request, f *officialR
 }
 
 // draft is the form as a draft of planID and periodID, with the problem of
-// a date that is not a date (the draft's own rules are Validate's).
+// a date that is not a date (left zero in the draft, which the use case
+// then refuses beside the other problems; the draft's own rules are
+// app.SaveOfficialReport's).
 func (f *officialReportForm) draft(planID, periodID int64) (*officialreport.Draft, plan.FieldErrors) {
 	d := &officialreport.Draft{PlanID: planID, PeriodID: periodID, Version: f.Version,
 		Issuer: f.Issuer, ParentIssuer: f.ParentIssuer, Number: f.Number, Place: f.Place, Summary: f.Summary,

@@ -4,19 +4,19 @@ import (
 	"bytes"
 	"net/http"
 
-	"tiendo/internal/officialreport"
+	"tiendo/internal/officialreport/render"
 )
 
 // officialReportDocx downloads the official report of plan {id} for
 // period= (Decree 30/2020 layout) as last saved, or the first draft.
 func (h *handler) officialReportDocx(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.loadOfficialReport(w, r)
-	if o == nil {
+	rep, err := h.loadOfficialReport(r)
+	if err != nil {
 		return err
 	}
 	var b bytes.Buffer
-	if err := officialreport.WriteDocx(&b, o.Draft, o.X.Dashboard); err != nil {
+	if err := render.WriteDocx(&b, rep); err != nil {
 		return err
 	}
-	return sendOfficialFile(w, officialreport.DocxType, officialReportFileName("Báo cáo tổng hợp", o.X.Dashboard.Period, "docx"), b.Bytes())
+	return sendOfficialFile(w, render.DocxType, officialReportFileName("Báo cáo tổng hợp", rep.Period(), "docx"), b.Bytes())
 }

@@ -6,11 +6,11 @@ import "net/http"
 // a form: the saved draft, or the first draft made from the agencies'
 // accepted texts, with the period chooser and the download links.
 func (h *handler) officialReportEdit(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.loadOfficialReport(w, r)
-	if o == nil {
+	rep, err := h.loadOfficialReport(r)
+	if err != nil {
 		return err
 	}
-	f := newOfficialReportForm(o.X, o.Draft)
+	f := newOfficialReportForm(rep)
 	if r.URL.Query().Get("saved") == "1" {
 		f.Notice = "Đã lưu báo cáo tổng hợp. Bản tải về (.docx, .xlsx) dùng nội dung vừa lưu."
 	}

@@ -2,12 +2,10 @@ package web
 
 import (
 	"errors"
-	"maps"
 	"net/http"
 	"strconv"
 
-	"tiendo/internal/officialreport"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 )
 
 // msgOfficialReportConflict is shown when someone else saved the official
@@ -16,47 +14,38 @@ const msgOfficialReportConflict = "Người khác vừa lưu báo cáo tổng h�
 	"Những gì bạn nhập vẫn được giữ bên dưới: bấm Lưu lần nữa để ghi đè, hoặc mở lại trang để lấy bản mới."
 
 // officialReportSave saves the official report form of plan {id} for
-// period= (store.SaveOfficialReport). The version read with the form
-// guards against overwriting someone else's save: on a conflict the input
-// is kept and the form takes the new version, so that saving again
-// overwrites knowingly. Field errors are shown beside the fields.
+// period= (app.SaveOfficialReport). The version read with the form guards
+// against overwriting someone else's save: on a conflict the input is kept
+// and the form takes the new version, so that saving again overwrites
+// knowingly. Field errors are shown beside the fields.
 func (h *handler) officialReportSave(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.loadOfficialReport(w, r)
-	if o == nil {
+	rep, err := h.loadOfficialReport(r)
+	if err != nil {
 		return err
 	}
-	f := newOfficialReportForm(o.X, o.Draft)
+	f := newOfficialReportForm(rep)
 	if err := readOfficialReportForm(w, r, f); err != nil {
 		return err
 	}
-	planID, periodID := o.X.Facts.Plan.ID, o.X.Dashboard.Period.ID
-	d, fe := f.draft(planID, periodID)
-	if fe != nil {
-		var ie *officialreport.InvalidError
-		if errors.As(d.Validate(), &ie) {
-			for k, msg := range ie.Fields {
-				if fe[k] == "" {
-					fe[k] = msg
-				}
-			}
+	planID, periodID := f.Plan.ID, f.Period.ID
+	d, badDate := f.draft(planID, periodID)
+	err = h.app.SaveOfficialReport(r.Context(), h.user(r), d)
+	if fe := invalidFields(err); fe != nil {
+		for k, msg := range badDate { // what the form could not read says it best
+			fe[k] = msg
 		}
 		f.Errors = fe
 		return reshow(http.StatusUnprocessableEntity, "official_report_form", officialReportPage(f))
 	}
-	err = h.store.SaveOfficialReport(r.Context(), actorID(r), d)
-	var ie *officialreport.InvalidError
-	switch {
-	case errors.As(err, &ie):
-		f.Errors = maps.Clone(ie.Fields)
-		return reshow(http.StatusUnprocessableEntity, "official_report_form", officialReportPage(f))
-	case errors.Is(err, store.ErrConflict):
-		theirs, rerr := h.store.OfficialReport(r.Context(), planID, periodID)
+	if errors.Is(err, derrors.Conflict) {
+		theirs, rerr := h.loadOfficialReport(r)
 		if rerr != nil {
 			return rerr
 		}
-		f.Error, f.Theirs, f.Version, f.UpdatedAt = msgOfficialReportConflict, theirs, theirs.Version, theirs.UpdatedAt
+		f.Error, f.Theirs, f.Version, f.UpdatedAt = msgOfficialReportConflict, theirs.Draft, theirs.Draft.Version, theirs.Draft.UpdatedAt
 		return reshow(http.StatusConflict, "official_report_form", officialReportPage(f))
-	case err != nil:
+	}
+	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/plans/"+strconv.FormatInt(planID, 10)+"/official-report?period="+strconv.FormatInt(periodID, 10)+"&saved=1", http.StatusSeeOther)

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tiendo/internal/officialreport"
+	"tiendo/internal/officialreport/render"
 	"tiendo/internal/store"
 )
 
@@ -143,7 +144,7 @@ func xlsxSheets(t *testing.T, body []byte) {
 	}
 	defer x.Close()
 	got := x.GetSheetList()
-	for _, s := range []string{officialreport.SheetTasks, officialreport.SheetIndicators, officialreport.SheetReports} {
+	for _, s := range []string{render.SheetTasks, render.SheetIndicators, render.SheetReports} {
 		if !slices.Contains(got, s) {
 			t.Errorf("sheets %q lack %q", got, s)
 		}
@@ -223,14 +224,14 @@ func officialReportScenarios() []scenario {
 
 		// Downloads: every reader of the plan.
 		{name: "official report docx for a leader", role: "leader", method: "GET", path: path + ".docx", status: 200,
-			then: downloaded(officialreport.DocxType, "B%C3%A1o%20c%C3%A1o%20t%E1%BB%95ng%20h%E1%BB%A3p%20Qu%C3%BD%20III-2025.docx",
+			then: downloaded(render.DocxType, "B%C3%A1o%20c%C3%A1o%20t%E1%BB%95ng%20h%E1%BB%A3p%20Qu%C3%BD%20III-2025.docx",
 				docxHolds("BÁO CÁO", "99/BC-SKHCN", "Kết quả thực hiện Nghị quyết 71, quý III/2025", "Sở Tài chính: đã bố trí vốn.", "Nguyễn Văn Ký"))},
 		{name: "official report xlsx for a leader", role: "leader", method: "GET", path: path + ".xlsx", status: 200,
-			then: downloaded(officialreport.XLSXType, "Ph%E1%BB%A5%20l%E1%BB%A5c", xlsxSheets)},
+			then: downloaded(render.XLSXType, "Ph%E1%BB%A5%20l%E1%BB%A5c", xlsxSheets)},
 		{name: "official report docx for an agency's head", role: "head", method: "GET", path: path + ".docx", status: 200,
-			then: downloaded(officialreport.DocxType, "B%C3%A1o", nil)},
+			then: downloaded(render.DocxType, "B%C3%A1o", nil)},
 		{name: "official report xlsx for an officer", role: "officer", method: "GET", path: path + ".xlsx", status: 200,
-			then: downloaded(officialreport.XLSXType, "Ph%E1%BB%A5", nil)},
+			then: downloaded(render.XLSXType, "Ph%E1%BB%A5", nil)},
 		{name: "official report docx anon", role: "anon", method: "GET", path: path + ".docx", status: 303, loc: toLogin},
 		{name: "official report xlsx anon", role: "anon", method: "GET", path: path + ".xlsx", status: 303, loc: toLogin},
 		{name: "official report docx unknown period", role: "leader", method: "GET", path: path + ".docx?period=999999", status: 404},

@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-
-	"tiendo/internal/clock"
 )
 
 // regimeEdit shows the plan's reporting regime as a form — the saved one,
@@ -15,17 +13,17 @@ func (h *handler) regimeEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	p, err := h.store.Plan(ctx, id)
+	p, err := h.app.Plan(ctx, id)
 	if err != nil {
 		return err
 	}
-	reg, err := h.store.Regime(ctx, id)
+	reg, err := h.app.ReportingRegime(ctx, h.user(r), id)
 	if err != nil {
 		return err
 	}
 	f := &regimeForm{Plan: p}
 	f.fill(reg)
-	f.Preview = previewPeriods(*reg, p, clock.Today(h.clock))
+	f.Preview = h.app.RegimePreview(p, *reg)
 	if r.URL.Query().Get("saved") == "1" {
 		f.Notice = "Đã lưu chế độ báo cáo; các kỳ báo cáo của kế hoạch đã được tính lại theo chế độ mới."
 	}

@@ -30,17 +30,11 @@ type regimeForm struct {
 
 	UpdatedAt time.Time
 	Errors    plan.FieldErrors
-	Error     string            // a problem with the whole form (someone else saved first)
-	Theirs    *reporting.Regime // on a conflict: what the other person saved
-	Notice    string            // "saved" confirmation
-	Preview   []previewPeriod   // the periods the regime shown gives, from today
-	Unsaved   bool              // Preview is of the input, not of the saved regime
-}
-
-// previewPeriod is one period of the preview, marked when it is today's.
-type previewPeriod struct {
-	reporting.Period
-	Current bool
+	Error     string                    // a problem with the whole form (someone else saved first)
+	Theirs    *reporting.Regime         // on a conflict: what the other person saved
+	Notice    string                    // "saved" confirmation
+	Preview   []reporting.PeriodPreview // the periods the regime shown gives, from today
+	Unsaved   bool                      // Preview is of the input, not of the saved regime
 }
 
 // choice is one option of a select.
@@ -65,9 +59,6 @@ func (f *regimeForm) Months() []choice {
 	}
 	return out
 }
-
-// previewCount is how many periods the preview lists.
-const previewCount = 4
 
 // fill sets the form's fields from a stored (or default) regime.
 func (f *regimeForm) fill(r *reporting.Regime) {
@@ -107,9 +98,9 @@ const (
 	msgBadDays   = "Hãy nhập các số ngày, cách nhau bằng dấu phẩy, ví dụ: 7, 2."
 )
 
-// regime reads the form into the plan's regime, normalised
-// (reporting.Regime.Normalize), and returns the problems found: numbers
-// that are not numbers here, the rest from reporting.Regime.Validate.
+// regime reads the form into the plan's regime, normalised, and returns
+// the problems found: numbers that are not numbers here, the rest from
+// reporting.Regime.Check (which app.SaveReportingRegime applies again).
 func (f *regimeForm) regime(planID int64, text string) (reporting.Regime, plan.FieldErrors) {
 	fe := plan.FieldErrors{}
 	r := reporting.Regime{PlanID: planID, Frequency: reporting.Frequency(f.Frequency), DueMonth: f.DueMonth,
@@ -135,19 +126,9 @@ func (f *regimeForm) regime(planID int64, text string) (reporting.Regime, plan.F
 	if r.RemindAfter, ok = parseDaysList(f.RemindAfter); !ok {
 		fe["remind_after"] = msgBadDays
 	}
-	// Normalize puts the defaults into zero fields. A due day or cut-off
-	// day left empty (or typed as 0) is refused instead, with the message
-	// Validate gives for it, rather than silently becoming 10 or 15.
-	raw := r.Validate()
-	r.Normalize()
-	for k, msg := range r.Validate() {
+	for k, msg := range r.Check() {
 		if fe[k] == "" {
 			fe[k] = msg
-		}
-	}
-	for _, k := range []string{"frequency", "due_day", "due_month", "cutoff_day"} {
-		if fe[k] == "" && raw[k] != "" {
-			fe[k] = raw[k]
 		}
 	}
 	if len(fe) == 0 {
@@ -177,21 +158,6 @@ func daysList(days []int) string {
 		parts[i] = strconv.Itoa(d)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// previewPeriods lists the first previewCount periods regime r gives from
-// today (or from the plan's issue day, when the plan starts later): the
-// current period first.
-func previewPeriods(r reporting.Regime, p *plan.Plan, today time.Time) []previewPeriod {
-	from := today
-	if p.IssuedOn.After(from) {
-		from = p.IssuedOn
-	}
-	out := make([]previewPeriod, 0, previewCount)
-	for per := reporting.PeriodAt(r, from); len(out) < previewCount; per = reporting.PeriodAt(r, per.End.AddDate(0, 0, 1)) {
-		out = append(out, previewPeriod{Period: per, Current: per.Contains(today)})
-	}
-	return out
 }
 
 // regimePage wraps the form in the page.

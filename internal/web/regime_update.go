@@ -5,9 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"tiendo/internal/clock"
-	"tiendo/internal/reporting"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 )
 
 // msgRegimeConflict is shown when someone else saved the regime since the
@@ -20,19 +18,19 @@ const msgRegimeConflict = "Người khác vừa lưu chế độ báo cáo của
 // against overwriting someone else's save (optimistic locking): on a
 // conflict the input is kept, the other save is shown beside it, and the
 // form takes the new version so that saving again overwrites knowingly.
-// Saving regenerates the plan's periods (store.SaveRegime does it in the
-// same transaction, through EnsurePeriods).
+// Saving regenerates the plan's periods (app.SaveReportingRegime does it
+// in the same transaction).
 func (h *handler) regimeUpdate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	ctx := r.Context()
-	p, err := h.store.Plan(ctx, id)
+	ctx, u := r.Context(), h.user(r)
+	p, err := h.app.Plan(ctx, id)
 	if err != nil {
 		return err
 	}
-	stored, err := h.store.Regime(ctx, id)
+	stored, err := h.app.ReportingRegime(ctx, u, id)
 	if err != nil {
 		return err
 	}
@@ -40,31 +38,29 @@ func (h *handler) regimeUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := readRegimeForm(w, r, f); err != nil {
 		return err
 	}
-	today := clock.Today(h.clock)
 	reg, fe := f.regime(id, stored.Text)
 	if fe != nil {
 		f.Errors = fe
 		return reshow(http.StatusUnprocessableEntity, "regime_form", regimePage(f))
 	}
 	if r.PostFormValue("action") == "preview" {
-		f.Preview, f.Unsaved = previewPeriods(reg, p, today), true
+		f.Preview, f.Unsaved = h.app.RegimePreview(p, reg), true
 		return h.render(w, r, http.StatusOK, "regime_form", regimePage(f))
 	}
-	err = h.store.SaveRegime(ctx, actorID(r), &reg)
-	var ie *reporting.InvalidError
-	switch {
-	case errors.As(err, &ie):
-		f.Errors = ie.Fields
+	err = h.app.SaveReportingRegime(ctx, u, &reg)
+	if f.Errors = invalidFields(err); f.Errors != nil {
 		return reshow(http.StatusUnprocessableEntity, "regime_form", regimePage(f))
-	case errors.Is(err, store.ErrConflict):
-		theirs, rerr := h.store.Regime(ctx, id)
+	}
+	if errors.Is(err, derrors.Conflict) {
+		theirs, rerr := h.app.ReportingRegime(ctx, u, id)
 		if rerr != nil {
 			return rerr
 		}
 		f.Error, f.Theirs, f.Version, f.UpdatedAt, f.Text = msgRegimeConflict, theirs, theirs.Version, theirs.UpdatedAt, theirs.Text
-		f.Preview, f.Unsaved = previewPeriods(reg, p, today), true
+		f.Preview, f.Unsaved = h.app.RegimePreview(p, reg), true
 		return reshow(http.StatusConflict, "regime_form", regimePage(f))
-	case err != nil:
+	}
+	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/plans/"+strconv.FormatInt(id, 10)+"/regime?saved=1", http.StatusSeeOther)

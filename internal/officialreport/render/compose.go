@@ -1,12 +1,15 @@
-package officialreport
+package render
 
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo/internal/export/docx"
 	"tiendo/internal/export/table"
 	"tiendo/internal/figures"
+	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/vntext"
@@ -23,10 +26,10 @@ const (
 // none is written where a narrative section was left empty.
 const none = "Không có."
 
-// Report composes the .docx model of the official report: d's letterhead
+// Document composes the .docx model of the official report: d's letterhead
 // and narrative around the figures of dash (tasks by status overall and by
 // group, report completeness and timeliness, indicators).
-func Report(d *Draft, dash *figures.Dashboard) docx.Report {
+func Document(d *officialreport.Draft, dash *figures.Dashboard) docx.Report {
 	results := docx.Section{Heading: HeadingResults, Level: 1, Subsections: []docx.Section{
 		{Heading: "1. Kết quả chung", Level: 2, Blocks: generalBlocks(dash)},
 	}}
@@ -59,7 +62,7 @@ func Report(d *Draft, dash *figures.Dashboard) docx.Report {
 }
 
 // groupHeading is "III.1. Nâng cao nhận thức" (the label alone or the title alone when the other is missing).
-func groupHeading(g GroupText) string {
+func groupHeading(g officialreport.GroupText) string {
 	switch {
 	case g.Label == "":
 		return g.Title
@@ -130,7 +133,7 @@ func generalBlocks(dash *figures.Dashboard) []docx.Block {
 			vntext.FormatInt(c[plan.StatusNotStarted]), vntext.FormatInt(c[plan.StatusPaused] + c[plan.StatusCancelled])}
 	}
 	for i, g := range dash.ByGroup {
-		tb.Rows = append(tb.Rows, row(fmt.Sprint(i+1), groupHeading(GroupText{Label: g.Label, Title: g.Title}), g.Status))
+		tb.Rows = append(tb.Rows, row(fmt.Sprint(i+1), groupHeading(officialreport.GroupText{Label: g.Label, Title: g.Title}), g.Status))
 	}
 	tb.Rows = append(tb.Rows, row("", "Tổng cộng", c))
 	return []docx.Block{{Paragraph: tasks}, {Paragraph: reports}, {Table: tb}}
@@ -168,9 +171,12 @@ const (
 // Appendix composes the appendix workbook's sheets: every task with its
 // status and the result of its accepted entry; the indicators, actual
 // against target; each expected agency's report, received and on time.
-func Appendix(f *figures.Facts, dash *figures.Dashboard, acc Accepted) []table.Sheet {
+func Appendix(f *figures.Facts, dash *figures.Dashboard, acc officialreport.Accepted) []table.Sheet {
 	f = figures.InPeriod(f, dash.Period) // the plan and its agencies as they were in the period
-	names := agencyNames(f)
+	names := make(map[int64]string, len(f.Agencies))
+	for _, a := range f.Agencies {
+		names[a.ID] = a.Name
+	}
 	period := dash.Period.Label
 	tasks := table.Sheet{Name: SheetTasks, Title: "PHỤ LỤC I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ " + strings.ToUpper(period),
 		Columns: []table.Column{
@@ -234,6 +240,15 @@ func Appendix(f *figures.Facts, dash *figures.Dashboard, acc Accepted) []table.S
 	r := dash.Reports
 	rep.Rows = append(rep.Rows, []any{nil, "Tổng cộng", r.Expected, r.Received, r.OnTime, ""})
 	return []table.Sheet{tasks, ind, rep}
+}
+
+// lowerFirst lowers the first letter ("Quý II/2025" → "quý II/2025").
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // timeliness names one agency's report state for the appendix.
