@@ -32,28 +32,12 @@ type taskChange struct {
 	CooperatingAgencyIDs optional[[]int64] `json:"cooperating_agency_ids"`
 }
 
-// edit is c as the store takes it: a pointer for each field sent.
+// edit is c as a domain edit: a field sent (null included) sets the
+// task's value; a field left out keeps it.
 func (c *taskChange) edit() plan.TaskEdit {
-	e := plan.TaskEdit{TaskID: c.TaskID}
-	if c.Title.Set {
-		e.Title = &c.Title.Value
-	}
-	if c.Text.Set {
-		e.Text = &c.Text.Value
-	}
-	if c.DeadlineText.Set {
-		e.DeadlineText = &c.DeadlineText.Value
-	}
-	if c.Product.Set {
-		e.Product = &c.Product.Value
-	}
-	if c.LeadAgencyID.Set {
-		e.LeadAgencyID = &c.LeadAgencyID.Value
-	}
-	if c.CooperatingAgencyIDs.Set {
-		e.CooperatingAgencyIDs = &c.CooperatingAgencyIDs.Value
-	}
-	return e
+	return plan.TaskEdit{TaskID: c.TaskID, TaskChange: plan.TaskChange{Title: c.Title.ptr(), Text: c.Text.ptr(),
+		DeadlineText: c.DeadlineText.ptr(), Product: c.Product.ptr(), LeadAgencyID: c.LeadAgencyID.ptr(),
+		CooperatingAgencyIDs: c.CooperatingAgencyIDs.ptr()}}
 }
 
 // amendmentJSON is an amendment as the API shows it.
@@ -82,15 +66,12 @@ func nonNilIDs(ids []int64) []int64 {
 
 // amendmentList answers GET /plans/{id}/amendments: the plan's amendments,
 // oldest first, with the tasks each added, changed and removed.
-func (a *api) amendmentList(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+func (a *api) amendmentList(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	if _, err := a.store.Plan(r.Context(), id); err != nil {
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
-	}
-	list, err := a.store.PlanAmendments(r.Context(), id)
+	list, err := a.app.PlanAmendments(r.Context(), u, id)
 	if err != nil {
 		return err
 	}

@@ -12,9 +12,9 @@ func (a *api) planGet(w http.ResponseWriter, r *http.Request, _ *auth.User) erro
 	if err != nil {
 		return err
 	}
-	p, err := a.store.Plan(r.Context(), id)
+	p, err := a.app.Plan(r.Context(), id)
 	if err != nil {
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
+		return err
 	}
 	return a.writeJSON(w, http.StatusOK, planView(p))
 }

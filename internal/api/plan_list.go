@@ -8,7 +8,7 @@ import (
 
 // planList answers GET /plans: every plan, newest first.
 func (a *api) planList(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
-	plans, err := a.store.Plans(r.Context())
+	plans, err := a.app.Plans(r.Context())
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,9 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/plan"
-	"tiendo/internal/store"
 )
 
 // suggestionJSON is one unfinished task of the plan being replaced, with
@@ -49,7 +46,7 @@ type replacementJSON struct {
 // replacementGet answers GET /plans/{id}/replacement?replaces=: every
 // unfinished task of the plan replaced, with the task of this plan most
 // like it by its words (without diacritics), one to one.
-func (a *api) replacementGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+func (a *api) replacementGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -62,35 +59,18 @@ func (a *api) replacementGet(w http.ResponseWriter, r *http.Request, _ *auth.Use
 	if len(fe) > 0 {
 		return badRequest(fe, "Tham số truy vấn không hợp lệ; xem từng tham số.")
 	}
-	for _, p := range []int64{id, old} {
-		if _, err := a.store.Plan(r.Context(), p); err != nil {
-			return notFoundAs(err, "Không có kế hoạch mã %d.", p)
-		}
-	}
-	oldTasks, err := a.store.OpenTasks(r.Context(), old)
+	prop, err := a.app.ProposeReplacement(r.Context(), u, id, old)
 	if err != nil {
 		return err
 	}
-	newTasks, err := a.store.OpenTasks(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	titles := map[int64]string{}
-	for _, t := range newTasks {
-		titles[t.ID] = t.Title
-	}
-	best := map[int64]plan.Suggestion{}
-	for _, s := range plan.SuggestCarry(oldTasks, newTasks) {
-		best[s.OldTaskID] = s
-	}
-	out := suggestionsJSON{Replaces: old, Suggestions: []suggestionJSON{}}
-	for _, t := range oldTasks {
-		sj := suggestionJSON{OldTaskID: t.ID, OldTitle: t.Title}
-		if s, ok := best[t.ID]; ok {
-			title, score := titles[s.NewTaskID], float64(int(s.Score*1000+0.5))/1000
-			sj.NewTaskID, sj.NewTitle, sj.Score = &s.NewTaskID, &title, &score
+	out := suggestionsJSON{Replaces: old, Suggestions: make([]suggestionJSON, len(prop.Rows))}
+	for i, row := range prop.Rows {
+		sj := suggestionJSON{OldTaskID: row.Old.ID, OldTitle: row.Old.Title}
+		if n := row.New; n != nil {
+			score := float64(int(row.Score*1000+0.5)) / 1000
+			sj.NewTaskID, sj.NewTitle, sj.Score = &n.ID, &n.Title, &score
 		}
-		out.Suggestions = append(out.Suggestions, sj)
+		out.Suggestions[i] = sj
 	}
 	return a.writeJSON(w, http.StatusOK, out)
 }
@@ -117,18 +97,11 @@ func (a *api) replacementPost(w http.ResponseWriter, r *http.Request, u *auth.Us
 	}
 	dry := r.URL.Query().Get("dry_run")
 	dryRun := dry == "1" || dry == "true"
-	res, err := a.store.ReplacePlan(r.Context(), u.ID, id, in.Replaces, carry, dryRun)
-	var re *store.ReorgError
-	switch {
-	case errors.As(err, &re):
-		return invalid(re.Fields)
-	case err != nil:
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
+	res, err := a.app.ReplacePlan(r.Context(), u, id, in.Replaces, carry, dryRun)
+	if err != nil {
+		return err
 	}
-	out := replacementJSON{DryRun: dryRun, Carried: []carriedJSON{}, Left: res.Left}
-	if out.Left == nil {
-		out.Left = []int64{}
-	}
+	out := replacementJSON{DryRun: dryRun, Carried: []carriedJSON{}, Left: nonNilIDs(res.Left)}
 	for _, c := range res.Carried {
 		out.Carried = append(out.Carried, carriedJSON{OldTaskID: c.OldTaskID, NewTaskID: c.NewTaskID, OldTitle: c.OldTitle,
 			NewTitle: c.NewTitle, Claim: string(c.Claim), Progress: c.Progress})

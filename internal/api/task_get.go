@@ -5,29 +5,28 @@ import (
 	"time"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 )
 
 // taskGet answers GET /tasks/{id}: the task with its computed status, and
 // its status in each reporting period. The ETag is the task's version,
 // which a client sends back in If-Match when it patches the task.
-func (a *api) taskGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+func (a *api) taskGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	t, err := a.store.Task(r.Context(), id)
+	t, err := a.app.Task(r.Context(), u, id)
 	if err != nil {
-		return notFoundAs(err, "Không có nhiệm vụ mã %d.", id)
+		return err
 	}
-	return a.writeTask(w, r, http.StatusOK, t, clock.Today(a.clock))
+	return a.writeTask(w, r, u, http.StatusOK, t, a.app.Today())
 }
 
 // writeTask answers with t whole, its status in each reporting period
 // included, and its version as ETag.
-func (a *api) writeTask(w http.ResponseWriter, r *http.Request, status int, t *plan.Task, today time.Time) error {
-	periods, err := a.store.TaskPeriodStatuses(r.Context(), t.ID, today)
+func (a *api) writeTask(w http.ResponseWriter, r *http.Request, u *auth.User, status int, t *plan.Task, today time.Time) error {
+	periods, err := a.app.TaskPeriods(r.Context(), u, t.ID)
 	if err != nil {
 		return err
 	}

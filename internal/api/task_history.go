@@ -41,14 +41,14 @@ type idsChangeJSON struct {
 // taskHistory answers GET /tasks/{id}/history: the decisions that added,
 // changed, removed or moved the task, oldest first. Figures of a period
 // before a change's effective day use the task as it was then.
-func (a *api) taskHistory(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+func (a *api) taskHistory(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	list, err := a.store.TaskHistory(r.Context(), id)
+	list, err := a.app.TaskHistory(r.Context(), u, id)
 	if err != nil {
-		return notFoundAs(err, "Không có nhiệm vụ mã %d.", id)
+		return err
 	}
 	items := make([]historyEventJSON, len(list))
 	for i, e := range list {

@@ -4,14 +4,11 @@ import (
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
 )
 
 // taskList answers GET /plans/{id}/tasks: one page of the plan's tasks,
-// filtered and sorted, with the total matching. It is the API's hot path
-// (dashboards poll it), so it makes one store call in the usual case and
-// asks whether the plan exists only when nothing matched.
-func (a *api) taskList(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+// filtered and sorted, with the total matching (app.PlanTaskList).
+func (a *api) taskList(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -21,15 +18,10 @@ func (a *api) taskList(w http.ResponseWriter, r *http.Request, _ *auth.User) err
 		return err
 	}
 	f.PlanID = id
-	f.Today = clock.Today(a.clock)
-	tasks, total, err := a.store.Tasks(r.Context(), f)
+	f.Today = a.app.Today()
+	tasks, total, err := a.app.PlanTaskList(r.Context(), u, f)
 	if err != nil {
-		return notFoundAs(err, "Không có kế hoạch mã %d.", id)
-	}
-	if total == 0 {
-		if _, err := a.store.Plan(r.Context(), id); err != nil {
-			return notFoundAs(err, "Không có kế hoạch mã %d.", id)
-		}
+		return err
 	}
 	items := make([]taskJSON, len(tasks))
 	for i := range tasks {

@@ -129,7 +129,7 @@ func taskView(out *taskJSON, t *plan.Task, today time.Time) {
 }
 
 // taskDetail is the single-task view of t on day today, with its status in
-// each reporting period (periods, from store.TaskPeriodStatuses).
+// each reporting period (periods, from app.TaskPeriods).
 func taskDetail(t *plan.Task, periods []reporting.PeriodStatus, today time.Time) *taskDetailJSON {
 	d := &taskDetailJSON{MentionedAgencyIDs: nonNil(t.MentionedAgencyIDs), References: make([]referenceJSON, len(t.References)),
 		Periods: make([]taskPeriodJSON, len(periods))}

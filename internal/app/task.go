@@ -43,6 +43,7 @@ func (a *App) CreateTask(ctx context.Context, by *auth.User, planID int64, c pla
 	if c.Text == nil {
 		t.References = nil
 	}
+	plan.NormalizeTask(t)
 	if err := a.checkTask(ctx, t, &plan.Task{}, c, true); err != nil {
 		return nil, err
 	}
@@ -98,6 +99,7 @@ func (a *App) updateTaskOnce(ctx context.Context, by *auth.User, id int64, c pla
 	}
 	before := *t
 	c.Apply(t)
+	plan.NormalizeTask(t)
 	if err := a.checkTask(ctx, t, &before, c, false); err != nil {
 		return nil, err
 	}
@@ -107,13 +109,13 @@ func (a *App) updateTaskOnce(ctx context.Context, by *auth.User, id int64, c pla
 	return t, nil
 }
 
-// checkTask normalises t after a change and checks it: the domain rules
-// (plan.ValidateTask), then what needs the store — the section belongs to
-// the plan, the agencies exist and are active today. On create every
-// field is checked; on an edit only what the change sets and changes
-// (before is the task as it was). An Invalid error lists every problem.
+// checkTask checks t after change c (applied and normalised): the domain
+// rules (plan.ValidateTask), then what needs the store — the section
+// belongs to the plan, the agencies exist and are active today. On create
+// every field is checked; on an edit only what the change sets and
+// changes (before is the task as it was). An Invalid error lists every
+// problem.
 func (a *App) checkTask(ctx context.Context, t, before *plan.Task, c plan.TaskChange, create bool) error {
-	plan.NormalizeTask(t)
 	fe := plan.ValidateTask(t)
 	if fe == nil {
 		fe = plan.FieldErrors{}

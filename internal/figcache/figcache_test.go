@@ -142,8 +142,10 @@ func TestCacheExact(t *testing.T) {
 			}
 			check("task deadline changed", "miss")
 			deadline := "năm 2030"
+			edit := plan.TaskEdit{TaskID: task.ID, TaskChange: plan.TaskChange{DeadlineText: &deadline}}
+			edit.Apply(task) // the task as the amendment leaves it
 			if err := st.AmendPlan(ctx, 0, &plan.Amendment{PlanID: planID, Number: "9/QĐ-UBND", Effective: today}, nil, nil,
-				plan.TaskEdit{TaskID: task.ID, DeadlineText: &deadline}); err != nil {
+				*task); err != nil {
 				t.Fatal(err)
 			}
 			check("task changed by an amendment (a version kept)", "miss")

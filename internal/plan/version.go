@@ -2,48 +2,27 @@ package plan
 
 import "time"
 
-// TaskEdit is what an amendment changes in one task: each field given
-// (non-nil) takes its new value from the amendment's effective day; the
-// others stay. The deadline is given as words and read by ParseDeadline,
-// as on the task form.
+// TaskEdit is what an amendment changes in one task: the TaskChange of
+// task TaskID, whose fields given (non-nil) take their new value from the
+// amendment's effective day; the others stay. Its SectionID is not used:
+// moving a task is not an amendment's. The deadline is given as words and
+// read by ParseDeadline, as on the task form.
 type TaskEdit struct {
-	TaskID               int64
-	Title                *string
-	Text                 *string
-	DeadlineText         *string
-	Product              *string
-	LeadAgencyID         *int64
-	CooperatingAgencyIDs *[]int64
+	TaskID int64
+	TaskChange
 }
 
-// Apply writes the given fields into t and normalises it (NormalizeTask).
-// A title derived from the old text is derived again from a new text,
-// unless a title is given too; a task without a title of its own (lists
-// derive one) keeps none. A deadline not given stays exactly as stored,
-// even when its words would now be read differently.
+// Apply writes the given fields into t (TaskChange.Apply, without the
+// section) and normalises it (NormalizeTask). Unlike an edit on the task
+// form, an amendment keeps what it does not name exactly as stored: a
+// deadline not given stays as it is even when its words would now be read
+// differently, and a task without a title of its own (lists derive one)
+// keeps none unless a title is given.
 func (e *TaskEdit) Apply(t *Task) {
 	kept, keptTitle := t.Deadline, t.Title
-	if e.Text != nil {
-		if e.Title == nil && t.Title == TitleFromText(t.Text) {
-			t.Title = ""
-		}
-		t.Text = *e.Text
-	}
-	if e.Title != nil {
-		t.Title = *e.Title
-	}
-	if e.DeadlineText != nil {
-		t.Deadline = Deadline{Text: *e.DeadlineText}
-	}
-	if e.Product != nil {
-		t.Product = *e.Product
-	}
-	if e.LeadAgencyID != nil {
-		t.LeadAgencyID = *e.LeadAgencyID
-	}
-	if e.CooperatingAgencyIDs != nil {
-		t.CooperatingAgencyIDs = append([]int64(nil), (*e.CooperatingAgencyIDs)...)
-	}
+	c := e.TaskChange
+	c.SectionID = nil
+	c.Apply(t)
 	NormalizeTask(t)
 	if e.DeadlineText == nil {
 		t.Deadline = kept

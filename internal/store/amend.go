@@ -4,51 +4,25 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
-	"slices"
-	"strings"
 
 	"tiendo/internal/plan"
-	"tiendo/internal/vntext"
 )
 
 // AmendPlan records amendment a of plan a.PlanID and applies it in one
 // transaction: the tasks in add (each with its SectionID, of the plan)
 // join the plan from a.Effective; the tasks in remove (of the plan, not
 // removed yet) leave it from that day but are kept, with their history;
-// the tasks in change (of the plan, in it) take the fields each edit gives
-// from that day, the task as it was kept as a version (changeTasks). What it
-// did to each task is recorded (amendment_tasks). Sets a.ID, a.Added,
-// a.Changed, a.Removed and the new tasks' IDs. A *ReorgError (fields)
-// when the data refuses it; ErrReadOnly for a replaced or closed plan.
+// each task in change (of the plan, in it) is the task as it will be from
+// that day, its Version the version it was made from (ErrConflict when the
+// task has changed since), the task as it was kept as a version
+// (changeTasks). What it did to each task is recorded (amendment_tasks).
+// Sets a.ID, a.Added, a.Changed, a.Removed and the new tasks' IDs. The
+// amendment is stored as given: the caller normalises and validates it
+// (plan.ValidateAmendment). A *plan.AmendError lists the tasks the stored
+// plan refuses; ErrReadOnly for a replaced or closed plan.
 func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, add []plan.Task, remove []int64,
-	change ...plan.TaskEdit) (err error) {
+	change ...plan.Task) (err error) {
 	defer wrap(&err, "store.AmendPlan(%d, %q)", a.PlanID, a.Number)
-	a.Number = strings.TrimSpace(vntext.NFC(a.Number))
-	a.Note = strings.TrimSpace(vntext.NFC(a.Note))
-	fe := map[string]string{}
-	if a.Number == "" {
-		fe["number"] = "Hãy nhập số, ký hiệu quyết định sửa đổi, bổ sung."
-	}
-	if a.Effective.IsZero() {
-		fe["effective"] = "Hãy nhập ngày có hiệu lực."
-	}
-	if len(add) == 0 && len(change) == 0 && len(remove) == 0 {
-		fe["add"] = "Quyết định không bổ sung, sửa đổi hay bãi bỏ nhiệm vụ nào."
-	}
-	for i, e := range change {
-		if slices.Contains(remove, e.TaskID) {
-			fe[fmt.Sprintf("change.%d.task_id", i)] = "Nhiệm vụ vừa được sửa đổi vừa bị bãi bỏ trong cùng quyết định."
-		}
-		for _, o := range change[:i] {
-			if o.TaskID == e.TaskID {
-				fe[fmt.Sprintf("change.%d.task_id", i)] = "Nhiệm vụ được sửa đổi hai lần trong cùng quyết định; hãy gộp lại."
-			}
-		}
-	}
-	if len(fe) > 0 {
-		return &ReorgError{fe}
-	}
 	at := now()
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		if err := s.planWritable(ctx, tx, a.PlanID); err != nil {
@@ -67,7 +41,8 @@ func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, a
 			normTask(t)
 			planID, seq, err := s.sectionPlace(ctx, tx, t.SectionID, a.PlanID)
 			if errors.Is(err, ErrReference) {
-				return &ReorgError{map[string]string{fmt.Sprintf("add.%d.section_id", i): "Mục không thuộc kế hoạch này."}}
+				return &plan.AmendError{Refusals: []plan.AmendRefusal{{Part: plan.AmendAdd, Index: i,
+					Reason: plan.AmendSectionElsewhere}}}
 			}
 			if err != nil {
 				return err
@@ -104,8 +79,8 @@ func (s *Store) AmendPlan(ctx context.Context, actor int64, a *plan.Amendment, a
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
-				return &ReorgError{map[string]string{fmt.Sprintf("remove.%d", i): fmt.Sprintf(
-					"Nhiệm vụ mã %d không thuộc kế hoạch hoặc đã bị bãi bỏ.", taskID)}}
+				return &plan.AmendError{Refusals: []plan.AmendRefusal{{Part: plan.AmendRemove, Index: i,
+					Reason: plan.AmendNotRemovable, TaskID: taskID}}}
 			}
 			if err := s.amendmentTask(ctx, tx, id, taskID, "remove"); err != nil {
 				return err

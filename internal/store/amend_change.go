@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,70 +11,47 @@ import (
 
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/vntext"
 )
 
-// changeTasks applies the edits of amendment a (recorded, a.ID set) in tx.
-// For each task, the task as it was is kept so that earlier periods judge
-// it as it was: its title, text, deadline and product as a version until
-// a.Effective (task_versions), its lead and cooperating agencies as an
-// arrangement until that day (task_arrangements, as a reorganisation
-// writes). A *ReorgError lists every edit refused (keys change.N.field).
-func (s *Store) changeTasks(ctx context.Context, tx *sql.Tx, actor int64, a *plan.Amendment, change []plan.TaskEdit, at time.Time) error {
-	fe := map[string]string{}
+// changeTasks writes the changed tasks of amendment a (recorded, a.ID
+// set) in tx. For each task, the task as it was is kept so that earlier
+// periods judge it as it was: its title, text, deadline and product as a
+// version until a.Effective (task_versions), its lead and cooperating
+// agencies as an arrangement until that day (task_arrangements, as a
+// reorganisation writes). A *plan.AmendError lists every task the stored
+// plan refuses; ErrConflict when a task changed after it was read.
+func (s *Store) changeTasks(ctx context.Context, tx *sql.Tx, actor int64, a *plan.Amendment, change []plan.Task, at time.Time) error {
+	var refused []plan.AmendRefusal
 	for i := range change {
-		e := &change[i]
-		key := func(field string) string { return fmt.Sprintf("change.%d.%s", i, field) }
-		old, err := s.readTask(ctx, tx, e.TaskID)
+		t := &change[i]
+		refuse := func(reason plan.AmendReason, day time.Time) {
+			refused = append(refused, plan.AmendRefusal{Part: plan.AmendChange, Index: i, Reason: reason, TaskID: t.ID, Day: day})
+		}
+		old, err := s.readTask(ctx, tx, t.ID)
 		if errors.Is(err, sql.ErrNoRows) || err == nil && old.PlanID != a.PlanID {
-			fe[key("task_id")] = fmt.Sprintf("Nhiệm vụ mã %d không thuộc kế hoạch này.", e.TaskID)
+			refuse(plan.AmendNotInPlan, time.Time{})
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		if msg, err := s.changeRefused(ctx, tx, &old, a.Effective); err != nil {
+		if reason, day, err := s.changeRefused(ctx, tx, &old, a.Effective); err != nil {
 			return err
-		} else if msg != "" {
-			fe[key("task_id")] = msg
+		} else if reason != "" {
+			refuse(reason, day)
 			continue
 		}
-		t := old
-		t.CooperatingAgencyIDs = slices.Clone(old.CooperatingAgencyIDs)
-		e.Apply(&t)
-		normTask(&t)
-		bad := false
-		for field, msg := range plan.ValidateTask(&t) {
-			if field == "deadline_text" && e.DeadlineText == nil {
-				continue // words stored before that the parser cannot read are not this edit's fault
-			}
-			fe[key(field)], bad = msg, true
+		if old.Version != t.Version {
+			return ErrConflict
 		}
-		if e.LeadAgencyID != nil && t.LeadAgencyID > 0 && !s.agencyExists(ctx, tx, t.LeadAgencyID) {
-			fe[key("lead_agency_id")], bad = fmt.Sprintf("Không có cơ quan mã %d.", t.LeadAgencyID), true
-		}
-		if e.CooperatingAgencyIDs != nil {
-			for _, id := range t.CooperatingAgencyIDs {
-				if !s.agencyExists(ctx, tx, id) {
-					fe[key("cooperating_agency_ids")], bad = fmt.Sprintf("Không có cơ quan mã %d.", id), true
-					break
-				}
-			}
-		}
-		if bad {
-			continue
-		}
-		fields := plan.ChangedFields(&old, &t)
+		normTask(t)
+		fields := plan.ChangedFields(&old, t)
 		agencies := old.LeadAgencyID != t.LeadAgencyID || !sameIDs(old.CooperatingAgencyIDs, t.CooperatingAgencyIDs)
-		if len(fields) == 0 && !agencies {
-			fe[key("task_id")] = fmt.Sprintf("Quyết định không thay đổi gì ở nhiệm vụ mã %d.", e.TaskID)
-			continue
-		}
-		if err := s.saveChange(ctx, tx, a, &old, &t, fields, agencies, at); err != nil {
+		if err := s.saveChange(ctx, tx, a, &old, t, fields, agencies, at); err != nil {
 			return err
 		}
-		c := taskChanges(&old, &t)
-		if err := s.saveTaskLinks(ctx, tx, &old, &t, c); err != nil {
+		c := taskChanges(&old, t)
+		if err := s.saveTaskLinks(ctx, tx, &old, t, c); err != nil {
 			return err
 		}
 		if err := s.amendmentTask(ctx, tx, a.ID, t.ID, "change"); err != nil {
@@ -87,39 +63,38 @@ func (s *Store) changeTasks(ctx context.Context, tx *sql.Tx, actor int64, a *pla
 			return err
 		}
 	}
-	if len(fe) > 0 {
-		return &ReorgError{fe}
+	if len(refused) > 0 {
+		return &plan.AmendError{Refusals: refused}
 	}
 	return nil
 }
 
-// changeRefused says why task t cannot be changed from day: it has left
-// the plan, joins it only later, or a later decision already changed it
-// (versions and arrangements follow one another in time). "" when it can.
-func (s *Store) changeRefused(ctx context.Context, tx *sql.Tx, t *plan.Task, day time.Time) (string, error) {
+// changeRefused says why task t cannot be changed from day, and the day
+// that decides: it has left the plan, joins it only later, or a later
+// decision already changed it (versions and arrangements follow one
+// another in time). "" when it can.
+func (s *Store) changeRefused(ctx context.Context, tx *sql.Tx, t *plan.Task, day time.Time) (plan.AmendReason, time.Time, error) {
 	if !t.RemovedOn.IsZero() {
-		return fmt.Sprintf("Nhiệm vụ mã %d đã bị bãi bỏ từ ngày %s.", t.ID, vntext.FormatDate(t.RemovedOn)), nil
+		return plan.AmendRemoved, t.RemovedOn, nil
 	}
 	if t.AddedOn.After(day) {
-		return fmt.Sprintf("Nhiệm vụ mã %d chỉ có trong kế hoạch từ ngày %s; quyết định sửa đổi phải có hiệu lực từ ngày đó.",
-			t.ID, vntext.FormatDate(t.AddedOn)), nil
+		return plan.AmendAddedLater, t.AddedOn, nil
 	}
 	var last time.Time
 	for _, q := range []string{`SELECT MAX(until) FROM task_versions WHERE plan_id = ? AND task_id = ?`,
 		`SELECT MAX(until) FROM task_arrangements WHERE plan_id = ? AND task_id = ?`} {
 		var d time.Time
 		if err := s.qrow(ctx, tx, q, t.PlanID, t.ID).Scan(timeCol{&d}); err != nil {
-			return "", err
+			return "", time.Time{}, err
 		}
 		if d.After(last) {
 			last = d
 		}
 	}
 	if last.After(day) {
-		return fmt.Sprintf("Nhiệm vụ mã %d đã được thay đổi từ ngày %s; quyết định này phải có hiệu lực từ ngày đó trở đi.",
-			t.ID, vntext.FormatDate(last)), nil
+		return plan.AmendChangedLater, last, nil
 	}
-	return "", nil
+	return "", time.Time{}, nil
 }
 
 // saveChange keeps old (the task before the amendment) as a version and,
@@ -148,9 +123,6 @@ func (s *Store) saveChange(ctx context.Context, tx *sql.Tx, a *plan.Amendment, o
 			return err
 		}
 	}
-	if slices.Contains(fields, plan.FieldText) {
-		t.References = plan.FindReferences(t.Text)
-	}
 	keepReportingFields(old, t)
 	d, o := &t.Deadline, &t.OriginalDeadline
 	res, err := s.texec(ctx, tx, `UPDATE tasks SET title = ?, text = ?, search = ?, lead_agency_id = ?,
@@ -164,14 +136,6 @@ func (s *Store) saveChange(ctx context.Context, tx *sql.Tx, a *plan.Amendment, o
 		return err
 	}
 	return s.checkVersion(ctx, tx, res, "tasks", t.ID)
-}
-
-// agencyExists reports whether agency id is in the register (an error
-// reading counts as absent: the write that follows would fail anyway).
-func (s *Store) agencyExists(ctx context.Context, tx *sql.Tx, id int64) bool {
-	var n int
-	err := s.qrow(ctx, tx, `SELECT COUNT(*) FROM agencies WHERE id = ?`, id).Scan(&n)
-	return err == nil && n > 0
 }
 
 // sameIDs reports whether a and b hold the same IDs, in any order.

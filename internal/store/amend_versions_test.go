@@ -19,6 +19,20 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
+// edited is task id as edit e leaves it, its Version the one read: what
+// AmendPlan takes for a changed task. A task that cannot be read is
+// returned with only its ID.
+func edited(t *testing.T, s *store.Store, id int64, e plan.TaskChange) plan.Task {
+	t.Helper()
+	tk, err := s.Task(context.Background(), id)
+	if err != nil {
+		return plan.Task{ID: id}
+	}
+	ed := plan.TaskEdit{TaskID: id, TaskChange: e}
+	ed.Apply(tk)
+	return *tk
+}
+
 // counts is figures.Counts with these tasks done on time, in progress, due
 // soon and overdue, none otherwise.
 func counts(done, going, soon, overdue int) figures.Counts {
@@ -102,8 +116,8 @@ func TestAmendChangesTask(t *testing.T) {
 		a := &plan.Amendment{PlanID: w.plan, Number: "101/QĐ-UBND", IssuedOn: plan.Date(2025, 6, 25),
 			Effective: plan.Date(2025, 7, 1)}
 		if err := s.AmendPlan(ctx, 0, a, nil, nil,
-			plan.TaskEdit{TaskID: w.t1, DeadlineText: ptr("Quý IV/2025"), Product: ptr("Nền tảng số dùng chung toàn tỉnh")},
-			plan.TaskEdit{TaskID: w.t4, LeadAgencyID: ptr(w.khcn)}); err != nil {
+			edited(t, s, w.t1, plan.TaskChange{DeadlineText: ptr("Quý IV/2025"), Product: ptr("Nền tảng số dùng chung toàn tỉnh")}),
+			edited(t, s, w.t4, plan.TaskChange{LeadAgencyID: ptr(w.khcn)})); err != nil {
 			t.Fatal(err)
 		}
 		if !slices.Equal(a.Changed, []int64{w.t1, w.t4}) {
@@ -197,17 +211,20 @@ func TestAmendChangesTask(t *testing.T) {
 			t.Errorf("T1 history after the merge %+v (%v)", h, err)
 		}
 		// A decision effective before that merge cannot change T1 any more.
-		var re *store.ReorgError
+		var ae *plan.AmendError
 		err = s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "102/QĐ", Effective: plan.Date(2025, 8, 1)},
-			nil, nil, plan.TaskEdit{TaskID: w.t1, Product: ptr("x")})
-		if !errors.As(err, &re) || !strings.Contains(re.Fields["change.0.task_id"], "15/08/2025") {
+			nil, nil, edited(t, s, w.t1, plan.TaskChange{Product: ptr("x")}))
+		if !errors.As(err, &ae) || len(ae.Refusals) != 1 || ae.Refusals[0].Reason != plan.AmendChangedLater ||
+			!ae.Refusals[0].Day.Equal(plan.Date(2025, 8, 15)) || ae.Refusals[0].Field() != "change.0.task_id" {
 			t.Errorf("a change effective before a later one: %v", err)
 		}
 	})
 }
 
-// TestAmendChangeRefusals: edits the store refuses, each with the field
-// named; nothing is stored. A closed plan refuses with ErrReadOnly.
+// TestAmendChangeRefusals: changes the stored plan refuses, each with the
+// task and the reason; a change made from a version since replaced is a
+// conflict; nothing is stored. A closed plan refuses with ErrReadOnly.
+// (The rules on the fields themselves are the use case's: app tests.)
 func TestAmendChangeRefusals(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
 		ctx := context.Background()
@@ -226,30 +243,32 @@ func TestAmendChangeRefusals(t *testing.T) {
 			nil, []int64{w.t3}); err != nil {
 			t.Fatal(err)
 		}
+		x := ptr("x")
 		for name, c := range map[string]struct {
-			edit  plan.TaskEdit
-			field string
+			task   plan.Task
+			reason plan.AmendReason
 		}{
-			"unknown task":    {plan.TaskEdit{TaskID: 999999, Product: ptr("x")}, "change.0.task_id"},
-			"removed task":    {plan.TaskEdit{TaskID: w.t3, Product: ptr("x")}, "change.0.task_id"},
-			"task of another": {plan.TaskEdit{TaskID: otherTasks[0].ID, Product: ptr("x")}, "change.0.task_id"},
-			"bad deadline":    {plan.TaskEdit{TaskID: w.t1, DeadlineText: ptr("sớm nhất có thể")}, "change.0.deadline_text"},
-			"unknown agency":  {plan.TaskEdit{TaskID: w.t1, LeadAgencyID: ptr(int64(999999))}, "change.0.lead_agency_id"},
-			"nothing changes": {plan.TaskEdit{TaskID: w.t1, Product: ptr("")}, "change.0.task_id"},
-			"empty text":      {plan.TaskEdit{TaskID: w.t1, Text: ptr("  ")}, "change.0.text"},
-			"lead also coop":  {plan.TaskEdit{TaskID: w.t4, CooperatingAgencyIDs: ptr([]int64{w.tc})}, "change.0.cooperating_agency_ids"},
+			"unknown task":    {plan.Task{ID: 999999, Product: "x"}, plan.AmendNotInPlan},
+			"removed task":    {edited(t, s, w.t3, plan.TaskChange{Product: x}), plan.AmendRemoved},
+			"task of another": {edited(t, s, otherTasks[0].ID, plan.TaskChange{Product: x}), plan.AmendNotInPlan},
 		} {
-			var re *store.ReorgError
-			err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "2/QĐ", Effective: day}, nil, nil, c.edit)
-			if !errors.As(err, &re) || re.Fields[c.field] == "" {
-				t.Errorf("%s: %v, want a message for %s", name, err, c.field)
+			var ae *plan.AmendError
+			err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "2/QĐ", Effective: day}, nil, nil, c.task)
+			if !errors.As(err, &ae) || len(ae.Refusals) != 1 || ae.Refusals[0].Reason != c.reason ||
+				ae.Refusals[0].TaskID != c.task.ID || ae.Refusals[0].Field() != "change.0.task_id" {
+				t.Errorf("%s: %v, want %s for change.0.task_id", name, err, c.reason)
 			}
 		}
-		var re *store.ReorgError
-		err = s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "3/QĐ", Effective: day}, nil, []int64{w.t1},
-			plan.TaskEdit{TaskID: w.t1, Product: ptr("x")})
-		if !errors.As(err, &re) || re.Fields["change.0.task_id"] == "" {
-			t.Errorf("changed and removed at once: %v", err)
+		stale := edited(t, s, w.t1, plan.TaskChange{Product: x})
+		stale.Version--
+		err = s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "3/QĐ", Effective: day}, nil, nil, stale)
+		if !errors.Is(err, store.ErrConflict) {
+			t.Errorf("a change made from an old version: %v, want ErrConflict", err)
+		}
+		var ae *plan.AmendError
+		err = s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "3/QĐ", Effective: day}, nil, []int64{w.t3})
+		if !errors.As(err, &ae) || ae.Refusals[0].Reason != plan.AmendNotRemovable || ae.Refusals[0].Field() != "remove.0" {
+			t.Errorf("removing a removed task: %v", err)
 		}
 		if l, _ := s.PlanAmendments(ctx, w.plan); len(l) != 1 {
 			t.Errorf("a refused amendment was recorded: %d", len(l))
@@ -263,7 +282,7 @@ func TestAmendChangeRefusals(t *testing.T) {
 			t.Fatal(err)
 		}
 		err = s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "4/QĐ", Effective: day}, nil, nil,
-			plan.TaskEdit{TaskID: w.t1, Product: ptr("x")})
+			edited(t, s, w.t1, plan.TaskChange{Product: x}))
 		if !errors.Is(err, store.ErrReadOnly) {
 			t.Errorf("a closed plan: %v, want ErrReadOnly", err)
 		}

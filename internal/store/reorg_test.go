@@ -595,8 +595,9 @@ func TestReplacePlan(t *testing.T) {
 		if _, err := s.SubmitReport(ctx, reporting.Actor{User: w.heads[w.tttt], Now: day}, w.draftQ2, draft.Version); !errors.Is(err, store.ErrReadOnly) {
 			t.Errorf("sending a report of the replaced plan: %v, want ErrReadOnly", err)
 		}
-		var re *store.ReorgError
-		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, nil, true); !errors.As(err, &re) || re.Fields["replaces"] == "" {
+		var rpe *plan.ReplaceError
+		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, nil, true); !errors.As(err, &rpe) || rpe.Reason != plan.ReplaceOldEnded ||
+			rpe.PlanCode != "12/KH-UBND" {
 			t.Errorf("replacing a replaced plan: %v", err)
 		}
 		// A later merge moves the new plan's work, not the replaced plan's history.
@@ -627,21 +628,25 @@ func TestReplacePlanRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, carry := range map[string]map[int64]int64{
-		"completed task":  {w.t2: d.Tasks[0].ID},
-		"two into one":    {w.t1: d.Tasks[0].ID, w.t3: d.Tasks[0].ID},
-		"task of another": {w.t1: w.t3},
+	for name, c := range map[string]struct {
+		carry  map[int64]int64
+		reason plan.ReplaceReason
+	}{
+		"completed task":  {map[int64]int64{w.t2: d.Tasks[0].ID}, plan.ReplaceNotOpenOld},
+		"two into one":    {map[int64]int64{w.t1: d.Tasks[0].ID, w.t3: d.Tasks[0].ID}, plan.ReplaceTaken},
+		"task of another": {map[int64]int64{w.t1: w.t3}, plan.ReplaceNotNewTask},
 	} {
-		var re *store.ReorgError
-		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, carry, false); !errors.As(err, &re) || re.Fields["tasks"] == "" {
-			t.Errorf("%s: %v", name, err)
+		var re *plan.ReplaceError
+		if _, err := s.ReplacePlan(ctx, 0, newPlan, w.plan, c.carry, false); !errors.As(err, &re) || re.Reason != c.reason || re.OnPlans() {
+			t.Errorf("%s: %v, want %s", name, err, c.reason)
 		}
 	}
 	if p, _ := s.Plan(ctx, w.plan); p.Status != plan.PlanActive {
 		t.Error("a refused replacement changed the old plan")
 	}
-	if _, err := s.ReplacePlan(ctx, 0, w.plan, w.plan, nil, true); err == nil {
-		t.Error("a plan replaced itself")
+	var re *plan.ReplaceError
+	if _, err := s.ReplacePlan(ctx, 0, w.plan, w.plan, nil, true); !errors.As(err, &re) || re.Reason != plan.ReplaceSelf {
+		t.Errorf("a plan replaced itself: %v", err)
 	}
 }
 
@@ -696,13 +701,16 @@ func TestAmendPlan(t *testing.T) {
 			list[0].Added[0] != t5 || len(list[0].Removed) != 1 || list[0].Removed[0] != w.t3 {
 			t.Errorf("amendments %+v (%v)", list, err)
 		}
-		// Refusals: nothing to change, a task removed twice, a section of another plan.
-		var re *store.ReorgError
-		if err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "1/QĐ", Effective: day}, nil, nil); !errors.As(err, &re) {
-			t.Errorf("an empty amendment: %v", err)
-		}
-		if err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "2/QĐ", Effective: day}, nil, []int64{w.t3}); !errors.As(err, &re) {
+		// Refusals: a task removed twice, a section of another plan. (An
+		// empty amendment is the use case's to refuse: app tests.)
+		var ae *plan.AmendError
+		if err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "2/QĐ", Effective: day}, nil, []int64{w.t3}); !errors.As(err, &ae) {
 			t.Errorf("removing a removed task: %v", err)
+		}
+		other := []plan.Task{{SectionID: secs[0].ID + 100000, Text: "T6"}}
+		if err := s.AmendPlan(ctx, 0, &plan.Amendment{PlanID: w.plan, Number: "3/QĐ", Effective: day}, other, nil); !errors.As(err, &ae) ||
+			ae.Refusals[0].Field() != "add.0.section_id" {
+			t.Errorf("adding to an unknown section: %v", err)
 		}
 		if l2, _ := s.PlanAmendments(ctx, w.plan); len(l2) != 1 {
 			t.Errorf("a refused amendment was recorded: %d", len(l2))

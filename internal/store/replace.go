@@ -4,26 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 
 	"tiendo/internal/plan"
 )
-
-// CarryMove is an old task carried into a new one, with the claim it
-// brings.
-type CarryMove struct {
-	OldTaskID, NewTaskID int64
-	OldTitle, NewTitle   string
-	Claim                plan.Claim
-	Progress             int
-}
-
-// ReplacementResult is what replacing a plan did — or, on a dry run,
-// would do.
-type ReplacementResult struct {
-	Carried []CarryMove
-	Left    []int64 // unfinished old tasks not carried: they end with the old plan
-}
 
 // OpenTasks lists the tasks of a plan still to do (not completed, not
 // cancelled), in plan order: what a replacement may carry over.
@@ -46,11 +29,11 @@ func (s *Store) OpenTasks(ctx context.Context, planID int64) (list []plan.Task, 
 // the old one's history and evidence, which stay where they were, and the
 // new task starts from the old one's accepted claim and progress unless a
 // report of the new plan has already spoken about it. With dryRun it is
-// rolled back. A *ReorgError (fields) when the data refuses it.
-func (s *Store) ReplacePlan(ctx context.Context, actor, newID, oldID int64, carry map[int64]int64, dryRun bool) (res *ReplacementResult, err error) {
+// rolled back. A *plan.ReplaceError when the stored plans refuse it.
+func (s *Store) ReplacePlan(ctx context.Context, actor, newID, oldID int64, carry map[int64]int64, dryRun bool) (res *plan.ReplacementResult, err error) {
 	defer wrap(&err, "store.ReplacePlan(%d replaces %d)", newID, oldID)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
-		res = &ReplacementResult{}
+		res = &plan.ReplacementResult{}
 		if err := s.replacePlan(ctx, tx, actor, newID, oldID, carry, res); err != nil {
 			return err
 		}
@@ -65,24 +48,21 @@ func (s *Store) ReplacePlan(ctx context.Context, actor, newID, oldID int64, carr
 	return res, err
 }
 
-func (s *Store) replacePlan(ctx context.Context, tx *sql.Tx, actor, newID, oldID int64, carry map[int64]int64, res *ReplacementResult) error {
-	refuse := func(field, format string, args ...any) error {
-		return &ReorgError{map[string]string{field: fmt.Sprintf(format, args...)}}
-	}
+func (s *Store) replacePlan(ctx context.Context, tx *sql.Tx, actor, newID, oldID int64, carry map[int64]int64, res *plan.ReplacementResult) error {
 	if newID == oldID {
-		return refuse("replaces", "Kế hoạch không thể thay thế chính nó.")
+		return &plan.ReplaceError{Reason: plan.ReplaceSelf, PlanID: oldID}
 	}
 	var oldStatus, oldCode string
 	var replaces sql.NullInt64
 	err := s.tqueryRow(ctx, tx, `SELECT status, code FROM plans WHERE id = ?`, oldID).Scan(&oldStatus, &oldCode)
 	if errors.Is(err, sql.ErrNoRows) {
-		return refuse("replaces", "Không có kế hoạch mã %d.", oldID)
+		return &plan.ReplaceError{Reason: plan.ReplaceOldMissing, PlanID: oldID}
 	}
 	if err != nil {
 		return err
 	}
 	if oldStatus == string(plan.PlanReplaced) || oldStatus == string(plan.PlanClosed) {
-		return refuse("replaces", "Kế hoạch %s đã được thay thế hoặc đã kết thúc.", oldCode)
+		return &plan.ReplaceError{Reason: plan.ReplaceOldEnded, PlanID: oldID, PlanCode: oldCode}
 	}
 	if err := s.tqueryRow(ctx, tx, `SELECT replaces_id FROM plans WHERE id = ?`, newID).Scan(&replaces); errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
@@ -90,7 +70,7 @@ func (s *Store) replacePlan(ctx context.Context, tx *sql.Tx, actor, newID, oldID
 		return err
 	}
 	if replaces.Valid && replaces.Int64 != oldID {
-		return refuse("replaces", "Kế hoạch này đã thay thế một kế hoạch khác (mã %d).", replaces.Int64)
+		return &plan.ReplaceError{Reason: plan.ReplaceAlreadyReplaces, PlanID: replaces.Int64}
 	}
 	open := map[int64]plan.Task{}
 	rows, err := s.tquery(ctx, tx, `SELECT `+taskCols+` FROM tasks t WHERE t.plan_id = ? AND `+openTask+`
@@ -120,18 +100,18 @@ func (s *Store) replacePlan(ctx context.Context, tx *sql.Tx, actor, newID, oldID
 			continue
 		}
 		if prev, dup := taken[newTask]; dup {
-			return refuse("tasks", "Nhiệm vụ mới mã %d đã nhận nhiệm vụ cũ mã %d; mỗi nhiệm vụ mới tiếp nối một nhiệm vụ cũ.", newTask, prev)
+			return &plan.ReplaceError{Reason: plan.ReplaceTaken, TaskID: newTask, OtherTaskID: prev}
 		}
 		taken[newTask] = oldTask
 		t, err := scanTask(s.tqueryRow(ctx, tx, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ? AND t.plan_id = ?`, newTask, newID))
 		if errors.Is(err, sql.ErrNoRows) {
-			return refuse("tasks", "Nhiệm vụ mã %d không thuộc kế hoạch mới.", newTask)
+			return &plan.ReplaceError{Reason: plan.ReplaceNotNewTask, PlanID: newID, TaskID: newTask}
 		}
 		if err != nil {
 			return err
 		}
 		o := open[oldTask]
-		m := CarryMove{OldTaskID: oldTask, NewTaskID: newTask, OldTitle: o.Title, NewTitle: t.Title, Claim: o.Claim, Progress: o.Progress}
+		m := plan.CarryMove{OldTaskID: oldTask, NewTaskID: newTask, OldTitle: o.Title, NewTitle: t.Title, Claim: o.Claim, Progress: o.Progress}
 		res.Carried = append(res.Carried, m)
 		if _, err := s.texec(ctx, tx, `INSERT INTO task_carryovers (old_task_id, new_task_id, carried_at) VALUES (?, ?, ?)`,
 			oldTask, newTask, tsArg(now())); err != nil {
@@ -147,7 +127,7 @@ func (s *Store) replacePlan(ctx context.Context, tx *sql.Tx, actor, newID, oldID
 	}
 	for oldTask := range carry {
 		if _, ok := open[oldTask]; !ok {
-			return refuse("tasks", "Nhiệm vụ mã %d không phải nhiệm vụ chưa hoàn thành của kế hoạch cũ.", oldTask)
+			return &plan.ReplaceError{Reason: plan.ReplaceNotOpenOld, PlanID: oldID, TaskID: oldTask}
 		}
 	}
 	if _, err := s.texec(ctx, tx, `UPDATE plans SET status = ?, updated_at = ? WHERE id = ?`,
@@ -162,28 +142,14 @@ func (s *Store) replacePlan(ctx context.Context, tx *sql.Tx, actor, newID, oldID
 		"replaces": oldID, "carried": res.Carried, "left": res.Left})
 }
 
-// Carryover names what a task continues and what continues it.
-type Carryover struct {
-	From []CarriedTask // old tasks this one continues
-	Into *CarriedTask  // the task that continues this one; nil when none
-}
-
-// CarriedTask is one end of a carry-over, with its plan.
-type CarriedTask struct {
-	TaskID   int64
-	Title    string
-	PlanID   int64
-	PlanCode string
-}
-
 // TaskCarryover reads the carry-overs of a task.
-func (s *Store) TaskCarryover(ctx context.Context, taskID int64) (c *Carryover, err error) {
+func (s *Store) TaskCarryover(ctx context.Context, taskID int64) (c *plan.Carryover, err error) {
 	defer wrap(&err, "store.TaskCarryover(%d)", taskID)
-	c = &Carryover{}
+	c = &plan.Carryover{}
 	const cols = `t.id, t.title, p.id, p.code`
 	err = s.each(ctx, `SELECT `+cols+` FROM task_carryovers x JOIN tasks t ON t.id = x.old_task_id
 		JOIN plans p ON p.id = t.plan_id WHERE x.new_task_id = ? ORDER BY t.id`, []any{taskID}, func(rows *sql.Rows) error {
-		var x CarriedTask
+		var x plan.CarriedTask
 		err := rows.Scan(&x.TaskID, &x.Title, &x.PlanID, &x.PlanCode)
 		c.From = append(c.From, x)
 		return err
@@ -191,7 +157,7 @@ func (s *Store) TaskCarryover(ctx context.Context, taskID int64) (c *Carryover, 
 	if err != nil {
 		return nil, err
 	}
-	var x CarriedTask
+	var x plan.CarriedTask
 	err = s.queryRow(ctx, s.r, `SELECT `+cols+` FROM task_carryovers x JOIN tasks t ON t.id = x.new_task_id
 		JOIN plans p ON p.id = t.plan_id WHERE x.old_task_id = ?`, taskID).Scan(&x.TaskID, &x.Title, &x.PlanID, &x.PlanCode)
 	switch {

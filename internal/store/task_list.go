@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/vntext"
 )
@@ -28,8 +27,9 @@ const (
 //   - SectionID: the section and its descendants (the seq range of its
 //     subtree); a section of another plan matches nothing;
 //   - Status: "" any, "open" not completed, or a plan.Status code computed
-//     in SQL exactly as plan.ComputeStatus does, on f.Today (the current
-//     day in Vietnam when zero) with an f.DueSoon-day window.
+//     in SQL exactly as plan.ComputeStatus does, on f.Today (required by
+//     the statuses that depend on the day: the caller's clock says which
+//     day it is) with an f.DueSoon-day window.
 //
 // Sort "order" (default) is document order; "due" is by due date, tasks
 // without one last, then document order. Limit defaults to 50 and is at
@@ -128,11 +128,7 @@ func taskWhere(f plan.TaskFilter) (string, []any, error) {
 		args = append(args, f.SectionID, f.PlanID, f.SectionID, f.PlanID)
 	}
 	if f.Status != "" {
-		today := f.Today
-		if today.IsZero() {
-			today = clock.Today(clock.System{})
-		}
-		cond, cargs, err := statusCond(f.Status, today, f.DueSoon)
+		cond, cargs, err := statusCond(f.Status, f.Today, f.DueSoon)
 		if err != nil {
 			return "", nil, err
 		}
@@ -147,11 +143,11 @@ func taskWhere(f plan.TaskFilter) (string, []any, error) {
 //
 //	done on time  completed, and no due day or completed on/before it
 //	done late     completed after the due day
-//	cancelled     open, latest accepted claim "không thực hiện"
-//	paused        open, latest accepted claim "tạm dừng"
+//	cancelled     open, latest accepted claim cancelled
+//	paused        open, latest accepted claim paused
 //	overdue       open, not paused or cancelled, due day before today
 //	due soon      open, not paused or cancelled, due day within today … today+dueSoon
-//	in progress   the rest, with progress or an accepted report not claiming "chưa triển khai"
+//	in progress   the rest, with progress or an accepted report not claiming not_started
 //	not started   the rest, without
 func statusCond(status string, today time.Time, dueSoon int) (string, []any, error) {
 	if dueSoon <= 0 {
@@ -163,6 +159,12 @@ func statusCond(status string, today time.Time, dueSoon int) (string, []any, err
 	const running = `t.completed_on IS NULL AND t.claim_status NOT IN ('paused', 'cancelled')`
 	const notDue = running + ` AND (t.due_date IS NULL OR t.due_date > ?)`
 	const started = `(t.progress > 0 OR t.reported_at IS NOT NULL AND t.claim_status <> 'not_started')`
+	switch plan.Status(status) {
+	case plan.StatusOverdue, plan.StatusDueSoon, plan.StatusInProgress, plan.StatusNotStarted:
+		if today.IsZero() {
+			return "", nil, fmt.Errorf("status %q needs the day to judge on", status)
+		}
+	}
 	switch plan.Status(status) {
 	case "open":
 		return `t.completed_on IS NULL`, nil, nil

@@ -6,24 +6,22 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 
-	"tiendo/internal/agency"
+	"tiendo/internal/app"
+	"tiendo/internal/derrors"
 	"tiendo/internal/planimport"
-	"tiendo/internal/store"
-	"tiendo/internal/vntext"
 )
 
 // msgResend is shown when the file carried by the preview form does not
 // arrive intact; the user starts again with the upload.
 const msgResend = "Dữ liệu của tệp bị thiếu hoặc hỏng khi gửi lại. Hãy tải tệp lên lần nữa."
 
-// importConfirm stores the previewed plan. It parses the carried file again
-// with the coordinator's agency mapping (see importPreview for why the file
-// travels in the form) and stores nothing while an agency is still unknown
-// or the metadata is invalid.
+// importConfirm stores the previewed plan (app.ImportPlan). The use case
+// parses the carried file again with the coordinator's agency mapping (see
+// importPreview for why the file travels in the form) and stores nothing
+// while an agency is still unknown or the metadata is invalid.
 func (h *handler) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	// base64 makes the file a third larger; the other fields are small.
 	r.Body = http.MaxBytesReader(w, r.Body, planimport.DefaultMaxBytes/3*4+4+2*uploadSlack)
@@ -39,36 +37,35 @@ func (h *handler) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return reshow(http.StatusBadRequest, "import_upload", uploadPage(msgResend))
 	}
-	ctx := r.Context()
-	agencies, err := h.store.Agencies(ctx)
-	if err != nil {
-		return err
-	}
-	mapping, chosen := readMapping(r, agencyIndex(agencies))
-	res, err := planimport.Parse(name, data, planimport.Options{Agencies: agencies, Mapping: mapping, MaxBytes: planimport.DefaultMaxBytes})
-	if err != nil {
+	mapping := readMapping(r)
+	v := &importView{}
+	meta, bad := v.readMeta(r)
+	res, err := h.app.ImportPlan(r.Context(), h.user(r), app.PlanImport{Name: name, Data: data, Mapping: mapping,
+		Meta: meta, DryRun: len(bad) > 0})
+	var ie *planimport.Error
+	if errors.As(err, &ie) {
 		return h.importRefused(err)
 	}
-	v := newImportView(res, agencies, clockToday(h))
-	v.FileName, v.Data, v.Digest = name, r.PostFormValue("data"), r.PostFormValue("digest")
-	missing := v.keepMapping(r.PostForm["map_name"], chosen, res.UnknownAgencies)
-	pg := &page{Title: "Xem trước kế hoạch", Nav: "import", Data: v}
-	v.Errors = v.readMeta(r, &res.Draft.Plan)
-	if missing > 0 {
-		v.Error = fmt.Sprintf("Còn %s tên cơ quan chưa có trong danh sách. Hãy chọn cơ quan tương ứng cho từng tên (hoặc thêm cơ quan mới trước) rồi xác nhận lại.", vntext.FormatInt(missing))
-	}
-	if v.Errors != nil || v.Error != "" {
-		return reshow(http.StatusUnprocessableEntity, "import_preview", pg)
-	}
-	id, err := h.store.CreatePlan(ctx, actorID(r), &res.Draft)
-	if errors.Is(err, store.ErrDuplicate) {
-		v.Errors = map[string]string{"code": "Số, ký hiệu này đã có trong danh sách kế hoạch."}
-		return reshow(http.StatusUnprocessableEntity, "import_preview", pg)
-	}
-	if err != nil {
+	fe := invalidFields(err)
+	if fe == nil && err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/plans/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	v.fill(res.Result, res.Agencies, h.app.Today())
+	v.FileName, v.Data, v.Digest = name, r.PostFormValue("data"), r.PostFormValue("digest")
+	v.keepMapping(r.PostForm["map_name"], mapping, res.UnknownAgencies)
+	v.Error = derrors.MessageOf(err)
+	for k, msg := range fe {
+		if k != "" {
+			bad[k] = msg
+		}
+	}
+	if len(bad) > 0 {
+		v.Errors = bad
+	}
+	if v.Errors != nil || v.Error != "" {
+		return reshow(http.StatusUnprocessableEntity, "import_preview", &page{Title: "Xem trước kế hoạch", Nav: "import", Data: v})
+	}
+	http.Redirect(w, r, "/plans/"+strconv.FormatInt(res.PlanID, 10), http.StatusSeeOther)
 	return nil
 }
 
@@ -88,30 +85,26 @@ func carriedFile(b64, digest string) ([]byte, error) {
 }
 
 // readMapping reads the coordinator's choices for unknown agency names:
-// paired fields map_name and map_agency, in the same order. Choices of
-// agencies not in the register are ignored. chosen echoes every choice
-// back to the form.
-func readMapping(r *http.Request, known map[int64]*agency.Agency) (mapping map[string]int64, chosen map[string]int64) {
+// paired fields map_name and map_agency, in the same order (the use case
+// ignores agencies not in the register).
+func readMapping(r *http.Request) map[string]int64 {
 	names, ids := r.PostForm["map_name"], r.PostForm["map_agency"]
-	mapping, chosen = map[string]int64{}, map[string]int64{}
+	mapping := map[string]int64{}
 	for i, name := range names {
 		if i >= len(ids) {
 			break
 		}
-		id := formID(ids[i])
-		if id == 0 || known[id] == nil {
-			continue
+		if id := formID(ids[i]); id > 0 {
+			mapping[name] = id
 		}
-		mapping[name] = id
-		chosen[name] = id
 	}
-	return mapping, chosen
+	return mapping
 }
 
 // keepMapping lists again every name the preview asked about, with the
 // choice made, so that a form shown again keeps the choices; names the
-// importer still cannot resolve are marked. It returns how many remain.
-func (v *importView) keepMapping(posted []string, chosen map[string]int64, remaining []string) int {
+// importer still cannot resolve are marked.
+func (v *importView) keepMapping(posted []string, chosen map[string]int64, remaining []string) {
 	left := map[string]bool{}
 	for _, n := range remaining {
 		left[n] = true
@@ -129,5 +122,4 @@ func (v *importView) keepMapping(posted []string, chosen map[string]int64, remai
 			v.Unknown = append(v.Unknown, unknownAgency{Name: n, Missing: true})
 		}
 	}
-	return len(left)
 }

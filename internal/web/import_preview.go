@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 
+	"tiendo/internal/app"
 	"tiendo/internal/planimport"
 	"tiendo/internal/vntext"
 )
@@ -17,8 +18,8 @@ import (
 // boundaries, the file name) before the request counts as too large.
 const uploadSlack = 1 << 20
 
-// importPreview reads an uploaded document and shows what would be
-// imported — the tree, warnings, cited documents, the reporting rule, and
+// importPreview reads an uploaded document (app.ImportPlan, as a preview)
+// and shows what would be imported — the tree, warnings, cited documents, the reporting rule, and
 // agencies to map — without storing anything.
 //
 // The file is carried to the confirm step inside the preview form (base64
@@ -38,20 +39,16 @@ func (h *handler) importPreview(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return reshow(http.StatusBadRequest, "import_upload", uploadPage("Không đọc được dữ liệu tải lên. Hãy chọn lại tệp và thử lần nữa."))
 	}
-	agencies, err := h.store.Agencies(r.Context())
-	if err != nil {
-		return err
-	}
-	res, err := planimport.Parse(name, data, planimport.Options{Agencies: agencies, MaxBytes: planimport.DefaultMaxBytes})
+	res, err := h.app.ImportPlan(r.Context(), h.user(r), app.PlanImport{Name: name, Data: data})
 	if err != nil {
 		return h.importRefused(err)
 	}
 	sum := sha256.Sum256(data)
-	v := newImportView(res, agencies, clockToday(h))
+	v := newImportView(res.Result, res.Agencies, h.app.Today())
 	v.FileName = name
 	v.Data = base64.StdEncoding.EncodeToString(data)
 	v.Digest = hex.EncodeToString(sum[:])
-	v.fillMeta(res)
+	v.fillMeta(res.Result)
 	return h.render(w, r, http.StatusOK, "import_preview", &page{Title: "Xem trước kế hoạch", Nav: "import", Data: v})
 }
 

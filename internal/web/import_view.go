@@ -4,10 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/planimport"
 	"tiendo/internal/vntext"
@@ -52,16 +50,17 @@ type unknownAgency struct {
 
 // newImportView summarises an importer result for the preview.
 func newImportView(res *planimport.Result, agencies []agency.Agency, today time.Time) *importView {
+	v := &importView{}
+	v.fill(res, agencies, today)
+	return v
+}
+
+// fill sets what the importer read, and the agencies to map names to.
+func (v *importView) fill(res *planimport.Result, agencies []agency.Agency, today time.Time) {
 	d := &res.Draft
-	v := &importView{
-		Format:     res.Format,
-		Tasks:      len(d.Tasks),
-		Sections:   len(d.Sections),
-		Warnings:   res.Warnings,
-		References: res.References,
-		Regime:     res.Regime,
-		Statuses:   planStatuses(),
-	}
+	v.Format, v.Tasks, v.Sections = res.Format, len(d.Tasks), len(d.Sections)
+	v.Warnings, v.References, v.Regime = res.Warnings, res.References, res.Regime
+	v.Statuses = planStatuses()
 	for _, name := range res.UnknownAgencies {
 		v.Unknown = append(v.Unknown, unknownAgency{Name: name})
 	}
@@ -72,7 +71,6 @@ func newImportView(res *planimport.Result, agencies []agency.Agency, today time.
 	}
 	vntext.Sort(v.Agencies, func(a agency.Agency) string { return a.Name })
 	v.Roots = draftTree(d, agencyIndex(agencies), today)
-	return v
 }
 
 // draftTree draws a draft (not stored, so without IDs) with the same tree
@@ -109,40 +107,20 @@ func (v *importView) fillMeta(res *planimport.Result) {
 	}
 }
 
-// readMeta reads the confirmed metadata from the form into v and, when it
-// is valid, into p; it returns the problems by field, nil when none.
-func (v *importView) readMeta(r *http.Request, p *plan.Plan) map[string]string {
+// readMeta reads the confirmed metadata from the form into v (shown again
+// as typed, spaces tidied) and into the plan's register fields the use
+// case checks; the date that cannot be read is returned as a problem.
+func (v *importView) readMeta(r *http.Request) (*plan.Plan, map[string]string) {
 	clean := func(s string) string { return strings.Join(strings.Fields(vntext.NFC(s)), " ") }
 	v.Title = clean(r.PostFormValue("title"))
 	v.Code = clean(r.PostFormValue("code"))
 	v.IssuedOn = strings.TrimSpace(r.PostFormValue("issued_on"))
 	v.Issuer = clean(r.PostFormValue("issuer"))
 	v.Status = plan.PlanStatus(r.PostFormValue("status"))
-	fe := map[string]string{}
-	if v.Title == "" {
-		fe["title"] = "Hãy nhập tên kế hoạch."
-	} else if utf8.RuneCountInString(v.Title) > 1000 {
-		fe["title"] = "Tên kế hoạch quá dài (tối đa 1.000 ký tự)."
+	p := &plan.Plan{Title: v.Title, Code: v.Code, Issuer: v.Issuer, Status: v.Status}
+	var err error
+	if p.IssuedOn, err = parseDate(v.IssuedOn); err != nil {
+		return p, map[string]string{"issued_on": err.Error()}
 	}
-	if utf8.RuneCountInString(v.Code) > 100 {
-		fe["code"] = "Số, ký hiệu quá dài (tối đa 100 ký tự)."
-	}
-	if utf8.RuneCountInString(v.Issuer) > 300 {
-		fe["issuer"] = "Tên cơ quan ban hành quá dài (tối đa 300 ký tự)."
-	}
-	issued, err := parseDate(v.IssuedOn)
-	if err != nil {
-		fe["issued_on"] = err.Error()
-	}
-	if !v.Status.Valid() {
-		fe["status"] = "Hãy chọn trạng thái của kế hoạch."
-	}
-	if len(fe) > 0 {
-		return fe
-	}
-	p.Title, p.Code, p.IssuedOn, p.Issuer, p.Status = v.Title, v.Code, issued, v.Issuer, v.Status
-	return nil
+	return p, map[string]string{}
 }
-
-// clockToday is today's date by the handler's clock.
-func clockToday(h *handler) time.Time { return clock.Today(h.clock) }

@@ -1,15 +1,12 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/clock"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -24,7 +21,6 @@ type amendView struct {
 	Sections                    []plan.Section // those holding tasks
 	Tasks                       []plan.Task    // in the plan now: what may be changed or removed
 	Agencies                    []agency.Agency
-	known                       map[int64]*agency.Agency
 	Number, IssuedOn, Effective string
 	Note                        string
 	Adds                        []amendAdd
@@ -48,7 +44,7 @@ func (h *handler) planAmendShow(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "plan_amend", &page{Title: "Sửa đổi, bổ sung kế hoạch", Nav: "plans", PlanID: v.Plan.ID, Data: v})
 }
 
-// planAmendPost records the amendment (store.AmendPlan, one transaction)
+// planAmendPost records the amendment (app.AmendPlan, one transaction)
 // or shows what to fix. "Sửa đổi nhiệm vụ này" (action=pick) posts the
 // form back to add a row for the task chosen, filled with the task as it
 // is, keeping everything typed; nothing is stored then.
@@ -69,32 +65,8 @@ func (h *handler) planAmendPost(w http.ResponseWriter, r *http.Request) error {
 	}
 	if a.Effective, err = parseDate(v.Effective); err != nil {
 		v.Errors["effective"] = msgBadDate
-	} else if a.Effective.IsZero() {
-		v.Errors["effective"] = "Hãy nhập ngày có hiệu lực."
 	}
-	if strings.TrimSpace(v.Number) == "" {
-		v.Errors["number"] = "Hãy nhập số, ký hiệu quyết định sửa đổi, bổ sung."
-	}
-	var add []plan.Task
-	for i := range v.Adds {
-		x := &v.Adds[i]
-		n := strconv.Itoa(i)
-		x.SectionID, x.LeadID = formID(r.PostFormValue("add_section_"+n)), formID(r.PostFormValue("add_lead_"+n))
-		x.Text, x.DeadlineText = r.PostFormValue("add_text_"+n), r.PostFormValue("add_deadline_"+n)
-		if strings.TrimSpace(x.Text) == "" {
-			continue
-		}
-		t := plan.Task{SectionID: x.SectionID, Text: x.Text, LeadAgencyID: x.LeadID, Deadline: plan.Deadline{Text: x.DeadlineText}}
-		plan.NormalizeTask(&t)
-		for field, msg := range plan.ValidateTask(&t) {
-			v.Errors["add."+n+"."+field] = msg
-		}
-		if x.SectionID == 0 {
-			v.Errors["add."+n+".section_id"] = "Hãy chọn mục của nhiệm vụ."
-		}
-		t.References = plan.FindReferences(t.Text)
-		add = append(add, t)
-	}
+	add, rows := v.readAdds(r)
 	var remove []int64
 	for _, s := range r.PostForm["remove"] {
 		if id := formID(s); id > 0 {
@@ -106,14 +78,12 @@ func (h *handler) planAmendPost(w http.ResponseWriter, r *http.Request) error {
 		v.Errors = map[string]string{}
 		return h.render(w, r, http.StatusOK, "plan_amend", pg)
 	}
-	change := v.edits()
 	if len(v.Errors) > 0 {
 		return reshow(http.StatusUnprocessableEntity, "plan_amend", pg)
 	}
-	err = h.store.AmendPlan(r.Context(), actorID(r), a, add, remove, change...)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		v.Errors = re.Fields
+	err = h.app.AmendPlan(r.Context(), h.user(r), a, add, v.edits(), remove)
+	if fe := invalidFields(err); fe != nil {
+		v.Errors = rowErrors(fe, rows)
 		return reshow(http.StatusUnprocessableEntity, "plan_amend", pg)
 	}
 	if err != nil {
@@ -123,48 +93,64 @@ func (h *handler) planAmendPost(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// amendView reads the plan, its sections holding tasks, its tasks in the
-// plan now and the agencies in existence.
+// readAdds reads the rows of new tasks (add_text_N and its fields); rows
+// left empty are skipped. rows[i] is the form row of the i-th task added.
+func (v *amendView) readAdds(r *http.Request) (add []plan.TaskChange, rows []int) {
+	for i := range v.Adds {
+		x := &v.Adds[i]
+		n := strconv.Itoa(i)
+		x.SectionID, x.LeadID = formID(r.PostFormValue("add_section_"+n)), formID(r.PostFormValue("add_lead_"+n))
+		x.Text, x.DeadlineText = r.PostFormValue("add_text_"+n), r.PostFormValue("add_deadline_"+n)
+		if strings.TrimSpace(x.Text) == "" {
+			continue
+		}
+		add = append(add, plan.TaskChange{SectionID: &x.SectionID, Text: &x.Text, LeadAgencyID: &x.LeadID,
+			DeadlineText: &x.DeadlineText})
+		rows = append(rows, i)
+	}
+	return add, rows
+}
+
+// rowErrors files the use case's errors under the form's rows: add.I.field
+// (the I-th task added) under add.N.field (its row N).
+func rowErrors(fe map[string]string, rows []int) map[string]string {
+	out := make(map[string]string, len(fe))
+	for k, msg := range fe {
+		if rest, ok := strings.CutPrefix(k, "add."); ok {
+			i, field, _ := strings.Cut(rest, ".")
+			if n, err := strconv.Atoi(i); err == nil && n < len(rows) {
+				k = "add." + strconv.Itoa(rows[n]) + "." + field
+			}
+		}
+		out[k] = msg
+	}
+	return out
+}
+
+// amendView reads what amending the plan starts from
+// (app.ReadAmendmentBasis) and the agencies to choose from.
 func (h *handler) amendView(r *http.Request) (*amendView, error) {
 	ctx := r.Context()
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
 	}
-	p, err := h.store.Plan(ctx, id)
+	b, err := h.app.ReadAmendmentBasis(ctx, h.user(r), id)
 	if err != nil {
 		return nil, err
 	}
-	if p.Status == plan.PlanReplaced || p.Status == plan.PlanClosed {
-		return nil, store.ErrReadOnly
-	}
-	v := &amendView{Plan: p, Remove: map[int64]bool{}, Errors: map[string]string{}}
-	secs, err := h.store.Sections(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range secs {
-		if s.HoldsTasks {
-			v.Sections = append(v.Sections, s)
-		}
-	}
-	tasks, _, err := h.store.Tasks(ctx, plan.TaskFilter{PlanID: id, Limit: 5000})
-	if err != nil {
-		return nil, err
-	}
+	v := &amendView{Plan: b.Plan, Sections: b.Sections, Tasks: b.Tasks, Remove: map[int64]bool{}, Errors: map[string]string{}}
 	var chosen []int64 // agencies of the tasks now, offered even when they have ended
-	for _, t := range tasks {
-		if t.RemovedOn.IsZero() {
-			v.Tasks = append(v.Tasks, t)
-			chosen = append(append(chosen, t.LeadAgencyID), t.CooperatingAgencyIDs...)
-		}
+	for _, t := range b.Tasks {
+		chosen = append(append(chosen, t.LeadAgencyID), t.CooperatingAgencyIDs...)
 	}
-	if v.Agencies, v.known, err = h.agencyChoices(ctx, clock.Today(h.clock), chosen...); err != nil {
+	today := h.app.Today()
+	if v.Agencies, err = h.agencyChoices(ctx, today, chosen...); err != nil {
 		return nil, err
 	}
 	for i := range amendRows {
 		v.Adds = append(v.Adds, amendAdd{N: i})
 	}
-	v.Effective = vntext.FormatDate(clock.Today(h.clock))
+	v.Effective = vntext.FormatDate(today)
 	return v, nil
 }

@@ -66,9 +66,9 @@ func (v *amendView) readChanges(r *http.Request) (picked bool) {
 	return true
 }
 
-// edits turns the change rows into the store's edits: each field that
-// differs from the task now. The fields are checked as the task form
-// checks them (errors under change.N.field).
+// edits turns the change rows into edits: each field that differs from
+// the task now (app.AmendPlan checks them; errors come back under
+// change.N.field).
 func (v *amendView) edits() []plan.TaskEdit {
 	var out []plan.TaskEdit
 	for i := range v.Changes {
@@ -88,25 +88,6 @@ func (v *amendView) edits() []plan.TaskEdit {
 		}
 		if !sameIDSet(c.CoopIDs, t.CooperatingAgencyIDs) {
 			e.CooperatingAgencyIDs = &c.CoopIDs
-		}
-		after := *t
-		after.CooperatingAgencyIDs = slices.Clone(t.CooperatingAgencyIDs)
-		e.Apply(&after)
-		prefix := "change." + strconv.Itoa(i) + "."
-		for field, msg := range plan.ValidateTask(&after) {
-			if field == "deadline_text" && e.DeadlineText == nil {
-				continue
-			}
-			v.Errors[prefix+field] = msg
-		}
-		if e.LeadAgencyID != nil && c.LeadID != 0 && v.known[c.LeadID] == nil {
-			v.Errors[prefix+"lead_agency_id"] = "Cơ quan chủ trì không có trong danh sách cơ quan."
-		}
-		for _, id := range c.CoopIDs {
-			if v.known[id] == nil {
-				v.Errors[prefix+"cooperating_agency_ids"] = "Có cơ quan phối hợp không có trong danh sách cơ quan."
-				break
-			}
 		}
 		out = append(out, e)
 	}

@@ -1,12 +1,10 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -20,7 +18,7 @@ type replaceView struct {
 	Old      *plan.Plan
 	Rows     []replaceRow
 	NewTasks []plan.Task
-	Preview  *store.ReplacementResult
+	Preview  *plan.ReplacementResult
 	Error    string
 }
 
@@ -58,10 +56,9 @@ func (h *handler) planReplacePost(w http.ResponseWriter, r *http.Request) error 
 		return reshow(http.StatusUnprocessableEntity, "plan_replace", pg)
 	}
 	apply := r.PostFormValue("action") == "apply"
-	res, err := h.store.ReplacePlan(r.Context(), actorID(r), v.Plan.ID, old, carry, !apply)
-	var re *store.ReorgError
-	if errors.As(err, &re) {
-		for _, msg := range re.Fields {
+	res, err := h.app.ReplacePlan(r.Context(), h.user(r), v.Plan.ID, old, carry, !apply)
+	if fe := invalidFields(err); fe != nil {
+		for _, msg := range fe {
 			v.Error = msg
 		}
 		return reshow(http.StatusUnprocessableEntity, "plan_replace", pg)
@@ -77,57 +74,44 @@ func (h *handler) planReplacePost(w http.ResponseWriter, r *http.Request) error 
 	return h.render(w, r, http.StatusOK, "plan_replace", pg)
 }
 
-// replaceView reads the plan, the plans it may replace, and — when old is
-// set — old's unfinished tasks with the chosen continuations (carry), or
-// the suggested ones when carry is nil.
+// replaceView reads the plan, the plans it may replace
+// (app.ReplaceablePlans), and — when old is one of them — old's
+// unfinished tasks with the chosen continuations (carry), or the suggested
+// ones when carry is nil (app.ProposeReplacement).
 func (h *handler) replaceView(r *http.Request, old int64, carry map[int64]int64) (*replaceView, error) {
 	ctx := r.Context()
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
 	}
-	p, err := h.store.Plan(ctx, id)
+	p, others, err := h.app.ReplaceablePlans(ctx, h.user(r), id)
 	if err != nil {
 		return nil, err
 	}
-	all, err := h.store.Plans(ctx)
-	if err != nil {
-		return nil, err
-	}
-	v := &replaceView{Plan: p}
-	for i := range all {
-		o := all[i]
-		if o.ID != p.ID && (o.Status == plan.PlanActive || o.Status == plan.PlanDraft) {
-			v.Others = append(v.Others, o)
-			if o.ID == old {
-				v.Old = &v.Others[len(v.Others)-1]
-			}
+	v := &replaceView{Plan: p, Others: others}
+	for i := range v.Others {
+		if v.Others[i].ID == old {
+			v.Old = &v.Others[i]
 		}
 	}
 	if v.Old == nil {
 		return v, nil
 	}
-	oldTasks, err := h.store.OpenTasks(ctx, old)
+	prop, err := h.app.ProposeReplacement(ctx, h.user(r), p.ID, old)
 	if err != nil {
 		return nil, err
 	}
-	if v.NewTasks, err = h.store.OpenTasks(ctx, p.ID); err != nil {
-		return nil, err
-	}
-	scores := map[int64]plan.Suggestion{}
-	for _, s := range plan.SuggestCarry(oldTasks, v.NewTasks) {
-		scores[s.OldTaskID] = s
-	}
-	for _, t := range oldTasks {
-		row := replaceRow{Task: t}
-		if s, ok := scores[t.ID]; ok {
-			row.Score = vntext.FormatNumber(s.Score*100, 0) + "%"
+	v.NewTasks = prop.NewTasks
+	for _, c := range prop.Rows {
+		row := replaceRow{Task: c.Old}
+		if c.New != nil {
+			row.Score = vntext.FormatNumber(c.Score*100, 0) + "%"
 			if carry == nil {
-				row.Chosen = s.NewTaskID
+				row.Chosen = c.New.ID
 			}
 		}
 		if carry != nil {
-			row.Chosen = carry[t.ID]
+			row.Chosen = carry[c.Old.ID]
 		}
 		v.Rows = append(v.Rows, row)
 	}

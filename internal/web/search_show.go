@@ -8,8 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tiendo/internal/agency"
-	"tiendo/internal/clock"
+	"tiendo/internal/app"
 	"tiendo/internal/plan"
 	"tiendo/internal/vntext"
 )
@@ -50,7 +49,6 @@ type searchHit struct {
 // searchShow finds tasks whose text matches the query without regard to
 // diacritics ("dau tu" finds "đầu tư") and shows the matches highlighted.
 func (h *handler) searchShow(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	q := r.URL.Query()
 	v := &searchView{Query: strings.TrimSpace(vntext.NFC(q.Get("q"))), Page: 1}
 	if utf8.RuneCountInString(v.Query) > searchMaxQuery {
@@ -60,23 +58,23 @@ func (h *handler) searchShow(w http.ResponseWriter, r *http.Request) error {
 		v.Page = min(n, searchMaxPage)
 	}
 	pg := &page{Title: "Tìm kiếm", Query: v.Query, Data: v}
-	plans, err := h.searchScope(ctx, formID(q.Get("plan")), v)
+	ctx := r.Context()
+	res, err := h.app.SearchTasks(ctx, h.user(r), v.Query, formID(q.Get("plan")), v.Page, searchPageSize)
 	if err != nil {
 		return err
 	}
+	v.Plan, v.Total, v.Page, v.Pages = res.Plan, res.Total, res.Page, res.Pages
+	scope := int64(0)
 	if v.Plan != nil {
+		scope = v.Plan.ID
 		pg.PlanID = v.Plan.ID
 		v.AllURL = searchURL(v.Query, 0, 1)
 	}
 	if v.Query == "" {
 		return h.render(w, r, http.StatusOK, "search", pg)
 	}
-	if err := h.searchPlans(ctx, plans, v); err != nil {
+	if err := h.addHits(ctx, res.Hits, v); err != nil {
 		return err
-	}
-	scope := int64(0)
-	if v.Plan != nil {
-		scope = v.Plan.ID
 	}
 	if v.Page > 1 {
 		v.PrevURL = searchURL(v.Query, scope, v.Page-1)
@@ -87,83 +85,24 @@ func (h *handler) searchShow(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "search", pg)
 }
 
-// searchScope returns the plans to search: the one asked for, or all.
-func (h *handler) searchScope(ctx context.Context, planID int64, v *searchView) ([]plan.Plan, error) {
-	if planID != 0 {
-		p, err := h.store.Plan(ctx, planID)
-		if err != nil {
-			return nil, err
-		}
-		v.Plan = p
-		return []plan.Plan{*p}, nil
+// addHits turns the tasks found into highlighted hits.
+func (h *handler) addHits(ctx context.Context, found []app.TaskHit, v *searchView) error {
+	if len(found) == 0 {
+		return nil
 	}
-	return h.store.Plans(ctx)
-}
-
-// searchPlans fills one page of hits across plans, in plan order then task
-// order. It asks each plan for its count first, so a page that spans two
-// plans is cut at the right places without reading earlier pages.
-func (h *handler) searchPlans(ctx context.Context, plans []plan.Plan, v *searchView) error {
-	today := clock.Today(h.clock)
-	counts := make([]int, len(plans))
-	for i, p := range plans {
-		_, n, err := h.store.Tasks(ctx, plan.TaskFilter{PlanID: p.ID, Query: v.Query, Limit: 1, Today: today})
-		if err != nil {
-			return err
-		}
-		counts[i] = n
-		v.Total += n
-	}
-	v.Pages = max(1, (v.Total+searchPageSize-1)/searchPageSize)
-	v.Page = min(v.Page, v.Pages)
-	list, err := h.store.Agencies(ctx)
+	list, err := h.app.Agencies(ctx)
 	if err != nil {
 		return err
 	}
 	names := agencyIndex(list)
-	skip, want := (v.Page-1)*searchPageSize, searchPageSize
-	for i, p := range plans {
-		if want == 0 {
-			break
-		}
-		if skip >= counts[i] {
-			skip -= counts[i]
-			continue
-		}
-		tasks, _, err := h.store.Tasks(ctx, plan.TaskFilter{PlanID: p.ID, Query: v.Query, Sort: "order", Offset: skip, Limit: want, Today: today})
-		if err != nil {
-			return err
-		}
-		skip = 0
-		want -= len(tasks)
-		if err := h.addHits(ctx, &p, tasks, names, v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// addHits turns tasks of plan p into highlighted hits.
-func (h *handler) addHits(ctx context.Context, p *plan.Plan, tasks []plan.Task, names map[int64]*agency.Agency, v *searchView) error {
-	if len(tasks) == 0 {
-		return nil
-	}
-	sections, err := h.store.Sections(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	labels := make(map[int64]string, len(sections))
-	for _, s := range sections {
-		labels[s.ID] = s.Label
-	}
-	today := clock.Today(h.clock)
-	for i := range tasks {
-		t := &tasks[i]
+	today := h.app.Today()
+	for i := range found {
+		t := &found[i].Task
 		row := newTaskRow(t, names, today)
 		v.Hits = append(v.Hits, searchHit{
 			TaskID:   t.ID,
-			PlanCode: p.Code,
-			Section:  labels[t.SectionID],
+			PlanCode: found[i].Plan.Code,
+			Section:  found[i].Section,
 			Title:    vntext.Highlight(row.Title, v.Query),
 			Excerpt:  vntext.Highlight(vntext.Excerpt(t.Text, v.Query, excerptRunes), v.Query),
 			Lead:     row.Lead,

@@ -2,23 +2,21 @@ package web
 
 import (
 	"net/http"
-
-	"tiendo/internal/clock"
-	"tiendo/internal/plan"
-	"tiendo/internal/store"
 )
 
-// taskEdit shows the form to assign and correct a task.
+// taskEdit shows the form to assign and correct a task (app.EditableTask:
+// not for a task of a plan replaced or closed).
 func (h *handler) taskEdit(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	t, p, sec, err := h.loadTask(r)
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	if p.Status == plan.PlanReplaced || p.Status == plan.PlanClosed {
-		return store.ErrReadOnly
+	ctx := r.Context()
+	t, p, sec, err := h.app.EditableTask(ctx, h.user(r), id)
+	if err != nil {
+		return err
 	}
-	choices, _, err := h.agencyChoices(ctx, clock.Today(h.clock), append([]int64{t.LeadAgencyID}, t.CooperatingAgencyIDs...)...)
+	choices, err := h.agencyChoices(ctx, h.app.Today(), append([]int64{t.LeadAgencyID}, t.CooperatingAgencyIDs...)...)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,6 @@ type taskForm struct {
 	CoopIDs      []int64
 
 	Agencies []agency.Agency // choices, in Vietnamese collation
-	known    map[int64]*agency.Agency
 	Errors   plan.FieldErrors
 	Error    string // a problem with the whole form (a conflicting edit)
 }
@@ -112,12 +111,11 @@ func (f *taskForm) fill(t *plan.Task) {
 
 // agencyChoices reads the agencies a task may be assigned to: those in
 // existence today plus any already chosen (an agency that has since ended
-// stays visible on its old tasks). It also returns every agency by ID for
-// validation.
-func (h *handler) agencyChoices(ctx context.Context, today time.Time, chosen ...int64) ([]agency.Agency, map[int64]*agency.Agency, error) {
-	list, err := h.store.Agencies(ctx)
+// stays visible on its old tasks), in Vietnamese collation.
+func (h *handler) agencyChoices(ctx context.Context, today time.Time, chosen ...int64) ([]agency.Agency, error) {
+	list, err := h.app.Agencies(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	keep := map[int64]bool{}
 	for _, id := range chosen {
@@ -130,5 +128,5 @@ func (h *handler) agencyChoices(ctx context.Context, today time.Time, chosen ...
 		}
 	}
 	vntext.Sort(out, func(a agency.Agency) string { return a.Name })
-	return out, agencyIndex(list), nil
+	return out, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 )
 
@@ -25,16 +24,16 @@ func (h *handler) newTaskForm(ctx context.Context, r *http.Request) (*taskForm, 
 	if err != nil {
 		return nil, err
 	}
-	p, err := h.store.Plan(ctx, id)
+	p, err := h.app.Plan(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	sections, err := h.store.Sections(ctx, id)
+	sections, err := h.app.Sections(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	f := &taskForm{Plan: p, Sections: sections}
-	if f.Agencies, f.known, err = h.agencyChoices(ctx, clock.Today(h.clock)); err != nil {
+	if f.Agencies, err = h.agencyChoices(ctx, h.app.Today()); err != nil {
 		return nil, err
 	}
 	return f, nil

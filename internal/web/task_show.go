@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -12,10 +11,9 @@ import (
 	"unicode/utf8"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/clock"
+	"tiendo/internal/app"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -46,7 +44,7 @@ type taskView struct {
 	// Carry links the task to the task of a replaced plan it continues,
 	// whose reports and evidence are its history, and to the task of a
 	// replacing plan that continues it.
-	Carry *store.Carryover
+	Carry *plan.Carryover
 }
 
 // auditRow is one change in a task's history.
@@ -78,16 +76,21 @@ func (h *handler) taskShow(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "task_show", taskPageOf(v))
 }
 
-// taskPage builds the task page's data.
+// taskPage builds the task page's data from the task and its record
+// (app.ReadTaskRecord).
 func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *plan.Section) (*taskView, error) {
 	ctx := r.Context()
-	u := userFrom(ctx)
-	list, err := h.store.Agencies(ctx)
+	u := h.user(r)
+	rec, err := h.app.ReadTaskRecord(ctx, u, t)
+	if err != nil {
+		return nil, err
+	}
+	list, err := h.app.Agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
 	names := agencyIndex(list)
-	today := clock.Today(h.clock)
+	today := h.app.Today()
 	v := &taskView{
 		Task:        t,
 		Plan:        p,
@@ -98,22 +101,12 @@ func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *pla
 		OverdueDays: plan.OverdueDays(t, today),
 		Extended: t.OriginalDeadline != (plan.Deadline{}) &&
 			(t.OriginalDeadline.Text != t.Deadline.Text || !t.OriginalDeadline.Due.Equal(t.Deadline.Due)),
-	}
-	if v.Carry, err = h.store.TaskCarryover(ctx, t.ID); err != nil {
-		return nil, err
+		Carry:   rec.Carry,
+		Periods: rec.Periods,
 	}
 	assigned := append([]int64{t.LeadAgencyID}, t.CooperatingAgencyIDs...)
 	v.Mentioned = pickAgencies(names, t.MentionedAgencyIDs, assigned)
-	if t.JudgedPerPeriod() && t.LeadAgencyID != 0 {
-		if v.Periods, err = h.store.TaskPeriodStatuses(ctx, t.ID, today); err != nil {
-			return nil, err
-		}
-	}
-	exts, err := h.store.Extensions(ctx, store.ExtensionFilter{TaskID: t.ID})
-	if err != nil {
-		return nil, err
-	}
-	if v.Extensions, err = h.extensionRows(ctx, u, exts, map[int64]*plan.Task{t.ID: t}); err != nil {
+	if v.Extensions, err = h.extensionRows(ctx, u, rec.Extensions, map[int64]*plan.Task{t.ID: t}); err != nil {
 		return nil, err
 	}
 	for i := range v.Extensions {
@@ -122,14 +115,10 @@ func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *pla
 	if reporting.CanRequestExtension(u, t) == nil {
 		v.ExtForm = &extensionForm{Kind: reporting.ExtendDeadline}
 	}
-	if v.Audit, err = h.taskAudit(ctx, t.ID, names); err != nil {
+	if v.Audit, err = h.taskAudit(ctx, rec.Audit, names); err != nil {
 		return nil, err
 	}
-	events, err := h.store.TaskHistory(ctx, t.ID)
-	if err != nil {
-		return nil, err
-	}
-	v.Versions = versionRows(events, names)
+	v.Versions = versionRows(rec.History, names)
 	return v, nil
 }
 
@@ -142,16 +131,12 @@ func taskPageOf(v *taskView) *page {
 	return &page{Title: title, Nav: "plans", PlanID: v.Task.PlanID, Data: v}
 }
 
-// taskAudit reads the task's history, newest first.
-func (h *handler) taskAudit(ctx context.Context, taskID int64, names map[int64]*agency.Agency) ([]auditRow, error) {
-	entries, err := h.store.AuditFor(ctx, "task", taskID)
-	if errors.Is(err, store.ErrNotFound) {
+// taskAudit lists the task's audit entries for people, newest first.
+func (h *handler) taskAudit(ctx context.Context, entries []app.TaskAuditEntry, names map[int64]*agency.Agency) ([]auditRow, error) {
+	if len(entries) == 0 {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	users, err := h.userNames(ctx)
+	users, err := h.app.UserNames(ctx)
 	if err != nil {
 		return nil, err
 	}

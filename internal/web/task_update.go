@@ -25,7 +25,7 @@ func (h *handler) taskUpdate(w http.ResponseWriter, r *http.Request) error {
 	chosen := []int64{f.LeadID, t.LeadAgencyID}
 	chosen = append(chosen, f.CoopIDs...)
 	chosen = append(chosen, t.CooperatingAgencyIDs...)
-	if f.Agencies, _, err = h.agencyChoices(ctx, h.app.Today(), chosen...); err != nil {
+	if f.Agencies, err = h.agencyChoices(ctx, h.app.Today(), chosen...); err != nil {
 		return err
 	}
 	pg := &page{Title: "Sửa nhiệm vụ", Nav: "plans", PlanID: p.ID, Data: f}

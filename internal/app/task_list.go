@@ -1,0 +1,137 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/plan"
+)
+
+// PlanTaskList lists one page of plan f.PlanID's tasks matching f (today
+// when f.Today is zero), with the total matching. It is the API's hot path
+// (dashboards poll it): one store call in the usual case, and the question
+// whether the plan exists only when nothing matched (NotFound then).
+func (a *App) PlanTaskList(ctx context.Context, by *auth.User, f plan.TaskFilter) ([]plan.Task, int, error) {
+	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
+		return nil, 0, err
+	}
+	if f.Today.IsZero() {
+		f.Today = a.Today()
+	}
+	tasks, total, err := a.store.Tasks(ctx, f)
+	if err != nil {
+		return nil, 0, notFoundAs(err, "Không có kế hoạch mã %d.", f.PlanID)
+	}
+	if total == 0 {
+		if _, err := a.Plan(ctx, f.PlanID); err != nil {
+			return nil, 0, err
+		}
+	}
+	return tasks, total, nil
+}
+
+// TaskSearch is one page of the tasks whose words match a query, across
+// plans in plan order (newest first) then document order.
+type TaskSearch struct {
+	Plan  *plan.Plan // the plan searched; nil for every plan
+	Total int        // tasks found in every plan searched
+	Page  int        // the page given, within 1 … Pages
+	Pages int
+	Hits  []TaskHit
+}
+
+// TaskHit is a task found, with its plan and the label of its section.
+type TaskHit struct {
+	Task    plan.Task
+	Plan    *plan.Plan
+	Section string // "II.1"
+}
+
+// SearchTasks finds the tasks whose title, text or product hold every
+// word of query without regard to diacritics ("dau tu" finds "đầu tư"), in
+// plan planID or, when 0, in every plan; it returns page (from 1) of
+// pageSize hits; an empty query finds nothing. Each plan is asked for its count first, so a page that
+// spans two plans is cut at the right places without reading earlier
+// pages.
+func (a *App) SearchTasks(ctx context.Context, by *auth.User, query string, planID int64, page, pageSize int) (*TaskSearch, error) {
+	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
+		return nil, err
+	}
+	out := &TaskSearch{Page: 1, Pages: 1}
+	plans, err := a.searchScope(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	if planID != 0 {
+		out.Plan = &plans[0]
+	}
+	if strings.TrimSpace(query) == "" {
+		return out, nil
+	}
+	today := a.Today()
+	counts := make([]int, len(plans))
+	for i, p := range plans {
+		_, n, err := a.store.Tasks(ctx, plan.TaskFilter{PlanID: p.ID, Query: query, Limit: 1, Today: today})
+		if err != nil {
+			return nil, err
+		}
+		counts[i] = n
+		out.Total += n
+	}
+	out.Pages = max(1, (out.Total+pageSize-1)/pageSize)
+	out.Page = min(max(page, 1), out.Pages)
+	skip, want := (out.Page-1)*pageSize, pageSize
+	for i := range plans {
+		if want == 0 {
+			break
+		}
+		if skip >= counts[i] {
+			skip -= counts[i]
+			continue
+		}
+		p := &plans[i]
+		tasks, _, err := a.store.Tasks(ctx, plan.TaskFilter{PlanID: p.ID, Query: query, Sort: "order", Offset: skip,
+			Limit: want, Today: today})
+		if err != nil {
+			return nil, err
+		}
+		skip = 0
+		want -= len(tasks)
+		if err := a.addHits(ctx, p, tasks, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// searchScope returns the plans to search: plan planID, or all.
+func (a *App) searchScope(ctx context.Context, planID int64) ([]plan.Plan, error) {
+	if planID == 0 {
+		return a.store.Plans(ctx)
+	}
+	p, err := a.Plan(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	return []plan.Plan{*p}, nil
+}
+
+// addHits adds tasks of plan p to out, with their sections' labels.
+func (a *App) addHits(ctx context.Context, p *plan.Plan, tasks []plan.Task, out *TaskSearch) error {
+	if len(tasks) == 0 {
+		return nil
+	}
+	sections, err := a.store.Sections(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	labels := make(map[int64]string, len(sections))
+	for _, s := range sections {
+		labels[s.ID] = s.Label
+	}
+	for _, t := range tasks {
+		out.Hits = append(out.Hits, TaskHit{Task: t, Plan: p, Section: labels[t.SectionID]})
+	}
+	return nil
+}
