@@ -6,7 +6,6 @@ import (
 
 	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // extensionJSON is a request by a task's lead agency for a new deadline
@@ -91,9 +90,9 @@ func notFoundExtension(err error, id int64) error {
 
 // extensionFilter reads the query parameters of GET /extensions; every bad
 // one is reported at once, keyed by its name.
-func extensionFilter(q url.Values) (store.ExtensionFilter, error) {
+func extensionFilter(q url.Values) (reporting.ExtensionFilter, error) {
 	fe := map[string]string{}
-	f := store.ExtensionFilter{PlanID: queryID(q, "plan", fe), TaskID: queryID(q, "task", fe), AgencyID: queryID(q, "agency", fe)}
+	f := reporting.ExtensionFilter{PlanID: queryID(q, "plan", fe), TaskID: queryID(q, "task", fe), AgencyID: queryID(q, "agency", fe)}
 	switch s := reporting.ExtensionState(q.Get("state")); s {
 	case "", reporting.ExtensionPending, reporting.ExtensionApproved, reporting.ExtensionRefused:
 		f.State = s
@@ -110,7 +109,7 @@ func extensionFilter(q url.Values) (store.ExtensionFilter, error) {
 // reporting.CanViewExtension says: an agency's head and officers their own
 // agency's, everyone else all. Asking for another agency's is refused with
 // 403 rather than answered with an empty list.
-func scopeExtensions(u *auth.User, f *store.ExtensionFilter) error {
+func scopeExtensions(u *auth.User, f *reporting.ExtensionFilter) error {
 	if !u.Role.NeedsAgency() {
 		return nil
 	}

@@ -7,14 +7,13 @@ import (
 
 	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // reportFilter reads the report list's query parameters; every bad one is
 // reported at once, keyed by its name. A plan is needed, named by plan= or
 // implied by period=.
-func reportFilter(q url.Values) (store.ReportFilter, error) {
-	f := store.ReportFilter{Limit: store.DefaultReportLimit}
+func reportFilter(q url.Values) (reporting.ReportFilter, error) {
+	f := reporting.ReportFilter{Limit: reporting.DefaultReportLimit}
 	fe := map[string]string{}
 	f.PlanID = queryID(q, "plan", fe)
 	f.PeriodID = queryID(q, "period", fe)
@@ -36,8 +35,8 @@ func reportFilter(q url.Values) (store.ReportFilter, error) {
 	}
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > store.MaxReportLimit {
-			fe["limit"] = fmt.Sprintf("limit phải là số nguyên từ 1 đến %d.", store.MaxReportLimit)
+		if err != nil || n < 1 || n > reporting.MaxReportLimit {
+			fe["limit"] = fmt.Sprintf("limit phải là số nguyên từ 1 đến %d.", reporting.MaxReportLimit)
 		}
 		f.Limit = n
 	}
@@ -60,7 +59,7 @@ func reportFilter(q url.Values) (store.ReportFilter, error) {
 // Asking explicitly for what one may not read (another agency, a leader
 // asking for drafts) is refused with the rule's 403 rather than answered
 // with an empty list, so that a client bug does not pass for "nothing".
-func scopeReports(u *auth.User, f *store.ReportFilter) error {
+func scopeReports(u *auth.User, f *reporting.ReportFilter) error {
 	switch u.Role {
 	case auth.RoleAdmin, auth.RoleCoordinator:
 		return nil

@@ -10,10 +10,10 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/figcache"
 	"tiendo/internal/gen"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 var today = time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
@@ -66,7 +66,7 @@ func TestCacheExact(t *testing.T) {
 			check("first read", "miss")
 			check("second read", "hit")
 
-			reports, _, err := st.Reports(ctx, store.ReportFilter{PlanID: planID, Today: today, Limit: 5000})
+			reports, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: planID, Today: today, Limit: 5000})
 			if err != nil {
 				t.Fatal(err)
 			}

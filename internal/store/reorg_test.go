@@ -13,11 +13,11 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/figures"
 	"tiendo/internal/indicator"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // reorgWorld is the hand-worked case of the reorganisation tests: a plan
@@ -448,7 +448,7 @@ func TestReorgKeepsThePast(t *testing.T) {
 		if err := s.EnsureReports(ctx, w.plan, day); err != nil {
 			t.Fatal(err)
 		}
-		reps, _, err := s.Reports(ctx, store.ReportFilter{PlanID: w.plan, PeriodID: w.q1.ID, AgencyID: succ, Today: day})
+		reps, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: w.plan, PeriodID: w.q1.ID, AgencyID: succ, Today: day})
 		if err != nil {
 			t.Fatal(err)
 		}

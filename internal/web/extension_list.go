@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // extensionListView is the requests page's data.
@@ -45,7 +44,7 @@ func (h *handler) extensionPage(r *http.Request) (*extensionListView, error) {
 	case "all":
 		v.State = ""
 	}
-	f := store.ExtensionFilter{State: v.State}
+	f := reporting.ExtensionFilter{State: v.State}
 	if u.Role.NeedsAgency() {
 		f.AgencyID, v.Own = u.AgencyID, true
 	}

@@ -124,7 +124,7 @@ func (h *handler) coordinatorHome(w http.ResponseWriter, r *http.Request) error 
 		if err != nil {
 			return err
 		}
-		pending, err := h.store.Extensions(ctx, store.ExtensionFilter{PlanID: v.Plan.ID, State: reporting.ExtensionPending})
+		pending, err := h.store.Extensions(ctx, reporting.ExtensionFilter{PlanID: v.Plan.ID, State: reporting.ExtensionPending})
 		if err != nil {
 			return err
 		}

@@ -69,7 +69,7 @@ func (h *handler) reportList(w http.ResponseWriter, r *http.Request) error {
 	if v.Periods, err = h.startedPeriods(ctx, v.Plan.ID, today); err != nil {
 		return err
 	}
-	f := store.ReportFilter{PlanID: v.Plan.ID, Today: today, PeriodID: formID(q.Get("period")),
+	f := reporting.ReportFilter{PlanID: v.Plan.ID, Today: today, PeriodID: formID(q.Get("period")),
 		AgencyID: formID(q.Get("agency")), State: reporting.State(q.Get("state"))}
 	if !f.State.Valid() {
 		f.State = ""
