@@ -75,6 +75,16 @@ func (s *Store) ReportFile(ctx context.Context, id int64) (f *reporting.File, da
 	return &v, data, nil
 }
 
+// ReportFileInfo reads a file's metadata, without its bytes.
+func (s *Store) ReportFileInfo(ctx context.Context, id int64) (f *reporting.File, err error) {
+	defer wrap(&err, "store.ReportFileInfo(%d)", id)
+	v, err := scanFile(s.queryRow(ctx, s.r, `SELECT `+fileCols+` FROM report_files WHERE id = ?`, id))
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
 // DeleteReportFile removes a file from its report (reporting.ActEdit on the
 // report); its content goes too when no other report holds it.
 func (s *Store) DeleteReportFile(ctx context.Context, a reporting.Actor, id int64) (err error) {
