@@ -4,7 +4,6 @@ import (
 	"maps"
 	"net/url"
 
-	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
 )
 
@@ -83,11 +82,6 @@ func extensionError(err error) error {
 	return e
 }
 
-// notFoundExtension turns the store's not-found into a 404 naming the request.
-func notFoundExtension(err error, id int64) error {
-	return notFoundAs(err, "Không có đề nghị gia hạn, điều chỉnh mã %d.", id)
-}
-
 // extensionFilter reads the query parameters of GET /extensions; every bad
 // one is reported at once, keyed by its name.
 func extensionFilter(q url.Values) (reporting.ExtensionFilter, error) {
@@ -103,21 +97,6 @@ func extensionFilter(q url.Values) (reporting.ExtensionFilter, error) {
 		return f, badRequest(fe, "Tham số truy vấn không hợp lệ; xem từng tham số.")
 	}
 	return f, nil
-}
-
-// scopeExtensions narrows f to the requests u may see, as
-// reporting.CanViewExtension says: an agency's head and officers their own
-// agency's, everyone else all. Asking for another agency's is refused with
-// 403 rather than answered with an empty list.
-func scopeExtensions(u *auth.User, f *reporting.ExtensionFilter) error {
-	if !u.Role.NeedsAgency() {
-		return nil
-	}
-	if u.AgencyID == 0 || f.AgencyID != 0 && f.AgencyID != u.AgencyID {
-		return extensionError(reporting.ErrOtherAgency)
-	}
-	f.AgencyID = u.AgencyID
-	return nil
 }
 
 // noApprove is the 422 for a decision that says neither yes nor no.

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 
-	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
 )
 
@@ -51,30 +50,4 @@ func reportFilter(q url.Values) (reporting.ReportFilter, error) {
 		return f, badRequest(fe, "Tham số truy vấn không hợp lệ; xem từng tham số.")
 	}
 	return f, nil
-}
-
-// scopeReports narrows f to the reports u may read, as reporting.Can's
-// view rule says: an agency's head and officers their own agency's, the
-// province's leaders accepted reports only, the coordinator and admin all.
-// Asking explicitly for what one may not read (another agency, a leader
-// asking for drafts) is refused with the rule's 403 rather than answered
-// with an empty list, so that a client bug does not pass for "nothing".
-func scopeReports(u *auth.User, f *reporting.ReportFilter) error {
-	switch u.Role {
-	case auth.RoleAdmin, auth.RoleCoordinator:
-		return nil
-	case auth.RoleLeader:
-		if f.State != "" && f.State != reporting.StateAccepted {
-			return reporting.ErrAcceptedOnly
-		}
-		f.State = reporting.StateAccepted
-		return nil
-	case auth.RoleHead, auth.RoleOfficer:
-		if u.AgencyID == 0 || f.AgencyID != 0 && f.AgencyID != u.AgencyID {
-			return reporting.ErrOtherAgency
-		}
-		f.AgencyID = u.AgencyID
-		return nil
-	}
-	return reporting.ErrForbidden
 }
