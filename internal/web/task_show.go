@@ -109,7 +109,7 @@ func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *pla
 			return nil, err
 		}
 	}
-	exts, err := h.store.Extensions(ctx, reporting.ExtensionFilter{TaskID: t.ID})
+	exts, err := h.app.Extensions(ctx, u, reporting.ExtensionFilter{TaskID: t.ID})
 	if err != nil {
 		return nil, err
 	}
