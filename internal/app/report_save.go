@@ -50,39 +50,67 @@ type ReportPartConflict struct {
 	Texts        *reporting.Texts
 }
 
+// Error is the conflict's message, for logs.
 func (c *ReportPartConflict) Error() string { return c.Err.Error() }
 
 // Unwrap makes errors.Is(err, derrors.Conflict) and derrors.MessageOf work.
 func (c *ReportPartConflict) Unwrap() error { return c.Err }
 
-// reportPart is what the shared save needs to know of one kind of part.
-type reportPart struct {
-	// find locates the part in the report as read: its version and last
-	// writer; ok false when the report's agency does not answer for it.
-	find func(rep *reporting.Report) (version int, by int64, ok bool)
-	// notAssigned is the refusal of a part the agency does not answer for.
-	notAssigned error
-	// save checks the part and writes it over version.
-	save func(rep *reporting.Report, version int) error
-	// conflict is the refusal of a save over version now, found in rep.
-	conflict func(rep *reporting.Report) *ReportPartConflict
+// reportPart is one kind of part of a report, as the shared save needs it.
+type reportPart[T any] struct {
+	parts       func(rep *reporting.Report) []T // the report's parts of this kind
+	is          func(p *T) bool                 // the part being saved
+	stamp       func(p *T) (version int, by int64)
+	notAssigned error // the refusal of a part the report's agency does not answer for
+	// what names the part in a conflict's message, compare what the person
+	// typed into it; held puts the part as saved now into the conflict.
+	what, compare string
+	held          func(c *ReportPartConflict, p *T)
 }
 
-// saveReportPart saves one part of report id by the rule above.
-func (a *App) saveReportPart(ctx context.Context, by *auth.User, id int64, read []int, p reportPart) error {
+// find is the part being saved in rep; nil when rep has none.
+func (k *reportPart[T]) find(rep *reporting.Report) *T {
+	list := k.parts(rep)
+	for i := range list {
+		if k.is(&list[i]) {
+			return &list[i]
+		}
+	}
+	return nil
+}
+
+// conflict is the refusal of a save over the part as rep holds it now.
+func (k *reportPart[T]) conflict(rep *reporting.Report) *ReportPartConflict {
+	cur := k.find(rep)
+	if cur == nil {
+		cur = new(T)
+	}
+	version, by := k.stamp(cur)
+	c := &ReportPartConflict{Version: version, By: by, Err: derrors.New(derrors.Conflict,
+		"%s đã được người khác lưu sau khi bạn đọc (hiện tại là phiên bản %d). Không có gì được lưu: hãy đọc lại và đối chiếu với %s bạn đã nhập.",
+		k.what, version, k.compare)}
+	k.held(c, cur)
+	return c
+}
+
+// saveReportPart saves one part of report id by the rule above: save
+// checks the part and writes it over the version of cur, the part as read
+// in rep.
+func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64, read []int, k reportPart[T],
+	save func(rep *reporting.Report, cur *T) error) error {
 	for attempt := 1; ; attempt++ {
 		rep, err := a.reportTo(ctx, by, id, reporting.ActEdit)
 		if err != nil {
 			return err
 		}
-		version, _, ok := p.find(rep)
-		if !ok {
-			return p.notAssigned
+		cur := k.find(rep)
+		if cur == nil {
+			return k.notAssigned
 		}
-		if read != nil && !slices.Contains(read, version) {
-			return p.conflict(rep)
+		if version, _ := k.stamp(cur); read != nil && !slices.Contains(read, version) {
+			return k.conflict(rep)
 		}
-		err = p.save(rep, version)
+		err = save(rep, cur)
 		if errors.Is(err, derrors.Conflict) && read == nil && attempt < maxReportSaveAttempts {
 			// Someone saved in between: the last writer wins, on the fresh
 			// version. Back off a little, growing with each attempt.
@@ -94,20 +122,60 @@ func (a *App) saveReportPart(ctx context.Context, by *auth.User, id int64, read 
 			if ferr != nil {
 				return ferr
 			}
-			return p.conflict(fresh)
+			return k.conflict(fresh)
 		}
-		if errors.Is(err, reporting.ErrNotAssigned) && p.notAssigned != nil {
-			return p.notAssigned // reassigned since the read
+		if errors.Is(err, reporting.ErrNotAssigned) && k.notAssigned != nil {
+			return k.notAssigned // reassigned since the read
 		}
 		return err
 	}
 }
 
-// partConflict builds the refusal of a save of what over version now.
-func partConflict(what string, version int, by int64, compare string) *ReportPartConflict {
-	return &ReportPartConflict{Version: version, By: by, Err: derrors.New(derrors.Conflict,
-		"%s đã được người khác lưu sau khi bạn đọc (hiện tại là phiên bản %d). Không có gì được lưu: hãy đọc lại và đối chiếu với %s bạn đã nhập.",
-		what, version, compare)}
+// entryPart is the line of task taskID.
+func entryPart(taskID int64) reportPart[reporting.Entry] {
+	return reportPart[reporting.Entry]{
+		parts:       func(rep *reporting.Report) []reporting.Entry { return rep.Entries },
+		is:          func(e *reporting.Entry) bool { return e.TaskID == taskID },
+		stamp:       func(e *reporting.Entry) (int, int64) { return e.Version, e.UpdatedBy },
+		notAssigned: reporting.ErrNotAssigned,
+		what:        "Nội dung báo cáo của nhiệm vụ này", compare: "nội dung",
+		held: func(c *ReportPartConflict, e *reporting.Entry) { c.Entry = e },
+	}
+}
+
+// contributionPart is the agency's part of task taskID.
+func contributionPart(taskID int64) reportPart[reporting.Contribution] {
+	return reportPart[reporting.Contribution]{
+		parts:       func(rep *reporting.Report) []reporting.Contribution { return rep.Contributions },
+		is:          func(c *reporting.Contribution) bool { return c.TaskID == taskID },
+		stamp:       func(c *reporting.Contribution) (int, int64) { return c.Version, c.UpdatedBy },
+		notAssigned: reporting.ErrNotAssigned,
+		what:        "Phần phối hợp của nhiệm vụ này", compare: "nội dung",
+		held: func(c *ReportPartConflict, p *reporting.Contribution) { c.Contribution = p },
+	}
+}
+
+// valuePart is the value of indicator indicatorID.
+func valuePart(indicatorID int64) reportPart[reporting.IndicatorValue] {
+	return reportPart[reporting.IndicatorValue]{
+		parts:       func(rep *reporting.Report) []reporting.IndicatorValue { return rep.Values },
+		is:          func(v *reporting.IndicatorValue) bool { return v.IndicatorID == indicatorID },
+		stamp:       func(v *reporting.IndicatorValue) (int, int64) { return v.Version, v.UpdatedBy },
+		notAssigned: reporting.ErrIndicatorNotAssigned,
+		what:        "Giá trị chỉ tiêu này", compare: "số liệu",
+		held: func(c *ReportPartConflict, v *reporting.IndicatorValue) { c.Value = v },
+	}
+}
+
+// textsPart is the free texts: the report's own, under the report's version.
+func textsPart() reportPart[reporting.Report] {
+	return reportPart[reporting.Report]{
+		parts: func(rep *reporting.Report) []reporting.Report { return []reporting.Report{*rep} },
+		is:    func(*reporting.Report) bool { return true },
+		stamp: func(r *reporting.Report) (int, int64) { return r.Version, r.UpdatedBy },
+		what:  "Báo cáo", compare: "nội dung",
+		held: func(c *ReportPartConflict, r *reporting.Report) { c.Texts = &r.Texts },
+	}
 }
 
 // SaveReportEntry saves report reportID's line for task e.TaskID (a task
@@ -119,45 +187,17 @@ func partConflict(what string, version int, by int64, compare string) *ReportPar
 func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64, e reporting.Entry, read []int,
 	unread plan.FieldErrors) (_ *reporting.Entry, err error) {
 	defer derrors.Wrap(&err, "app.SaveReportEntry(report %d, task %d)", reportID, e.TaskID)
+	k := entryPart(e.TaskID)
 	var saved reporting.Entry
-	find := func(rep *reporting.Report) *reporting.Entry {
-		for i := range rep.Entries {
-			if rep.Entries[i].TaskID == e.TaskID {
-				return &rep.Entries[i]
-			}
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.Entry) error {
+		saved = e
+		reporting.NormalizeEntry(&saved)
+		if err := invalidWith(unread, reporting.ValidateEntry(&saved, a.Today())); err != nil {
+			return err
 		}
-		return nil
-	}
-	err = a.saveReportPart(ctx, by, reportID, read, reportPart{
-		find: func(rep *reporting.Report) (int, int64, bool) {
-			if cur := find(rep); cur != nil {
-				return cur.Version, cur.UpdatedBy, true
-			}
-			return 0, 0, false
-		},
-		notAssigned: reporting.ErrNotAssigned,
-		save: func(rep *reporting.Report, version int) error {
-			saved = e
-			reporting.NormalizeEntry(&saved)
-			if err := invalidWith(unread, reporting.ValidateEntry(&saved, a.Today())); err != nil {
-				return err
-			}
-			saved.Version = version
-			if err := a.store.SaveEntry(ctx, a.actor(by), reportID, &saved); err != nil {
-				return err
-			}
-			saved.Contributions = find(rep).Contributions
-			return nil
-		},
-		conflict: func(rep *reporting.Report) *ReportPartConflict {
-			cur := find(rep)
-			if cur == nil {
-				cur = &reporting.Entry{TaskID: e.TaskID}
-			}
-			c := partConflict("Nội dung báo cáo của nhiệm vụ này", cur.Version, cur.UpdatedBy, "nội dung")
-			c.Entry = cur
-			return c
-		},
+		saved.Version = cur.Version
+		saved.Contributions = cur.Contributions
+		return a.store.SaveEntry(ctx, a.actor(by), reportID, &saved)
 	})
 	if err != nil {
 		return nil, err
@@ -171,40 +211,15 @@ func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64
 func (a *App) SaveReportContribution(ctx context.Context, by *auth.User, reportID int64, c reporting.Contribution,
 	read []int) (_ *reporting.Contribution, err error) {
 	defer derrors.Wrap(&err, "app.SaveReportContribution(report %d, task %d)", reportID, c.TaskID)
+	k := contributionPart(c.TaskID)
 	var saved reporting.Contribution
-	find := func(rep *reporting.Report) *reporting.Contribution {
-		for i := range rep.Contributions {
-			if rep.Contributions[i].TaskID == c.TaskID {
-				return &rep.Contributions[i]
-			}
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.Contribution) error {
+		saved = c
+		if err := reporting.CheckContribution(&saved); err != nil {
+			return err
 		}
-		return nil
-	}
-	err = a.saveReportPart(ctx, by, reportID, read, reportPart{
-		find: func(rep *reporting.Report) (int, int64, bool) {
-			if cur := find(rep); cur != nil {
-				return cur.Version, cur.UpdatedBy, true
-			}
-			return 0, 0, false
-		},
-		notAssigned: reporting.ErrNotAssigned,
-		save: func(_ *reporting.Report, version int) error {
-			saved = c
-			if err := reporting.CheckContribution(&saved); err != nil {
-				return err
-			}
-			saved.Version = version
-			return a.store.SaveContribution(ctx, a.actor(by), reportID, &saved)
-		},
-		conflict: func(rep *reporting.Report) *ReportPartConflict {
-			cur := find(rep)
-			if cur == nil {
-				cur = &reporting.Contribution{TaskID: c.TaskID}
-			}
-			conf := partConflict("Phần phối hợp của nhiệm vụ này", cur.Version, cur.UpdatedBy, "nội dung")
-			conf.Contribution = cur
-			return conf
-		},
+		saved.Version = cur.Version
+		return a.store.SaveContribution(ctx, a.actor(by), reportID, &saved)
 	})
 	if err != nil {
 		return nil, err
@@ -218,40 +233,15 @@ func (a *App) SaveReportContribution(ctx context.Context, by *auth.User, reportI
 func (a *App) SaveReportValue(ctx context.Context, by *auth.User, reportID int64, v reporting.IndicatorValue, read []int,
 	unread plan.FieldErrors) (_ *reporting.IndicatorValue, err error) {
 	defer derrors.Wrap(&err, "app.SaveReportValue(report %d, indicator %d)", reportID, v.IndicatorID)
+	k := valuePart(v.IndicatorID)
 	var saved reporting.IndicatorValue
-	find := func(rep *reporting.Report) *reporting.IndicatorValue {
-		for i := range rep.Values {
-			if rep.Values[i].IndicatorID == v.IndicatorID {
-				return &rep.Values[i]
-			}
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.IndicatorValue) error {
+		saved = v
+		if err := invalidWith(unread, ruleFields(reporting.CheckValue(&saved))); err != nil {
+			return err
 		}
-		return nil
-	}
-	err = a.saveReportPart(ctx, by, reportID, read, reportPart{
-		find: func(rep *reporting.Report) (int, int64, bool) {
-			if cur := find(rep); cur != nil {
-				return cur.Version, cur.UpdatedBy, true
-			}
-			return 0, 0, false
-		},
-		notAssigned: reporting.ErrIndicatorNotAssigned,
-		save: func(_ *reporting.Report, version int) error {
-			saved = v
-			if err := invalidWith(unread, ruleFields(reporting.CheckValue(&saved))); err != nil {
-				return err
-			}
-			saved.Version = version
-			return a.store.SaveIndicatorValue(ctx, a.actor(by), reportID, &saved)
-		},
-		conflict: func(rep *reporting.Report) *ReportPartConflict {
-			cur := find(rep)
-			if cur == nil {
-				cur = &reporting.IndicatorValue{IndicatorID: v.IndicatorID}
-			}
-			c := partConflict("Giá trị chỉ tiêu này", cur.Version, cur.UpdatedBy, "số liệu")
-			c.Value = cur
-			return c
-		},
+		saved.Version = cur.Version
+		return a.store.SaveIndicatorValue(ctx, a.actor(by), reportID, &saved)
 	})
 	if err != nil {
 		return nil, err
@@ -265,23 +255,13 @@ func (a *App) SaveReportValue(ctx context.Context, by *auth.User, reportID int64
 // the report's new version.
 func (a *App) SaveReportTexts(ctx context.Context, by *auth.User, reportID int64, t reporting.Texts, read []int) (version int, err error) {
 	defer derrors.Wrap(&err, "app.SaveReportTexts(%d)", reportID)
-	err = a.saveReportPart(ctx, by, reportID, read, reportPart{
-		find: func(rep *reporting.Report) (int, int64, bool) { return rep.Version, rep.UpdatedBy, true },
-		save: func(_ *reporting.Report, current int) error {
-			if err := reporting.CheckTexts(&t); err != nil {
-				return err
-			}
-			var err error
-			version, err = a.store.SaveReportTexts(ctx, a.actor(by), reportID, t, current)
+	err = saveReportPart(ctx, a, by, reportID, read, textsPart(), func(rep *reporting.Report, _ *reporting.Report) error {
+		if err := reporting.CheckTexts(&t); err != nil {
 			return err
-		},
-		conflict: func(rep *reporting.Report) *ReportPartConflict {
-			texts := rep.Texts
-			c := &ReportPartConflict{Version: rep.Version, By: rep.UpdatedBy, Texts: &texts, Err: derrors.New(derrors.Conflict,
-				"Báo cáo đã được người khác thay đổi sau khi bạn đọc (hiện tại là phiên bản %d). Không có gì được lưu: hãy đọc lại và đối chiếu với nội dung bạn đã nhập.",
-				rep.Version)}
-			return c
-		},
+		}
+		var err error
+		version, err = a.store.SaveReportTexts(ctx, a.actor(by), reportID, t, rep.Version)
+		return err
 	})
 	return version, err
 }
