@@ -12,11 +12,7 @@ import (
 // contributionSave saves the agency's part of a task it cooperates on; the
 // lead agency sees it inside its own line. Versions as for a line.
 func (h *handler) contributionSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	taskID, err := pathInt(r, "task")
+	id, taskID, err := partPath(r, "task")
 	if err != nil {
 		return err
 	}

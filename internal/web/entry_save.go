@@ -27,11 +27,7 @@ const msgNotSaved = "Chưa lưu được: hãy xem mục được đánh dấu b
 // second saver gets the form back with their own input and the saved
 // values beside it. Autosave (Accept: application/json) gets JSON instead.
 func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	taskID, err := pathInt(r, "task")
+	id, taskID, err := partPath(r, "task")
 	if err != nil {
 		return err
 	}

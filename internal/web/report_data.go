@@ -15,13 +15,17 @@ import (
 	"tiendo/internal/reporting"
 )
 
-// pathInt reads a positive numeric path value other than {id}.
-func pathInt(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errNotFound
+// partPath reads the address of one part of a report: the report's {id}
+// and the part's own path value name (its task, its indicator).
+func partPath(r *http.Request, name string) (id, part int64, err error) {
+	if id, err = pathID(r); err != nil {
+		return 0, 0, err
 	}
-	return id, nil
+	part, err = strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || part <= 0 {
+		return 0, 0, errNotFound
+	}
+	return id, part, nil
 }
 
 // reportData is a report with everything its pages name beside it: its

@@ -13,11 +13,7 @@ import (
 // valueSave saves the period's value of an indicator the agency answers
 // for. Versions as for a line.
 func (h *handler) valueSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	indID, err := pathInt(r, "indicator")
+	id, indID, err := partPath(r, "indicator")
 	if err != nil {
 		return err
 	}
