@@ -31,9 +31,9 @@ func (a *api) extensionDecide(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if !in.Approve.Set || in.Approve.Null {
 		return noApprove()
 	}
-	e, err := a.store.DecideExtension(r.Context(), a.actor(u), id, in.Approve.Value, in.Note)
+	e, err := a.app.DecideExtension(r.Context(), u, id, in.Approve.Value, in.Note)
 	if err != nil {
-		return extensionError(notFoundExtension(err, id))
+		return extensionError(err)
 	}
-	return a.writeExtension(w, r, e)
+	return a.writeExtension(w, r, http.StatusOK, e)
 }

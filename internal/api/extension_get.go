@@ -14,21 +14,18 @@ func (a *api) extensionGet(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if err != nil {
 		return err
 	}
-	e, err := a.store.Extension(r.Context(), id)
+	e, err := a.app.Extension(r.Context(), u, id)
 	if err != nil {
-		return notFoundExtension(err, id)
-	}
-	if err := reporting.CanViewExtension(u, e); err != nil {
 		return extensionError(err)
 	}
-	return a.writeExtension(w, r, e)
+	return a.writeExtension(w, r, http.StatusOK, e)
 }
 
-// writeExtension answers 200 with request e.
-func (a *api) writeExtension(w http.ResponseWriter, r *http.Request, e *reporting.Extension) error {
-	names, err := a.agencyNames(r.Context())
+// writeExtension answers with request e.
+func (a *api) writeExtension(w http.ResponseWriter, r *http.Request, status int, e *reporting.Extension) error {
+	names, err := a.app.AgencyNames(r.Context())
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, http.StatusOK, extensionView(e, names[e.AgencyID]))
+	return a.writeJSON(w, status, extensionView(e, names[e.AgencyID]))
 }

@@ -16,14 +16,11 @@ func (a *api) extensionList(w http.ResponseWriter, r *http.Request, u *auth.User
 	if err != nil {
 		return err
 	}
-	if err := scopeExtensions(u, &f); err != nil {
-		return err
-	}
-	list, err := a.store.Extensions(r.Context(), f)
+	list, err := a.app.Extensions(r.Context(), u, f)
 	if err != nil {
-		return err
+		return extensionError(err)
 	}
-	names, err := a.agencyNames(r.Context())
+	names, err := a.app.AgencyNames(r.Context())
 	if err != nil {
 		return err
 	}

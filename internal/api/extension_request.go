@@ -35,24 +35,11 @@ func (a *api) extensionRequest(w http.ResponseWriter, r *http.Request, u *auth.U
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	// Who may ask comes before what is asked: an agency that does not lead
-	// the task is told so, not corrected on its wording.
-	t, err := a.store.Task(r.Context(), id)
+	e, err := a.app.RequestExtension(r.Context(), u, id, reporting.Extension{Kind: reporting.ExtensionKind(in.Kind),
+		DeadlineText: in.DeadlineText, Title: in.Title, Text: in.Text, Product: in.Product, Reason: in.Reason})
 	if err != nil {
-		return notFoundAs(err, "Không có nhiệm vụ mã %d.", id)
-	}
-	if err := reporting.CanRequestExtension(u, t); err != nil {
 		return extensionError(err)
 	}
-	e := reporting.Extension{TaskID: id, Kind: reporting.ExtensionKind(in.Kind), DeadlineText: in.DeadlineText,
-		Title: in.Title, Text: in.Text, Product: in.Product, Reason: in.Reason}
-	if err := a.store.RequestExtension(r.Context(), a.actor(u), &e); err != nil {
-		return extensionError(notFoundAs(err, "Không có nhiệm vụ mã %d.", id))
-	}
-	names, err := a.agencyNames(r.Context())
-	if err != nil {
-		return err
-	}
 	w.Header().Set("Location", Prefix+"/extensions/"+strconv.FormatInt(e.ID, 10))
-	return a.writeJSON(w, http.StatusCreated, extensionView(&e, names[e.AgencyID]))
+	return a.writeExtension(w, r, http.StatusCreated, e)
 }

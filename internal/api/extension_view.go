@@ -4,9 +4,7 @@ import (
 	"maps"
 	"net/url"
 
-	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // extensionJSON is a request by a task's lead agency for a new deadline
@@ -84,16 +82,11 @@ func extensionError(err error) error {
 	return e
 }
 
-// notFoundExtension turns the store's not-found into a 404 naming the request.
-func notFoundExtension(err error, id int64) error {
-	return notFoundAs(err, "Không có đề nghị gia hạn, điều chỉnh mã %d.", id)
-}
-
 // extensionFilter reads the query parameters of GET /extensions; every bad
 // one is reported at once, keyed by its name.
-func extensionFilter(q url.Values) (store.ExtensionFilter, error) {
+func extensionFilter(q url.Values) (reporting.ExtensionFilter, error) {
 	fe := map[string]string{}
-	f := store.ExtensionFilter{PlanID: queryID(q, "plan", fe), TaskID: queryID(q, "task", fe), AgencyID: queryID(q, "agency", fe)}
+	f := reporting.ExtensionFilter{PlanID: queryID(q, "plan", fe), TaskID: queryID(q, "task", fe), AgencyID: queryID(q, "agency", fe)}
 	switch s := reporting.ExtensionState(q.Get("state")); s {
 	case "", reporting.ExtensionPending, reporting.ExtensionApproved, reporting.ExtensionRefused:
 		f.State = s
@@ -104,21 +97,6 @@ func extensionFilter(q url.Values) (store.ExtensionFilter, error) {
 		return f, badRequest(fe, "Tham số truy vấn không hợp lệ; xem từng tham số.")
 	}
 	return f, nil
-}
-
-// scopeExtensions narrows f to the requests u may see, as
-// reporting.CanViewExtension says: an agency's head and officers their own
-// agency's, everyone else all. Asking for another agency's is refused with
-// 403 rather than answered with an empty list.
-func scopeExtensions(u *auth.User, f *store.ExtensionFilter) error {
-	if !u.Role.NeedsAgency() {
-		return nil
-	}
-	if u.AgencyID == 0 || f.AgencyID != 0 && f.AgencyID != u.AgencyID {
-		return extensionError(reporting.ErrOtherAgency)
-	}
-	f.AgencyID = u.AgencyID
-	return nil
 }
 
 // noApprove is the 422 for a decision that says neither yes nor no.

@@ -14,8 +14,8 @@ func (a *api) fileDelete(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	if err != nil {
 		return err
 	}
-	if err := a.store.DeleteReportFile(r.Context(), a.actor(u), id); err != nil {
-		return notFoundAs(err, "Không có tệp mã %d.", id)
+	if _, err := a.app.DeleteReportFile(r.Context(), u, id); err != nil {
+		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
 	return nil

@@ -2,10 +2,8 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
 	"tiendo/internal/download"
 )
 
@@ -21,18 +19,12 @@ func (a *api) fileGet(w http.ResponseWriter, r *http.Request, u *auth.User) erro
 	if err != nil {
 		return err
 	}
-	f, data, err := a.store.ReportFile(r.Context(), id)
+	f, data, err := a.app.ReportFile(r.Context(), u, id)
 	if err != nil {
-		return notFoundAs(err, "Không có tệp mã %d.", id)
-	}
-	if _, err := a.viewable(r.Context(), u, f.ReportID, clock.Today(a.clock)); err != nil {
 		return err
 	}
 	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Length", strconv.Itoa(len(data)))
-	h.Set("Content-Disposition", download.Attachment(f.Name))
-	h.Set("X-Content-Type-Options", "nosniff")
+	download.SetHeaders(h, f.Name, f.ContentType, len(data))
 	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
 	h.Set("ETag", `"`+f.SHA256+`"`)
 	w.WriteHeader(http.StatusOK)

@@ -1,16 +1,15 @@
 package api
 
 import (
-	"context"
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/reporting"
 )
 
 // reportAccept answers POST /reports/{id}/accept: the coordinator accepts
 // a submitted report, which locks it; its entries' claims become the
-// tasks' (the computed status of GET /tasks/{id} follows).
+// tasks' (the computed status of GET /tasks/{id} follows). Versions as
+// for submit.
 func (a *api) reportAccept(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -20,11 +19,13 @@ func (a *api) reportAccept(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if err := decodeOptionalJSON(w, r, &in); err != nil {
 		return err
 	}
-	version, err := a.flowVersion(r.Context(), r, id, in.Version)
+	read, err := readVersions(r.Header.Get("If-Match"), in.Version)
 	if err != nil {
 		return err
 	}
-	return a.flowStep(w, r, u, id, version, func(ctx context.Context, act reporting.Actor) (*reporting.Report, error) {
-		return a.store.AcceptReport(ctx, act, id, version)
-	})
+	rep, err := a.app.AcceptReport(r.Context(), u, id, read)
+	if err != nil {
+		return err
+	}
+	return a.writeStep(w, r, u, rep)
 }

@@ -67,7 +67,7 @@ func BenchmarkReportSubmit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	reports, _, err := st.Reports(ctx, store.ReportFilter{PlanID: planID, Today: now})
+	reports, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: planID, Today: now})
 	if err != nil || len(reports) != agencies {
 		b.Fatalf("%d reports, %v", len(reports), err)
 	}

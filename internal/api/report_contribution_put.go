@@ -1,13 +1,10 @@
 package api
 
 import (
-	"context"
-	"errors"
 	"net/http"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // contributionBody is the body of PUT /reports/{id}/contributions/{task}.
@@ -34,57 +31,18 @@ func (a *api) contributionPut(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	act := a.actor(u)
-	ifMatch := r.Header.Get("If-Match")
-	for attempt := 1; ; attempt++ {
-		c, err := a.saveContribution(r.Context(), act, id, task, &in, ifMatch)
-		if errors.Is(err, store.ErrConflict) && !versioned(ifMatch, in.Version) && attempt < maxSaveAttempts {
-			continue
-		}
-		if errors.Is(err, store.ErrConflict) {
-			return staleReport("Phần phối hợp của nhiệm vụ này", id)
-		}
-		if err != nil {
-			return err
-		}
-		titles := map[int64]string{}
-		if t, err := a.store.Task(r.Context(), task); err == nil {
-			titles[task] = t.Title
-		}
-		agencies, err := a.agencyNames(r.Context())
-		if err != nil {
-			return err
-		}
-		w.Header().Set("ETag", etag(c.Version))
-		return a.writeJSON(w, http.StatusOK, contributionView(c, titles, agencies))
-	}
-}
-
-// saveContribution reads the report and the contribution, checks the rule
-// and the client's version, and saves.
-func (a *api) saveContribution(ctx context.Context, act reporting.Actor, id, task int64, in *contributionBody, ifMatch string) (*reporting.Contribution, error) {
-	rep, err := a.store.Report(ctx, id)
+	read, err := readVersions(r.Header.Get("If-Match"), in.Version)
 	if err != nil {
-		return nil, notFoundReport(err, id)
+		return err
 	}
-	if err := reporting.Can(act.User, rep, reporting.ActEdit, act.Today()); err != nil {
-		return nil, err
+	c, err := a.app.SaveReportContribution(r.Context(), u, id, reporting.Contribution{TaskID: task, Text: in.Text}, read)
+	if err != nil {
+		return err
 	}
-	var cur *reporting.Contribution
-	for i := range rep.Contributions {
-		if rep.Contributions[i].TaskID == task {
-			cur = &rep.Contributions[i]
-		}
+	titles, agencies, err := a.partNames(r, u, task)
+	if err != nil {
+		return err
 	}
-	if cur == nil {
-		return nil, reporting.ErrNotAssigned
-	}
-	if err := checkVersionOf(ifMatch, in.Version, cur.Version, staleEntry); err != nil {
-		return nil, err
-	}
-	c := reporting.Contribution{TaskID: task, Text: in.Text, Version: cur.Version}
-	if err := a.store.SaveContribution(ctx, act, id, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	w.Header().Set("ETag", etag(c.Version))
+	return a.writeJSON(w, http.StatusOK, contributionView(c, titles, agencies))
 }

@@ -1,16 +1,15 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"strconv"
 	"time"
 
 	"tiendo/internal/auth"
+	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // entryBody is the body of PUT /reports/{id}/entries/{task}: the whole
@@ -48,17 +47,14 @@ func (in *entryBody) entry(task int64) (reporting.Entry, plan.FieldErrors) {
 	return e, nil
 }
 
-// maxSaveAttempts bounds the retries of an unversioned save under contention.
-const maxSaveAttempts = 10
-
 // entryPut answers PUT /reports/{id}/entries/{task}: saves the agency's
 // entry for a task it leads, as a draft line (the status may still be
 // empty; submitting needs it). With a version (body or If-Match: the
 // entry's own version, as GET /reports/{id} shows it in entries[].version)
 // a save over someone else's is refused with 409 and nothing changes, so
 // the client can show the person their input beside the saved one. With
-// none, the last writer wins. The answer is the entry as saved, its
-// version as ETag.
+// none, the last writer wins (app.SaveReportEntry). The answer is the
+// entry as saved, its version as ETag.
 func (a *api) entryPut(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -72,85 +68,34 @@ func (a *api) entryPut(w http.ResponseWriter, r *http.Request, u *auth.User) err
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	act := a.actor(u)
-	ifMatch := r.Header.Get("If-Match")
-	for attempt := 1; ; attempt++ {
-		e, cur, err := a.saveEntry(r.Context(), act, id, task, &in, ifMatch)
-		if errors.Is(err, store.ErrConflict) && !versioned(ifMatch, in.Version) && attempt < maxSaveAttempts {
-			continue // someone saved in between; last writer wins, on the fresh version
-		}
-		if errors.Is(err, store.ErrConflict) {
-			return staleReport("Nội dung báo cáo của nhiệm vụ này", id)
-		}
-		if err != nil {
-			return err
-		}
-		e.Contributions = cur.Contributions
-		return a.writeEntry(w, r, e)
-	}
-}
-
-// saveEntry reads the report and the entry, checks the rule and the
-// client's version, and saves; it returns the entry saved and as it was.
-func (a *api) saveEntry(ctx context.Context, act reporting.Actor, id, task int64, in *entryBody, ifMatch string) (*reporting.Entry, *reporting.Entry, error) {
-	rep, err := a.store.Report(ctx, id)
+	read, err := readVersions(r.Header.Get("If-Match"), in.Version)
 	if err != nil {
-		return nil, nil, notFoundReport(err, id)
+		return err
 	}
-	if err := reporting.Can(act.User, rep, reporting.ActEdit, act.Today()); err != nil {
-		return nil, nil, err
+	e, unread := in.entry(task)
+	saved, err := a.app.SaveReportEntry(r.Context(), u, id, e, read, unread)
+	if err != nil {
+		return err
 	}
-	var cur *reporting.Entry
-	for i := range rep.Entries {
-		if rep.Entries[i].TaskID == task {
-			cur = &rep.Entries[i]
-		}
+	titles, agencies, err := a.partNames(r, u, task)
+	if err != nil {
+		return err
 	}
-	if cur == nil {
-		return nil, nil, reporting.ErrNotAssigned
-	}
-	if err := checkVersionOf(ifMatch, in.Version, cur.Version, staleEntry); err != nil {
-		return nil, nil, err
-	}
-	e, fe := in.entry(task)
-	if fe != nil {
-		// Report every problem at once: the rules on the rest of the entry too.
-		check := e
-		reporting.NormalizeEntry(&check)
-		for k, v := range reporting.ValidateEntry(&check, act.Today()) {
-			if fe[k] == "" {
-				fe[k] = v
-			}
-		}
-		return nil, nil, &reporting.InvalidError{Err: reporting.ErrInvalid, Fields: fe}
-	}
-	e.Version = cur.Version
-	if err := a.store.SaveEntry(ctx, act, id, &e); err != nil {
-		return nil, nil, err
-	}
-	return &e, cur, nil
+	w.Header().Set("ETag", etag(saved.Version))
+	return a.writeJSON(w, http.StatusOK, entryView(saved, titles, agencies))
 }
 
-// staleEntry is the 409 for a save naming an older version of the entry.
-func staleEntry(sent string, current int) *apiError {
-	return conflict("Nội dung báo cáo của nhiệm vụ này đã được người khác lưu sau khi bạn đọc (bạn gửi phiên bản %s, hiện tại là %d); "+
-		"hãy đọc lại và đối chiếu với nội dung bạn đã nhập. Không có gì được lưu.", sent, current)
-}
-
-// writeEntry answers with the entry as saved and its version as ETag.
-func (a *api) writeEntry(w http.ResponseWriter, r *http.Request, e *reporting.Entry) error {
-	titles := map[int64]string{}
-	if t, err := a.store.Task(r.Context(), e.TaskID); err == nil {
+// partNames are the names the answer to a saved part shows: the task's
+// title (none for a task that is gone) and every agency's name.
+func (a *api) partNames(r *http.Request, u *auth.User, task int64) (titles, agencies map[int64]string, err error) {
+	titles = map[int64]string{}
+	if t, err := a.app.Task(r.Context(), u, task); err == nil {
 		titles[t.ID] = t.Title
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return err
+	} else if !errors.Is(err, derrors.NotFound) {
+		return nil, nil, err
 	}
-	agencies, err := a.agencyNames(r.Context())
-	if err != nil {
-		return err
-	}
-	w.Header().Set("ETag", etag(e.Version))
-	return a.writeJSON(w, http.StatusOK, entryView(e, titles, agencies))
+	agencies, err = a.app.AgencyNames(r.Context())
+	return titles, agencies, err
 }
 
 // pathInt reads a positive integer path value other than {id}.

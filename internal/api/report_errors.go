@@ -24,7 +24,8 @@ import (
 //   - 422 invalid: what the request says is wrong or incomplete, and
 //     fields says where (ErrInvalid with its fields, ErrIncomplete with
 //     "entries.<task id>", ErrReasonRequired → "reason", ErrNoteRequired →
-//     "note", ErrNotAssigned → "task", ErrNotExpected → "agency").
+//     "note", ErrNotAssigned → "task" (ErrIndicatorNotAssigned → "indicator"),
+//     ErrNotExpected → "agency").
 func ruleError(err error) *apiError {
 	code := reporting.ErrorCode(err)
 	e := &apiError{Status: http.StatusUnprocessableEntity, Code: codeInvalid, Rule: code}
@@ -47,22 +48,12 @@ func ruleError(err error) *apiError {
 		e.Fields = map[string]string{"reason": e.Message}
 	case errors.Is(err, reporting.ErrNoteRequired):
 		e.Fields = map[string]string{"note": e.Message}
+	case errors.Is(err, reporting.ErrIndicatorNotAssigned):
+		e.Fields = map[string]string{"indicator": e.Message}
 	case errors.Is(err, reporting.ErrNotAssigned):
 		e.Fields = map[string]string{"task": e.Message}
 	case errors.Is(err, reporting.ErrNotExpected):
 		e.Fields = map[string]string{"agency": e.Message}
 	}
 	return e
-}
-
-// staleReport is the 409 for a flow step or save that named a version of
-// the report (or entry) older than the current one. Nothing was written.
-func staleReport(what string, id int64) *apiError {
-	return conflict("%s vừa được người khác thay đổi sau khi bạn đọc; hãy đọc lại (GET %s/reports/%d) rồi thử lại. Không có gì được lưu.",
-		what, Prefix, id)
-}
-
-// notFoundReport turns the store's not-found into a 404 naming the report.
-func notFoundReport(err error, id int64) error {
-	return notFoundAs(err, "Không có báo cáo mã %d.", id)
 }

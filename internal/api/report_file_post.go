@@ -42,12 +42,7 @@ func (a *api) fileUpload(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	}
 	// The rule first, so that a refused upload is not read at all and
 	// another agency's report answers 403 whatever was sent.
-	rep, err := a.store.Report(r.Context(), id)
-	if err != nil {
-		return notFoundReport(err, id)
-	}
-	act := a.actor(u)
-	if err := reporting.Can(u, rep, reporting.ActEdit, act.Today()); err != nil {
+	if err := a.app.CheckReportAction(r.Context(), u, id, reporting.ActEdit); err != nil {
 		return err
 	}
 	if err := checkMultipart(r.Header.Get("Content-Type")); err != nil {
@@ -61,16 +56,12 @@ func (a *api) fileUpload(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	if err != nil {
 		return err
 	}
-	// Refuse by content before touching the database (the store checks again).
-	if _, err := reporting.SniffFile(up.name, up.data); err != nil {
+	f, err := a.app.AddReportFile(r.Context(), u, id, up.taskID, up.name, up.data)
+	if err != nil {
 		return fileRefused(err)
 	}
-	f := reporting.File{TaskID: up.taskID, Name: up.name}
-	if err := a.store.AddReportFile(r.Context(), act, id, &f, up.data); err != nil {
-		return fileRefused(notFoundReport(err, id))
-	}
 	w.Header().Set("Location", Prefix+"/files/"+strconv.FormatInt(f.ID, 10))
-	return a.writeJSON(w, http.StatusCreated, fileView(&f))
+	return a.writeJSON(w, http.StatusCreated, fileView(f))
 }
 
 // checkMultipart accepts multipart/form-data with a boundary: 415 otherwise.
@@ -108,7 +99,7 @@ func readUpload(r *http.Request) (*upload, error) {
 				return nil, badRequest(map[string]string{"file": "Mỗi lần chỉ gửi một tệp."}, "Mỗi lần chỉ gửi một tệp (trường \"file\" có nhiều hơn một).")
 			}
 			seen = true
-			up.name = cleanFileName(p.FileName())
+			up.name = p.FileName()
 			if up.data, err = io.ReadAll(io.LimitReader(p, reporting.MaxFileSize+1)); err != nil {
 				return nil, uploadReadError(err)
 			}
@@ -139,7 +130,7 @@ func readUpload(r *http.Request) (*upload, error) {
 	switch {
 	case !seen:
 		return nil, invalid(map[string]string{"file": "Hãy gửi một tệp trong trường \"file\"."})
-	case up.name == "":
+	case reporting.CleanFileName(up.name) == "":
 		return nil, invalid(map[string]string{"file": "Tệp gửi lên cần có tên tệp, với phần mở rộng .pdf, .docx, .xlsx, .jpg hoặc .png."})
 	}
 	return up, nil
@@ -179,17 +170,4 @@ func fileRefused(err error) error {
 		return &reporting.InvalidError{Err: re, Fields: map[string]string{"file": re.Error()}}
 	}
 	return err
-}
-
-// cleanFileName keeps the last element of the name a client sent (some
-// send a whole Windows path), without control characters.
-func cleanFileName(s string) string {
-	s = s[strings.LastIndexAny(s, `/\`)+1:]
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
 }

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
+	"tiendo/internal/reporting"
 )
 
 // reportGet answers GET /reports/{id}: the report whole — entries (with the
@@ -19,10 +19,9 @@ func (a *api) reportGet(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	if err != nil {
 		return err
 	}
-	today := clock.Today(a.clock)
-	rep, err := a.viewable(r.Context(), u, id, today)
+	rr, err := a.app.ReadReport(r.Context(), u, id, reporting.ActView)
 	if err != nil {
 		return err
 	}
-	return a.writeReport(w, r, u, rep, today)
+	return a.writeReport(w, http.StatusOK, rr)
 }

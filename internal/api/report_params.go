@@ -5,16 +5,14 @@ import (
 	"net/url"
 	"strconv"
 
-	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // reportFilter reads the report list's query parameters; every bad one is
 // reported at once, keyed by its name. A plan is needed, named by plan= or
 // implied by period=.
-func reportFilter(q url.Values) (store.ReportFilter, error) {
-	f := store.ReportFilter{Limit: store.DefaultReportLimit}
+func reportFilter(q url.Values) (reporting.ReportFilter, error) {
+	f := reporting.ReportFilter{Limit: reporting.DefaultReportLimit}
 	fe := map[string]string{}
 	f.PlanID = queryID(q, "plan", fe)
 	f.PeriodID = queryID(q, "period", fe)
@@ -36,8 +34,8 @@ func reportFilter(q url.Values) (store.ReportFilter, error) {
 	}
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > store.MaxReportLimit {
-			fe["limit"] = fmt.Sprintf("limit phải là số nguyên từ 1 đến %d.", store.MaxReportLimit)
+		if err != nil || n < 1 || n > reporting.MaxReportLimit {
+			fe["limit"] = fmt.Sprintf("limit phải là số nguyên từ 1 đến %d.", reporting.MaxReportLimit)
 		}
 		f.Limit = n
 	}
@@ -52,30 +50,4 @@ func reportFilter(q url.Values) (store.ReportFilter, error) {
 		return f, badRequest(fe, "Tham số truy vấn không hợp lệ; xem từng tham số.")
 	}
 	return f, nil
-}
-
-// scopeReports narrows f to the reports u may read, as reporting.Can's
-// view rule says: an agency's head and officers their own agency's, the
-// province's leaders accepted reports only, the coordinator and admin all.
-// Asking explicitly for what one may not read (another agency, a leader
-// asking for drafts) is refused with the rule's 403 rather than answered
-// with an empty list, so that a client bug does not pass for "nothing".
-func scopeReports(u *auth.User, f *store.ReportFilter) error {
-	switch u.Role {
-	case auth.RoleAdmin, auth.RoleCoordinator:
-		return nil
-	case auth.RoleLeader:
-		if f.State != "" && f.State != reporting.StateAccepted {
-			return reporting.ErrAcceptedOnly
-		}
-		f.State = reporting.StateAccepted
-		return nil
-	case auth.RoleHead, auth.RoleOfficer:
-		if u.AgencyID == 0 || f.AgencyID != 0 && f.AgencyID != u.AgencyID {
-			return reporting.ErrOtherAgency
-		}
-		f.AgencyID = u.AgencyID
-		return nil
-	}
-	return reporting.ErrForbidden
 }

@@ -10,9 +10,9 @@ import (
 // The reporting permissions (auth.WriteReport, SubmitReport, ReviewReport,
 // RequestExtension, DecideExtension) are the coarse half of reporting.Can —
 // may this role ever take the action? — checked before the handler reads
-// anything; the store checks the whole rule (this agency's report, in this
-// state, in a started period) on the report itself, inside the write's
-// transaction.
+// anything; the use case (internal/app) checks the whole rule (this
+// agency's report, in this state, in a started period) on the report
+// itself, and the store again inside the write's transaction.
 
 // permit checks that u holds perm: 403 otherwise, with the reporting
 // rule's own message (an officer who tries to submit is told to ask the

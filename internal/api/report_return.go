@@ -1,11 +1,9 @@
 package api
 
 import (
-	"context"
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/reporting"
 )
 
 // returnBody is the body of POST /reports/{id}/return.
@@ -17,6 +15,7 @@ type returnBody struct {
 // reportReturn answers POST /reports/{id}/return: the coordinator sends a
 // submitted report back to its agency with a reason, which is required
 // (422 with fields.reason when empty). The agency fixes and resubmits.
+// Versions as for submit.
 func (a *api) reportReturn(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -26,11 +25,13 @@ func (a *api) reportReturn(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if err := decodeOptionalJSON(w, r, &in); err != nil {
 		return err
 	}
-	version, err := a.flowVersion(r.Context(), r, id, in.Version)
+	read, err := readVersions(r.Header.Get("If-Match"), in.Version)
 	if err != nil {
 		return err
 	}
-	return a.flowStep(w, r, u, id, version, func(ctx context.Context, act reporting.Actor) (*reporting.Report, error) {
-		return a.store.ReturnReport(ctx, act, id, in.Reason, version)
-	})
+	rep, err := a.app.ReturnReport(r.Context(), u, id, in.Reason, read)
+	if err != nil {
+		return err
+	}
+	return a.writeStep(w, r, u, rep)
 }

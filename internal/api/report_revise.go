@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"tiendo/internal/auth"
+	"tiendo/internal/reporting"
 )
 
 // reportRevise answers POST /reports/{id}/revise: the agency starts a
@@ -16,16 +17,14 @@ func (a *api) reportRevise(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if err != nil {
 		return err
 	}
-	act := a.actor(u)
-	rep, err := a.store.ReviseReport(r.Context(), act, id)
+	rep, err := a.app.ReviseReport(r.Context(), u, id)
 	if err != nil {
-		return notFoundReport(err, id)
+		return err
 	}
-	c, err := a.reportContext(r.Context(), rep)
+	rr, err := a.app.ReadReport(r.Context(), u, rep.ID, reporting.ActView)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", Prefix+"/reports/"+strconv.FormatInt(rep.ID, 10))
-	w.Header().Set("ETag", etag(rep.Version))
-	return a.writeJSON(w, http.StatusCreated, reportDetail(rep, c, u, act.Today()))
+	return a.writeReport(w, http.StatusCreated, rr)
 }

@@ -1,12 +1,10 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // textsBody is the body of PUT /reports/{id}/texts: every free-text
@@ -32,22 +30,17 @@ func (a *api) textsPut(w http.ResponseWriter, r *http.Request, u *auth.User) err
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	version, err := a.flowVersion(r.Context(), r, id, in.Version)
+	read, err := readVersions(r.Header.Get("If-Match"), in.Version)
 	if err != nil {
 		return err
 	}
-	act := a.actor(u)
 	texts := reporting.Texts{Summary: in.Summary, Difficulties: in.Difficulties, Proposals: in.Proposals, NextTasks: in.NextTasks}
-	_, err = a.store.SaveReportTexts(r.Context(), act, id, texts, version)
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		return staleReport("Báo cáo", id)
-	case err != nil:
-		return notFoundReport(err, id)
+	if _, err := a.app.SaveReportTexts(r.Context(), u, id, texts, read); err != nil {
+		return err
 	}
-	rep, err := a.store.Report(r.Context(), id)
+	rr, err := a.app.ReadReport(r.Context(), u, id, reporting.ActView)
 	if err != nil {
 		return err
 	}
-	return a.writeReport(w, r, u, rep, act.Today())
+	return a.writeReport(w, http.StatusOK, rr)
 }

@@ -3,7 +3,7 @@ package api
 import (
 	"time"
 
-	"tiendo/internal/auth"
+	"tiendo/internal/app"
 	"tiendo/internal/reporting"
 )
 
@@ -218,17 +218,17 @@ type revisionJSON struct {
 	State    reporting.State `json:"state"`
 }
 
-// reportContext is what a report's view needs besides the report: names
-// of tasks, agencies and users, its flow history and revisions.
-type reportContext struct {
-	agencies  map[int64]string
-	titles    map[int64]string
-	history   []flowEventJSON
-	revisions []reporting.Report
-}
-
-// reportDetail is r whole as u sees it on day today.
-func reportDetail(r *reporting.Report, c *reportContext, u *auth.User, today time.Time) *reportDetailJSON {
+// reportDetail is a report whole as its reader sees it.
+func reportDetail(rr *app.ReportRead) *reportDetailJSON {
+	r := rr.Report
+	agencies := make(map[int64]string, len(rr.Agencies))
+	for id, ag := range rr.Agencies {
+		agencies[id] = ag.Name
+	}
+	titles := make(map[int64]string, len(rr.Tasks))
+	for id, t := range rr.Tasks {
+		titles[id] = t.Title
+	}
 	d := &reportDetailJSON{
 		Period: periodView(&r.Period), Locked: r.Locked(),
 		CreatedAt: nullTime(r.CreatedAt), UpdatedAt: nullTime(r.UpdatedAt), UpdatedBy: nullID(&r.UpdatedBy),
@@ -239,16 +239,16 @@ func reportDetail(r *reporting.Report, c *reportContext, u *auth.User, today tim
 		Contributions:  make([]contributionJSON, len(r.Contributions)),
 		Values:         make([]valueJSON, len(r.Values)),
 		Files:          make([]fileJSON, len(r.Files)),
-		History:        nonNil(c.history),
-		Revisions:      make([]revisionJSON, len(c.revisions)),
-		AllowedActions: nonNil(reporting.Allowed(u, r, today)),
+		History:        make([]flowEventJSON, len(rr.Steps)),
+		Revisions:      make([]revisionJSON, len(rr.Revisions)),
+		AllowedActions: nonNil(rr.Allowed),
 	}
-	reportView(&d.reportJSON, r, c.agencies[r.AgencyID])
+	reportView(&d.reportJSON, r, agencies[r.AgencyID])
 	for i := range r.Entries {
-		d.Entries[i] = entryView(&r.Entries[i], c.titles, c.agencies)
+		d.Entries[i] = entryView(&r.Entries[i], titles, agencies)
 	}
 	for i := range r.Contributions {
-		d.Contributions[i] = contributionView(&r.Contributions[i], c.titles, c.agencies)
+		d.Contributions[i] = contributionView(&r.Contributions[i], titles, agencies)
 	}
 	for i := range r.Values {
 		d.Values[i] = valueView(&r.Values[i])
@@ -256,7 +256,11 @@ func reportDetail(r *reporting.Report, c *reportContext, u *auth.User, today tim
 	for i := range r.Files {
 		d.Files[i] = fileView(&r.Files[i])
 	}
-	for i, rev := range c.revisions {
+	for i, s := range rr.Steps {
+		d.History[i] = flowEventJSON{Action: s.Action, State: s.State, At: nullTime(s.At), By: nullID(&s.By),
+			ByName: rr.Users[s.By], Reason: s.Reason}
+	}
+	for i, rev := range rr.Revisions {
 		d.Revisions[i] = revisionJSON{ID: rev.ID, Revision: rev.Revision, Current: rev.Current, State: rev.State}
 	}
 	return d

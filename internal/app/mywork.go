@@ -11,7 +11,6 @@ import (
 	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // "Việc của tôi", the first page after sign-in and GET /me/due: what each
@@ -163,7 +162,7 @@ func (a *App) CoordinatorDesk(ctx context.Context, by *auth.User, planID, period
 	if err != nil {
 		return nil, err
 	}
-	pending, err := a.store.Extensions(ctx, store.ExtensionFilter{PlanID: d.Plan.ID, State: reporting.ExtensionPending})
+	pending, err := a.store.Extensions(ctx, reporting.ExtensionFilter{PlanID: d.Plan.ID, State: reporting.ExtensionPending})
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // TaskInPlan reads task id with its plan and section, which every task
@@ -90,7 +89,7 @@ func (a *App) ReadTaskRecord(ctx context.Context, by *auth.User, t *plan.Task) (
 			return nil, err
 		}
 	}
-	exts, err := a.store.Extensions(ctx, store.ExtensionFilter{TaskID: t.ID})
+	exts, err := a.store.Extensions(ctx, reporting.ExtensionFilter{TaskID: t.ID})
 	if err != nil {
 		return nil, err
 	}

@@ -76,7 +76,7 @@ func LoadReports(ctx context.Context, s *store.Store, planID int64, today time.T
 		if recent {
 			out.Periods = append(out.Periods, p.Label)
 		}
-		list, _, err := s.Reports(ctx, store.ReportFilter{PlanID: planID, PeriodID: p.ID, Today: today})
+		list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: planID, PeriodID: p.ID, Today: today})
 		if err != nil {
 			return nil, err
 		}

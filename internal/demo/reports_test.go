@@ -43,7 +43,7 @@ func TestLoadReports(t *testing.T) {
 	if sample.Late == 0 {
 		t.Error("no late submission among the samples")
 	}
-	list, _, err := s.Reports(ctx, store.ReportFilter{PlanID: res.PlanID, Today: today})
+	list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: res.PlanID, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestLoadReportsHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, _, err := s.Reports(ctx, store.ReportFilter{PlanID: res.PlanID, Today: today, Limit: store.MaxReportLimit})
+	list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: res.PlanID, Today: today, Limit: reporting.MaxReportLimit})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,9 @@
 package download
 
-import "testing"
+import (
+	"net/http"
+	"testing"
+)
 
 func TestAttachment(t *testing.T) {
 	for _, c := range []struct{ name, want string }{
@@ -12,5 +15,14 @@ func TestAttachment(t *testing.T) {
 		if got := Attachment(c.name); got != c.want {
 			t.Errorf("Attachment(%q) = %s, want %s", c.name, got, c.want)
 		}
+	}
+}
+
+func TestSetHeaders(t *testing.T) {
+	h := http.Header{}
+	SetHeaders(h, "Biên bản.pdf", "application/pdf", 12)
+	if h.Get("Content-Type") != "application/pdf" || h.Get("Content-Length") != "12" ||
+		h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Disposition") != Attachment("Biên bản.pdf") {
+		t.Errorf("headers %v", h)
 	}
 }

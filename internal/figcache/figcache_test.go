@@ -73,7 +73,7 @@ func TestCacheExact(t *testing.T) {
 			check("first read", "miss")
 			check("second read", "hit")
 
-			reports, _, err := st.Reports(ctx, store.ReportFilter{PlanID: planID, Today: today, Limit: 5000})
+			reports, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: planID, Today: today, Limit: 5000})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -239,7 +239,7 @@ func TestCorrectnessRandom(t *testing.T) {
 		if !p.Due.Before(end) {
 			continue
 		}
-		list, _, err := s.Reports(ctx, store.ReportFilter{PlanID: planID, PeriodID: p.ID, Today: end})
+		list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: planID, PeriodID: p.ID, Today: end})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -61,6 +61,10 @@ var (
 	ErrNotStarted     = newError("period_not_started", "Kỳ báo cáo chưa bắt đầu nên chưa thể lập hay gửi báo cáo.", nil)
 	ErrNotExpected    = newError("not_expected", "Cơ quan không có nhiệm vụ phải báo cáo trong kỳ này.", nil)
 	ErrNotAssigned    = newError("not_assigned", "Nhiệm vụ này không do cơ quan chủ trì (hoặc phối hợp) nên không báo cáo ở đây.", nil)
+	// ErrIndicatorNotAssigned is ErrNotAssigned for an indicator value: the
+	// report's agency does not answer for the indicator (or it is not of
+	// the report's plan).
+	ErrIndicatorNotAssigned = newError("not_assigned", "Chỉ tiêu này không do cơ quan phụ trách (hoặc không thuộc kế hoạch của báo cáo) nên không báo cáo ở đây.", ErrNotAssigned)
 
 	ErrInvalid    = newError("invalid", "Dữ liệu chưa hợp lệ; hãy sửa các ô được đánh dấu.", nil)
 	ErrIncomplete = newError("incomplete", "Báo cáo còn nhiệm vụ chưa khai tình trạng; hãy hoàn thành trước khi gửi.", ErrInvalid)

@@ -141,6 +141,12 @@ type Report struct {
 // older revision).
 func (r *Report) Locked() bool { return r.State == StateAccepted || !r.Current }
 
+// Frozen reports whether the report shows what was saved only, without
+// blank lines for tasks and indicators not yet reported: once sent
+// (submitted), accepted, or an older revision. A submitted report was
+// complete when sent, so nothing it must hold is missing.
+func (r *Report) Frozen() bool { return r.Locked() || r.State == StateSubmitted }
+
 // Entry is the report's line for one task the agency leads.
 type Entry struct {
 	ID       int64

@@ -7,9 +7,9 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/gen"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
+	"tiendo/internal/reporting"
+	"tiendo/internal/store/dbtest"
 )
 
 // TestCachesFollowOtherInstances: the store's in-memory shortcuts — the
@@ -83,7 +83,7 @@ func TestCachesFollowOtherInstances(t *testing.T) {
 		if err := a.EnsureReports(ctx, planID, today); err != nil {
 			t.Fatal(err)
 		}
-		reps, _, err := a.Reports(ctx, store.ReportFilter{PlanID: planID, AgencyID: ag.ID, Today: today})
+		reps, _, err := a.Reports(ctx, reporting.ReportFilter{PlanID: planID, AgencyID: ag.ID, Today: today})
 		if err != nil {
 			t.Fatal(err)
 		}

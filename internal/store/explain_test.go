@@ -79,9 +79,12 @@ func TestExplain(t *testing.T) {
 			{"Tasks agency", func() error { return tasks(plan.TaskFilter{AgencyID: x.agency, Sort: "due"}) }},
 			{"Tasks search", func() error { return tasks(plan.TaskFilter{Query: "chuyen doi so", Sort: "due"}) }},
 			{"Tasks section", func() error { return tasks(plan.TaskFilter{SectionID: x.section}) }},
-			{"Reports", func() error { _, _, err := s.Reports(ctx, ReportFilter{PlanID: x.big, Today: day}); return err }},
+			{"Reports", func() error {
+				_, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: x.big, Today: day})
+				return err
+			}},
 			{"Reports filtered", func() error {
-				_, _, err := s.Reports(ctx, ReportFilter{PlanID: x.big, PeriodID: x.period, AgencyID: x.agency,
+				_, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: x.big, PeriodID: x.period, AgencyID: x.agency,
 					State: reporting.StateAccepted, AllRevisions: true, Today: day})
 				return err
 			}},

@@ -164,17 +164,9 @@ func (s *Store) Extension(ctx context.Context, id int64) (e *reporting.Extension
 	return &v, nil
 }
 
-// ExtensionFilter selects requests for Extensions.
-type ExtensionFilter struct {
-	PlanID   int64
-	TaskID   int64
-	AgencyID int64
-	State    reporting.ExtensionState // "": any
-}
-
 // Extensions lists requests matching f, newest first: a task's history of
 // extensions and amendments, or what waits for the coordinator.
-func (s *Store) Extensions(ctx context.Context, f ExtensionFilter) (list []reporting.Extension, err error) {
+func (s *Store) Extensions(ctx context.Context, f reporting.ExtensionFilter) (list []reporting.Extension, err error) {
 	defer wrap(&err, "store.Extensions")
 	var where []string
 	var args []any

@@ -54,7 +54,7 @@ func (rs ReminderSource) Obligations(ctx context.Context, today time.Time) (out 
 		for _, d := range reg.RemindBefore {
 			ahead = max(ahead, d)
 		}
-		list, _, err := s.Reports(ctx, ReportFilter{PlanID: p.ID, Today: today, Limit: MaxReportLimit})
+		list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: p.ID, Today: today, Limit: reporting.MaxReportLimit})
 		if err != nil {
 			return nil, err
 		}

@@ -449,7 +449,7 @@ func TestReorgKeepsThePast(t *testing.T) {
 		if err := s.EnsureReports(ctx, w.plan, day); err != nil {
 			t.Fatal(err)
 		}
-		reps, _, err := s.Reports(ctx, store.ReportFilter{PlanID: w.plan, PeriodID: w.q1.ID, AgencyID: succ, Today: day})
+		reps, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: w.plan, PeriodID: w.q1.ID, AgencyID: succ, Today: day})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -43,35 +43,13 @@ func (s *Store) readReportRow(ctx context.Context, q querier, id int64) (*report
 	return &r, nil
 }
 
-// ReportFilter selects reports for Reports.
-type ReportFilter struct {
-	PlanID   int64           // required
-	PeriodID int64           // 0: every started period
-	AgencyID int64           // 0: every agency
-	State    reporting.State // "": any state
-	// Today decides which periods have started (the current day in Vietnam
-	// when zero): every expected report is listed from its period's start.
-	Today time.Time
-	// AllRevisions lists older revisions too; by default only the current
-	// revision of each (period, agency).
-	AllRevisions bool
-	Limit        int // default 500, at most 5000
-	Offset       int
-}
-
-// Page sizes for Reports.
-const (
-	DefaultReportLimit = 500
-	MaxReportLimit     = 5000
-)
-
 // Reports lists the plan's reports matching f, in period order then agency
 // name (Vietnamese collation), newest revision first, with the total
 // matching. Every expected report of a started period is listed (and has
 // an ID): the rows of expected agencies without one are created first, in
 // state not_started (EnsureReports). Entries, contributions, values and
 // files are not filled; Period is.
-func (s *Store) Reports(ctx context.Context, f ReportFilter) (list []reporting.Report, total int, err error) {
+func (s *Store) Reports(ctx context.Context, f reporting.ReportFilter) (list []reporting.Report, total int, err error) {
 	defer wrap(&err, "store.Reports(plan %d)", f.PlanID)
 	if f.PlanID == 0 {
 		return nil, 0, errors.New("no plan given")
@@ -117,11 +95,7 @@ func (s *Store) Reports(ctx context.Context, f ReportFilter) (list []reporting.R
 		return b.Revision - a.Revision
 	})
 	total = len(list)
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultReportLimit
-	}
-	limit = min(limit, MaxReportLimit)
+	limit := f.PageLimit()
 	off := min(max(f.Offset, 0), total)
 	return list[off:min(off+limit, total)], total, nil
 }

@@ -6,28 +6,9 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"strings"
-	"unicode/utf8"
 
 	"tiendo/internal/reporting"
 )
-
-// maxFileName bounds a stored file name, in characters.
-const maxFileName = 255
-
-// fileName keeps the last element of an uploaded name (browsers on Windows
-// may send a whole path), in NFC, at most maxFileName characters.
-func fileName(name string) string {
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	name = normText(name)
-	if utf8.RuneCountInString(name) > maxFileName {
-		r := []rune(name)
-		name = string(r[len(r)-maxFileName:])
-	}
-	return name
-}
 
 // AddReportFile attaches an evidence file to the report (reporting.ActEdit),
 // to the entry of f.TaskID (a task of the report's agency) or, with 0, to
@@ -37,7 +18,7 @@ func fileName(name string) string {
 // database, once per distinct content.
 func (s *Store) AddReportFile(ctx context.Context, a reporting.Actor, reportID int64, f *reporting.File, data []byte) (err error) {
 	defer wrap(&err, "store.AddReportFile(report %d)", reportID)
-	f.Name = fileName(f.Name)
+	f.Name = reporting.CleanFileName(f.Name)
 	ct, err := reporting.SniffFile(f.Name, data)
 	if err != nil {
 		return err
@@ -92,6 +73,16 @@ func (s *Store) ReportFile(ctx context.Context, id int64) (f *reporting.File, da
 		return nil, nil, err
 	}
 	return &v, data, nil
+}
+
+// ReportFileInfo reads a file's metadata, without its bytes.
+func (s *Store) ReportFileInfo(ctx context.Context, id int64) (f *reporting.File, err error) {
+	defer wrap(&err, "store.ReportFileInfo(%d)", id)
+	v, err := scanFile(s.queryRow(ctx, s.r, `SELECT `+fileCols+` FROM report_files WHERE id = ?`, id))
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
 }
 
 // DeleteReportFile removes a file from its report (reporting.ActEdit on the

@@ -229,12 +229,12 @@ func TestExtensions(t *testing.T) {
 			t.Errorf("search after amendment: %d tasks", len(found))
 		}
 
-		list, err := s.Extensions(ctx, ExtensionFilter{TaskID: f.task(2)})
+		list, err := s.Extensions(ctx, reporting.ExtensionFilter{TaskID: f.task(2)})
 		must(t, err)
 		if len(list) != 2 || list[0].ID != am2.ID || list[1].State != reporting.ExtensionRefused {
 			t.Errorf("history %+v", list)
 		}
-		pending, err := s.Extensions(ctx, ExtensionFilter{PlanID: f.d.Plan.ID, State: reporting.ExtensionPending})
+		pending, err := s.Extensions(ctx, reporting.ExtensionFilter{PlanID: f.d.Plan.ID, State: reporting.ExtensionPending})
 		must(t, err)
 		if len(pending) != 0 {
 			t.Errorf("%d pending", len(pending))

@@ -56,7 +56,7 @@ func (s *Store) readReport(ctx context.Context, q querier, id int64) (*reporting
 		return nil, err
 	}
 	var tasks []plan.Task // the agency's tasks, for blank lines: only while the report can change
-	if !frozen(r) {
+	if !r.Frozen() {
 		if tasks, err = s.openTaskFacts(ctx, q, r.PlanID, r.AgencyID); err != nil {
 			return nil, err
 		}
@@ -73,12 +73,6 @@ func (s *Store) readReport(ctx context.Context, q querier, id int64) (*reporting
 	r.Files, err = s.reportFiles(ctx, q, r.ID)
 	return r, err
 }
-
-// frozen reports whether a report shows what was saved only, without blank
-// lines for tasks and indicators not yet reported: once sent (submitted),
-// accepted, or an older revision. A submitted report was complete when
-// sent, so nothing it must hold is missing.
-func frozen(r *reporting.Report) bool { return r.Locked() || r.State == reporting.StateSubmitted }
 
 // shownTasks lists the tasks of a report's agency with a role (lead or
 // not) that the report shows: those with a saved line, and, while the
@@ -230,7 +224,7 @@ func (s *Store) fillValues(ctx context.Context, q querier, r *reporting.Report) 
 		return err
 	}
 	var ids []int64
-	if !frozen(r) {
+	if !r.Frozen() {
 		rows, err := s.qrows(ctx, q, `SELECT id FROM indicators WHERE plan_id = ? AND agency_id = ? ORDER BY code, id`,
 			r.PlanID, r.AgencyID)
 		if err != nil {

@@ -98,7 +98,7 @@ func TestExpectedAgenciesStored(t *testing.T) {
 			t.Errorf("Q2/2025: %v, want %v (mentioned MTTQ and unassigned tasks excluded)", got, want)
 		}
 		// Every expected report is listed from its period's start, with an ID.
-		list, total, err := s.Reports(ctx, ReportFilter{PlanID: f.d.Plan.ID, Today: plan.Date(2025, 5, 1)})
+		list, total, err := s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, Today: plan.Date(2025, 5, 1)})
 		must(t, err)
 		if total != 3 || len(list) != 3 {
 			t.Fatalf("%d reports", total)
@@ -110,24 +110,24 @@ func TestExpectedAgenciesStored(t *testing.T) {
 			}
 		}
 		// Listing again creates nothing; quarter III adds three more once started.
-		_, total, err = s.Reports(ctx, ReportFilter{PlanID: f.d.Plan.ID, Today: plan.Date(2025, 6, 30)})
+		_, total, err = s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, Today: plan.Date(2025, 6, 30)})
 		must(t, err)
 		if total != 3 {
 			t.Errorf("%d reports before Q3", total)
 		}
-		_, total, err = s.Reports(ctx, ReportFilter{PlanID: f.d.Plan.ID, Today: plan.Date(2025, 7, 1)})
+		_, total, err = s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, Today: plan.Date(2025, 7, 1)})
 		must(t, err)
 		if total != 6 {
 			t.Errorf("%d reports in Q3", total)
 		}
-		list, _, err = s.Reports(ctx, ReportFilter{PlanID: f.d.Plan.ID, PeriodID: f.q3.ID, AgencyID: f.ag["tc"], Today: plan.Date(2025, 7, 1)})
+		list, _, err = s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, PeriodID: f.q3.ID, AgencyID: f.ag["tc"], Today: plan.Date(2025, 7, 1)})
 		must(t, err)
 		if len(list) != 1 || list[0].AgencyID != f.ag["tc"] {
 			t.Errorf("filtered %+v", list)
 		}
 		_, err = s.ReportFor(ctx, f.q2.ID, f.ag["mttq"])
 		wantErr(t, err, reporting.ErrNotExpected)
-		_, _, err = s.Reports(ctx, ReportFilter{PlanID: f.d.Plan.ID, State: "lost"})
+		_, _, err = s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, State: "lost"})
 		if err == nil {
 			t.Error("unknown state accepted")
 		}
@@ -135,7 +135,7 @@ func TestExpectedAgenciesStored(t *testing.T) {
 		other := bigDraft(5, plan.Date(2025, 1, 1), f.ag["khcn"])
 		otherID, err := s.CreatePlan(ctx, 0, other)
 		must(t, err)
-		_, total, err = s.Reports(ctx, ReportFilter{PlanID: otherID, Today: plan.Date(2025, 7, 1)})
+		_, total, err = s.Reports(ctx, reporting.ReportFilter{PlanID: otherID, Today: plan.Date(2025, 7, 1)})
 		must(t, err)
 		if total != 0 {
 			t.Errorf("draft plan lists %d reports", total)
@@ -308,12 +308,12 @@ func TestReportFlow(t *testing.T) {
 		if fix.Version != 2 {
 			t.Errorf("revised entry version %d", fix.Version)
 		}
-		list, _, err := s.Reports(ctx, ReportFilter{PlanID: f.d.Plan.ID, AgencyID: f.ag["khcn"], Today: june12})
+		list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, AgencyID: f.ag["khcn"], Today: june12})
 		must(t, err)
 		if len(list) != 1 || list[0].ID != rev.ID {
 			t.Errorf("current list %+v", list)
 		}
-		list, _, err = s.Reports(ctx, ReportFilter{PlanID: f.d.Plan.ID, AgencyID: f.ag["khcn"], Today: june12, AllRevisions: true})
+		list, _, err = s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, AgencyID: f.ag["khcn"], Today: june12, AllRevisions: true})
 		must(t, err)
 		if len(list) != 2 || list[0].Revision != 2 {
 			t.Errorf("all revisions %+v", list)

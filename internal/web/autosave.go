@@ -33,18 +33,13 @@ type autosaveReply struct {
 // back (every save bumps the report's version).
 func (h *handler) autosaved(w http.ResponseWriter, r *http.Request, reportID int64, version, reportVersion int) error {
 	if reportVersion == 0 {
-		revs, err := h.store.ReportRevisions(r.Context(), reportID)
-		if err != nil {
+		var err error
+		if reportVersion, err = h.app.ReportVersion(r.Context(), h.user(r), reportID); err != nil {
 			return err
-		}
-		for _, o := range revs {
-			if o.ID == reportID {
-				reportVersion = o.Version
-			}
 		}
 	}
 	return writeJSON(w, http.StatusOK, autosaveReply{OK: true, Version: version, ReportVersion: reportVersion,
-		SavedAt: formatDateTime(h.clock.Now())[11:]})
+		SavedAt: formatDateTime(h.app.Now())[11:]})
 }
 
 // rejectedJSON tells the autosave why a save was refused: a conflict (the

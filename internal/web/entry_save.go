@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"tiendo/internal/app"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // maxReportForm bounds one posted report form: a line has six texts of up
@@ -27,11 +27,7 @@ const msgNotSaved = "Chưa lưu được: hãy xem mục được đánh dấu b
 // second saver gets the form back with their own input and the saved
 // values beside it. Autosave (Accept: application/json) gets JSON instead.
 func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.loadReport(r, reporting.ActEdit)
-	if err != nil {
-		return err
-	}
-	taskID, err := pathInt(r, "task")
+	id, taskID, err := partPath(r, "task")
 	if err != nil {
 		return err
 	}
@@ -40,43 +36,25 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in := readEntryForm(r, taskID)
-	e, fe := in.entry()
-	if fe != nil {
-		return h.entryRejected(w, r, rep, in, http.StatusUnprocessableEntity, fe)
-	}
-	ctx := r.Context()
-	err = h.store.SaveEntry(ctx, h.actor(r), rep.ID, &e)
+	e, unread := in.entry()
+	saved, err := h.app.SaveReportEntry(r.Context(), h.user(r), id, e, []int{in.Version}, unread)
+	var conflict *app.ReportPartConflict
 	var ie *reporting.InvalidError
 	switch {
-	case errors.Is(err, store.ErrConflict):
-		fresh, err := h.store.Report(ctx, rep.ID)
-		if err != nil {
-			return err
-		}
-		for i := range fresh.Entries {
-			if s := &fresh.Entries[i]; s.TaskID == taskID {
-				in.Conflict = s
-				in.Version = s.Version // saving again now is a deliberate overwrite
-			}
-		}
-		if in.Conflict != nil {
-			names, err := h.userNames(ctx)
-			if err != nil {
-				return err
-			}
-			in.ConflictBy = names[in.Conflict.UpdatedBy]
-		}
-		in.Alert = msgEntryConflict
-		return h.entryRejected(w, r, fresh, in, http.StatusConflict, nil)
+	case errors.As(err, &conflict):
+		// Saving again now is a deliberate overwrite of what is shown beside.
+		in.Conflict, in.Version, in.Alert = conflict.Entry, conflict.Version, msgEntryConflict
+		return h.entryRejected(w, r, id, in, http.StatusConflict, conflict.By)
 	case errors.As(err, &ie):
-		return h.entryRejected(w, r, rep, in, http.StatusUnprocessableEntity, ie.Fields)
+		in.Errors = ie.Fields
+		return h.entryRejected(w, r, id, in, http.StatusUnprocessableEntity, 0)
 	case err != nil:
 		return err
 	}
 	if wantsJSON(r) {
-		return h.autosaved(w, r, rep.ID, e.Version, 0)
+		return h.autosaved(w, r, id, saved.Version, 0)
 	}
-	http.Redirect(w, r, reportURL(rep.ID, "/edit?done=saved#entry-"+strconv.FormatInt(taskID, 10)), http.StatusSeeOther)
+	http.Redirect(w, r, reportURL(id, "/edit?done=saved#entry-"+strconv.FormatInt(taskID, 10)), http.StatusSeeOther)
 	return nil
 }
 
@@ -95,16 +73,16 @@ func readEntryForm(r *http.Request, taskID int64) *entryForm {
 	return f
 }
 
-// entry reads the typed line into an Entry, with the problems the web
-// layer sees itself (numbers and dates it cannot read); the rules are
-// checked by the store (reporting.CheckEntry).
+// entry reads the typed line into an Entry, with the problems of what
+// does not even read (a progress or a date that is not one); the rules
+// are the use case's (app.SaveReportEntry).
 func (f *entryForm) entry() (reporting.Entry, plan.FieldErrors) {
-	e := reporting.Entry{TaskID: f.TaskID, Version: f.Version, Status: f.Status, Result: f.Result, Evidence: f.Evidence,
+	e := reporting.Entry{TaskID: f.TaskID, Status: f.Status, Result: f.Result, Evidence: f.Evidence,
 		Difficulties: f.Difficulties, Proposals: f.Proposals, Reason: f.Reason}
 	fe := plan.FieldErrors{}
 	if f.Percent != "" {
 		n, err := strconv.Atoi(strings.TrimSuffix(f.Percent, "%"))
-		if err != nil || n < 0 || n > 100 {
+		if err != nil {
 			fe["percent"] = "Tiến độ phải là số nguyên từ 0 đến 100."
 		}
 		e.Percent = n
@@ -114,26 +92,26 @@ func (f *entryForm) entry() (reporting.Entry, plan.FieldErrors) {
 		fe["completed_on"] = msgBadDate
 	}
 	e.CompletedOn = d
-	if len(fe) == 0 {
-		return e, nil
-	}
 	return e, fe
 }
 
-// entryRejected shows the report form again with the line as typed, its
-// problems or the conflicting saved values — or, for autosave, says so in JSON.
-func (h *handler) entryRejected(w http.ResponseWriter, r *http.Request, rep *reporting.Report, in *entryForm, status int, fe plan.FieldErrors) error {
-	in.Errors = fe
+// entryRejected shows report id's form again with the line as typed, its
+// problems or the conflicting saved values (saved by by) — or, for
+// autosave, says so in JSON.
+func (h *handler) entryRejected(w http.ResponseWriter, r *http.Request, id int64, in *entryForm, status int, by int64) error {
 	if wantsJSON(r) {
-		return rejectedJSON(w, status, fe)
+		return rejectedJSON(w, status, in.Errors)
 	}
-	v, err := h.editPage(r, rep)
+	v, err := h.editPage(r, id)
 	if err != nil {
 		return err
 	}
 	f := v.entry(in.TaskID)
 	if f == nil {
 		return reporting.ErrNotAssigned
+	}
+	if in.Conflict != nil {
+		in.ConflictBy = v.users[by]
 	}
 	in.Title, in.Deadline, in.Files, in.Contributions = f.Title, f.Deadline, f.Files, f.Contributions
 	*f = *in

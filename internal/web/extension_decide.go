@@ -21,15 +21,7 @@ func (h *handler) extensionDecide(w http.ResponseWriter, r *http.Request) error 
 	}
 	approve := r.PostFormValue("decision") == "approve"
 	note := r.PostFormValue("note")
-	ctx := r.Context()
-	e, err := h.store.Extension(ctx, id)
-	if err != nil {
-		return err
-	}
-	err = reporting.CanDecideExtension(userFrom(ctx), e, approve, note)
-	if err == nil {
-		_, err = h.store.DecideExtension(ctx, h.actor(r), id, approve, note)
-	}
+	_, err = h.app.DecideExtension(r.Context(), h.user(r), id, approve, note)
 	if errors.Is(err, reporting.ErrNoteRequired) {
 		v, verr := h.extensionPage(r)
 		if verr != nil {
@@ -37,7 +29,7 @@ func (h *handler) extensionDecide(w http.ResponseWriter, r *http.Request) error 
 		}
 		for i := range v.Rows {
 			if v.Rows[i].ID == id {
-				v.Rows[i].NoteInput, v.Rows[i].NoteError = note, err.Error()
+				v.Rows[i].NoteInput, v.Rows[i].NoteError = note, reporting.ErrNoteRequired.Error()
 			}
 		}
 		return reshow(http.StatusUnprocessableEntity, "extension_list", extensionPageOf(v))

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // extensionListView is the requests page's data.
@@ -45,14 +44,11 @@ func (h *handler) extensionPage(r *http.Request) (*extensionListView, error) {
 	case "all":
 		v.State = ""
 	}
-	f := store.ExtensionFilter{State: v.State}
-	if u.Role.NeedsAgency() {
-		f.AgencyID, v.Own = u.AgencyID, true
-	}
-	list, err := h.store.Extensions(ctx, f)
+	list, err := h.app.Extensions(ctx, u, reporting.ExtensionFilter{State: v.State})
 	if err != nil {
 		return nil, err
 	}
+	v.Own = u.Role.NeedsAgency()
 	if v.Rows, err = h.extensionRows(ctx, u, list, nil); err != nil {
 		return nil, err
 	}

@@ -35,13 +35,14 @@ type extensionForm struct {
 	Errors       plan.FieldErrors
 }
 
-// extensionRows names the people, agencies and tasks of requests; tasks
-// maps the tasks already at hand (nil: read each).
+// extensionRows names the people, agencies and tasks of requests (as
+// app.Extensions lists those u may see); tasks maps the tasks already at
+// hand (nil: read each).
 func (h *handler) extensionRows(ctx context.Context, u *auth.User, list []reporting.Extension, tasks map[int64]*plan.Task) ([]extensionRow, error) {
 	if len(list) == 0 {
 		return nil, nil
 	}
-	all, err := h.store.Agencies(ctx)
+	all, err := h.app.Agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -55,13 +56,10 @@ func (h *handler) extensionRows(ctx context.Context, u *auth.User, list []report
 	}
 	var out []extensionRow
 	for _, e := range list {
-		if reporting.CanViewExtension(u, &e) != nil {
-			continue
-		}
 		row := extensionRow{Extension: e, AgencyName: agencyLabel(names, e.AgencyID), RequestedBy: users[e.RequestedBy], DecidedBy: users[e.DecidedBy]}
 		t := tasks[e.TaskID]
 		if t == nil {
-			if t, err = h.store.Task(ctx, e.TaskID); err != nil {
+			if t, err = h.app.Task(ctx, u, e.TaskID); err != nil {
 				return nil, err
 			}
 			tasks[e.TaskID] = t

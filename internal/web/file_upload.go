@@ -5,7 +5,6 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -21,8 +20,12 @@ const maxUploadOverhead = 64 << 10
 // type is judged by the bytes, never by what the browser says; a refused
 // file stores nothing and the form says why beside the file field.
 func (h *handler) fileUpload(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.loadReport(r, reporting.ActEdit)
+	id, err := pathID(r)
 	if err != nil {
+		return err
+	}
+	// The rule first, so that a refused upload is not read at all.
+	if err := h.app.CheckReportAction(r.Context(), h.user(r), id, reporting.ActEdit); err != nil {
 		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, reporting.MaxFileSize+maxUploadOverhead)
@@ -30,25 +33,20 @@ func (h *handler) fileUpload(w http.ResponseWriter, r *http.Request) error {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return h.fileRejected(w, r, rep, http.StatusRequestEntityTooLarge, reporting.ErrFileTooLarge.Error())
+		return h.fileRejected(w, r, id, http.StatusRequestEntityTooLarge, reporting.ErrFileTooLarge.Error())
 	case errors.Is(err, errNoEvidence):
-		return h.fileRejected(w, r, rep, http.StatusUnprocessableEntity, msgNoFile)
+		return h.fileRejected(w, r, id, http.StatusUnprocessableEntity, msgNoFile)
 	case err != nil:
-		return h.fileRejected(w, r, rep, http.StatusBadRequest, msgBadUpload)
+		return h.fileRejected(w, r, id, http.StatusBadRequest, msgBadUpload)
 	}
-	// Refuse by content before touching the database (the store checks again).
-	if _, err := reporting.SniffFile(name, data); err != nil {
-		status := http.StatusUnprocessableEntity
-		if errors.Is(err, reporting.ErrFileTooLarge) {
-			status = http.StatusRequestEntityTooLarge
-		}
-		return h.fileRejected(w, r, rep, status, err.Error())
-	}
-	f := &reporting.File{TaskID: taskID, Name: name}
-	err = h.store.AddReportFile(r.Context(), h.actor(r), rep.ID, f, data)
+	_, err = h.app.AddReportFile(r.Context(), h.user(r), id, taskID, name, data)
 	var re *reporting.Error
 	if errors.As(err, &re) && errors.Is(re, reporting.ErrInvalid) {
-		return h.fileRejected(w, r, rep, http.StatusUnprocessableEntity, re.Error())
+		status := http.StatusUnprocessableEntity
+		if errors.Is(re, reporting.ErrFileTooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return h.fileRejected(w, r, id, status, re.Error())
 	}
 	if err != nil {
 		return err
@@ -57,7 +55,7 @@ func (h *handler) fileUpload(w http.ResponseWriter, r *http.Request) error {
 	if taskID != 0 {
 		anchor = "#entry-" + strconv.FormatInt(taskID, 10)
 	}
-	http.Redirect(w, r, reportURL(rep.ID, "/edit?done=uploaded"+anchor), http.StatusSeeOther)
+	http.Redirect(w, r, reportURL(id, "/edit?done=uploaded"+anchor), http.StatusSeeOther)
 	return nil
 }
 
@@ -95,14 +93,14 @@ func readEvidence(r *http.Request) (name string, taskID int64, data []byte, err 
 			if p.FileName() == "" {
 				continue
 			}
-			name = cleanFileName(p.FileName())
+			name = p.FileName()
 			if data, err = readPart(p); err != nil {
 				return "", 0, nil, err
 			}
 		}
 		p.Close()
 	}
-	if name == "" || data == nil {
+	if reporting.CleanFileName(name) == "" || data == nil {
 		return "", 0, nil, errNoEvidence
 	}
 	return name, taskID, data, nil
@@ -119,27 +117,9 @@ func readPart(p *multipart.Part) ([]byte, error) {
 	return data, nil
 }
 
-// cleanFileName keeps the base name a browser sent (some send a whole
-// Windows path) without control characters.
-func cleanFileName(s string) string {
-	s = s[strings.LastIndexAny(s, `/\`)+1:]
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(s)
-	if len(s) > 200 {
-		ext := filepath.Ext(s)
-		s = s[:200-len(ext)] + ext
-	}
-	return s
-}
-
 // fileRejected shows the report form again with the reason beside the file field.
-func (h *handler) fileRejected(w http.ResponseWriter, r *http.Request, rep *reporting.Report, status int, msg string) error {
-	v, err := h.editPage(r, rep)
+func (h *handler) fileRejected(w http.ResponseWriter, r *http.Request, id int64, status int, msg string) error {
+	v, err := h.editPage(r, id)
 	if err != nil {
 		return err
 	}

@@ -92,11 +92,11 @@ type textsForm struct {
 
 // reportEdit shows the report's form to its agency's head or officer.
 func (h *handler) reportEdit(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.loadReport(r, reporting.ActEdit)
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	v, err := h.editPage(r, rep)
+	v, err := h.editPage(r, id)
 	if err != nil {
 		return err
 	}
@@ -104,12 +104,14 @@ func (h *handler) reportEdit(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "report_edit", editPageOf(v))
 }
 
-// editPage builds the report form for the signed-in user from the stored report.
-func (h *handler) editPage(r *http.Request, rep *reporting.Report) (*reportEditView, error) {
-	d, err := h.reportData(r.Context(), userFrom(r.Context()), rep)
+// editPage builds report id's form for the signed-in user, who must be
+// allowed to edit it, from the report as stored.
+func (h *handler) editPage(r *http.Request, id int64) (*reportEditView, error) {
+	d, err := h.readReport(r, id, reporting.ActEdit)
 	if err != nil {
 		return nil, err
 	}
+	rep := d.Report
 	v := &reportEditView{reportData: d, CanSubmit: d.can(reporting.ActSubmit), Claims: plan.Claims}
 	files := map[int64][]fileView{}
 	for _, f := range rep.Files {

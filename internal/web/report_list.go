@@ -9,10 +9,9 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
-	"tiendo/internal/clock"
+	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -54,10 +53,10 @@ func (h *handler) reportList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := userFrom(ctx)
 	q := r.URL.Query()
-	today := clock.Today(h.clock)
+	today := h.app.Today()
 	v := &reportListView{States: reporting.States}
 	var err error
-	if v.Plans, err = h.store.Plans(ctx); err != nil {
+	if v.Plans, err = h.app.Plans(ctx); err != nil {
 		return err
 	}
 	if v.Plan, err = choosePlan(v.Plans, formID(q.Get("plan"))); err != nil {
@@ -69,7 +68,7 @@ func (h *handler) reportList(w http.ResponseWriter, r *http.Request) error {
 	if v.Periods, err = h.startedPeriods(ctx, v.Plan.ID, today); err != nil {
 		return err
 	}
-	f := store.ReportFilter{PlanID: v.Plan.ID, Today: today, PeriodID: formID(q.Get("period")),
+	f := reporting.ReportFilter{PlanID: v.Plan.ID, PeriodID: formID(q.Get("period")),
 		AgencyID: formID(q.Get("agency")), State: reporting.State(q.Get("state"))}
 	if !f.State.Valid() {
 		f.State = ""
@@ -83,11 +82,11 @@ func (h *handler) reportList(w http.ResponseWriter, r *http.Request) error {
 	v.PeriodID, v.AgencyID, v.State = f.PeriodID, f.AgencyID, f.State
 	v.Page = max(1, int(formID(q.Get("page"))))
 	f.Limit, f.Offset = reportsPerPage, (v.Page-1)*reportsPerPage
-	list, total, err := h.store.Reports(ctx, f)
+	list, total, err := h.app.Reports(ctx, u, f)
 	if err != nil {
 		return err
 	}
-	all, err := h.store.Agencies(ctx)
+	all, err := h.app.Agencies(ctx)
 	if err != nil {
 		return err
 	}
@@ -125,7 +124,7 @@ func (h *handler) reportList(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "report_list", &page{Title: "Báo cáo", Nav: "reports", PlanID: v.Plan.ID, Data: v})
 }
 
-// choosePlan picks the plan asked for (ErrNotFound when it does not
+// choosePlan picks the plan asked for (NotFound when it does not
 // exist), else the newest active plan, else the newest plan; nil when the
 // register is empty.
 func choosePlan(plans []plan.Plan, id int64) (*plan.Plan, error) {
@@ -135,7 +134,7 @@ func choosePlan(plans []plan.Plan, id int64) (*plan.Plan, error) {
 				return &plans[i], nil
 			}
 		}
-		return nil, store.ErrNotFound
+		return nil, derrors.New(derrors.NotFound, "Không có kế hoạch mã %d.", id)
 	}
 	for i := range plans {
 		if plans[i].Status == plan.PlanActive {
@@ -150,7 +149,7 @@ func choosePlan(plans []plan.Plan, id int64) (*plan.Plan, error) {
 
 // startedPeriods lists the plan's periods started by today, newest first.
 func (h *handler) startedPeriods(ctx context.Context, planID int64, today time.Time) ([]reporting.Period, error) {
-	all, err := h.store.Periods(ctx, planID)
+	all, err := h.app.Periods(ctx, planID)
 	if err != nil {
 		return nil, err
 	}

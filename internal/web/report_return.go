@@ -11,21 +11,18 @@ import (
 // (the coordinator). Without a reason the page comes back with the
 // message beside the reason field.
 func (h *handler) reportReturn(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.loadReport(r, reporting.ActReturn)
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	version, err := flowVersion(w, r)
+	read, err := flowVersion(w, r)
 	if err != nil {
 		return err
 	}
 	reason := r.PostFormValue("reason")
-	err = reporting.CheckReturnReason(reason)
-	if err == nil {
-		_, err = h.store.ReturnReport(r.Context(), h.actor(r), rep.ID, reason, version)
-	}
+	_, err = h.app.ReturnReport(r.Context(), h.user(r), id, reason, read)
 	if errors.Is(err, reporting.ErrReasonRequired) {
-		v, err := h.reportPage(r, rep)
+		v, err := h.reportPage(r, id)
 		if err != nil {
 			return err
 		}
@@ -33,9 +30,9 @@ func (h *handler) reportReturn(w http.ResponseWriter, r *http.Request) error {
 		v.ReturnError = reporting.ErrReasonRequired.Error()
 		return reshow(http.StatusUnprocessableEntity, "report_show", reportPageOf(v))
 	}
-	if err := h.flowRejected(r, rep, err); err != nil {
+	if err := h.flowRejected(r, id, err); err != nil {
 		return err
 	}
-	http.Redirect(w, r, reportURL(rep.ID, "?done=returned"), http.StatusSeeOther)
+	http.Redirect(w, r, reportURL(id, "?done=returned"), http.StatusSeeOther)
 	return nil
 }

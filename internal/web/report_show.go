@@ -11,11 +11,11 @@ import (
 // who did each step and when, and older revisions; with the buttons the
 // user may press (edit, submit, accept, return, correct).
 func (h *handler) reportShow(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.loadReport(r, reporting.ActView)
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	v, err := h.reportPage(r, rep)
+	v, err := h.reportPage(r, id)
 	if err != nil {
 		return err
 	}
@@ -23,13 +23,14 @@ func (h *handler) reportShow(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "report_show", reportPageOf(v))
 }
 
-// reportPage builds the report page's data for the signed-in user.
-func (h *handler) reportPage(r *http.Request, rep *reporting.Report) (*reportView, error) {
-	d, err := h.reportData(r.Context(), userFrom(r.Context()), rep)
+// reportPage builds report id's page for the signed-in user, who must be
+// allowed to read it.
+func (h *handler) reportPage(r *http.Request, id int64) (*reportView, error) {
+	d, err := h.readReport(r, id, reporting.ActView)
 	if err != nil {
 		return nil, err
 	}
-	return h.buildReportView(r.Context(), d)
+	return buildReportView(d), nil
 }
 
 // reportPageOf wraps the report view in the layout's page.

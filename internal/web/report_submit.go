@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"tiendo/internal/derrors"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // maxFlowForm bounds a flow step's form (a version, a return reason).
@@ -17,43 +17,52 @@ const maxFlowForm = 256 << 10
 // with lines that state no status comes back with those lines marked; one
 // changed since the page was read comes back fresh, to be read again.
 func (h *handler) reportSubmit(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.loadReport(r, reporting.ActSubmit)
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	version, err := flowVersion(w, r)
+	read, err := flowVersion(w, r)
 	if err != nil {
 		return err
 	}
-	_, err = h.store.SubmitReport(r.Context(), h.actor(r), rep.ID, version)
-	if err := h.flowRejected(r, rep, err); err != nil {
+	_, err = h.app.SubmitReport(r.Context(), h.user(r), id, read)
+	if err := h.flowRejected(r, id, err); err != nil {
 		return err
 	}
-	http.Redirect(w, r, reportURL(rep.ID, "?done=submitted"), http.StatusSeeOther)
+	http.Redirect(w, r, reportURL(id, "?done=submitted"), http.StatusSeeOther)
 	return nil
 }
 
-// flowVersion reads the report version a flow step was pressed on.
-func flowVersion(w http.ResponseWriter, r *http.Request) (int, error) {
+// flowVersion reads the report version a flow step was pressed on, as the
+// versions the person read: nil when the form names none.
+func flowVersion(w http.ResponseWriter, r *http.Request) ([]int, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFlowForm)
 	if err := r.ParseForm(); err != nil {
-		return 0, err
+		return nil, err
 	}
-	v, _ := strconv.Atoi(strings.TrimSpace(r.PostFormValue("version")))
-	return max(v, 0), nil
+	return formVersion(r.PostFormValue("version")), nil
 }
 
-// flowRejected turns the refusal of a flow step into the report page shown
-// again with the reason (incomplete lines marked, or the fresh report after
-// someone else's change); other errors go to fail as they are. nil when
-// err is nil.
-func (h *handler) flowRejected(r *http.Request, rep *reporting.Report, err error) error {
+// formVersion is a posted report version as the versions read: nil when
+// the form names none (0 or nothing), which takes the report as it is.
+func formVersion(s string) []int {
+	if v, _ := strconv.Atoi(strings.TrimSpace(s)); v > 0 {
+		return []int{v}
+	}
+	return nil
+}
+
+// flowRejected turns the refusal of a flow step on report id into the
+// report page shown again with the reason (incomplete lines marked, or the
+// fresh report after someone else's change); other errors go to fail as
+// they are. nil when err is nil.
+func (h *handler) flowRejected(r *http.Request, id int64, err error) error {
 	var ie *reporting.InvalidError
 	switch {
 	case err == nil:
 		return nil
 	case errors.As(err, &ie):
-		v, verr := h.reportPage(r, rep)
+		v, verr := h.reportPage(r, id)
 		if verr != nil {
 			return verr
 		}
@@ -63,12 +72,8 @@ func (h *handler) flowRejected(r *http.Request, rep *reporting.Report, err error
 			v.Entries[i].Error = ie.Fields["entries."+strconv.FormatInt(v.Entries[i].TaskID, 10)]
 		}
 		return reshow(http.StatusUnprocessableEntity, "report_show", reportPageOf(v))
-	case errors.Is(err, store.ErrConflict):
-		fresh, ferr := h.store.Report(r.Context(), rep.ID)
-		if ferr != nil {
-			return ferr
-		}
-		v, verr := h.reportPage(r, fresh)
+	case errors.Is(err, derrors.Conflict):
+		v, verr := h.reportPage(r, id)
 		if verr != nil {
 			return verr
 		}

@@ -1,9 +1,6 @@
 package web
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,7 +8,6 @@ import (
 
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -93,7 +89,7 @@ type historyRow struct {
 }
 
 // buildReportView puts a report's page together.
-func (h *handler) buildReportView(ctx context.Context, d *reportData) (*reportView, error) {
+func buildReportView(d *reportData) *reportView {
 	rep := d.Report
 	v := &reportView{
 		reportData: d,
@@ -138,21 +134,15 @@ func (h *handler) buildReportView(ctx context.Context, d *reportData) (*reportVi
 	for _, val := range rep.Values {
 		v.Values = append(v.Values, d.valueView(val))
 	}
-	revs, err := h.store.ReportRevisions(ctx, rep.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range revs {
+	for _, o := range d.read.Revisions {
 		when := o.AcceptedAt
 		if when.IsZero() {
 			when = o.UpdatedAt
 		}
 		v.Revisions = append(v.Revisions, revisionRow{ID: o.ID, Revision: o.Revision, State: o.State, Current: o.Current, This: o.ID == rep.ID, When: when})
 	}
-	if err := h.reportHistory(ctx, v); err != nil {
-		return nil, err
-	}
-	return v, nil
+	reportHistory(v)
+	return v
 }
 
 // valueView pairs a value with its indicator.
@@ -167,16 +157,16 @@ func (d *reportData) valueView(val reporting.IndicatorValue) valueView {
 	return vv
 }
 
-// flowWords name the flow steps as they appear in audit actions
-// ("report.submit", …), with the words the history shows.
-var flowWords = []struct{ key, label string }{
-	{"submit", "Lãnh đạo duyệt và gửi báo cáo"},
-	{"return", "Sở trả lại báo cáo"},
-	{"accept", "Sở tiếp nhận báo cáo"},
-	{"revise", "Tạo phiên bản điều chỉnh"},
+// flowWords name the flow's steps with the words the history shows.
+var flowWords = map[reporting.Action]string{
+	reporting.ActSubmit: "Lãnh đạo duyệt và gửi báo cáo",
+	reporting.ActReturn: "Sở trả lại báo cáo",
+	reporting.ActAccept: "Sở tiếp nhận báo cáo",
+	reporting.ActRevise: "Tạo phiên bản điều chỉnh",
 }
 
-// changeWords name the other saves in a report's audit history.
+// changeWords name the other saves in a report's audit history, by a
+// word of their audit action ("report.entry", "report.file.add", …).
 var changeWords = []struct{ key, label string }{
 	{"file", "Tệp minh chứng"},
 	{"contribution", "Phần phối hợp"},
@@ -192,76 +182,34 @@ var changeWords = []struct{ key, label string }{
 // people type).
 const maxChanges = 30
 
-// reportHistory fills the flow steps (who, when, why) from the audit log;
-// when the log has none (it may not be kept for older data), the report's
-// own last submission, return and acceptance stand in.
-func (h *handler) reportHistory(ctx context.Context, v *reportView) error {
-	rep := v.Report
-	entries, err := h.store.AuditFor(ctx, "report", rep.ID)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return err
+// reportHistory fills the flow steps (who, when, why) and the other saves,
+// newest first, from the history the report was read with; when the log
+// has no step (it may not be kept for older data), the report's own last
+// submission, return and acceptance stand in.
+func reportHistory(v *reportView) {
+	for _, s := range v.read.Steps {
+		row := historyRow{At: s.At, Who: v.who(s.By), What: flowWords[s.Action], Reason: s.Reason}
+		if s.OnTime != nil {
+			row.Late = !*s.OnTime
+		}
+		v.Steps = append(v.Steps, row)
 	}
-	for _, e := range entries {
-		row := historyRow{At: e.At, Who: v.who(e.UserID)}
-		action := strings.ToLower(e.Action)
-		for _, w := range flowWords {
-			if strings.Contains(action, w.key) {
-				row.What = w.label
-				break
-			}
+	for _, c := range slices.Backward(v.read.Changes) {
+		if len(v.Changes) == maxChanges {
+			break
 		}
-		if row.What != "" {
-			var at time.Time
-			row.Reason, row.Late, at = auditDetail(e.Detail)
-			if !at.IsZero() {
-				row.At = at // the step's own time (the injected clock), not the log's
-			}
-			v.Steps = append(v.Steps, row)
-			continue
-		}
-		row.What = e.Action
+		row := historyRow{At: c.At, Who: v.who(c.By), What: c.Action}
 		for _, w := range changeWords {
-			if strings.Contains(action, w.key) {
+			if strings.Contains(strings.ToLower(c.Action), w.key) {
 				row.What = w.label
 				break
 			}
 		}
 		v.Changes = append(v.Changes, row)
 	}
-	slices.Reverse(v.Changes)
-	if len(v.Changes) > maxChanges {
-		v.Changes = v.Changes[:maxChanges]
-	}
 	if len(v.Steps) == 0 {
 		v.Steps = fallbackSteps(v)
 	}
-	return nil
-}
-
-// auditDetail reads a return reason, lateness and the step's time from an
-// audit detail, as far as the detail records them.
-func auditDetail(detail string) (reason string, late bool, at time.Time) {
-	var m map[string]any
-	if json.Unmarshal([]byte(detail), &m) != nil {
-		return "", false, time.Time{}
-	}
-	if s, ok := m["at"].(string); ok {
-		at, _ = time.Parse(time.RFC3339Nano, s)
-	}
-	for _, k := range []string{"reason", "return_reason"} {
-		if s, ok := m[k].(string); ok && s != "" {
-			reason = s
-		}
-		if c, ok := m[k].(map[string]any); ok {
-			if s, ok := c["new"].(string); ok {
-				reason = s
-			}
-		}
-	}
-	if b, ok := m["on_time"].(bool); ok {
-		late = !b
-	}
-	return reason, late, at
 }
 
 // fallbackSteps are the steps the report itself records.
@@ -269,13 +217,13 @@ func fallbackSteps(v *reportView) []historyRow {
 	rep := v.Report
 	var out []historyRow
 	if !rep.SubmittedAt.IsZero() {
-		out = append(out, historyRow{At: rep.SubmittedAt, Who: v.SubmittedBy, What: flowWords[0].label, Late: !rep.OnTime})
+		out = append(out, historyRow{At: rep.SubmittedAt, Who: v.SubmittedBy, What: flowWords[reporting.ActSubmit], Late: !rep.OnTime})
 	}
 	if !rep.ReturnedAt.IsZero() {
-		out = append(out, historyRow{At: rep.ReturnedAt, Who: v.ReturnedBy, What: flowWords[1].label, Reason: rep.ReturnReason})
+		out = append(out, historyRow{At: rep.ReturnedAt, Who: v.ReturnedBy, What: flowWords[reporting.ActReturn], Reason: rep.ReturnReason})
 	}
 	if !rep.AcceptedAt.IsZero() {
-		out = append(out, historyRow{At: rep.AcceptedAt, Who: v.AcceptedBy, What: flowWords[2].label})
+		out = append(out, historyRow{At: rep.AcceptedAt, Who: v.AcceptedBy, What: flowWords[reporting.ActAccept]})
 	}
 	slices.SortFunc(out, func(a, b historyRow) int { return a.At.Compare(b.At) })
 	return out

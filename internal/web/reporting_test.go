@@ -15,7 +15,6 @@ import (
 	"tiendo/internal/indicator"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // newReportingApp is the application with reports to write: on top of
@@ -461,7 +460,7 @@ func reportingScenarios() []scenario {
 		{name: "request an extension", role: "head", method: "POST", path: "/tasks/{soon}/extensions",
 			form: vform("kind", "deadline", "deadline_text", "Quý IV/2025", "reason", "Chờ kinh phí bổ sung."), status: 303, loc: "/tasks/{soon}?requested=1#extensions$",
 			then: func(t *testing.T, a *app, r *response) {
-				list, err := a.store.Extensions(context.Background(), store.ExtensionFilter{State: reporting.ExtensionPending})
+				list, err := a.store.Extensions(context.Background(), reporting.ExtensionFilter{State: reporting.ExtensionPending})
 				if err != nil || len(list) != 1 {
 					t.Fatalf("pending requests: %v %v", list, err)
 				}

@@ -40,20 +40,6 @@ func TestFileSizeAndPercent(t *testing.T) {
 	}
 }
 
-func TestCleanFileName(t *testing.T) {
-	cases := map[string]string{
-		`C:\Tài liệu\Biên bản.pdf`:         "Biên bản.pdf",
-		"/tmp/x/anh.png":                   "anh.png",
-		"a\x00b\nc.docx":                   "abc.docx",
-		strings.Repeat("x", 300) + ".xlsx": strings.Repeat("x", 195) + ".xlsx",
-	}
-	for in, want := range cases {
-		if got := cleanFileName(in); got != want {
-			t.Errorf("cleanFileName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestStateAndDueClasses(t *testing.T) {
 	cases := map[reporting.State]string{
 		reporting.StateAccepted: "badge-green", reporting.StateSubmitted: "badge-blue",
@@ -93,12 +79,5 @@ func TestAuditChanges(t *testing.T) {
 	}
 	if got := auditAction("extension.decide", `{"state": "refused"}`); got != "Quyết định về đề nghị: không chấp thuận" {
 		t.Errorf("auditAction = %q", got)
-	}
-}
-
-func TestAuditDetail(t *testing.T) {
-	reason, late, at := auditDetail(`{"reason": "Thiếu số liệu", "on_time": false, "at": "2025-09-01T03:00:00.000000Z"}`)
-	if reason != "Thiếu số liệu" || !late || at.Hour() != 3 {
-		t.Errorf("auditDetail = %q %v %v", reason, late, at)
 	}
 }

@@ -5,14 +5,14 @@ import (
 	"net/http"
 	"strconv"
 
+	"tiendo/internal/app"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 // textsSave saves the report's free-text sections (kết quả chung, khó
 // khăn, kiến nghị, nhiệm vụ kỳ tới). Their version is the report's.
 func (h *handler) textsSave(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.loadReport(r, reporting.ActEdit)
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -25,38 +25,32 @@ func (h *handler) textsSave(w http.ResponseWriter, r *http.Request) error {
 		Proposals: r.PostFormValue("proposals"), NextTasks: r.PostFormValue("next_tasks"),
 	}}
 	in.Version, _ = strconv.Atoi(r.PostFormValue("version"))
-	ctx := r.Context()
-	version, err := h.store.SaveReportTexts(ctx, h.actor(r), rep.ID, in.Texts, in.Version)
+	version, err := h.app.SaveReportTexts(r.Context(), h.user(r), id, in.Texts, formVersion(r.PostFormValue("version")))
+	var conflict *app.ReportPartConflict
 	var ie *reporting.InvalidError
 	switch {
-	case errors.Is(err, store.ErrConflict):
-		fresh, err := h.store.Report(ctx, rep.ID)
-		if err != nil {
-			return err
-		}
-		saved := fresh.Texts
-		in.Conflict, in.Version = &saved, fresh.Version
-		in.Alert = msgEntryConflict
-		return h.textsRejected(w, r, fresh, in, http.StatusConflict)
+	case errors.As(err, &conflict):
+		in.Conflict, in.Version, in.Alert = conflict.Texts, conflict.Version, msgEntryConflict
+		return h.textsRejected(w, r, id, in, http.StatusConflict)
 	case errors.As(err, &ie):
 		in.Errors = ie.Fields
-		return h.textsRejected(w, r, rep, in, http.StatusUnprocessableEntity)
+		return h.textsRejected(w, r, id, in, http.StatusUnprocessableEntity)
 	case err != nil:
 		return err
 	}
 	if wantsJSON(r) {
-		return h.autosaved(w, r, rep.ID, version, version)
+		return h.autosaved(w, r, id, version, version)
 	}
-	http.Redirect(w, r, reportURL(rep.ID, "/edit?done=saved#texts"), http.StatusSeeOther)
+	http.Redirect(w, r, reportURL(id, "/edit?done=saved#texts"), http.StatusSeeOther)
 	return nil
 }
 
-// textsRejected shows the form again with the texts as typed.
-func (h *handler) textsRejected(w http.ResponseWriter, r *http.Request, rep *reporting.Report, in *textsForm, status int) error {
+// textsRejected shows report id's form again with the texts as typed.
+func (h *handler) textsRejected(w http.ResponseWriter, r *http.Request, id int64, in *textsForm, status int) error {
 	if wantsJSON(r) {
 		return rejectedJSON(w, status, in.Errors)
 	}
-	v, err := h.editPage(r, rep)
+	v, err := h.editPage(r, id)
 	if err != nil {
 		return err
 	}

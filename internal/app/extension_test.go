@@ -1,0 +1,71 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"tiendo/internal/derrors"
+	"tiendo/internal/reporting"
+)
+
+// TestExtensions: the lead agency asks, the coordinator decides (an
+// approval moves the task's deadline, the original stays), and each
+// agency sees its own requests only.
+func TestExtensions(t *testing.T) {
+	f := newReportFix(t)
+	ctx := context.Background()
+	ask := reporting.Extension{Kind: reporting.ExtendDeadline, DeadlineText: "Quý IV/2025", Reason: "Vốn giao chậm."}
+
+	if _, err := f.app.RequestExtension(ctx, f.coordinator, f.task2, ask); !errors.Is(err, reporting.ErrAgencyOnly) {
+		t.Errorf("the coordinator asks: %v", err)
+	}
+	if _, err := f.app.RequestExtension(ctx, f.officer, f.task1, ask); !errors.Is(err, reporting.ErrNotAssigned) {
+		t.Errorf("a task another agency leads: %v", err)
+	}
+	if _, err := f.app.RequestExtension(ctx, f.officer, 999999, ask); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("no such task: %v", err)
+	}
+	_, err := f.app.RequestExtension(ctx, f.officer, f.task2, reporting.Extension{Kind: reporting.ExtendDeadline, DeadlineText: "quý 9"})
+	if fe := fieldsOf(err); fe["reason"] == "" || fe["deadline_text"] == "" {
+		t.Errorf("no reason, an unreadable deadline: %v", err)
+	}
+	e, err := f.app.RequestExtension(ctx, f.officer, f.task2, ask)
+	if err != nil || e.State != reporting.ExtensionPending || e.AgencyID != f.taichinh || e.OldDeadline.Text != "05/9/2025" {
+		t.Fatalf("request %+v, %v", e, err)
+	}
+
+	if list, err := f.app.Extensions(ctx, f.head, reporting.ExtensionFilter{}); err != nil || len(list) != 1 {
+		t.Errorf("the agency's own: %d, %v", len(list), err)
+	}
+	if list, err := f.app.Extensions(ctx, f.otherHead, reporting.ExtensionFilter{TaskID: f.task2}); err != nil || len(list) != 0 {
+		t.Errorf("another agency sees %d, %v", len(list), err)
+	}
+	if _, err := f.app.Extensions(ctx, f.otherHead, reporting.ExtensionFilter{AgencyID: f.taichinh}); !errors.Is(err, reporting.ErrOtherAgency) {
+		t.Errorf("asking for another agency's: %v", err)
+	}
+	if _, err := f.app.Extension(ctx, f.otherHead, e.ID); !errors.Is(err, reporting.ErrOtherAgency) {
+		t.Errorf("another agency's request: %v", err)
+	}
+	if got, err := f.app.Extension(ctx, f.leader, e.ID); err != nil || got.ID != e.ID {
+		t.Errorf("the leader reads it: %v", err)
+	}
+
+	if _, err := f.app.DecideExtension(ctx, f.head, e.ID, true, ""); !errors.Is(err, reporting.ErrReviewOnly) {
+		t.Errorf("the head decides: %v", err)
+	}
+	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, false, " "); !errors.Is(err, reporting.ErrNoteRequired) {
+		t.Errorf("a refusal without a note: %v", err)
+	}
+	d, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, true, "Đồng ý.")
+	if err != nil || d.State != reporting.ExtensionApproved || d.DecidedBy != f.coordinator.ID {
+		t.Fatalf("approve: %+v, %v", d, err)
+	}
+	task, err := f.app.Task(ctx, f.coordinator, f.task2)
+	if err != nil || task.Deadline.Text != "Quý IV/2025" || task.OriginalDeadline.Text != "05/9/2025" {
+		t.Errorf("the task after approval: %+v, %v", task.Deadline, err)
+	}
+	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, false, "Đổi ý."); !errors.Is(err, reporting.ErrDecided) {
+		t.Errorf("decided twice: %v", err)
+	}
+}

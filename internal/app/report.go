@@ -1,0 +1,99 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/derrors"
+	"tiendo/internal/reporting"
+)
+
+// The reads of one report that every report page and endpoint starts
+// from. Each checks reporting's rule (reporting.Can) for the person on the
+// report as it is now; the store checks it again inside every write.
+
+// msgNoReport names a report that does not exist.
+const msgNoReport = "Không có báo cáo mã %d."
+
+// Report reads report id whole (entries with the cooperating agencies'
+// parts, contributions, values, file metadata) if by may read it.
+func (a *App) Report(ctx context.Context, by *auth.User, id int64) (*reporting.Report, error) {
+	return a.reportTo(ctx, by, id, reporting.ActView)
+}
+
+// CheckReportAction says whether by may take action act on report id now:
+// nil, or the rule's refusal. An edge asks it before reading a large body
+// (an upload), so that a refused request is not read at all.
+func (a *App) CheckReportAction(ctx context.Context, by *auth.User, id int64, act reporting.Action) error {
+	_, err := a.reportHeader(ctx, by, id, act)
+	return err
+}
+
+// ReportVersion is report id's version now (every save moves it), for a
+// form that keeps it to send with its next step.
+func (a *App) ReportVersion(ctx context.Context, by *auth.User, id int64) (int, error) {
+	rep, err := a.reportHeader(ctx, by, id, reporting.ActView)
+	if err != nil {
+		return 0, err
+	}
+	return rep.Version, nil
+}
+
+// AllowedOnReport lists what by may do to rep today: the buttons a page
+// shows, the allowed_actions an answer lists.
+func (a *App) AllowedOnReport(by *auth.User, rep *reporting.Report) []reporting.Action {
+	return reporting.Allowed(by, rep, a.Today())
+}
+
+// ReportForPeriod opens an agency's report for period periodID, creating
+// it (state not_started) when the agency is expected to report and nothing
+// was saved yet; reporting.ErrNotExpected when it has nothing to report.
+// An agency's head and officers open their own agency's (agencyID is not
+// theirs to choose); others name the agency. by must be allowed to read it.
+func (a *App) ReportForPeriod(ctx context.Context, by *auth.User, periodID, agencyID int64) (*reporting.Report, error) {
+	if by != nil && by.Role.NeedsAgency() {
+		agencyID = by.AgencyID
+	}
+	if agencyID == 0 {
+		return nil, derrors.New(derrors.NotFound, "Chưa chọn cơ quan báo cáo.")
+	}
+	rep, err := a.store.ReportFor(ctx, periodID, agencyID)
+	if err != nil {
+		return nil, notFoundAs(err, "Không có kỳ báo cáo mã %d.", periodID)
+	}
+	if err := reporting.Can(by, rep, reporting.ActView, a.Today()); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// reportHeader reads report id without its lines (its row and period:
+// enough for reporting.Can) and checks that by may take action act on it.
+func (a *App) reportHeader(ctx context.Context, by *auth.User, id int64, act reporting.Action) (*reporting.Report, error) {
+	revs, err := a.store.ReportRevisions(ctx, id)
+	if err != nil && !errors.Is(err, derrors.NotFound) {
+		return nil, err
+	}
+	for i := range revs {
+		if revs[i].ID == id {
+			if err := reporting.Can(by, &revs[i], act, a.Today()); err != nil {
+				return nil, err
+			}
+			return &revs[i], nil
+		}
+	}
+	return nil, derrors.New(derrors.NotFound, msgNoReport, id)
+}
+
+// reportTo reads report id whole and checks that by may take action act on it.
+func (a *App) reportTo(ctx context.Context, by *auth.User, id int64, act reporting.Action) (*reporting.Report, error) {
+	rep, err := a.store.Report(ctx, id)
+	if err != nil {
+		return nil, notFoundAs(err, msgNoReport, id)
+	}
+	if err := reporting.Can(by, rep, act, a.Today()); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
