@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/figures"
 )
 
@@ -60,7 +61,7 @@ func TestRankingWeights(t *testing.T) {
 		// Each save left one audit row naming what changed.
 		log, err := s.AuditFor(ctx, "plan", planID)
 		must(t, err)
-		var saves []AuditEntry
+		var saves []audit.Entry
 		for _, e := range log {
 			if e.Action == "ranking_weights.save" {
 				saves = append(saves, e)
