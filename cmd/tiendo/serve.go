@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"tiendo/internal/app"
 	"tiendo/internal/backup"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
@@ -96,7 +97,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	rem := &notify.Reminder{Source: store.ReminderSource{Store: s}, Ledger: s, Mailer: mailer, Clock: clk,
+	jobsApp := app.New(app.Config{Store: s, Clock: clk, Log: log})
+	rem := &notify.Reminder{Source: jobsApp.ReminderSource(), Ledger: s, Mailer: mailer, Clock: clk,
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
 	m := metrics.New(s.PoolStats)
 	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log, Observe: m.Observe}
