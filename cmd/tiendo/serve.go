@@ -13,12 +13,14 @@ import (
 	"sync/atomic"
 	"time"
 
+	"tiendo/internal/app"
 	"tiendo/internal/backup"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
 	"tiendo/internal/jobs"
 	"tiendo/internal/metrics"
 	"tiendo/internal/notify"
+	"tiendo/internal/notify/smtp"
 	"tiendo/internal/reporting"
 	"tiendo/internal/server"
 	"tiendo/internal/store"
@@ -34,7 +36,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fixed := fs.String("clock", envOr("TIENDO_CLOCK", ""), "fix today's date, YYYY-MM-DD, for training and demos (env TIENDO_CLOCK)")
 	devDir := fs.String("dev-templates", "", "reload templates from this directory on every request (development)")
 	baseURL := fs.String("base-url", envOr("TIENDO_BASE_URL", ""), "public address used in e-mail links, e.g. https://tiendo.camau.gov.vn (env TIENDO_BASE_URL)")
-	smtp := notify.Flags(fs, os.Getenv)
+	mail := smtp.Flags(fs, os.Getenv)
 	backups := backupFlags(fs)
 	tlsf := newTLSFlags(fs)
 	signin := newSignInFlags(fs)
@@ -66,7 +68,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := backups.check(*db); err != nil {
 		return err
 	}
-	mailCfg, err := smtp()
+	mailCfg, err := mail()
 	if err != nil {
 		return err
 	}
@@ -95,11 +97,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// reminders); the scheduler and its leases always use the real clock.
 	var mailer notify.Sender
 	if mailCfg.Enabled() {
-		if mailer, err = notify.NewMailer(mailCfg); err != nil {
+		if mailer, err = smtp.NewMailer(mailCfg); err != nil {
 			return err
 		}
 	}
-	rem := &notify.Reminder{Source: store.ReminderSource{Store: s}, Ledger: s, Mailer: mailer, Clock: clk,
+	jobsApp := app.New(app.Config{Store: s, Clock: clk, Log: log})
+	rem := &notify.Reminder{Source: jobsApp.ReminderSource(), Ledger: s, Mailer: mailer, Clock: clk,
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
 	m := metrics.New(s.PoolStats)
 	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log, Observe: m.Observe}

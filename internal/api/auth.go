@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 )
 
 // guard wraps a handler with what every route needs: no caching of
@@ -48,7 +48,6 @@ func (a *api) guard(perm auth.Permission, h handlerFunc) http.Handler {
 // both are sent. Each is one indexed lookup of the token's hash. The scope
 // is the token's; a session acts with the user's full rights.
 func (a *api) authenticate(r *http.Request) (*auth.User, auth.TokenScope, error) {
-	now := a.clock.Now()
 	if h := r.Header.Get("Authorization"); h != "" {
 		scheme, token, _ := strings.Cut(h, " ")
 		token = strings.TrimSpace(token)
@@ -56,16 +55,16 @@ func (a *api) authenticate(r *http.Request) (*auth.User, auth.TokenScope, error)
 			return nil, "", unauthorized(`Bearer error="invalid_request"`,
 				"Tiêu đề Authorization phải có dạng \"Bearer <mã truy cập>\".")
 		}
-		u, scope, err := a.store.TokenUserScope(r.Context(), auth.HashToken(token), now)
-		if errors.Is(err, store.ErrNotFound) {
+		u, scope, err := a.app.TokenUser(r.Context(), token)
+		if errors.Is(err, derrors.NotFound) {
 			return nil, "", unauthorized(`Bearer error="invalid_token"`,
 				"Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.")
 		}
 		return u, scope, err
 	}
 	if c, err := r.Cookie(auth.SessionCookie); err == nil && c.Value != "" {
-		u, err := a.store.SessionUser(r.Context(), auth.HashToken(c.Value), now)
-		if errors.Is(err, store.ErrNotFound) {
+		u, err := a.app.SessionUser(r.Context(), c.Value)
+		if errors.Is(err, derrors.NotFound) {
 			return nil, "", unauthorized("Bearer", "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.")
 		}
 		return u, auth.ScopeFull, err

@@ -11,10 +11,10 @@ import (
 	"testing"
 
 	"tiendo/internal/api"
+	"tiendo/internal/audit"
 	"tiendo/internal/auth"
 	"tiendo/internal/golden"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 )
 
 var updateMatrix = flag.Bool("update-matrix", false, "rewrite testdata/permissions.txt from what the API answers")
@@ -125,7 +125,7 @@ func TestPermissionMatrix(t *testing.T) {
 // refused request must leave it as it was.
 func auditCount(t *testing.T, e *env) int {
 	t.Helper()
-	entries, err := e.st.AuditSearch(context.Background(), store.AuditFilter{Limit: 100_000})
+	entries, err := e.st.AuditSearch(context.Background(), audit.Filter{Limit: 100_000})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/auth"
-	"tiendo/internal/store"
 )
 
 // storesNothing checks that a refused write left plan P1 with its seven tasks.
@@ -153,10 +153,10 @@ func checkCreated(t *testing.T, e *env, r *response) {
 	}
 	// The newest lines: the task's creation by the coordinator (reading the
 	// task may add the plan's periods after it, written by the system).
-	audit, err := e.st.AuditEntries(t.Context(), 5)
-	created := slices.IndexFunc(audit, func(a store.AuditEntry) bool { return a.Action == "task.create" })
-	if err != nil || created < 0 || audit[created].UserID != e.ids["user:coordinator"] {
-		t.Errorf("audit = %+v, %v", audit, err)
+	entries, err := e.st.AuditEntries(t.Context(), 5)
+	created := slices.IndexFunc(entries, func(a audit.Entry) bool { return a.Action == "task.create" })
+	if err != nil || created < 0 || entries[created].UserID != e.ids["user:coordinator"] {
+		t.Errorf("audit = %+v, %v", entries, err)
 	}
 }
 

@@ -41,6 +41,9 @@ type Config struct {
 	Log   *slog.Logger
 	// Figures keeps computed dashboards; nil: a cache of the app's own.
 	Figures *figcache.Cache
+	// SignIn is how people sign in (sessions, second factor, throttle);
+	// zero fields: the defaults (signin_policy.go).
+	SignIn SignInPolicy
 }
 
 // App runs the use cases. It is safe for concurrent use and holds nothing
@@ -50,6 +53,8 @@ type App struct {
 	clock clock.Clock
 	log   *slog.Logger
 	figs  *figcache.Cache
+	// signIn is the sign-in policy with its defaults filled.
+	signIn signInRules
 }
 
 // New returns the use cases over cfg.Store.
@@ -63,7 +68,7 @@ func New(cfg Config) *App {
 	if cfg.Figures == nil {
 		cfg.Figures = figcache.New(cfg.Store, 0)
 	}
-	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures}
+	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures, signIn: newSignInRules(cfg.SignIn)}
 }
 
 // Now is the app's clock's time.

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"time"
 )
 
 // NewToken returns a fresh random token (32 bytes, URL-safe base64) for a
@@ -23,3 +24,26 @@ func HashToken(token string) []byte {
 	h := sha256.Sum256([]byte(token))
 	return h[:]
 }
+
+// Token is an API token as its owner sees it: never the token itself,
+// which is shown once when made and stored only as a hash.
+type Token struct {
+	ID        int64
+	UserID    int64
+	Name      string
+	Scope     TokenScope
+	CreatedAt time.Time
+	ExpiresAt time.Time // zero: never
+	LastUsed  time.Time // zero: never used
+	RevokedAt time.Time // zero: not revoked
+}
+
+// Live reports whether the token still works at now.
+func (t Token) Live(now time.Time) bool {
+	return t.RevokedAt.IsZero() && (t.ExpiresAt.IsZero() || t.ExpiresAt.After(now))
+}
+
+// TokenDays are the lifetimes, in days, a person may give a token they
+// make: none never expires (the command line can make one, for an
+// integration an admin looks after).
+var TokenDays = []int{30, 90, 180, 365}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"tiendo/internal/app"
 	"tiendo/internal/demo"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -85,7 +86,7 @@ func TestReminderObligations(t *testing.T) {
 	if _, err := demo.LoadReports(ctx, s, res.PlanID, plan.Date(2026, 11, 25)); err != nil {
 		t.Fatal(err)
 	}
-	src := store.ReminderSource{Store: s}
+	src := app.New(app.Config{Store: s}).ReminderSource()
 	count := func(day time.Time) (due map[string]int, open int) {
 		obs, err := src.Obligations(ctx, day)
 		if err != nil {

@@ -10,6 +10,8 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/notify"
+	"tiendo/internal/notify/smtp"
+	"tiendo/internal/notify/smtp/smtptest"
 	"tiendo/internal/store"
 )
 
@@ -113,9 +115,9 @@ func newReminder(st *store.Store, w world, mailer notify.Sender, holder string) 
 }
 
 // mailerFor returns a Mailer to srv (plain SMTP).
-func mailerFor(t testing.TB, srv *smtpServer) *notify.Mailer {
+func mailerFor(t testing.TB, srv *smtptest.Server) *smtp.Mailer {
 	t.Helper()
-	m, err := notify.NewMailer(notify.Config{Host: srv.Host, Port: srv.Port, TLS: notify.TLSNone, From: "Hệ thống tiendo <tiendo@camau.gov.vn>"})
+	m, err := smtp.NewMailer(smtp.Config{Host: srv.Host, Port: srv.Port, TLS: smtp.TLSNone, From: "Hệ thống tiendo <tiendo@camau.gov.vn>"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +126,7 @@ func mailerFor(t testing.TB, srv *smtpServer) *notify.Mailer {
 
 // deliveries counts, from what the server received, each (rule, key,
 // recipient address).
-func deliveries(msgs []received) map[string]int {
+func deliveries(msgs []smtptest.Received) map[string]int {
 	n := map[string]int{}
 	for _, m := range msgs {
 		for _, r := range m.Rcpts {

@@ -19,8 +19,9 @@ type Message struct {
 	Rule, Key string
 }
 
-// Sender sends e-mail. *Mailer is the SMTP implementation; the reminder
-// job takes the interface so that e-mail can be off (nil).
+// Sender sends e-mail. *smtp.Mailer (package notify/smtp) is the SMTP
+// implementation; the reminder job takes the interface so that e-mail can
+// be off (nil).
 type Sender interface {
 	Send(ctx context.Context, m Message) error
 }

@@ -16,3 +16,17 @@ type Notice struct {
 
 // Unread reports whether the user has not read n yet.
 func (n Notice) Unread() bool { return n.ReadAt.IsZero() }
+
+// KindLabel names a reminder's kind in Vietnamese; "" for kinds without a
+// label.
+func (n Notice) KindLabel() string {
+	switch n.Kind {
+	case kindBefore:
+		return "Sắp đến hạn"
+	case kindOverdue:
+		return "Quá hạn"
+	case kindDigest:
+		return "Tổng hợp tuần"
+	}
+	return ""
+}

@@ -12,9 +12,11 @@ import (
 	"time"
 
 	"tiendo/internal/clock"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/notify"
+	"tiendo/internal/notify/smtp"
+	"tiendo/internal/notify/smtp/smtptest"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // want lists the expected deliveries at t0 as "rule|key|address".
@@ -58,12 +60,12 @@ func TestReminderRun(t *testing.T) {
 		ctx := context.Background()
 		st := db.Open(t)
 		w := seedWorld(t, st)
-		srv := startSMTP(t, false)
+		srv := smtptest.Start(t, false)
 		r := newReminder(st, w, mailerFor(t, srv), "")
 		if err := r.Run(ctx, t0); err != nil {
 			t.Fatal(err)
 		}
-		msgs := srv.messages()
+		msgs := srv.Messages()
 		if got, want := deliveries(msgs), w.wantAtT0(); !maps.Equal(got, want) {
 			t.Fatalf("deliveries:\n got %v\nwant %v", got, want)
 		}
@@ -71,13 +73,13 @@ func TestReminderRun(t *testing.T) {
 			t.Errorf("%d messages, want 5 (one per reminder, recipients together)", len(msgs))
 		}
 		for _, m := range msgs {
-			subject := m.subject(t)
+			subject := m.Subject(t)
 			switch rule := m.Header.Get("X-Tiendo-Rule"); {
 			case rule == "before-7":
 				if subject != "Nhắc hạn: Báo cáo Quý II/2026 — Kế hoạch 99/KH-UBND — hạn 10/06/2026 (còn 7 ngày)" {
 					t.Errorf("before-7 subject %q", subject)
 				}
-				if to := m.addresses(t, "To"); len(to) != 2 || to[0].Name != "Nguyễn Văn Đức" || m.Header.Get("Cc") != "" {
+				if to := m.Addresses(t, "To"); len(to) != 2 || to[0].Name != "Nguyễn Văn Đức" || m.Header.Get("Cc") != "" {
 					t.Errorf("before-7 To %v Cc %q", to, m.Header.Get("Cc"))
 				}
 				link := fmt.Sprintf("https://tiendo.camau.gov.vn/reports/2026q2/%d", w.agencies["tc"])
@@ -89,7 +91,7 @@ func TestReminderRun(t *testing.T) {
 					t.Errorf("overdue subject %q", subject)
 				}
 				// Escalation: the head in To, the coordinator in Cc.
-				to, cc := m.addresses(t, "To"), m.addresses(t, "Cc")
+				to, cc := m.Addresses(t, "To"), m.Addresses(t, "Cc")
 				if len(to) != 3 || to[2].Name != "Phạm Minh Quân" || len(cc) != 1 || cc[0].Name != "Lê Hoàng Phúc" {
 					t.Errorf("overdue To %v Cc %v", to, cc)
 				}
@@ -135,7 +137,7 @@ func TestReminderRun(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if n := len(srv.messages()); n != 5 {
+		if n := len(srv.Messages()); n != 5 {
 			t.Errorf("%d messages after re-runs, want still 5", n)
 		}
 		if got := noticeCounts(t, st, w); !maps.Equal(got, wantNotices) {
@@ -146,7 +148,7 @@ func TestReminderRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		var rules []string
-		for _, m := range srv.messages()[5:] {
+		for _, m := range srv.Messages()[5:] {
 			rules = append(rules, m.Header.Get("X-Tiendo-Rule")+" "+strings.Join(m.Rcpts, ","))
 		}
 		slices.Sort(rules)
@@ -166,7 +168,7 @@ func TestReminderTwoInstances(t *testing.T) {
 		ctx := context.Background()
 		a, b := db.Open(t), db.Open(t)
 		w := seedWorld(t, a)
-		srv := startSMTP(t, false)
+		srv := smtptest.Start(t, false)
 		ra := newReminder(a, w, mailerFor(t, srv), "instance-a")
 		rb := newReminder(b, w, mailerFor(t, srv), "instance-b")
 		for d := range 21 { // 3 to 23 June: before-7, before-2, after-1, weekly, three digests
@@ -184,7 +186,7 @@ func TestReminderTwoInstances(t *testing.T) {
 			close(start)
 			wg.Wait()
 		}
-		got := deliveries(srv.messages())
+		got := deliveries(srv.Messages())
 		for k, n := range got {
 			if n != 1 {
 				t.Errorf("%s delivered %d times", k, n)
@@ -237,14 +239,14 @@ func TestReminderSMTPDown(t *testing.T) {
 		ctx := context.Background()
 		st := db.Open(t)
 		w := seedWorld(t, st)
-		down, err := notify.NewMailer(notify.Config{Host: "127.0.0.1", Port: closedPort(t), TLS: notify.TLSNone, From: "tiendo@camau.gov.vn"})
+		down, err := smtp.NewMailer(smtp.Config{Host: "127.0.0.1", Port: smtptest.ClosedPort(t), TLS: smtp.TLSNone, From: "tiendo@camau.gov.vn"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		r := newReminder(st, w, down, "")
 		r.RetryDelay = 10 * time.Minute
 		err = r.Run(ctx, t0)
-		var se *notify.SendError
+		var se *smtp.SendError
 		if !errors.As(err, &se) {
 			t.Fatalf("Run with the server down: %v, want a *SendError", err)
 		}
@@ -272,12 +274,12 @@ func TestReminderSMTPDown(t *testing.T) {
 			t.Errorf("notices %v, want %v", got, wantNotices)
 		}
 
-		srv := startSMTP(t, false)
+		srv := smtptest.Start(t, false)
 		r.Mailer = mailerFor(t, srv)
 		if err := r.Run(ctx, t0.Add(5*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
-		if n := len(srv.messages()); n != 0 {
+		if n := len(srv.Messages()); n != 0 {
 			t.Fatalf("%d messages before the retry time", n)
 		}
 		for range 2 {
@@ -285,7 +287,7 @@ func TestReminderSMTPDown(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if got, want := deliveries(srv.messages()), w.wantAtT0(); !maps.Equal(got, want) {
+		if got, want := deliveries(srv.Messages()), w.wantAtT0(); !maps.Equal(got, want) {
 			t.Errorf("after the retry:\n got %v\nwant %v", got, want)
 		}
 		if got := noticeCounts(t, st, w); !maps.Equal(got, wantNotices) {
@@ -314,18 +316,18 @@ func TestReminderCrashTakeover(t *testing.T) {
 		if err != nil || len(claimed) != 2 {
 			t.Fatalf("claim: %v %v", claimed, err)
 		}
-		srv := startSMTP(t, false)
+		srv := smtptest.Start(t, false)
 		r := newReminder(st, w, mailerFor(t, srv), "")
 		if err := r.Run(ctx, t0.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
-		if n := deliveries(srv.messages())["before-7|"+key+"|"+w.email["duc"]]; n != 0 {
+		if n := deliveries(srv.Messages())["before-7|"+key+"|"+w.email["duc"]]; n != 0 {
 			t.Fatal("a live claim was taken over")
 		}
 		if err := r.Run(ctx, t0.Add(15*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
-		if got, want := deliveries(srv.messages()), w.wantAtT0(); !maps.Equal(got, want) {
+		if got, want := deliveries(srv.Messages()), w.wantAtT0(); !maps.Equal(got, want) {
 			t.Errorf("after the takeover:\n got %v\nwant %v", got, want)
 		}
 		if got := noticeCounts(t, st, w); !maps.Equal(got, wantNotices) {
@@ -359,14 +361,14 @@ func TestReminderInAppOnly(t *testing.T) {
 func TestReminderBusinessClock(t *testing.T) {
 	st := dbtest.SQLite(t).Open(t)
 	w := seedWorld(t, st)
-	srv := startSMTP(t, false)
+	srv := smtptest.Start(t, false)
 	r := newReminder(st, w, mailerFor(t, srv), "")
 	r.Clock = clock.Fixed(t0)
 	wall := time.Date(2026, 11, 25, 3, 0, 0, 0, time.UTC) // months later: everything would be overdue
 	if err := r.Run(context.Background(), wall); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := deliveries(srv.messages()), w.wantAtT0(); !maps.Equal(got, want) {
+	if got, want := deliveries(srv.Messages()), w.wantAtT0(); !maps.Equal(got, want) {
 		t.Errorf("with the clock fixed at t0:\n got %v\nwant %v", got, want)
 	}
 	recs, _ := st.ReminderSends(context.Background(), "", 1)

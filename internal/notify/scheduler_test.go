@@ -8,6 +8,7 @@ import (
 
 	"tiendo/internal/clock"
 	"tiendo/internal/jobs"
+	"tiendo/internal/notify/smtp/smtptest"
 	"tiendo/internal/store/dbtest"
 )
 
@@ -19,7 +20,7 @@ func TestTwoSchedulersSendOnce(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db *dbtest.DB) {
 		a := db.Open(t)
 		w := seedWorld(t, a)
-		srv := startSMTP(t, false)
+		srv := smtptest.Start(t, false)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 2)
 		var scheds []*jobs.Scheduler
@@ -37,7 +38,7 @@ func TestTwoSchedulersSendOnce(t *testing.T) {
 		}
 		want := w.wantAtT0()
 		deadline := time.Now().Add(5 * time.Second)
-		for len(deliveries(srv.messages())) < len(want) && time.Now().Before(deadline) {
+		for len(deliveries(srv.Messages())) < len(want) && time.Now().Before(deadline) {
 			time.Sleep(time.Millisecond)
 		}
 		time.Sleep(50 * time.Millisecond) // more runs, which must send nothing
@@ -47,7 +48,7 @@ func TestTwoSchedulersSendOnce(t *testing.T) {
 				t.Error(err)
 			}
 		}
-		if got := deliveries(srv.messages()); !maps.Equal(got, want) {
+		if got := deliveries(srv.Messages()); !maps.Equal(got, want) {
 			t.Errorf("deliveries:\n got %v\nwant %v", got, want)
 		}
 		if got := noticeCounts(t, a, w); !maps.Equal(got, wantNotices) {

@@ -34,7 +34,7 @@ type Config struct {
 	Sessions       auth.SessionLimits
 	TwoFactorRoles []auth.Role
 	TOTPClock      clock.Clock
-	Logins         store.LoginRule
+	Logins         auth.LoginRule
 	OIDC           *web.OIDCConfig
 
 	// Metrics is what /metrics shows; made here when nil.
@@ -60,7 +60,8 @@ func New(cfg Config) (http.Handler, error) {
 	// and the open data share, so a figure computed for one is served to
 	// the others.
 	figs := figcache.New(cfg.Store, 0)
-	uc := app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: figs})
+	uc := app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: figs,
+		SignIn: app.SignInPolicy{Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins}})
 	ui, err := web.New(web.Config{App: uc, Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
 		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins, Writes: cfg.Writes, OIDC: cfg.OIDC})
 	if err != nil {

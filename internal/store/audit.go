@@ -5,24 +5,14 @@ import (
 	"database/sql"
 	"encoding/json"
 	"slices"
-	"time"
-)
 
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	ID       int64
-	At       time.Time
-	UserID   int64  // 0 for the system (CLI, demo loader)
-	Action   string // "task.update", "plan.create", …
-	Object   string // "task", "plan", "agency", "user"
-	ObjectID int64
-	Detail   string // JSON: what changed
-}
+	"tiendo/internal/audit"
+)
 
 // audit appends an audit row in tx, the transaction of the write it
 // records, so that a write and its record commit or vanish together.
 // detail is marshalled to JSON (nil gives {}). The row is chained to the
-// one before it (audit_chain.go).
+// one before it (audit_chain.go, by the rules of internal/audit).
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, actor int64, action, object string, objectID int64, detail any) error {
 	return s.auditMany(ctx, tx, actor, []auditRow{{action, object, objectID, detail}})
 }
@@ -55,7 +45,7 @@ func (s *Store) auditMany(ctx context.Context, tx *sql.Tx, actor int64, rows []a
 				}
 			}
 			seq++
-			hash = auditHash(hash, chainLink{seq: seq, at: at, userID: actor, action: r.action, object: r.object, objectID: r.objectID, detail: string(d)})
+			hash = audit.Hash(hash, audit.Link{Seq: seq, At: at, UserID: actor, Action: r.action, Object: r.object, ObjectID: r.objectID, Detail: string(d)})
 			args = append(args, seq, tsArg(at), refArg(actor), r.action, r.object, refArg(r.objectID), string(d), hash)
 		}
 		q := `INSERT INTO audit_log (seq, at, user_id, action, object, object_id, detail, hash) VALUES ` + rowsOf(len(chunk), 8)
@@ -75,7 +65,7 @@ func (s *Store) auditMany(ctx context.Context, tx *sql.Tx, actor int64, rows []a
 // "plan", "extension", …) by its ID, oldest first. The history of a report
 // includes its entries, contributions, values and files (they are audited
 // under their report).
-func (s *Store) AuditFor(ctx context.Context, object string, id int64) (entries []AuditEntry, err error) {
+func (s *Store) AuditFor(ctx context.Context, object string, id int64) (entries []audit.Entry, err error) {
 	defer wrap(&err, "store.AuditFor(%s %d)", object, id)
 	rows, err := s.query(ctx, s.r,
 		`SELECT id, at, user_id, action, object, object_id, detail FROM audit_log
@@ -85,7 +75,7 @@ func (s *Store) AuditFor(ctx context.Context, object string, id int64) (entries 
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var e AuditEntry
+		var e audit.Entry
 		if err := rows.Scan(&e.ID, timeCol{&e.At}, idCol{&e.UserID}, &e.Action, &e.Object, idCol{&e.ObjectID}, &e.Detail); err != nil {
 			return nil, err
 		}
@@ -95,7 +85,7 @@ func (s *Store) AuditFor(ctx context.Context, object string, id int64) (entries 
 }
 
 // AuditEntries lists the latest audit entries, newest first.
-func (s *Store) AuditEntries(ctx context.Context, limit int) (entries []AuditEntry, err error) {
+func (s *Store) AuditEntries(ctx context.Context, limit int) (entries []audit.Entry, err error) {
 	defer wrap(&err, "store.AuditEntries(%d)", limit)
 	if limit <= 0 || limit > 1000 {
 		limit = 100
@@ -107,7 +97,7 @@ func (s *Store) AuditEntries(ctx context.Context, limit int) (entries []AuditEnt
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var e AuditEntry
+		var e audit.Entry
 		if err := rows.Scan(&e.ID, timeCol{&e.At}, idCol{&e.UserID}, &e.Action, &e.Object, idCol{&e.ObjectID}, &e.Detail); err != nil {
 			return nil, err
 		}

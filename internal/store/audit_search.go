@@ -3,33 +3,14 @@ package store
 import (
 	"context"
 	"strings"
-	"time"
+
+	"tiendo/internal/audit"
 )
-
-// AuditFilter narrows the audit log for the audit page and its export.
-// Zero fields do not filter.
-type AuditFilter struct {
-	UserID   int64     // who acted
-	AgencyID int64     // the agency of the user who acted
-	Object   string    // "task", "report", "plan", …
-	ObjectID int64     // with Object
-	From, To time.Time // calendar days, both included (midnight UTC)
-	Before   int64     // keyset paging: rows with id below this
-	Limit    int
-}
-
-// AuditRow is one audit entry with the name of who acted.
-type AuditRow struct {
-	AuditEntry
-	Seq      int64
-	Username string // "" for the system
-	FullName string
-}
 
 // AuditSearch lists the audit entries that match f, newest first, at most
 // f.Limit (1 to 100 000; 100 when unset). Every condition is a bound
 // parameter; none is built from the filter's text.
-func (s *Store) AuditSearch(ctx context.Context, f AuditFilter) (list []AuditRow, err error) {
+func (s *Store) AuditSearch(ctx context.Context, f audit.Filter) (list []audit.Row, err error) {
 	defer wrap(&err, "store.AuditSearch")
 	var where []string
 	var args []any
@@ -76,7 +57,7 @@ func (s *Store) AuditSearch(ctx context.Context, f AuditFilter) (list []AuditRow
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var e AuditRow
+		var e audit.Row
 		if err := rows.Scan(&e.ID, &e.Seq, timeCol{&e.At}, idCol{&e.UserID}, &e.Action, &e.Object, idCol{&e.ObjectID}, &e.Detail,
 			&e.Username, &e.FullName); err != nil {
 			return nil, err

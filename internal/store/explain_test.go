@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/indicator"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
@@ -96,7 +97,7 @@ func TestExplain(t *testing.T) {
 			{"OfficialReport", func() error { _, err := s.OfficialReport(ctx, x.small, x.q2); return err }},
 			{"OfficialReportSources", func() error { _, err := s.OfficialReportSources(ctx, x.small, x.q2); return err }},
 			{"AuditSearch", func() error {
-				_, err := s.AuditSearch(ctx, AuditFilter{Object: "report", ObjectID: x.report, Limit: 50})
+				_, err := s.AuditSearch(ctx, audit.Filter{Object: "report", ObjectID: x.report, Limit: 50})
 				return err
 			}},
 			{"AuditObjects", func() error { _, err := s.AuditObjects(ctx); return err }},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/figures"
 )
 
@@ -67,7 +68,7 @@ func TestFigureSettings(t *testing.T) {
 		// Each save left one audit row naming what changed.
 		log, err := s.AuditFor(ctx, "plan", planID)
 		must(t, err)
-		var saves []AuditEntry
+		var saves []audit.Entry
 		for _, e := range log {
 			if e.Action == "figure_settings.save" {
 				saves = append(saves, e)

@@ -79,16 +79,16 @@ func (s *Store) UnreadNotices(ctx context.Context, userID int64) (n int, err err
 	return n, err
 }
 
-// MarkNoticeRead marks one of a user's notices read at at. ErrNotFound when
-// the notice does not exist or is another user's; reading a read notice
-// again keeps its first reading time.
-func (s *Store) MarkNoticeRead(ctx context.Context, userID, noticeID int64, at time.Time) (err error) {
+// MarkNoticeRead marks one of a user's notices read at at and returns its
+// link. ErrNotFound when the notice does not exist or is another user's;
+// reading a read notice again keeps its first reading time.
+func (s *Store) MarkNoticeRead(ctx context.Context, userID, noticeID int64, at time.Time) (link string, err error) {
 	defer wrap(&err, "store.MarkNoticeRead(user %d, notice %d)", userID, noticeID)
-	return s.Transact(ctx, func(tx *sql.Tx) error {
-		var id int64
-		return s.queryRow(ctx, tx, `UPDATE notices SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ? RETURNING id`,
-			tsArg(at), noticeID, userID).Scan(&id)
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		return s.queryRow(ctx, tx, `UPDATE notices SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ? RETURNING link`,
+			tsArg(at), noticeID, userID).Scan(&link)
 	})
+	return link, err
 }
 
 // MarkAllNoticesRead marks every unread notice of a user read and returns how many.

@@ -54,10 +54,17 @@ func TestNotices(t *testing.T) {
 		}
 
 		read := t0.Add(24 * time.Hour)
-		must(t, s.MarkNoticeRead(ctx, u[0], ids[1], read))
-		must(t, s.MarkNoticeRead(ctx, u[0], ids[1], read.Add(time.Hour)))  // again: keeps the first time
-		wantErr(t, s.MarkNoticeRead(ctx, u[1], ids[0], read), ErrNotFound) // another user's notice
-		wantErr(t, s.MarkNoticeRead(ctx, u[0], 9999, read), ErrNotFound)
+		link, err := s.MarkNoticeRead(ctx, u[0], ids[1], read)
+		must(t, err)
+		if link != "/reports/1" {
+			t.Errorf("MarkNoticeRead gave the link %q, want /reports/1", link)
+		}
+		_, err = s.MarkNoticeRead(ctx, u[0], ids[1], read.Add(time.Hour)) // again: keeps the first time
+		must(t, err)
+		_, err = s.MarkNoticeRead(ctx, u[1], ids[0], read) // another user's notice
+		wantErr(t, err, ErrNotFound)
+		_, err = s.MarkNoticeRead(ctx, u[0], 9999, read)
+		wantErr(t, err, ErrNotFound)
 		unread, err := s.Notices(ctx, u[0], true, 10)
 		must(t, err)
 		if len(unread) != 2 || unread[0].ID != ids[2] || unread[1].ID != ids[0] {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -56,7 +57,7 @@ func TestOfficialReport(t *testing.T) {
 		// Each save left one audit row naming what changed.
 		log, err := s.AuditFor(ctx, "plan", planID)
 		must(t, err)
-		var saves []AuditEntry
+		var saves []audit.Entry
 		for _, e := range log {
 			if e.Action == "official_report.save" {
 				saves = append(saves, e)

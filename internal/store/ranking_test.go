@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/figures"
 )
 
@@ -52,7 +53,7 @@ func TestRankingWeights(t *testing.T) {
 		// Each save left one audit row naming what changed.
 		log, err := s.AuditFor(ctx, "plan", planID)
 		must(t, err)
-		var saves []AuditEntry
+		var saves []audit.Entry
 		for _, e := range log {
 			if e.Action == "ranking_weights.save" {
 				saves = append(saves, e)

@@ -86,15 +86,17 @@ func TestSignOutEverywhere(t *testing.T) {
 	})
 }
 
+// TestLoginThrottleRule: the failures the store counts, judged by
+// auth.LoginRule, lock an account and an address as the rule says.
 func TestLoginThrottleRule(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		rule := DefaultLoginRule
+		rule := auth.DefaultLoginRule
 		t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
-		locked := func(user, ip string, at time.Time) LoginLock {
-			l, err := s.LoginLocked(ctx, user, ip, at, rule)
+		locked := func(user, ip string, at time.Time) auth.LoginLock {
+			f, err := s.LoginFailures(ctx, user, ip, at.Add(-rule.Window))
 			must(t, err)
-			return l
+			return rule.Lock(f)
 		}
 		for i := range 5 {
 			if l := locked("Lan", "10.0.0.1", t0); !l.Until.IsZero() {

@@ -71,26 +71,8 @@ func (s *Store) TokenUserScope(ctx context.Context, tokenHash []byte, now time.T
 	return &v, scope, nil
 }
 
-// Token is an API token as its owner sees it: never the token itself,
-// which is shown once when made and stored only as a hash.
-type Token struct {
-	ID        int64
-	UserID    int64
-	Name      string
-	Scope     auth.TokenScope
-	CreatedAt time.Time
-	ExpiresAt time.Time // zero: never
-	LastUsed  time.Time // zero: never used
-	RevokedAt time.Time // zero: not revoked
-}
-
-// Live reports whether the token still works at now.
-func (t Token) Live(now time.Time) bool {
-	return t.RevokedAt.IsZero() && (t.ExpiresAt.IsZero() || t.ExpiresAt.After(now))
-}
-
 // Tokens lists userID's API tokens, newest first.
-func (s *Store) Tokens(ctx context.Context, userID int64) (list []Token, err error) {
+func (s *Store) Tokens(ctx context.Context, userID int64) (list []auth.Token, err error) {
 	defer wrap(&err, "store.Tokens(%d)", userID)
 	rows, err := s.query(ctx, s.r, `SELECT id, user_id, name, scope, created_at, expires_at, last_used_at, revoked_at
 		FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
@@ -99,7 +81,7 @@ func (s *Store) Tokens(ctx context.Context, userID int64) (list []Token, err err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var t Token
+		var t auth.Token
 		if err := rows.Scan(&t.ID, &t.UserID, &t.Name, &t.Scope, timeCol{&t.CreatedAt}, timeCol{&t.ExpiresAt},
 			timeCol{&t.LastUsed}, timeCol{&t.RevokedAt}); err != nil {
 			return nil, err

@@ -4,22 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"tiendo/internal/auth"
 )
-
-// TwoFactor is a user's TOTP state.
-type TwoFactor struct {
-	Secret    string    // base32; "" when not enabled
-	EnabledAt time.Time // zero when not enabled
-	Recovery  int       // unused recovery codes left
-}
-
-// Enabled reports whether the user signs in with a second factor.
-func (t TwoFactor) Enabled() bool { return t.Secret != "" }
 
 // UserTwoFactor returns userID's TOTP state. The secret is stored as is:
 // the authenticator needs it to compute codes; a copy of the database
 // therefore holds it (docs/SECURITY.md says so), as with every TOTP system.
-func (s *Store) UserTwoFactor(ctx context.Context, userID int64) (t TwoFactor, err error) {
+func (s *Store) UserTwoFactor(ctx context.Context, userID int64) (t auth.TwoFactor, err error) {
 	defer wrap(&err, "store.UserTwoFactor(%d)", userID)
 	err = s.queryRow(ctx, s.r, `SELECT u.totp_secret, u.totp_enabled_at,
 		(SELECT COUNT(*) FROM recovery_codes rc WHERE rc.user_id = u.id AND rc.used_at IS NULL)
@@ -127,17 +119,8 @@ func (s *Store) replaceRecoveryCodes(ctx context.Context, tx *sql.Tx, userID int
 	return nil
 }
 
-// LoginChallenge is a sign-in half done: the password was right, the
-// second factor is still to come. It is not a session: nothing but the
-// two-factor pages accepts it.
-type LoginChallenge struct {
-	UserID int64
-	Next   string // where to go once signed in
-	Secret string // a TOTP secret being enrolled; "" when the user has one
-}
-
 // CreateLoginChallenge stores a challenge under the hash of its cookie token.
-func (s *Store) CreateLoginChallenge(ctx context.Context, tokenHash []byte, c LoginChallenge, expires time.Time) (err error) {
+func (s *Store) CreateLoginChallenge(ctx context.Context, tokenHash []byte, c auth.LoginChallenge, expires time.Time) (err error) {
 	defer wrap(&err, "store.CreateLoginChallenge(%d)", c.UserID)
 	_, err = s.exec(ctx, s.w, `INSERT INTO login_challenges (token_hash, user_id, next, secret, expires_at) VALUES (?, ?, ?, ?, ?)`,
 		tokenHash, c.UserID, c.Next, c.Secret, tsArg(expires))
@@ -146,7 +129,7 @@ func (s *Store) CreateLoginChallenge(ctx context.Context, tokenHash []byte, c Lo
 
 // LoginChallengeByHash returns a live challenge; ErrNotFound when absent,
 // expired or its user disabled.
-func (s *Store) LoginChallengeByHash(ctx context.Context, tokenHash []byte, now time.Time) (c LoginChallenge, err error) {
+func (s *Store) LoginChallengeByHash(ctx context.Context, tokenHash []byte, now time.Time) (c auth.LoginChallenge, err error) {
 	defer wrap(&err, "store.LoginChallenge")
 	err = s.queryRow(ctx, s.r, `SELECT c.user_id, c.next, c.secret FROM login_challenges c JOIN users u ON u.id = c.user_id
 		WHERE c.token_hash = ? AND c.expires_at > ? AND NOT u.disabled`, tokenHash, tsArg(now)).Scan(&c.UserID, &c.Next, &c.Secret)

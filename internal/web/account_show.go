@@ -4,14 +4,13 @@ import (
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/store"
 )
 
 // accountPage is the data of the user's own account page.
 type accountPage struct {
 	User        *auth.User
 	Agency      string
-	TwoFactor   store.TwoFactor
+	TwoFactor   auth.TwoFactor
 	Required    bool   // the role must use two-factor sign-in
 	Done        string // what was just done, to confirm it
 	Error       string // what is wrong with the last form
@@ -39,18 +38,12 @@ func (h *handler) accountShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) accountData(r *http.Request) (*accountPage, error) {
-	u := userFrom(r.Context())
-	tf, err := h.store.UserTwoFactor(r.Context(), u.ID)
+	acc, err := h.app.Account(r.Context(), h.user(r))
 	if err != nil {
 		return nil, err
 	}
-	p := &accountPage{User: u, TwoFactor: tf, Required: h.twoFactor[u.Role], MinPassword: auth.MinPasswordLen}
-	if u.AgencyID != 0 {
-		if a, err := h.store.Agency(r.Context(), u.AgencyID); err == nil {
-			p.Agency = a.DisplayName()
-		}
-	}
-	return p, nil
+	return &accountPage{User: acc.User, Agency: acc.Agency, TwoFactor: acc.TwoFactor, Required: acc.TwoFactorRequired,
+		MinPassword: auth.MinPasswordLen}, nil
 }
 
 // accountFail shows the account page again with a form's problem.
@@ -61,4 +54,15 @@ func (h *handler) accountFail(r *http.Request, status int, form, msg string) err
 	}
 	p.Error, p.ErrorOf = msg, form
 	return reshow(status, "account", &page{Title: "Tài khoản của tôi", Nav: "account", Data: p})
+}
+
+// accountRefused shows the account page again with why a use case refused
+// the form (403 for a rule, 422 for input to correct); other errors go to
+// fail.
+func (h *handler) accountRefused(r *http.Request, form string, err error) error {
+	status, msg, ok := kindFailure(err)
+	if !ok || (status != http.StatusForbidden && status != http.StatusUnprocessableEntity) {
+		return err
+	}
+	return h.accountFail(r, status, form, msg)
 }

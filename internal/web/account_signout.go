@@ -7,8 +7,7 @@ import (
 // accountSignOutEverywhere ends every session of the user — this browser's
 // and those on other devices (a PC left signed in elsewhere, a lost phone).
 func (h *handler) accountSignOutEverywhere(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
-	if _, err := h.store.DeleteUserSessions(r.Context(), u.ID, u.ID, nil); err != nil {
+	if err := h.app.SignOutEverywhere(r.Context(), h.user(r)); err != nil {
 		return err
 	}
 	h.clearSessionCookie(w)

@@ -1,26 +1,23 @@
 package web
 
 import (
+	"errors"
 	"net/http"
-	"strings"
 
-	"tiendo/internal/auth"
+	"tiendo/internal/app"
+	"tiendo/internal/derrors"
 )
 
 // accountTwoFactorShow starts enrolment for a signed-in user who has no
 // second factor yet (optional for their role): a new secret, shown as a
 // QR code; the form sends it back with the first code.
 func (h *handler) accountTwoFactorShow(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
-	tf, err := h.store.UserTwoFactor(r.Context(), u.ID)
-	if err != nil {
-		return err
-	}
-	if tf.Enabled() {
+	u := h.user(r)
+	secret, err := h.app.BeginTwoFactor(r.Context(), u)
+	if errors.Is(err, derrors.Conflict) {
 		http.Redirect(w, r, "/account", http.StatusSeeOther)
 		return nil
 	}
-	secret, _, err := auth.NewTOTPKey(u.Username)
 	if err != nil {
 		return err
 	}
@@ -32,29 +29,26 @@ func (h *handler) accountTwoFactorShow(w http.ResponseWriter, r *http.Request) e
 }
 
 // accountTwoFactorEnable turns two-factor sign-in on once the first code
-// of the new secret checks, and shows the recovery codes once.
+// of the new secret checks, and shows the recovery codes once; a wrong
+// code shows the enrolment page again.
 func (h *handler) accountTwoFactorEnable(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
-	u := userFrom(r.Context())
-	secret := strings.ToUpper(strings.ReplaceAll(r.PostFormValue("secret"), " ", ""))
-	if len(secret) < 16 || len(secret) > 64 {
-		return h.accountFail(r, http.StatusUnprocessableEntity, "2fa", "Khóa bí mật không hợp lệ. Hãy mở lại trang bật xác thực hai lớp.")
-	}
-	step, ok := auth.TOTPStep(r.PostFormValue("code"), secret, h.totp.Now())
-	if !ok {
-		f, err := enrolForm(u.Username, secret)
-		if err != nil {
-			return h.accountFail(r, http.StatusUnprocessableEntity, "2fa", "Khóa bí mật không hợp lệ. Hãy mở lại trang bật xác thực hai lớp.")
+	u := h.user(r)
+	secret := r.PostFormValue("secret")
+	codes, err := h.app.EnableTwoFactor(r.Context(), u, secret, r.PostFormValue("code"))
+	if msg := derrors.FieldsOf(err)["code"]; msg != "" {
+		f, ferr := enrolForm(u.Username, app.NormalizeTOTPSecret(secret))
+		if ferr != nil {
+			return ferr
 		}
-		f.Error = "Mã chưa đúng. Hãy nhập mã 6 chữ số đang hiện trong ứng dụng (giờ điện thoại phải là giờ tự động)."
+		f.Error = msg
 		return reshow(http.StatusUnprocessableEntity, "login_2fa_setup", &page{Title: "Bật xác thực hai lớp", Nav: "account", Data: f})
 	}
-	codes, hashes := auth.NewRecoveryCodes()
-	if err := h.store.EnableTwoFactor(r.Context(), u.ID, u.ID, secret, step, hashes); err != nil {
-		return err
+	if err != nil {
+		return h.accountRefused(r, "2fa", err)
 	}
 	return h.render(w, r, http.StatusOK, "recovery_codes", &page{Title: "Mã khôi phục", Nav: "account", Data: recoveryPage{Codes: codes, Next: "/account?done=2fa-on"}})
 }
@@ -66,19 +60,8 @@ func (h *handler) accountTwoFactorDisable(w http.ResponseWriter, r *http.Request
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
-	u := userFrom(r.Context())
-	if h.twoFactor[u.Role] {
-		return h.accountFail(r, http.StatusForbidden, "2fa", "Vai trò "+u.Role.Label()+" bắt buộc đăng nhập hai lớp nên không tắt được. Nếu mất điện thoại, hãy nhờ quản trị viên đặt lại.")
-	}
-	tf, err := h.store.UserTwoFactor(r.Context(), u.ID)
-	if err != nil {
-		return err
-	}
-	if !h.checkSecondFactor(r, u, tf, strings.TrimSpace(r.PostFormValue("code"))) {
-		return h.accountFail(r, http.StatusUnprocessableEntity, "2fa", msgBadCode)
-	}
-	if err := h.store.DisableTwoFactor(r.Context(), u.ID, u.ID); err != nil {
-		return err
+	if err := h.app.DisableTwoFactor(r.Context(), h.user(r), r.PostFormValue("code")); err != nil {
+		return h.accountRefused(r, "2fa", err)
 	}
 	http.Redirect(w, r, "/account?done=2fa-off", http.StatusSeeOther)
 	return nil
@@ -91,17 +74,9 @@ func (h *handler) accountRecoveryCodes(w http.ResponseWriter, r *http.Request) e
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
-	u := userFrom(r.Context())
-	tf, err := h.store.UserTwoFactor(r.Context(), u.ID)
+	codes, err := h.app.ReplaceRecoveryCodes(r.Context(), h.user(r), r.PostFormValue("code"))
 	if err != nil {
-		return err
-	}
-	if !h.checkSecondFactor(r, u, tf, strings.TrimSpace(r.PostFormValue("code"))) {
-		return h.accountFail(r, http.StatusUnprocessableEntity, "2fa", msgBadCode)
-	}
-	codes, hashes := auth.NewRecoveryCodes()
-	if err := h.store.ReplaceRecoveryCodes(r.Context(), u.ID, u.ID, hashes); err != nil {
-		return err
+		return h.accountRefused(r, "2fa", err)
 	}
 	return h.render(w, r, http.StatusOK, "recovery_codes", &page{Title: "Mã khôi phục", Nav: "account", Data: recoveryPage{Codes: codes, Next: "/account"}})
 }

@@ -17,7 +17,7 @@ func (h *handler) auditXLSX(w http.ResponseWriter, r *http.Request) error {
 	}
 	f.Before = 0
 	f.Limit = auditExportMax + 1
-	rows, err := h.store.AuditSearch(r.Context(), f)
+	rows, err := h.app.SearchAudit(r.Context(), h.user(r), f)
 	if err != nil {
 		return err
 	}

@@ -1,35 +1,38 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
+
+	"tiendo/internal/derrors"
 )
 
 // auditList shows the audit log, newest first, filtered by who acted, their
 // agency, the object and the days, a page at a time (keyset paging on id,
 // so a page costs the same however deep).
 func (h *handler) auditList(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
+	ctx, u := r.Context(), h.user(r)
 	f, problem := readAuditFilter(r)
 	p := &auditPage{Filter: f, Form: r.URL.Query(), Problem: problem}
-	var err error
-	if p.Users, err = h.store.Users(ctx); err != nil {
+	choices, err := h.app.AuditFilterChoices(ctx, u)
+	if err != nil {
 		return err
 	}
-	if p.Agencies, err = h.store.Agencies(ctx); err != nil {
-		return err
-	}
-	if p.Objects, err = h.store.AuditObjects(ctx); err != nil {
-		return err
-	}
-	status := http.StatusOK
-	if problem != "" {
-		status = http.StatusUnprocessableEntity
-	} else {
+	p.Users, p.Agencies, p.Objects = choices.Users, choices.Agencies, choices.Objects
+	if p.Problem == "" {
 		f.Limit = auditPageSize + 1
-		if p.Rows, err = h.store.AuditSearch(ctx, f); err != nil {
+		p.Rows, err = h.app.SearchAudit(ctx, u, f)
+		if errors.Is(err, derrors.Invalid) {
+			p.Problem = derrors.MessageOf(err)
+		} else if err != nil {
 			return err
 		}
+	}
+	status := http.StatusOK
+	if p.Problem != "" {
+		status = http.StatusUnprocessableEntity
+	} else {
 		q := auditQuery(p.Form)
 		p.Export = "/audit.xlsx?" + q.Encode()
 		if len(p.Rows) > auditPageSize {

@@ -9,7 +9,7 @@ import (
 	"strconv"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/store"
+	"tiendo/internal/derrors"
 )
 
 // handlerFunc is the shape of every page handler: it returns an error and
@@ -106,8 +106,8 @@ func (h *handler) sessionUser(w http.ResponseWriter, r *http.Request) (*auth.Use
 	if err != nil || c.Value == "" {
 		return nil, nil
 	}
-	u, err := h.store.SessionUser(r.Context(), auth.HashToken(c.Value), h.clock.Now())
-	if errors.Is(err, store.ErrNotFound) {
+	u, err := h.app.SessionUser(r.Context(), c.Value)
+	if errors.Is(err, derrors.NotFound) {
 		h.clearSessionCookie(w)
 		return nil, nil
 	}
@@ -124,7 +124,7 @@ func (h *handler) setSessionCookie(w http.ResponseWriter, token string) {
 		Name:     auth.SessionCookie,
 		Value:    token,
 		Path:     "/",
-		MaxAge:   int(h.limits.Max.Seconds()),
+		MaxAge:   int(h.app.SessionLimits().Max.Seconds()),
 		HttpOnly: true,
 		Secure:   h.secure,
 		SameSite: http.SameSiteLaxMode,

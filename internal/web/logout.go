@@ -9,8 +9,8 @@ import (
 // logout ends the session in the database (so a copied cookie dies with it)
 // and clears the cookie.
 func (h *handler) logout(w http.ResponseWriter, r *http.Request) error {
-	if c, err := r.Cookie(auth.SessionCookie); err == nil && c.Value != "" {
-		if err := h.store.DeleteSession(r.Context(), auth.HashToken(c.Value)); err != nil {
+	if c, err := r.Cookie(auth.SessionCookie); err == nil {
+		if err := h.app.SignOut(r.Context(), c.Value); err != nil {
 			return err
 		}
 	}

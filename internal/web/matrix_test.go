@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/auth"
 	"tiendo/internal/golden"
 	"tiendo/internal/reporting"
-	"tiendo/internal/store"
 	"tiendo/internal/web"
 )
 
@@ -152,7 +152,7 @@ func (a *app) matrixRequest(t *testing.T, role, method, path string) (status int
 // refused request must leave it as it was.
 func (a *app) auditCount(t *testing.T) int {
 	t.Helper()
-	entries, err := a.store.AuditSearch(context.Background(), store.AuditFilter{Limit: 100_000})
+	entries, err := a.store.AuditSearch(context.Background(), audit.Filter{Limit: 100_000})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,23 +18,11 @@ type noticeView struct {
 }
 
 // noticeRow is one notice with the link it may follow ("" for none, or
-// for a link that does not stay inside the application).
+// for a link that does not stay inside the application). Its kind's label
+// is notify.Notice's KindLabel.
 type noticeRow struct {
 	notify.Notice
 	Link string
-}
-
-// KindLabel names a reminder's kind; "" for kinds without a label.
-func (n noticeRow) KindLabel() string {
-	switch n.Kind {
-	case "before":
-		return "Sắp đến hạn"
-	case "overdue":
-		return "Quá hạn"
-	case "digest":
-		return "Tổng hợp tuần"
-	}
-	return ""
 }
 
 // KindClass colours a reminder's kind as task statuses are coloured.
@@ -52,9 +40,8 @@ func (n noticeRow) KindClass() string {
 // ones marked (or, with ?show=unread, only those). Opening one goes through
 // noticeRead, which marks it read first.
 func (h *handler) noticeList(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
 	v := &noticeView{UnreadOnly: r.URL.Query().Get("show") == "unread"}
-	list, err := h.store.Notices(r.Context(), u.ID, v.UnreadOnly, noticeLimit)
+	list, err := h.app.Notices(r.Context(), h.user(r), v.UnreadOnly, noticeLimit)
 	if err != nil {
 		return err
 	}

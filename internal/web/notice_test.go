@@ -43,7 +43,7 @@ func seedNotices(a *app, ctx context.Context) {
 	add("nhead", notify.Notice{UserID: head, Kind: "overdue", Text: "Báo cáo Quý II/2025 của Sở Tài chính đã quá hạn.", Link: plan})
 	add("n3", notify.Notice{UserID: officer, Kind: "overdue", Text: "Một liên kết ra ngoài.", Link: "//evil.example/x"})
 	add("n4", notify.Notice{UserID: officer, Kind: "system", Text: "Hệ thống sẽ bảo trì tối thứ Bảy."})
-	if err := s.MarkNoticeRead(ctx, officer, mustID(t, a.vars["n1"]), at); err != nil {
+	if _, err := s.MarkNoticeRead(ctx, officer, mustID(t, a.vars["n1"]), at); err != nil {
 		t.Fatalf("seed notices: mark read: %v", err)
 	}
 }

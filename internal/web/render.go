@@ -68,7 +68,7 @@ func (h *handler) unreadNotices(r *http.Request, u *auth.User) int {
 	if u == nil {
 		return 0
 	}
-	n, err := h.store.UnreadNotices(r.Context(), u.ID)
+	n, err := h.app.UnreadNotices(r.Context(), u)
 	if err != nil {
 		h.log.Warn("web: counting unread notices", "user", u.ID, "err", err)
 		return 0

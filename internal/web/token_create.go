@@ -1,13 +1,14 @@
 package web
 
 import (
+	"errors"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
+	"tiendo/internal/derrors"
 	"tiendo/internal/vntext"
 )
 
@@ -17,37 +18,21 @@ func (h *handler) tokenCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	p, err := h.tokenData(r)
-	if err != nil {
+	in := app.TokenRequest{Name: strings.TrimSpace(vntext.NFC(r.PostFormValue("name"))), Scope: auth.TokenScope(r.PostFormValue("scope"))}
+	in.Days, _ = strconv.Atoi(r.PostFormValue("days"))
+	token, err := h.app.CreateToken(r.Context(), h.user(r), in)
+	if err != nil && !errors.Is(err, derrors.Invalid) {
 		return err
 	}
-	p.Name = strings.TrimSpace(vntext.NFC(r.PostFormValue("name")))
-	p.Scope = auth.TokenScope(r.PostFormValue("scope"))
-	p.Expiry, _ = strconv.Atoi(r.PostFormValue("days"))
-	switch {
-	case p.Name == "":
-		p.Error = "Hãy đặt tên cho mã (ví dụ: \"Phần mềm tổng hợp của Sở\") để sau này biết mã nào dùng ở đâu."
-	case utf8.RuneCountInString(p.Name) > 100:
-		p.Error = "Tên mã dài quá 100 ký tự."
-	case !p.Scope.Valid():
-		p.Error = "Hãy chọn phạm vi của mã."
-	case !slices.Contains(tokenDays, p.Expiry):
-		p.Error = "Hãy chọn thời hạn của mã (tối đa 365 ngày)."
+	p, derr := h.tokenData(r)
+	if derr != nil {
+		return derr
 	}
-	if p.Error != "" {
+	if err != nil {
+		p.Error, p.Name, p.Scope, p.Expiry = derrors.MessageOf(err), in.Name, in.Scope, in.Days
 		return reshow(http.StatusUnprocessableEntity, "account_tokens", &page{Title: "Mã truy cập API", Nav: "account", Data: p})
 	}
-	u := userFrom(r.Context())
-	token, hash := auth.NewToken()
-	expires := h.clock.Now().AddDate(0, 0, p.Expiry)
-	if _, err := h.store.CreateScopedToken(r.Context(), u.ID, u.ID, hash, p.Name, p.Scope, expires); err != nil {
-		return err
-	}
-	name := p.Name
-	if p, err = h.tokenData(r); err != nil {
-		return err
-	}
-	p.New, p.NewName = token, name
+	p.New, p.NewName = token, in.Name
 	return h.render(w, r, http.StatusCreated, "account_tokens", &page{Title: "Mã truy cập API", Nav: "account", Data: p})
 }
 
@@ -58,8 +43,7 @@ func (h *handler) tokenRevoke(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	u := userFrom(r.Context())
-	if err := h.store.RevokeTokenID(r.Context(), u.ID, u.ID, id); err != nil {
+	if err := h.app.RevokeToken(r.Context(), h.user(r), id); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/account/tokens?done=revoked", http.StatusSeeOther)

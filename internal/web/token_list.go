@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/store"
 )
 
 // tokenPage is the data of the API tokens page.
@@ -23,14 +22,10 @@ type tokenPage struct {
 
 // tokenRow is one token with its state in words.
 type tokenRow struct {
-	store.Token
+	auth.Token
 	State string
 	Live  bool
 }
-
-// tokenDays are the lifetimes offered; the UI makes no token that never
-// expires (the command line can, for an integration an admin looks after).
-var tokenDays = []int{30, 90, 180, 365}
 
 // tokenList shows the user's API tokens — never the tokens themselves —
 // and the form to make one.
@@ -45,13 +40,15 @@ func (h *handler) tokenList(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "account_tokens", &page{Title: "Mã truy cập API", Nav: "account", Data: p})
 }
 
+// tokenData is the tokens page with the user's tokens and the form's
+// defaults.
 func (h *handler) tokenData(r *http.Request) (*tokenPage, error) {
-	list, err := h.store.Tokens(r.Context(), userFrom(r.Context()).ID)
+	list, err := h.app.Tokens(r.Context(), h.user(r))
 	if err != nil {
 		return nil, err
 	}
 	now := h.clock.Now()
-	p := &tokenPage{Scopes: auth.TokenScopes, Days: tokenDays, Scope: auth.ScopeRead, Expiry: 90}
+	p := &tokenPage{Scopes: auth.TokenScopes, Days: auth.TokenDays, Scope: auth.ScopeRead, Expiry: 90}
 	for _, t := range list {
 		row := tokenRow{Token: t, Live: t.Live(now)}
 		switch {

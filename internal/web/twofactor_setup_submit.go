@@ -1,11 +1,11 @@
 package web
 
 import (
+	"errors"
 	"net/http"
-	"strings"
 
-	"tiendo/internal/auth"
-	"tiendo/internal/clock"
+	"tiendo/internal/app"
+	"tiendo/internal/derrors"
 )
 
 // recoveryPage shows new recovery codes, once.
@@ -22,31 +22,25 @@ func (h *handler) twoFactorSetupSubmit(w http.ResponseWriter, r *http.Request) e
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
-	c, u, tokenHash, ok, err := h.challenge(r)
-	if err != nil || !ok || c.Secret == "" {
+	c, u, token, ok, err := h.challenge(r)
+	if err != nil || !ok || !c.Enrolment() {
 		return backToLogin(w, r, err)
 	}
-	step, ok := auth.TOTPStep(strings.TrimSpace(r.PostFormValue("code")), c.Secret, h.totp.Now())
-	if !ok {
-		if err := h.store.RecordLoginFailure(r.Context(), u.Username, clientIP(r), "2fa enrolment", clock.System{}.Now()); err != nil {
-			return err
+	step, err := h.app.SignInEnrol(r.Context(), app.SecondFactor{Challenge: token, Code: r.PostFormValue("code"), IP: clientIP(r)})
+	switch {
+	case errors.Is(err, derrors.Forbidden):
+		f, ferr := enrolForm(u.Username, c.Secret)
+		if ferr != nil {
+			return ferr
 		}
-		f, err := enrolForm(u.Username, c.Secret)
-		if err != nil {
-			return err
-		}
-		f.Error = "Mã chưa đúng. Hãy kiểm tra giờ trên điện thoại là giờ tự động, quét lại mã QR nếu cần, rồi nhập mã 6 chữ số đang hiện."
+		f.Error = derrors.MessageOf(err)
 		return reshow(http.StatusUnprocessableEntity, "login_2fa_setup", &page{Title: "Bật xác thực hai lớp", Data: f})
-	}
-	codes, hashes := auth.NewRecoveryCodes()
-	if err := h.store.EnableTwoFactor(r.Context(), u.ID, u.ID, c.Secret, step, hashes); err != nil {
+	case errors.Is(err, derrors.NotFound):
+		return backToLogin(w, r, nil)
+	case err != nil:
 		return err
 	}
-	if err := h.endChallenge(w, r, tokenHash); err != nil {
-		return err
-	}
-	if err := h.openSession(w, r, u); err != nil {
-		return err
-	}
-	return h.render(w, r, http.StatusOK, "recovery_codes", &page{Title: "Mã khôi phục", Data: recoveryPage{Codes: codes, Next: c.Next}})
+	h.clearChallenge(w)
+	h.setSessionCookie(w, step.Session)
+	return h.render(w, r, http.StatusOK, "recovery_codes", &page{Title: "Mã khôi phục", Data: recoveryPage{Codes: step.RecoveryCodes, Next: step.Next}})
 }

@@ -23,7 +23,7 @@ func (h *handler) twoFactorShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || !ok {
 		return backToLogin(w, r, err)
 	}
-	if c.Secret != "" {
+	if c.Enrolment() {
 		http.Redirect(w, r, "/login/2fa/setup", http.StatusSeeOther)
 		return nil
 	}
@@ -37,7 +37,7 @@ func (h *handler) twoFactorSetupShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil || !ok {
 		return backToLogin(w, r, err)
 	}
-	if c.Secret == "" {
+	if !c.Enrolment() {
 		http.Redirect(w, r, "/login/2fa", http.StatusSeeOther)
 		return nil
 	}

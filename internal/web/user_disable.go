@@ -5,19 +5,14 @@ import (
 )
 
 // userDisable locks an account: its sessions end now, its API tokens stop
-// working (the store checks the flag on every use), and it cannot sign in
-// until enabled again. Nothing it did is deleted. An admin cannot lock
-// themselves out.
+// working, and it cannot sign in until enabled again (app.DisableUser; an
+// admin cannot lock themselves out).
 func (h *handler) userDisable(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	if id == actorID(r) {
-		h.message(w, r, http.StatusUnprocessableEntity, "Không thể tự khóa tài khoản của chính mình. Hãy nhờ một quản trị viên khác.")
-		return nil
-	}
-	if err := h.store.SetUserDisabled(r.Context(), actorID(r), id, true); err != nil {
+	if err := h.app.DisableUser(r.Context(), h.user(r), id); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/users?done=disabled", http.StatusSeeOther)
@@ -30,7 +25,7 @@ func (h *handler) userEnable(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.SetUserDisabled(r.Context(), actorID(r), id, false); err != nil {
+	if err := h.app.EnableUser(r.Context(), h.user(r), id); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/users?done=enabled", http.StatusSeeOther)
@@ -44,7 +39,7 @@ func (h *handler) userResetTwoFactor(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	if err := h.store.DisableTwoFactor(r.Context(), actorID(r), id); err != nil {
+	if err := h.app.ResetUserTwoFactor(r.Context(), h.user(r), id); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/users?done=2fa-reset", http.StatusSeeOther)

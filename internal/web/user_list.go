@@ -3,15 +3,13 @@ package web
 import (
 	"net/http"
 
-	"tiendo/internal/auth"
+	"tiendo/internal/app"
 )
 
 // userRow is one account in the users list.
 type userRow struct {
-	auth.User
-	Agency    string
-	TwoFactor bool
-	Self      bool
+	app.UserAccount
+	Self bool
 }
 
 // userListPage is the users page's data.
@@ -30,26 +28,14 @@ var usersDone = map[string]string{
 // userList shows every account with its role, agency, state and
 // two-factor sign-in, for administrators, with the actions on each.
 func (h *handler) userList(w http.ResponseWriter, r *http.Request) error {
-	users, err := h.store.Users(r.Context())
+	u := h.user(r)
+	list, err := h.app.UserAccounts(r.Context(), u)
 	if err != nil {
 		return err
 	}
-	list, err := h.store.Agencies(r.Context())
-	if err != nil {
-		return err
-	}
-	names := agencyIndex(list)
-	p := userListPage{Rows: make([]userRow, len(users)), Done: usersDone[r.URL.Query().Get("done")]}
-	for i, u := range users {
-		p.Rows[i] = userRow{User: u, Self: u.ID == actorID(r)}
-		if a := names[u.AgencyID]; a != nil {
-			p.Rows[i].Agency = a.DisplayName()
-		}
-		tf, err := h.store.UserTwoFactor(r.Context(), u.ID)
-		if err != nil {
-			return err
-		}
-		p.Rows[i].TwoFactor = tf.Enabled()
+	p := userListPage{Rows: make([]userRow, len(list)), Done: usersDone[r.URL.Query().Get("done")]}
+	for i, acc := range list {
+		p.Rows[i] = userRow{UserAccount: acc, Self: acc.ID == u.ID}
 	}
 	return h.render(w, r, http.StatusOK, "user_list", &page{Title: "Người dùng", Nav: "users", Data: p})
 }

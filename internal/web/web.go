@@ -22,7 +22,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"sync"
 
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
@@ -39,18 +38,13 @@ type Config struct {
 	Clock         clock.Clock
 	Log           *slog.Logger
 	SecureCookies bool // mark cookies Secure (served over TLS)
-	// Sessions are the web sessions' idle and absolute lifetimes;
-	// auth.DefaultSessionLimits when zero.
-	Sessions auth.SessionLimits
-	// TwoFactorRoles must sign in with a TOTP code; nil means admin and
-	// coordinator, an empty (non-nil) slice nobody (training setups only).
+	// Sessions, TwoFactorRoles, TOTPClock and Logins are the sign-in
+	// policy (app.SignInPolicy has their meaning and defaults) of the App
+	// New makes when App is nil; server.New gives its App the same.
+	Sessions       auth.SessionLimits
 	TwoFactorRoles []auth.Role
-	// TOTPClock is the time TOTP codes are checked against: the real time
-	// (clock.System) when nil, whatever Clock says — a training day fixed by
-	// --clock must not break the authenticator apps. Tests step it.
-	TOTPClock clock.Clock
-	// Logins is the sign-in throttle; store.DefaultLoginRule when zero.
-	Logins store.LoginRule
+	TOTPClock      clock.Clock
+	Logins         auth.LoginRule
 	// OIDC turns on single sign-on; nil: off (the routes answer 404).
 	OIDC *OIDCConfig
 	// Writes limits each user's (or, signed out, each address's) writes;
@@ -63,10 +57,6 @@ type Config struct {
 	DevDir string
 }
 
-// DefaultTwoFactorRoles are the roles that must sign in with TOTP unless
-// configured otherwise: those who can change every agency's data.
-var DefaultTwoFactorRoles = []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}
-
 // handler holds what every page handler needs. It is built once by New and
 // shared by all requests; nothing in it changes after New returns.
 type handler struct {
@@ -75,18 +65,10 @@ type handler struct {
 	clock  clock.Clock
 	log    *slog.Logger
 	secure bool
-	limits auth.SessionLimits
-	// twoFactor holds the roles that must use a second factor.
-	twoFactor map[auth.Role]bool
-	totp      clock.Clock
-	logins    store.LoginRule
-	writes    *ratelimit.Limiter
-	oidc      *oidcClient
-	ui        *assets // templates and static files (re-read per request in dev mode)
-	devDir    string
-	// decoyHash is a password hash verified when a username is unknown, so
-	// that sign-in takes the same time whether or not the user exists.
-	decoyHash func() string
+	writes *ratelimit.Limiter
+	oidc   *oidcClient
+	ui     *assets // templates and static files (re-read per request in dev mode)
+	devDir string
 }
 
 // New returns the handler of every HTML route (and static files).
@@ -100,48 +82,26 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	if cfg.Sessions.Max <= 0 {
-		cfg.Sessions = auth.DefaultSessionLimits
-	}
-	if cfg.TwoFactorRoles == nil {
-		cfg.TwoFactorRoles = DefaultTwoFactorRoles
-	}
-	if cfg.TOTPClock == nil {
-		cfg.TOTPClock = clock.System{}
-	}
-	if cfg.Logins.Window <= 0 {
-		cfg.Logins = store.DefaultLoginRule
-	}
 	ui, err := loadAssets(cfg.DevDir)
 	if err != nil {
 		return nil, err
 	}
 	if cfg.App == nil {
-		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log})
+		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log,
+			SignIn: app.SignInPolicy{Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins}})
 	}
 	h := &handler{
-		app:       cfg.App,
-		store:     cfg.Store,
-		clock:     cfg.Clock,
-		log:       cfg.Log,
-		secure:    cfg.SecureCookies,
-		limits:    cfg.Sessions,
-		twoFactor: map[auth.Role]bool{},
-		totp:      cfg.TOTPClock,
-		logins:    cfg.Logins,
-		writes:    cfg.Writes,
-		ui:        ui,
-		devDir:    cfg.DevDir,
-		decoyHash: sync.OnceValue(func() string {
-			s, _ := auth.HashPassword("tiendo-decoy-password")
-			return s
-		}),
+		app:    cfg.App,
+		store:  cfg.Store,
+		clock:  cfg.Clock,
+		log:    cfg.Log,
+		secure: cfg.SecureCookies,
+		writes: cfg.Writes,
+		ui:     ui,
+		devDir: cfg.DevDir,
 	}
 	if cfg.OIDC != nil {
 		h.oidc = &oidcClient{cfg: *cfg.OIDC}
-	}
-	for _, r := range cfg.TwoFactorRoles {
-		h.twoFactor[r] = true
 	}
 	mux := http.NewServeMux()
 	h.routes(mux)

@@ -1,4 +1,4 @@
-package notify
+package smtp
 
 import (
 	"crypto/tls"

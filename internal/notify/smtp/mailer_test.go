@@ -1,4 +1,4 @@
-package notify_test
+package smtp_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"tiendo/internal/notify"
+	"tiendo/internal/notify/smtp"
+	"tiendo/internal/notify/smtp/smtptest"
 )
 
 // vnSubject has every kind of Vietnamese letter a subject meets: tones,
@@ -26,9 +28,9 @@ func sampleMessage() notify.Message {
 	}
 }
 
-func newMailer(t *testing.T, cfg notify.Config) *notify.Mailer {
+func newMailer(t *testing.T, cfg smtp.Config) *smtp.Mailer {
 	t.Helper()
-	m, err := notify.NewMailer(cfg)
+	m, err := smtp.NewMailer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,12 +38,12 @@ func newMailer(t *testing.T, cfg notify.Config) *notify.Mailer {
 }
 
 func TestMailerPlain(t *testing.T) {
-	srv := startSMTP(t, false)
-	m := newMailer(t, notify.Config{Host: srv.Host, Port: srv.Port, TLS: notify.TLSNone, From: "Hệ thống tiendo <tiendo@camau.gov.vn>"})
+	srv := smtptest.Start(t, false)
+	m := newMailer(t, smtp.Config{Host: srv.Host, Port: srv.Port, TLS: smtp.TLSNone, From: "Hệ thống tiendo <tiendo@camau.gov.vn>"})
 	if err := m.Send(context.Background(), sampleMessage()); err != nil {
 		t.Fatal(err)
 	}
-	msgs := srv.messages()
+	msgs := srv.Messages()
 	if len(msgs) != 1 {
 		t.Fatalf("%d messages", len(msgs))
 	}
@@ -56,17 +58,17 @@ func TestMailerPlain(t *testing.T) {
 	if raw := r.Header.Get("Subject"); !strings.Contains(raw, "=?UTF-8?") || !isASCII(raw) {
 		t.Errorf("raw Subject not RFC 2047 encoded: %q", raw)
 	}
-	if got := r.subject(t); got != vnSubject {
+	if got := r.Subject(t); got != vnSubject {
 		t.Errorf("Subject = %q, want %q", got, vnSubject)
 	}
-	to := r.addresses(t, "To")
+	to := r.Addresses(t, "To")
 	if len(to) != 2 || to[0].Name != "Nguyễn Văn Đức" || to[0].Address != "duc@stc.camau.gov.vn" || to[1].Name != "Trần Thị Ánh" {
 		t.Errorf("To = %v", to)
 	}
-	if cc := r.addresses(t, "Cc"); len(cc) != 1 || cc[0].Name != "Lê Hoàng Phúc" {
+	if cc := r.Addresses(t, "Cc"); len(cc) != 1 || cc[0].Name != "Lê Hoàng Phúc" {
 		t.Errorf("Cc = %v", cc)
 	}
-	if from := r.addresses(t, "From"); len(from) != 1 || from[0].Name != "Hệ thống tiendo" || from[0].Address != "tiendo@camau.gov.vn" {
+	if from := r.Addresses(t, "From"); len(from) != 1 || from[0].Name != "Hệ thống tiendo" || from[0].Address != "tiendo@camau.gov.vn" {
 		t.Errorf("From = %v", from)
 	}
 	for key, want := range map[string]string{
@@ -96,65 +98,65 @@ func TestMailerPlain(t *testing.T) {
 }
 
 func TestMailerStartTLSAuth(t *testing.T) {
-	srv := startSMTP(t, false, withTLS(t), withAuth("tiendo", "mật-khẩu"))
-	cfg := notify.Config{Host: srv.Host, Port: srv.Port, TLS: notify.TLSStartTLS, From: "tiendo@camau.gov.vn",
+	srv := smtptest.Start(t, false, smtptest.WithTLS(t), smtptest.WithAuth("tiendo", "mật-khẩu"))
+	cfg := smtp.Config{Host: srv.Host, Port: srv.Port, TLS: smtp.TLSStartTLS, From: "tiendo@camau.gov.vn",
 		Username: "tiendo", Password: "mật-khẩu", TLSConfig: &tls.Config{RootCAs: srv.CA, ServerName: srv.Host, MinVersion: tls.VersionTLS12}}
 	if err := newMailer(t, cfg).Send(context.Background(), sampleMessage()); err != nil {
 		t.Fatal(err)
 	}
-	msgs := srv.messages()
+	msgs := srv.Messages()
 	if len(msgs) != 1 || !msgs[0].TLS || msgs[0].User != "tiendo" {
 		t.Fatalf("received %+v", msgs)
 	}
-	if got := msgs[0].subject(t); got != vnSubject {
+	if got := msgs[0].Subject(t); got != vnSubject {
 		t.Errorf("Subject = %q", got)
 	}
 
 	cfg.Password = "sai"
 	err := newMailer(t, cfg).Send(context.Background(), sampleMessage())
-	var se *notify.SendError
+	var se *smtp.SendError
 	if !errors.As(err, &se) {
 		t.Errorf("wrong password: %v, want a *SendError", err)
 	}
-	if len(srv.messages()) != 1 {
+	if len(srv.Messages()) != 1 {
 		t.Error("a message was accepted with a wrong password")
 	}
 }
 
 func TestMailerImplicitTLS(t *testing.T) {
-	srv := startSMTP(t, true, withTLS(t))
-	cfg := notify.Config{Host: srv.Host, Port: srv.Port, TLS: notify.TLSImplicit, From: "tiendo@camau.gov.vn",
+	srv := smtptest.Start(t, true, smtptest.WithTLS(t))
+	cfg := smtp.Config{Host: srv.Host, Port: srv.Port, TLS: smtp.TLSImplicit, From: "tiendo@camau.gov.vn",
 		TLSConfig: &tls.Config{RootCAs: srv.CA, ServerName: srv.Host, MinVersion: tls.VersionTLS12}}
 	if err := newMailer(t, cfg).Send(context.Background(), sampleMessage()); err != nil {
 		t.Fatal(err)
 	}
-	if msgs := srv.messages(); len(msgs) != 1 || !msgs[0].TLS {
+	if msgs := srv.Messages(); len(msgs) != 1 || !msgs[0].TLS {
 		t.Fatalf("received %+v", msgs)
 	}
 }
 
 func TestMailerFailures(t *testing.T) {
 	ctx := context.Background()
-	plain := startSMTP(t, false)
+	plain := smtptest.Start(t, false)
 	for _, c := range []struct {
 		name string
-		cfg  notify.Config
+		cfg  smtp.Config
 		msg  notify.Message
 	}{
-		{"server down", notify.Config{Host: "127.0.0.1", Port: closedPort(t), TLS: notify.TLSNone, From: "a@b.vn"}, sampleMessage()},
-		{"STARTTLS required, not offered", notify.Config{Host: plain.Host, Port: plain.Port, TLS: notify.TLSStartTLS, From: "a@b.vn"}, sampleMessage()},
-		{"no recipients", notify.Config{Host: plain.Host, Port: plain.Port, TLS: notify.TLSNone, From: "a@b.vn"}, notify.Message{Subject: "x", Body: "x"}},
+		{"server down", smtp.Config{Host: "127.0.0.1", Port: smtptest.ClosedPort(t), TLS: smtp.TLSNone, From: "a@b.vn"}, sampleMessage()},
+		{"STARTTLS required, not offered", smtp.Config{Host: plain.Host, Port: plain.Port, TLS: smtp.TLSStartTLS, From: "a@b.vn"}, sampleMessage()},
+		{"no recipients", smtp.Config{Host: plain.Host, Port: plain.Port, TLS: smtp.TLSNone, From: "a@b.vn"}, notify.Message{Subject: "x", Body: "x"}},
 	} {
 		err := newMailer(t, c.cfg).Send(ctx, c.msg)
-		var se *notify.SendError
+		var se *smtp.SendError
 		if !errors.As(err, &se) {
 			t.Errorf("%s: %v, want a *SendError", c.name, err)
 		}
 	}
-	if n := len(plain.messages()); n != 0 {
+	if n := len(plain.Messages()); n != 0 {
 		t.Errorf("%d messages accepted", n)
 	}
-	if _, err := notify.NewMailer(notify.Config{}); err == nil {
+	if _, err := smtp.NewMailer(smtp.Config{}); err == nil {
 		t.Error("NewMailer without a host succeeded")
 	}
 }

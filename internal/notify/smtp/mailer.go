@@ -1,4 +1,4 @@
-package notify
+package smtp
 
 import (
 	"context"
@@ -6,9 +6,12 @@ import (
 	"net/mail"
 
 	gomail "github.com/wneessen/go-mail"
+
+	"tiendo/internal/notify"
 )
 
-// Mailer sends e-mail through one SMTP server with github.com/wneessen/go-mail.
+// Mailer is the reminder job's notify.Sender over SMTP: it sends e-mail
+// through one SMTP server with github.com/wneessen/go-mail.
 // It opens a connection per message: reminders go out in tens or hundreds a
 // day, and a fresh connection per message keeps one failure from affecting
 // the next. It is safe for concurrent use.
@@ -36,7 +39,7 @@ func NewMailer(cfg Config) (*Mailer, error) {
 // Send delivers m in one SMTP conversation. Its error is a *SendError; the
 // message is either accepted by the server for every recipient or not at all
 // as far as the caller knows.
-func (m *Mailer) Send(ctx context.Context, msg Message) error {
+func (m *Mailer) Send(ctx context.Context, msg notify.Message) error {
 	gm, err := m.build(msg)
 	if err != nil {
 		return &SendError{Subject: msg.Subject, Err: err}
@@ -77,7 +80,7 @@ func (m *Mailer) options() []gomail.Option {
 // build turns msg into a go-mail message: UTF-8 plain text in
 // quoted-printable, the subject and names MIME-encoded (RFC 2047),
 // Auto-Submitted set so that out-of-office replies are not sent back.
-func (m *Mailer) build(msg Message) (*gomail.Msg, error) {
+func (m *Mailer) build(msg notify.Message) (*gomail.Msg, error) {
 	if len(msg.To)+len(msg.Cc) == 0 {
 		return nil, errors.New("no recipients")
 	}
@@ -103,7 +106,7 @@ func (m *Mailer) build(msg Message) (*gomail.Msg, error) {
 	return gm, nil
 }
 
-func addresses(list []Address) []*mail.Address {
+func addresses(list []notify.Address) []*mail.Address {
 	out := make([]*mail.Address, len(list))
 	for i, a := range list {
 		out[i] = &mail.Address{Name: a.Name, Address: a.Email}

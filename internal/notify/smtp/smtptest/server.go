@@ -1,8 +1,8 @@
-package notify_test
-
-// A real SMTP server in the test process (github.com/emersion/go-smtp on
-// 127.0.0.1:0) that keeps every message it accepts, so that the tests check
+// Package smtptest runs a real SMTP server in a test process
+// (github.com/emersion/go-smtp on 127.0.0.1:0) that keeps every message it
+// accepts, so that the tests of the mailer and of the reminder job check
 // what a mail server receives rather than what the code meant to send.
+package smtptest
 
 import (
 	"bytes"
@@ -27,8 +27,8 @@ import (
 	"github.com/emersion/go-smtp"
 )
 
-// received is one message as the server got it.
-type received struct {
+// Received is one message as the server got it.
+type Received struct {
 	From   string   // MAIL FROM
 	Rcpts  []string // RCPT TO, in order
 	Header mail.Header
@@ -38,8 +38,8 @@ type received struct {
 	User   string // the AUTH user, "" without AUTH
 }
 
-// subject returns the decoded Subject header.
-func (r received) subject(t testing.TB) string {
+// Subject returns the decoded Subject header.
+func (r Received) Subject(t testing.TB) string {
 	t.Helper()
 	s, err := new(mime.WordDecoder).DecodeHeader(r.Header.Get("Subject"))
 	if err != nil {
@@ -48,8 +48,8 @@ func (r received) subject(t testing.TB) string {
 	return s
 }
 
-// addresses returns the decoded addresses of an address header.
-func (r received) addresses(t testing.TB, key string) []*mail.Address {
+// Addresses returns the decoded addresses of an address header.
+func (r Received) Addresses(t testing.TB, key string) []*mail.Address {
 	t.Helper()
 	if r.Header.Get(key) == "" {
 		return nil
@@ -61,8 +61,8 @@ func (r received) addresses(t testing.TB, key string) []*mail.Address {
 	return list
 }
 
-// smtpServer is a running test SMTP server.
-type smtpServer struct {
+// Server is a running test SMTP server.
+type Server struct {
 	Host string
 	Port int
 	CA   *x509.CertPool // trusts the server's certificate, when it has one
@@ -72,32 +72,33 @@ type smtpServer struct {
 	pass string
 
 	mu   sync.Mutex
-	msgs []received
+	msgs []Received
 }
 
-type serverOpt func(*smtpServer, *smtp.Server)
+// Option sets up a Server before it starts.
+type Option func(*Server, *smtp.Server)
 
-// withTLS gives the server a self-signed certificate for 127.0.0.1 and
+// WithTLS gives the server a self-signed certificate for 127.0.0.1 and
 // offers STARTTLS.
-func withTLS(t testing.TB) serverOpt {
-	return func(s *smtpServer, srv *smtp.Server) {
+func WithTLS(t testing.TB) Option {
+	return func(s *Server, srv *smtp.Server) {
 		cert, pool := selfSigned(t)
 		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 		s.CA = pool
 	}
 }
 
-// withAuth requires AUTH PLAIN with these credentials before MAIL.
-func withAuth(user, pass string) serverOpt {
-	return func(s *smtpServer, _ *smtp.Server) { s.user, s.pass = user, pass }
+// WithAuth requires AUTH PLAIN with these credentials before MAIL.
+func WithAuth(user, pass string) Option {
+	return func(s *Server, _ *smtp.Server) { s.user, s.pass = user, pass }
 }
 
-// startSMTP starts a server on 127.0.0.1:0, closed when the test ends.
+// Start starts a server on 127.0.0.1:0, closed when the test ends.
 // With implicit, the listener speaks TLS from the first byte (port 465
-// style); it needs withTLS.
-func startSMTP(t testing.TB, implicit bool, opts ...serverOpt) *smtpServer {
+// style); it needs WithTLS.
+func Start(t testing.TB, implicit bool, opts ...Option) *Server {
 	t.Helper()
-	s := &smtpServer{}
+	s := &Server{}
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
 		_, isTLS := c.TLSConnectionState()
 		return &session{srv: s, tls: isTLS, conn: c}, nil
@@ -125,16 +126,16 @@ func startSMTP(t testing.TB, implicit bool, opts ...serverOpt) *smtpServer {
 	return s
 }
 
-// messages returns a copy of what the server has accepted so far.
-func (s *smtpServer) messages() []received {
+// Messages returns a copy of what the server has accepted so far.
+func (s *Server) Messages() []Received {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]received(nil), s.msgs...)
+	return append([]Received(nil), s.msgs...)
 }
 
 // session is one SMTP conversation.
 type session struct {
-	srv   *smtpServer
+	srv   *Server
 	conn  *smtp.Conn
 	tls   bool
 	user  string
@@ -191,7 +192,7 @@ func (s *session) Data(r io.Reader) error {
 	}
 	_, isTLS := s.conn.TLSConnectionState()
 	s.srv.mu.Lock()
-	s.srv.msgs = append(s.srv.msgs, received{From: s.from, Rcpts: s.rcpts, Header: m.Header,
+	s.srv.msgs = append(s.srv.msgs, Received{From: s.from, Rcpts: s.rcpts, Header: m.Header,
 		Body: string(b), Raw: raw, TLS: isTLS || s.tls, User: s.user})
 	s.srv.mu.Unlock()
 	return nil
@@ -227,8 +228,8 @@ func selfSigned(t testing.TB) (tls.Certificate, *x509.CertPool) {
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
 }
 
-// closedPort returns a local port nothing listens on: an SMTP server that is down.
-func closedPort(t testing.TB) int {
+// ClosedPort returns a local port nothing listens on: an SMTP server that is down.
+func ClosedPort(t testing.TB) int {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

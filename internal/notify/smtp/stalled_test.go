@@ -1,4 +1,4 @@
-package notify_test
+package smtp_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tiendo/internal/notify"
+	"tiendo/internal/notify/smtp"
 )
 
 // TestSendStalledServer: an SMTP server that accepts the connection and
@@ -28,7 +29,7 @@ func TestSendStalledServer(t *testing.T) {
 		}
 	}()
 	port := ln.Addr().(*net.TCPAddr).Port
-	m, err := notify.NewMailer(notify.Config{Host: "127.0.0.1", Port: port, TLS: notify.TLSNone, From: "tiendo@camau.gov.vn", Timeout: 300 * time.Millisecond})
+	m, err := smtp.NewMailer(smtp.Config{Host: "127.0.0.1", Port: port, TLS: smtp.TLSNone, From: "tiendo@camau.gov.vn", Timeout: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

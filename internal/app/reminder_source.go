@@ -1,4 +1,4 @@
-package store
+package app
 
 import (
 	"context"
@@ -6,35 +6,37 @@ import (
 	"strings"
 	"time"
 
+	"tiendo/internal/derrors"
 	"tiendo/internal/notify"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
 
-// reminderHorizon is how long an overdue report keeps its weekly reminders:
-// past four months the coordinator chases by other means, and a forgotten
-// old period should not mail every week for years.
+// reminderHorizon is how long an overdue report keeps its weekly
+// reminders, in days: past four months the coordinator chases by other
+// means, and a forgotten old period should not mail every week for years.
 const reminderHorizon = 120
 
-// ReminderSource is the reporting side of the reminders job
+// ReminderSource is the reporting side of the reminder job
 // (notify.Source): every current report of every active plan is an
 // obligation of its agency, due on its period's due day.
-type ReminderSource struct{ Store *Store }
+func (a *App) ReminderSource() notify.Source { return reminderSource{a} }
 
-var _ notify.Source = ReminderSource{}
+// reminderSource implements notify.Source over the app's store.
+type reminderSource struct{ a *App }
 
 // Obligations lists the reports due within the regime's longest "before"
 // rule or overdue by at most reminderHorizon days, in every active plan.
 // The key names plan, period and agency, not the report, so that a
 // correction (a new revision) does not start the reminders again.
-func (rs ReminderSource) Obligations(ctx context.Context, today time.Time) (out []notify.Obligation, err error) {
-	defer wrap(&err, "store.ReminderSource.Obligations")
-	s := rs.Store
-	plans, err := s.Plans(ctx)
+func (rs reminderSource) Obligations(ctx context.Context, today time.Time) (out []notify.Obligation, err error) {
+	defer derrors.Wrap(&err, "app.ReminderSource.Obligations")
+	st := rs.a.store
+	plans, err := st.Plans(ctx)
 	if err != nil {
 		return nil, err
 	}
-	names, err := s.agencyNames(ctx)
+	names, err := st.AgencyNames(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -42,11 +44,11 @@ func (rs ReminderSource) Obligations(ctx context.Context, today time.Time) (out 
 		if p.Status != plan.PlanActive {
 			continue
 		}
-		reg, err := s.Regime(ctx, p.ID)
+		reg, err := st.Regime(ctx, p.ID)
 		if err != nil {
 			return nil, err
 		}
-		if err := s.EnsureReports(ctx, p.ID, today); err != nil {
+		if err := st.EnsureReports(ctx, p.ID, today); err != nil {
 			return nil, err
 		}
 		rules := &notify.Rules{Before: reg.RemindBefore, After: reg.RemindAfter, WeeklyOverdue: reg.RemindWeekly}
@@ -54,7 +56,7 @@ func (rs ReminderSource) Obligations(ctx context.Context, today time.Time) (out 
 		for _, d := range reg.RemindBefore {
 			ahead = max(ahead, d)
 		}
-		list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: p.ID, Today: today, Limit: reporting.MaxReportLimit})
+		list, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: p.ID, Today: today, Limit: reporting.MaxReportLimit})
 		if err != nil {
 			return nil, err
 		}
@@ -67,7 +69,7 @@ func (rs ReminderSource) Obligations(ctx context.Context, today time.Time) (out 
 				Key:        fmt.Sprintf("report:%d:%d:%d", p.ID, r.PeriodID, r.AgencyID),
 				AgencyID:   r.AgencyID,
 				AgencyName: names[r.AgencyID],
-				Label:      fmt.Sprintf("Báo cáo %s — %s", r.Period.Label, planName(&p)),
+				Label:      fmt.Sprintf("Báo cáo %s — %s", r.Period.Label, reminderPlanName(&p)),
 				Due:        due,
 				Done:       r.State.Received(),
 				Returned:   r.State == reporting.StateReturned,
@@ -80,18 +82,19 @@ func (rs ReminderSource) Obligations(ctx context.Context, today time.Time) (out 
 }
 
 // Recipients lists the agency's active heads and officers.
-func (rs ReminderSource) Recipients(ctx context.Context, agencyID int64) ([]notify.Recipient, error) {
-	return rs.Store.AgencyRecipients(ctx, agencyID)
+func (rs reminderSource) Recipients(ctx context.Context, agencyID int64) ([]notify.Recipient, error) {
+	return rs.a.store.AgencyRecipients(ctx, agencyID)
 }
 
 // Coordinators lists the coordinators, copied on overdue reminders.
-func (rs ReminderSource) Coordinators(ctx context.Context, _ notify.Obligation) ([]notify.Recipient, error) {
-	return rs.Store.CoordinatorRecipients(ctx)
+func (rs reminderSource) Coordinators(ctx context.Context, _ notify.Obligation) ([]notify.Recipient, error) {
+	return rs.a.store.CoordinatorRecipients(ctx)
 }
 
-// planName names a plan in messages: its code when it has one, else the
-// start of its title (titles of Vietnamese plans run to several lines).
-func planName(p *plan.Plan) string {
+// reminderPlanName names a plan in reminders: its code when it has one,
+// else the start of its title (titles of Vietnamese plans run to several
+// lines).
+func reminderPlanName(p *plan.Plan) string {
 	if p.Code != "" {
 		return "Kế hoạch " + p.Code
 	}

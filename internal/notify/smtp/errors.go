@@ -1,4 +1,4 @@
-package notify
+package smtp
 
 import "fmt"
 
@@ -11,7 +11,7 @@ type ConfigError struct {
 
 // Error says which setting is wrong, for the log and the command line.
 func (e *ConfigError) Error() string {
-	return fmt.Sprintf("notify: %s: %s", e.Setting, e.Problem)
+	return fmt.Sprintf("smtp: %s: %s", e.Setting, e.Problem)
 }
 
 // SendError is an e-mail the SMTP server did not accept (or could not be
@@ -24,7 +24,7 @@ type SendError struct {
 
 // Error names the message and the SMTP failure.
 func (e *SendError) Error() string {
-	return fmt.Sprintf("notify: sending %q: %v", e.Subject, e.Err)
+	return fmt.Sprintf("smtp: sending %q: %v", e.Subject, e.Err)
 }
 
 // Unwrap gives go-mail's error: a dial error, or, when the server refused

@@ -1,0 +1,219 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tiendo/internal/app"
+	"tiendo/internal/auth"
+	"tiendo/internal/clock"
+	"tiendo/internal/derrors"
+)
+
+// signInPassword is the password the sign-in tests give their users.
+const signInPassword = "Đất Mũi Cà Mau 2025 mùa nước nổi"
+
+// stepClock is a TOTP clock the test moves by hand: codes are checked at
+// whatever time it was last set to.
+type stepClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *stepClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// step moves the clock one TOTP time-step on and returns the new time.
+func (c *stepClock) step() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(30 * time.Second)
+	return c.t
+}
+
+// signInApp is the fixture's app with a TOTP clock the test steps, and
+// real password hashes for the users named.
+func signInApp(t *testing.T, f *fixture, users ...*auth.User) (*app.App, *stepClock) {
+	t.Helper()
+	hash, err := auth.HashPassword(signInPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range users {
+		if err := f.store.SetPassword(context.Background(), 0, u.ID, hash); err != nil {
+			t.Fatal(err)
+		}
+	}
+	totp := &stepClock{t: time.Now()}
+	a := app.New(app.Config{Store: f.store, Clock: clock.Fixed(testNow), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		SignIn: app.SignInPolicy{TOTPClock: totp}})
+	return a, totp
+}
+
+// totpCode is secret's code at the clock's next step.
+func totpCode(t *testing.T, c *stepClock, secret string) string {
+	t.Helper()
+	code, err := auth.TOTPCode(secret, c.step())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
+func TestSignInWithPassword(t *testing.T) {
+	f := newFixture(t)
+	a, _ := signInApp(t, f, f.officer, f.head)
+	ctx := context.Background()
+	signIn := func(name, pw, ip string) (app.SignInStep, error) {
+		return a.SignInWithPassword(ctx, app.PasswordSignIn{Username: name, Password: pw, IP: ip, Next: "/reports"})
+	}
+
+	// A role without a second factor gets a session at once.
+	step, err := signIn(" chuyenvien ", signInPassword, "10.0.0.1")
+	if err != nil || step.Session == "" || step.Challenge != "" || step.Next != "/reports" {
+		t.Fatalf("sign-in = %+v, %v; want a session", step, err)
+	}
+	if u, err := a.SessionUser(ctx, step.Session); err != nil || u.ID != f.officer.ID {
+		t.Fatalf("session user = %v, %v", u, err)
+	}
+
+	// A wrong password and an unknown user get the same answer.
+	_, wrong := signIn("chuyenvien", "sai mật khẩu", "10.0.0.1")
+	_, unknown := signIn("khongco", signInPassword, "10.0.0.1")
+	if !errors.Is(wrong, derrors.Forbidden) || derrors.MessageOf(wrong) == "" || derrors.MessageOf(wrong) != derrors.MessageOf(unknown) {
+		t.Errorf("wrong password: %v; unknown user: %v; want one Forbidden message", wrong, unknown)
+	}
+
+	// Five failures lock the account, even against the right password.
+	for range 4 {
+		if _, err := signIn("CHUYENVIEN", "sai", "10.0.0.2"); !errors.Is(err, derrors.Forbidden) {
+			t.Fatalf("wrong password: %v", err)
+		}
+	}
+	_, err = signIn("chuyenvien", signInPassword, "10.0.0.3")
+	var locked *auth.LockedError
+	if !errors.As(err, &locked) || locked.Lock.ByIP || !strings.Contains(err.Error(), "Tài khoản tạm bị khóa") {
+		t.Errorf("sixth attempt: %v; want the account locked", err)
+	}
+
+	// A disabled account cannot sign in.
+	if err := f.store.SetUserDisabled(ctx, 0, f.head.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	_, err = signIn("lanhdao", signInPassword, "10.0.0.4")
+	if !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("disabled user: %v", err)
+	}
+
+	// Signing out ends the session.
+	if err := a.SignOut(ctx, step.Session); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SessionUser(ctx, step.Session); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("session after sign-out: %v", err)
+	}
+}
+
+// TestSignInSecondFactor: a coordinator without a second factor enrols at
+// sign-in; from then on a right password gives a challenge, not a session,
+// and each code is accepted once.
+func TestSignInSecondFactor(t *testing.T) {
+	f := newFixture(t)
+	a, totp := signInApp(t, f, f.coordinator)
+	ctx := context.Background()
+	signIn := func() app.SignInStep {
+		t.Helper()
+		step, err := a.SignInWithPassword(ctx, app.PasswordSignIn{Username: "dieuphoi", Password: signInPassword, IP: "10.0.0.1", Next: "/plans"})
+		if err != nil || step.Session != "" || step.Challenge == "" {
+			t.Fatalf("password step = %+v, %v; want a challenge", step, err)
+		}
+		return step
+	}
+
+	step := signIn()
+	if !step.Enrol {
+		t.Fatal("a coordinator without a second factor was not sent to enrol")
+	}
+	c, u, err := a.SignInChallenge(ctx, step.Challenge)
+	if err != nil || u.ID != f.coordinator.ID || !c.Enrolment() {
+		t.Fatalf("challenge = %+v %v %v", c, u, err)
+	}
+	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: "123456"}); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("code step of an enrolment: %v, want NotFound", err)
+	}
+	if _, err := a.SignInEnrol(ctx, app.SecondFactor{Challenge: step.Challenge, Code: "000000"}); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("wrong first code: %v", err)
+	}
+	done, err := a.SignInEnrol(ctx, app.SecondFactor{Challenge: step.Challenge, Code: totpCode(t, totp, c.Secret)})
+	if err != nil || done.Session == "" || len(done.RecoveryCodes) != auth.RecoveryCodeCount || done.Next != "/plans" {
+		t.Fatalf("enrolment = %+v, %v", done, err)
+	}
+	if _, _, err := a.SignInChallenge(ctx, step.Challenge); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("challenge after enrolment: %v", err)
+	}
+
+	// Now the code step: a code once, not twice.
+	step = signIn()
+	if step.Enrol {
+		t.Fatal("enrolled twice")
+	}
+	code := totpCode(t, totp, c.Secret)
+	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: code}); err != nil {
+		t.Fatal(err)
+	}
+	step = signIn()
+	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: code}); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("replayed code: %v, want Forbidden", err)
+	}
+	// A recovery code works once.
+	got, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: strings.ToUpper(done.RecoveryCodes[0])})
+	if err != nil || got.Session == "" {
+		t.Fatalf("recovery code: %+v, %v", got, err)
+	}
+	step = signIn()
+	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: done.RecoveryCodes[0]}); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("recovery code again: %v", err)
+	}
+}
+
+func TestSignInWithIdentity(t *testing.T) {
+	f := newFixture(t)
+	a, _ := signInApp(t, f)
+	ctx := context.Background()
+	const issuer = "https://sso.camau.gov.vn"
+	id := app.SSOIdentity{Issuer: issuer, Subject: "sub-1", Claim: "preferred_username", Name: "chuyenvien"}
+	step, err := a.SignInWithIdentity(ctx, id, "/")
+	if err != nil || step.User.ID != f.officer.ID || step.Session == "" {
+		t.Fatalf("first sign-in = %+v, %v", step, err)
+	}
+	// Later by subject, whatever the claim says.
+	id.Name = ""
+	if step, err := a.SignInWithIdentity(ctx, id, "/"); err != nil || step.User.ID != f.officer.ID {
+		t.Fatalf("by subject = %+v, %v", step, err)
+	}
+	refusals := map[string]app.SSOIdentity{
+		"another provider account, same name": {Issuer: issuer, Subject: "sub-2", Claim: "preferred_username", Name: "chuyenvien"},
+		"no tiendo user":                      {Issuer: issuer, Subject: "sub-3", Claim: "preferred_username", Name: "nguoila"},
+		"no claim":                            {Issuer: issuer, Subject: "sub-4", Claim: "email"},
+	}
+	for name, id := range refusals {
+		if _, err := a.SignInWithIdentity(ctx, id, "/"); !errors.Is(err, derrors.Forbidden) || derrors.MessageOf(err) == "" {
+			t.Errorf("%s: %v, want a Forbidden with a message", name, err)
+		}
+	}
+	if err := f.store.SetUserDisabled(ctx, 0, f.officer.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SignInWithIdentity(ctx, app.SSOIdentity{Issuer: issuer, Subject: "sub-1"}, "/"); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("disabled user: %v", err)
+	}
+}
