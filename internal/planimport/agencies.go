@@ -13,14 +13,14 @@ import (
 // cannot resolve are collected, once each, for the user to map; an agency is
 // never created from a name.
 type assigner struct {
-	m       *agency.Matcher
+	m       *matcher
 	mapping map[string]int64 // folded name → ID, from Options.Mapping
 	unknown []string
 	seen    map[string]bool // folded unknown names
 }
 
 func newAssigner(agencies []agency.Agency, mapping map[string]int64) *assigner {
-	a := &assigner{m: agency.NewMatcher(agencies), mapping: map[string]int64{}, seen: map[string]bool{}}
+	a := &assigner{m: newMatcher(agencies), mapping: map[string]int64{}, seen: map[string]bool{}}
 	for name, id := range mapping {
 		a.mapping[vntext.Fold(vntext.NFC(name))] = id
 	}
@@ -44,7 +44,7 @@ func (a *assigner) name(name string) (int64, bool) {
 	if id, ok := a.mapped(name); ok {
 		return id, true
 	}
-	return a.m.Lookup(name)
+	return a.m.lookup(name)
 }
 
 // lead resolves a lead-agency cell. A cell naming several agencies gives the
@@ -73,7 +73,7 @@ func (a *assigner) list(cell string) []int64 {
 	if id, ok := a.mapped(cell); ok {
 		return []int64{id}
 	}
-	ids, unknown := a.m.ResolveList(cell)
+	ids, unknown := a.m.resolveList(cell)
 	if len(ids) == 0 && len(unknown) == 0 {
 		unknown = []string{cell}
 	}
@@ -91,7 +91,7 @@ func (a *assigner) list(cell string) []int64 {
 // lead (marked "chủ trì", or the only agency named), the cooperating ones
 // (marked "phối hợp").
 func (a *assigner) mentions(t *plan.Task) {
-	for _, m := range a.m.Find(t.Text) {
+	for _, m := range a.m.find(t.Text) {
 		t.MentionedAgencyIDs = append(t.MentionedAgencyIDs, m.AgencyID)
 		switch {
 		case m.Lead && t.LeadAgencyID == 0:

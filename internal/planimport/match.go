@@ -1,27 +1,28 @@
-package agency
+package planimport
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/vntext"
 )
 
-// Mention is an agency named in a text, with the role the text gives it, so
+// mention is an agency named in a text, with the role the text gives it, so
 // the importer can propose a task's lead and cooperating agencies.
-type Mention struct {
+type mention struct {
 	AgencyID int64
 	Lead     bool // the text says this agency chủ trì
 	Coop     bool // the text says this agency phối hợp
 }
 
-// Matcher finds the register's agencies in free text and table cells the
+// matcher finds the register's agencies in free text and table cells the
 // way plans write them: any case, with or without diacritics, with the
 // usual abbreviations ("Sở KH&CN", "UBND tỉnh", "VP UBND tỉnh") and with
 // "tỉnh" left off where that is unambiguous. Build it once per import with
-// NewMatcher; it is read-only afterwards and safe for concurrent use.
-type Matcher struct {
+// newMatcher; it is read-only afterwards and safe for concurrent use.
+type matcher struct {
 	root *trieNode
 	abbr map[string][]token // abbreviation without "&" → its words
 }
@@ -40,14 +41,14 @@ type trieNode struct {
 	active bool // the agency has no end date; preferred over ended ones
 }
 
-// NewMatcher builds a matcher over the given agencies: their names, short
+// newMatcher builds a matcher over the given agencies: their names, short
 // names and aliases, each with abbreviations expanded. When two agencies
 // share a name, the one still in existence wins, then the first given.
-func NewMatcher(agencies []Agency) *Matcher {
-	m := &Matcher{root: &trieNode{}, abbr: abbreviations()}
+func newMatcher(agencies []agency.Agency) *matcher {
+	m := &matcher{root: &trieNode{}, abbr: abbreviations()}
 	for i := range agencies {
 		a := &agencies[i]
-		for _, name := range a.names() {
+		for _, name := range agencyNames(a) {
 			toks := m.tokens(name)
 			m.add(toks, a, false)
 			if n := len(toks); n > 3 && toks[n-1].text == "tinh" && !genericName(toks[:n-1]) {
@@ -59,7 +60,7 @@ func NewMatcher(agencies []Agency) *Matcher {
 }
 
 // names lists every name the agency goes by.
-func (a *Agency) names() []string {
+func agencyNames(a *agency.Agency) []string {
 	names := make([]string, 0, 2+len(a.Aliases))
 	for _, n := range append([]string{a.Name, a.ShortName}, a.Aliases...) {
 		if strings.TrimSpace(n) != "" {
@@ -70,7 +71,7 @@ func (a *Agency) names() []string {
 }
 
 // add records the words of toks as a name of a.
-func (m *Matcher) add(toks []token, a *Agency, short bool) {
+func (m *matcher) add(toks []token, a *agency.Agency, short bool) {
 	if len(toks) == 0 {
 		return
 	}
@@ -117,9 +118,9 @@ func genericName(toks []token) bool {
 // Sở. A mention followed by "chủ trì" (or right after "chủ trì:") is Lead;
 // one after "phối hợp với" in the same clause, or followed by "phối hợp",
 // is Coop.
-func (m *Matcher) Find(text string) []Mention {
+func (m *matcher) find(text string) []mention {
 	toks := m.tokens(text)
-	var out []Mention
+	var out []mention
 	index := map[int64]int{}
 	cue, cueAt := cueNone, -1 // the last role word in the current clause and where it ended
 	for i := 0; i < len(toks); {
@@ -146,7 +147,7 @@ func (m *Matcher) Find(text string) []Mention {
 			out[k].Coop = out[k].Coop || coop
 		} else {
 			index[id] = len(out)
-			out = append(out, Mention{AgencyID: id, Lead: lead, Coop: coop})
+			out = append(out, mention{AgencyID: id, Lead: lead, Coop: coop})
 		}
 		i = end
 	}
@@ -214,7 +215,7 @@ func wordsAt(toks []token, i int, words ...string) bool {
 
 // longest finds the longest agency name starting at toks[i] within its
 // clause; it returns the agency and the index after the name, or 0.
-func (m *Matcher) longest(toks []token, i int) (id int64, end int) {
+func (m *matcher) longest(toks []token, i int) (id int64, end int) {
 	if toks[i].text == "so" && i > 0 && !toks[i].sep && (toks[i-1].text == "co" || toks[i-1].text == "tru") {
 		return 0, 0 // "cơ sở y tế", "trụ sở": a facility, not a Sở
 	}
@@ -250,7 +251,7 @@ func beforeLocality(toks []token, j int) bool {
 // agency: the whole text must be one of its names, give or take case,
 // diacritics, abbreviations, punctuation, a trailing "tỉnh" and a note in
 // parentheses ("Sở KH&CN (chủ trì)").
-func (m *Matcher) Lookup(name string) (id int64, ok bool) {
+func (m *matcher) lookup(name string) (id int64, ok bool) {
 	words := m.words(name)
 	if id := m.exact(words); id != 0 {
 		return id, true
@@ -262,14 +263,14 @@ func (m *Matcher) Lookup(name string) (id int64, ok bool) {
 	}
 	if strings.Contains(name, "(") {
 		if bare := stripParens(name); bare != name {
-			return m.Lookup(bare)
+			return m.lookup(bare)
 		}
 	}
 	return 0, false
 }
 
 // exact finds the agency named exactly by words.
-func (m *Matcher) exact(words []string) int64 {
+func (m *matcher) exact(words []string) int64 {
 	if len(words) == 0 {
 		return 0
 	}
@@ -307,9 +308,9 @@ func stripParens(s string) string {
 // their own. Items it cannot resolve come back in unknown as written (for the
 // user to map, never created silently); collective phrases ("các sở, ban,
 // ngành", "UBND các xã") stay whole there unless an agency goes by that name.
-func (m *Matcher) ResolveList(cell string) (ids []int64, unknown []string) {
+func (m *matcher) resolveList(cell string) (ids []int64, unknown []string) {
 	cell = vntext.NFC(cell)
-	if id, ok := m.Lookup(cell); ok {
+	if id, ok := m.lookup(cell); ok {
 		return []int64{id}, nil
 	}
 	seen := map[int64]bool{}
@@ -355,9 +356,9 @@ func (m *Matcher) ResolveList(cell string) (ids []int64, unknown []string) {
 
 // longestRun resolves the longest prefix of items that, joined with sep,
 // names an agency; n is how many items it took, 0 when none resolves.
-func (m *Matcher) longestRun(items []string, sep string) (id int64, n int) {
+func (m *matcher) longestRun(items []string, sep string) (id int64, n int) {
 	for j := len(items); j > 0; j-- {
-		if id, ok := m.Lookup(strings.Join(items[:j], sep)); ok {
+		if id, ok := m.lookup(strings.Join(items[:j], sep)); ok {
 			return id, j
 		}
 	}
@@ -367,7 +368,7 @@ func (m *Matcher) longestRun(items []string, sep string) (id int64, n int) {
 // resolveAnd splits an item on "và" where that yields agency names: ok when
 // at least one part resolves and the parts left over are phrases of their
 // own (two words or more), which come back in rest.
-func (m *Matcher) resolveAnd(item string) (ids []int64, rest []string, ok bool) {
+func (m *matcher) resolveAnd(item string) (ids []int64, rest []string, ok bool) {
 	parts := splitAnd(item)
 	if len(parts) < 2 {
 		return nil, nil, false
@@ -390,7 +391,7 @@ func (m *Matcher) resolveAnd(item string) (ids []int64, rest []string, ok bool) 
 // continuation reports whether an unresolved item reads as the tail of the
 // one before ("thành phố" after "UBND các huyện", "ngành" after "ban")
 // rather than a body of its own.
-func (m *Matcher) continuation(item string) bool {
+func (m *matcher) continuation(item string) bool {
 	words := m.words(item)
 	if len(words) < 2 {
 		return true
@@ -457,7 +458,7 @@ type token struct {
 }
 
 // words folds a name into the words it is matched by.
-func (m *Matcher) words(name string) []string {
+func (m *matcher) words(name string) []string {
 	toks := m.tokens(name)
 	words := make([]string, len(toks))
 	for i, t := range toks {
@@ -471,7 +472,7 @@ func (m *Matcher) words(name string) []string {
 // học và công nghệ) so they match the names written in full. Each line is
 // folded whole, and words are pieces of the folded line, so a paragraph
 // costs a few allocations, not one per word.
-func (m *Matcher) tokens(text string) []token {
+func (m *matcher) tokens(text string) []token {
 	toks := make([]token, 0, len(text)/8) // a word and a space are about 8 bytes of Vietnamese
 	clause := 0
 	for line := range strings.Lines(text) {
@@ -483,7 +484,7 @@ func (m *Matcher) tokens(text string) []token {
 
 // lineTokens appends the words of one folded line, numbering clauses from
 // clause; it returns the number of the line's last clause.
-func (m *Matcher) lineTokens(toks []token, s string, clause int) ([]token, int) {
+func (m *matcher) lineTokens(toks []token, s string, clause int) ([]token, int) {
 	sep := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -533,7 +534,7 @@ func wordEnd(s string, i int) int {
 
 // appendWord adds a folded word, expanded when it is a known abbreviation;
 // sep says punctuation came before it.
-func (m *Matcher) appendWord(toks []token, w string, clause int, sep bool) []token {
+func (m *matcher) appendWord(toks []token, w string, clause int, sep bool) []token {
 	if !strings.Contains(w, "&") {
 		if exp, ok := m.abbr[w]; ok {
 			return appendExpansion(toks, exp, clause, sep)
@@ -589,7 +590,7 @@ func abbreviations() map[string][]token {
 		"tp":       "thanh pho",
 	}
 	abbr := make(map[string][]token, len(full))
-	plain := &Matcher{} // no abbreviations inside expansions
+	plain := &matcher{} // no abbreviations inside expansions
 	for k, v := range full {
 		abbr[k] = plain.tokens(v)
 	}
