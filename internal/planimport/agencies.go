@@ -88,10 +88,12 @@ func (a *assigner) list(cell string) []int64 {
 }
 
 // mentions fills a task's agencies from its text: all mentioned ones, the
-// lead (marked "chủ trì", or the only agency named), the cooperating ones
-// (marked "phối hợp").
+// lead (marked "chủ trì", the subject of "phối hợp với", or the only agency
+// named when the text neither has it cooperate nor addresses it), the
+// cooperating ones (marked "phối hợp").
 func (a *assigner) mentions(t *plan.Task) {
-	for _, m := range a.m.find(t.Text) {
+	ms := a.m.find(t.Text)
+	for _, m := range ms {
 		t.MentionedAgencyIDs = append(t.MentionedAgencyIDs, m.AgencyID)
 		switch {
 		case m.Lead && t.LeadAgencyID == 0:
@@ -101,8 +103,8 @@ func (a *assigner) mentions(t *plan.Task) {
 		}
 	}
 	t.MentionedAgencyIDs = dedupIDs(t.MentionedAgencyIDs)
-	if t.LeadAgencyID == 0 && len(t.MentionedAgencyIDs) == 1 {
-		t.LeadAgencyID = t.MentionedAgencyIDs[0]
+	if t.LeadAgencyID == 0 && len(ms) == 1 && !ms[0].Coop && !ms[0].Object {
+		t.LeadAgencyID = ms[0].AgencyID
 	}
 }
 

@@ -1,12 +1,11 @@
 package planimport
 
 import (
+	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"tiendo/internal/agency"
-	"tiendo/internal/vntext"
 )
 
 // mention is an agency named in a text, with the role the text gives it, so
@@ -15,6 +14,9 @@ type mention struct {
 	AgencyID int64
 	Lead     bool // the text says this agency chủ trì
 	Coop     bool // the text says this agency phối hợp
+	// Object: the text names it as the body reported or submitted to,
+	// not as one doing the task ("báo cáo UBND tỉnh").
+	Object bool
 }
 
 // matcher finds the register's agencies in free text and table cells the
@@ -39,6 +41,26 @@ type trieNode struct {
 	// off; it does not count before a locality ("Văn phòng UBND xã …").
 	short  bool
 	active bool // the agency has no end date; preferred over ended ones
+	// keys are the wordKeys of the names' words leading here; anyKey is set
+	// when one of them was written without diacritics (or abbreviated), so
+	// that any spelling matches.
+	keys   []string
+	anyKey bool
+}
+
+// accepts reports whether the word t, which folds to this node's word,
+// is written as one of the names that lead here.
+func (n *trieNode) accepts(t token) bool {
+	if n.anyKey || t.src == "" || isASCII(t.src) {
+		return true
+	}
+	k := wordKey(t.src)
+	for _, nk := range n.keys {
+		if nk == k {
+			return true
+		}
+	}
+	return false
 }
 
 // newMatcher builds a matcher over the given agencies: their names, short
@@ -86,6 +108,11 @@ func (m *matcher) add(toks []token, a *agency.Agency, short bool) {
 			n.next[t.text] = next
 		}
 		next.sepOK = next.sepOK || (k > 0 && t.sep)
+		if key := wordKey(t.src); key == "" {
+			next.anyKey = true
+		} else if !slices.Contains(next.keys, key) {
+			next.keys = append(next.keys, key)
+		}
 		n = next
 	}
 	active := a.ValidTo.IsZero()
@@ -112,22 +139,25 @@ func genericName(toks []token) bool {
 	return false
 }
 
-// Find returns the agencies mentioned in text, in order of first
+// find returns the agencies mentioned in text, in order of first
 // appearance, each once. Where names overlap the longest wins, so "Trung
 // tâm Thông tin và Ứng dụng khoa học và công nghệ" is not also read as the
-// Sở. A mention followed by "chủ trì" (or right after "chủ trì:") is Lead;
-// one after "phối hợp với" in the same clause, or followed by "phối hợp",
-// is Coop.
+// Sở. A mention followed by "chủ trì" (or right after "chủ trì:") leads; so
+// does the subject of "phối hợp với" ("Sở A phối hợp với Sở B …": A leads,
+// B cooperates). One listed after "phối hợp với" in the same clause, or
+// followed by "phối hợp" alone, cooperates. One right after a verb that
+// takes its addressee ("báo cáo UBND tỉnh", "trình", "tham mưu") is Object.
 func (m *matcher) find(text string) []mention {
 	toks := m.tokens(text)
 	var out []mention
 	index := map[int64]int{}
+	caseless := !hasUpper(text)
 	cue, cueAt := cueNone, -1 // the last role word in the current clause and where it ended
 	for i := 0; i < len(toks); {
 		if i > 0 && toks[i].clause != toks[i-1].clause {
 			cue, cueAt = cueNone, -1
 		}
-		id, end := m.longest(toks, i)
+		id, end := m.longest(toks, i, !caseless)
 		if id == 0 {
 			if c, n := roleCue(toks, i); c != cueNone {
 				cue, cueAt = c, i+n
@@ -142,16 +172,53 @@ func (m *matcher) find(text string) []mention {
 			// the list goes on: "phối hợp với Sở A, Sở B và các địa phương, Sở C"
 			cue, cueAt = cueCoop, end
 		}
+		object := !lead && !coop && afterObjectVerb(toks, i)
 		if k, ok := index[id]; ok {
 			out[k].Lead = out[k].Lead || lead
 			out[k].Coop = out[k].Coop || coop
+			out[k].Object = out[k].Object && object
 		} else {
 			index[id] = len(out)
-			out = append(out, mention{AgencyID: id, Lead: lead, Coop: coop})
+			out = append(out, mention{AgencyID: id, Lead: lead, Coop: coop, Object: object})
 		}
 		i = end
 	}
 	return out
+}
+
+// afterObjectVerb reports whether the name at toks[i] follows a verb whose
+// object it is: the body a task reports or submits to, advises, or whose
+// decision it drafts ("báo cáo UBND tỉnh", "trình Ủy ban nhân dân tỉnh ban
+// hành", "tham mưu UBND tỉnh", "Quyết định của UBND tỉnh"). Such a body is
+// named, but does not carry out the task.
+func afterObjectVerb(toks []token, i int) bool {
+	if i == 0 || toks[i-1].clause != toks[i].clause {
+		return false
+	}
+	prev := toks[i-1].text
+	switch prev {
+	case "trinh", "cua", "gui", "ve", "cho", "len":
+		return true
+	}
+	if i < 2 || toks[i-2].clause != toks[i].clause {
+		return false
+	}
+	switch toks[i-2].text + " " + prev {
+	case "bao cao", "tham muu", "de xuat", "kien nghi", "xin y", "y kien", "chi dao", "quyet dinh", "phe duyet":
+		return true
+	}
+	return false
+}
+
+// hasUpper reports whether text has any capital letter; text typed all in
+// lower case cannot tell a name by its capitals.
+func hasUpper(text string) bool {
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Role words in a clause.
@@ -188,7 +255,7 @@ func mentionRole(toks []token, start, end, cue, cueAt int) (lead, coop bool) {
 		return end < len(toks) && toks[end].clause == clause && wordsAt(toks, end, w...)
 	}
 	switch {
-	case after("chu", "tri"):
+	case after("chu", "tri"), after("phoi", "hop", "voi") && cue != cueCoop && cue != cueCoopNear:
 		return true, false
 	case after("phoi", "hop"):
 		return false, true
@@ -214,14 +281,21 @@ func wordsAt(toks []token, i int, words ...string) bool {
 }
 
 // longest finds the longest agency name starting at toks[i] within its
-// clause; it returns the agency and the index after the name, or 0.
-func (m *matcher) longest(toks []token, i int) (id int64, end int) {
+// clause; it returns the agency and the index after the name, or 0. Each
+// word written with diacritics must carry the name's (wordKey). In running
+// text (cased), a name whose first word is also a common word ("bộ" of
+// "tiến bộ", "ban" of "ban hành", "hội" of "hội nghị") must be written
+// with its capital, as names are.
+func (m *matcher) longest(toks []token, i int, cased bool) (id int64, end int) {
 	if toks[i].text == "so" && i > 0 && !toks[i].sep && (toks[i-1].text == "co" || toks[i-1].text == "tru") {
 		return 0, 0 // "cơ sở y tế", "trụ sở": a facility, not a Sở
 	}
+	if cased && !toks[i].capital && commonHead(toks[i].text) {
+		return 0, 0
+	}
 	n := m.root
 	for j := i; j < len(toks) && toks[j].clause == toks[i].clause; j++ {
-		if n = n.next[toks[j].text]; n == nil || (j > i && toks[j].sep && !n.sepOK) {
+		if n = n.next[toks[j].text]; n == nil || (j > i && toks[j].sep && !n.sepOK) || !n.accepts(toks[j]) {
 			break
 		}
 		if n.id != 0 && !(n.short && beforeLocality(toks, j+1)) {
@@ -229,6 +303,17 @@ func (m *matcher) longest(toks []token, i int) (id int64, end int) {
 		}
 	}
 	return id, end
+}
+
+// commonHead reports a first word of agency names that is also an ordinary
+// word or the end of one ("tiến bộ", "cán bộ", "ban hành", "hội nghị",
+// "chi phí", "báo cáo", "đài", "viên chức").
+func commonHead(w string) bool {
+	switch w {
+	case "bo", "so", "ban", "cuc", "chi", "vien", "hoi", "quy", "bao", "dai", "kho", "doan", "tinh", "phong", "to", "tong":
+		return true
+	}
+	return false
 }
 
 // beforeLocality reports whether toks[j] starts a place below the province
@@ -247,17 +332,17 @@ func beforeLocality(toks []token, j int) bool {
 	return false
 }
 
-// Lookup resolves one agency name (a whole table cell or list item) to an
+// lookup resolves one agency name (a whole table cell or list item) to an
 // agency: the whole text must be one of its names, give or take case,
 // diacritics, abbreviations, punctuation, a trailing "tỉnh" and a note in
 // parentheses ("Sở KH&CN (chủ trì)").
 func (m *matcher) lookup(name string) (id int64, ok bool) {
-	words := m.words(name)
-	if id := m.exact(words); id != 0 {
+	toks := m.tokens(name)
+	if id := m.exact(toks); id != 0 {
 		return id, true
 	}
-	if n := len(words); n > 1 && words[n-1] == "tinh" {
-		if id := m.exact(words[:n-1]); id != 0 {
+	if n := len(toks); n > 1 && toks[n-1].text == "tinh" {
+		if id := m.exact(toks[:n-1]); id != 0 {
 			return id, true
 		}
 	}
@@ -269,14 +354,14 @@ func (m *matcher) lookup(name string) (id int64, ok bool) {
 	return 0, false
 }
 
-// exact finds the agency named exactly by words.
-func (m *matcher) exact(words []string) int64 {
-	if len(words) == 0 {
+// exact finds the agency named exactly by toks.
+func (m *matcher) exact(toks []token) int64 {
+	if len(toks) == 0 {
 		return 0
 	}
 	n := m.root
-	for _, w := range words {
-		if n = n.next[w]; n == nil {
+	for _, t := range toks {
+		if n = n.next[t.text]; n == nil || !n.accepts(t) {
 			return 0
 		}
 	}
@@ -298,301 +383,4 @@ func stripParens(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// ResolveList splits a cell listing agencies ("Sở Tài chính; Sở Nội vụ, UBND
-// các xã") and resolves each, so an XLSX appendix can be imported without
-// retyping. Commas, semicolons and new lines separate items unless the
-// longest run of items rejoined is itself a name ("Sở Văn hóa, Thể thao và
-// Du lịch"); "và" separates items only where what it joins are names of
-// their own. Items it cannot resolve come back in unknown as written (for the
-// user to map, never created silently); collective phrases ("các sở, ban,
-// ngành", "UBND các xã") stay whole there unless an agency goes by that name.
-func (m *matcher) resolveList(cell string) (ids []int64, unknown []string) {
-	cell = vntext.NFC(cell)
-	if id, ok := m.lookup(cell); ok {
-		return []int64{id}, nil
-	}
-	seen := map[int64]bool{}
-	addID := func(id int64) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	glue := false // the last unknown item may continue ("UBND các huyện, thành phố")
-	addUnknown := func(item string, continues bool) {
-		if continues && glue && len(unknown) > 0 {
-			unknown[len(unknown)-1] += ", " + item
-			return
-		}
-		unknown = append(unknown, item)
-		glue = true
-	}
-	items := splitList(cell)
-	for i := 0; i < len(items); {
-		id, n := m.longestRun(items[i:], ", ")
-		if n > 0 {
-			addID(id)
-			glue = false
-			i += n
-			continue
-		}
-		if found, rest, ok := m.resolveAnd(items[i]); ok {
-			for _, id := range found {
-				addID(id)
-			}
-			glue = false
-			for _, r := range rest {
-				addUnknown(r, false)
-			}
-		} else {
-			addUnknown(items[i], m.continuation(items[i]))
-		}
-		i++
-	}
-	return ids, unknown
-}
-
-// longestRun resolves the longest prefix of items that, joined with sep,
-// names an agency; n is how many items it took, 0 when none resolves.
-func (m *matcher) longestRun(items []string, sep string) (id int64, n int) {
-	for j := len(items); j > 0; j-- {
-		if id, ok := m.lookup(strings.Join(items[:j], sep)); ok {
-			return id, j
-		}
-	}
-	return 0, 0
-}
-
-// resolveAnd splits an item on "và" where that yields agency names: ok when
-// at least one part resolves and the parts left over are phrases of their
-// own (two words or more), which come back in rest.
-func (m *matcher) resolveAnd(item string) (ids []int64, rest []string, ok bool) {
-	parts := splitAnd(item)
-	if len(parts) < 2 {
-		return nil, nil, false
-	}
-	for i := 0; i < len(parts); {
-		if id, n := m.longestRun(parts[i:], " và "); n > 0 {
-			ids = append(ids, id)
-			i += n
-			continue
-		}
-		if len(strings.Fields(parts[i])) < 2 {
-			return nil, nil, false
-		}
-		rest = append(rest, parts[i])
-		i++
-	}
-	return ids, rest, len(ids) > 0
-}
-
-// continuation reports whether an unresolved item reads as the tail of the
-// one before ("thành phố" after "UBND các huyện", "ngành" after "ban")
-// rather than a body of its own.
-func (m *matcher) continuation(item string) bool {
-	words := m.words(item)
-	if len(words) < 2 {
-		return true
-	}
-	return !bodyHead(words)
-}
-
-// bodyHead reports whether words start like the name of a body.
-func bodyHead(words []string) bool {
-	switch words[0] {
-	case "so", "ban", "bo", "cuc", "chi", "vien", "bao", "dai", "quy", "doan", "cac", "hoi", "kho", "ngan":
-		return true
-	}
-	two := words[0] + " " + words[1]
-	switch two {
-	case "uy ban", "van phong", "cong an", "thanh tra", "trung tam", "truong dai", "truong cao",
-		"benh vien", "tinh uy", "tinh doan", "lien doan", "mat tran", "dang uy", "toa an", "hoi dong":
-		return true
-	}
-	return false
-}
-
-// splitList splits a cell on commas, semicolons and line breaks, trimming
-// bullets and spaces and dropping empty items.
-func splitList(cell string) []string {
-	fields := strings.FieldsFunc(cell, func(r rune) bool {
-		return r == ',' || r == ';' || r == '\n' || r == '\r'
-	})
-	items := fields[:0]
-	for _, f := range fields {
-		if f = trimItem(f); f != "" {
-			items = append(items, f)
-		}
-	}
-	return items
-}
-
-// splitAnd splits an item on the word "và" (any case, any spacing).
-func splitAnd(item string) []string {
-	var parts []string
-	words := strings.Fields(item)
-	start := 0
-	for i, w := range words {
-		if vntext.Fold(w) == "va" && i > start && i < len(words)-1 {
-			parts = append(parts, strings.Join(words[start:i], " "))
-			start = i + 1
-		}
-	}
-	return append(parts, strings.Join(words[start:], " "))
-}
-
-// trimItem drops the bullets, spaces and full stops around a list item.
-func trimItem(s string) string {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("-+•*", r) })
-	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '.' })
-}
-
-// token is a word of folded text with the clause it belongs to; clauses end
-// at ".", ";", "!", "?" and line breaks, where roles stop applying.
-type token struct {
-	text   string
-	clause int
-	sep    bool // punctuation (a comma, a dash…) comes between it and the word before
-}
-
-// words folds a name into the words it is matched by.
-func (m *matcher) words(name string) []string {
-	toks := m.tokens(name)
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.text
-	}
-	return words
-}
-
-// tokens folds text (vntext.Fold: no case, no diacritics, đ→d) and splits it
-// into words, expanding abbreviations ("KH&CN", "KH & CN", "KHCN" → khoa
-// học và công nghệ) so they match the names written in full. Each line is
-// folded whole, and words are pieces of the folded line, so a paragraph
-// costs a few allocations, not one per word.
-func (m *matcher) tokens(text string) []token {
-	toks := make([]token, 0, len(text)/8) // a word and a space are about 8 bytes of Vietnamese
-	clause := 0
-	for line := range strings.Lines(text) {
-		toks, clause = m.lineTokens(toks, vntext.Fold(line), clause)
-		clause++ // a line break ends a clause
-	}
-	return toks
-}
-
-// lineTokens appends the words of one folded line, numbering clauses from
-// clause; it returns the number of the line's last clause.
-func (m *matcher) lineTokens(toks []token, s string, clause int) ([]token, int) {
-	sep := false
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case isWordRune(r):
-			j := wordEnd(s, i)
-			toks = m.appendWord(toks, s[i:j], clause, sep)
-			i, sep = j, false
-			continue
-		case r == ';' || r == '!' || r == '?':
-			clause++
-		case r == '.':
-			if i+size == len(s) || s[i+size] == ' ' {
-				clause++
-			} else {
-				sep = true
-			}
-		case r != ' ':
-			sep = true
-		}
-		i += size
-	}
-	return toks, clause
-}
-
-// isWordRune reports whether r belongs to a word of folded text: letters,
-// digits and the "&" of abbreviations.
-func isWordRune(r rune) bool {
-	return r == '&' || unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// wordEnd returns the end of the word starting at s[i]; an "&" with spaces
-// around it joins its neighbours ("kh & cn").
-func wordEnd(s string, i int) int {
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case isWordRune(r):
-		case r == ' ' && (strings.HasPrefix(s[i+1:], "&") || i > 0 && s[i-1] == '&'):
-		default:
-			return i
-		}
-		i += size
-	}
-	return i
-}
-
-// appendWord adds a folded word, expanded when it is a known abbreviation;
-// sep says punctuation came before it.
-func (m *matcher) appendWord(toks []token, w string, clause int, sep bool) []token {
-	if !strings.Contains(w, "&") {
-		if exp, ok := m.abbr[w]; ok {
-			return appendExpansion(toks, exp, clause, sep)
-		}
-		return append(toks, token{text: w, clause: clause, sep: sep})
-	}
-	w = strings.ReplaceAll(w, " ", "")
-	if exp, ok := m.abbr[strings.ReplaceAll(w, "&", "")]; ok {
-		return appendExpansion(toks, exp, clause, sep)
-	}
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '&' }) {
-		toks = append(toks, token{text: part, clause: clause, sep: sep})
-		sep = false
-	}
-	return toks
-}
-
-// appendExpansion appends the words an abbreviation stands for.
-func appendExpansion(toks, exp []token, clause int, sep bool) []token {
-	for k, e := range exp {
-		toks = append(toks, token{text: e.text, clause: clause, sep: e.sep || (k == 0 && sep)})
-	}
-	return toks
-}
-
-// abbreviations are the short forms provincial documents use for the
-// words of agency names, folded and without "&", with their expansions
-// (punctuation kept: "VHTT&DL" is "Văn hóa, Thể thao và Du lịch").
-func abbreviations() map[string][]token {
-	full := map[string]string{
-		"khcn":     "khoa hoc va cong nghe",
-		"gddt":     "giao duc va dao tao",
-		"vhttdl":   "van hoa, the thao va du lich",
-		"nnmt":     "nong nghiep va moi truong",
-		"nnptnt":   "nong nghiep va phat trien nong thon",
-		"tttt":     "thong tin va truyen thong",
-		"ldtbxh":   "lao dong - thuong binh va xa hoi",
-		"tnmt":     "tai nguyen va moi truong",
-		"khdt":     "ke hoach va dau tu",
-		"gtvt":     "giao thong van tai",
-		"dttg":     "dan toc va ton giao",
-		"ubnd":     "uy ban nhan dan",
-		"hdnd":     "hoi dong nhan dan",
-		"mttq":     "mat tran to quoc",
-		"mttqvn":   "mat tran to quoc viet nam",
-		"ubmttq":   "uy ban mat tran to quoc",
-		"ubmttqvn": "uy ban mat tran to quoc viet nam",
-		"vn":       "viet nam",
-		"vp":       "van phong",
-		"bql":      "ban quan ly",
-		"kkt":      "khu kinh te",
-		"bchqs":    "bo chi huy quan su",
-		"tp":       "thanh pho",
-	}
-	abbr := make(map[string][]token, len(full))
-	plain := &matcher{} // no abbreviations inside expansions
-	for k, v := range full {
-		abbr[k] = plain.tokens(v)
-	}
-	return abbr
 }

@@ -111,9 +111,33 @@ func TestFind(t *testing.T) {
 			want: []mention{{AgencyID: idGDDT, Lead: true}, {AgencyID: idTaiChinh, Coop: true}, {AgencyID: idNoiVu, Coop: true}},
 		},
 		{
-			name: "roles stop at the clause end",
+			name: "the subject of phối hợp với leads; roles stop at the clause end; the body reported to is an object",
 			in:   "Sở Y tế phối hợp với Sở Xây dựng triển khai; Sở Công Thương báo cáo UBND tỉnh.",
-			want: []mention{{AgencyID: idYTe, Coop: true}, {AgencyID: idXayDung, Coop: true}, {AgencyID: idCongThuong}, {AgencyID: idUBND}},
+			want: []mention{{AgencyID: idYTe, Lead: true}, {AgencyID: idXayDung, Coop: true}, {AgencyID: idCongThuong}, {AgencyID: idUBND, Object: true}},
+		},
+		{
+			name: "phối hợp alone after a name cooperates",
+			in:   "Sở Y tế chủ trì; Sở Xây dựng phối hợp thực hiện.",
+			want: []mention{{AgencyID: idYTe, Lead: true}, {AgencyID: idXayDung, Coop: true}},
+		},
+		{
+			name: "words that fold like a name are not one",
+			in:   "Ứng dụng tiến bộ khoa học và công nghệ, chuyển đổi số y tế, hồ sơ tài chính, đồng bộ nội vụ; tổ chức hội nghị; ban hành quy chế.",
+		},
+		{
+			name: "a name written in capitals or without diacritics is still one",
+			in:   "ĐỐI VỚI SỞ Y TẾ; Sở Tai chinh tham muu.",
+			want: []mention{{AgencyID: idYTe}, {AgencyID: idTaiChinh}},
+		},
+		{
+			name: "text typed all in lower case has no capitals to go by",
+			in:   "so tai chinh tham muu, bo chi huy quan su tinh phoi hop",
+			want: []mention{{AgencyID: idTaiChinh}, {AgencyID: idQuanSu, Coop: true}},
+		},
+		{
+			name: "the body a task submits to is an object",
+			in:   "Xây dựng đề án, trình UBND tỉnh phê duyệt.",
+			want: []mention{{AgencyID: idUBND, Object: true}},
 		},
 		{
 			name: "abbreviations, spacing and no diacritics",
@@ -143,7 +167,7 @@ func TestFind(t *testing.T) {
 		{
 			name: "ended agency still found by its old name",
 			in:   "theo đề nghị của Sở TT&TT",
-			want: []mention{{AgencyID: idTTTTOld}},
+			want: []mention{{AgencyID: idTTTTOld, Object: true}},
 		},
 		{
 			name: "collective phrases are not agencies",
@@ -234,6 +258,13 @@ func TestResolveList(t *testing.T) {
 		{"Sở Y tế, Sở Y tế", []int64{idYTe}, nil},
 		{"Sở KH&CN (chủ trì), Sở Tư pháp", []int64{idKHCN, idTuPhap}, nil},
 		{"Công an tỉnh; Bộ Chỉ huy Quân sự tỉnh; Sở Ngoại vụ; Sở Dân tộc và Tôn giáo", []int64{idCongAn, idQuanSu, idNgoaiVu, idDanToc}, nil},
+		{"Sở Y tế chủ trì, phối hợp với các đơn vị liên quan", []int64{idYTe}, nil},
+		{"UBND tỉnh (Sở KH&CN tham mưu)", []int64{idUBND, idKHCN}, nil},
+		{"Sở Nội vụ (chủ trì); Sở Tài chính (phối hợp)", []int64{idNoiVu, idTaiChinh}, nil},
+		{"Bộ Công an (Cục An ninh mạng)", nil, []string{"Bộ Công an", "Cục An ninh mạng"}},
+		{"Sở Tư pháp và các cơ quan, đơn vị có liên quan", []int64{idTuPhap}, nil},
+		{"Các sở, ngành theo chức năng, nhiệm vụ được giao", nil, []string{"Các sở, ngành"}},
+		{"Sở Y tế\nSở Xây dựng và Sở Công Thương", []int64{idYTe, idXayDung, idCongThuong}, nil},
 		{"", nil, nil},
 		{" ; , ", nil, nil},
 	}
