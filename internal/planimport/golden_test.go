@@ -230,10 +230,10 @@ func TestReferencePlanDOCX(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := parseReference(t)
-	if got.Format != "docx" {
-		t.Errorf("format = %q", got.Format)
+	if got.Format != "docx" || got.Files[0].Format != "docx" || got.Files[0].Role != "plan" {
+		t.Errorf("format = %q, files %+v", got.Format, got.Files)
 	}
-	got.Format = want.Format
+	got.Format, got.Files = want.Format, want.Files
 	if !reflect.DeepEqual(got, want) {
 		g, _ := json.MarshalIndent(got, "", " ")
 		w, _ := json.MarshalIndent(want, "", " ")

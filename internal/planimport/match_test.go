@@ -269,7 +269,7 @@ func TestResolveList(t *testing.T) {
 		{" ; , ", nil, nil},
 	}
 	for _, tt := range tests {
-		ids, unknown := m.resolveList(tt.in)
+		ids, unknown := splitItems(m.resolveList(tt.in))
 		if !slices.Equal(ids, tt.ids) || !slices.Equal(unknown, tt.unknown) {
 			t.Errorf("ResolveList(%q) = %v, %q; want %v, %q", tt.in, ids, unknown, tt.ids, tt.unknown)
 		}
@@ -278,7 +278,7 @@ func TestResolveList(t *testing.T) {
 
 func TestResolveListCollectiveAgency(t *testing.T) {
 	m := newMatcher(append(province(), agency.Agency{ID: 99, Name: "UBND các xã, phường", Aliases: []string{"UBND các xã"}, Kind: agency.KindCommune}))
-	ids, unknown := m.resolveList("Sở Tài chính, UBND các xã, phường")
+	ids, unknown := splitItems(m.resolveList("Sở Tài chính, UBND các xã, phường"))
 	if !slices.Equal(ids, []int64{idTaiChinh, 99}) || unknown != nil {
 		t.Errorf("ResolveList = %v, %q; want [%d 99] and nothing unknown", ids, unknown, idTaiChinh)
 	}
@@ -348,4 +348,16 @@ func BenchmarkNewMatcher(b *testing.B) {
 	for b.Loop() {
 		newMatcher(agencies)
 	}
+}
+
+// splitItems separates resolved agencies from names left as written.
+func splitItems(its []item) (ids []int64, unknown []string) {
+	for _, it := range its {
+		if it.id != 0 {
+			ids = append(ids, it.id)
+		} else {
+			unknown = append(unknown, it.name)
+		}
+	}
+	return ids, unknown
 }

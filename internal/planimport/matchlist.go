@@ -18,25 +18,31 @@ import (
 // in unknown as written (for the user to map, never created silently);
 // collective phrases ("các sở, ban, ngành", "UBND các xã") stay whole there
 // unless an agency goes by that name.
-func (m *matcher) resolveList(cell string) (ids []int64, unknown []string) {
+func (m *matcher) resolveList(cell string) []item {
 	cell = vntext.NFC(cell)
 	if id := m.exact(m.tokens(cell)); id != 0 {
-		return []int64{id}, nil
+		return []item{{id: id}}
 	}
+	var out []item
 	seen := map[int64]bool{}
 	addID := func(id int64) {
 		if !seen[id] {
 			seen[id] = true
-			ids = append(ids, id)
+			out = append(out, item{id: id})
 		}
 	}
 	glue := false // the last unknown item may continue ("UBND các huyện, thành phố")
-	addUnknown := func(item string, continues bool) {
-		if continues && glue && len(unknown) > 0 {
-			unknown[len(unknown)-1] += ", " + item
+	addUnknown := func(name string, continues bool) {
+		if continues && glue && len(out) > 0 && out[len(out)-1].id == 0 {
+			out[len(out)-1].name += ", " + name
 			return
 		}
-		unknown = append(unknown, item)
+		for _, o := range out {
+			if o.id == 0 && vntext.Fold(o.name) == vntext.Fold(name) {
+				return
+			}
+		}
+		out = append(out, item{name: name})
 		glue = true
 	}
 	items := splitList(cell)
@@ -61,7 +67,7 @@ func (m *matcher) resolveList(cell string) (ids []int64, unknown []string) {
 		}
 		i++
 	}
-	return ids, unknown
+	return out
 }
 
 // longestRun resolves the longest prefix of items that, joined with sep,
