@@ -104,11 +104,11 @@ func (b *builder) paras(n *node, idx int, lead string) string {
 			body = append(body, p.text)
 			continue
 		}
-		a, isAttr := parseAttr(p)
+		as, isAttr := parseAttr(p)
 		switch {
 		case last >= 0 && isAttr:
 			b.tasks[last].text += "\n" + p.text
-			b.tasks[last].attrs = append(b.tasks[last].attrs, a)
+			b.tasks[last].attrs = append(b.tasks[last].attrs, as...)
 		case last >= 0 && p.mark.kind == markBullet && p.mark.bullet == '+':
 			b.tasks[last].text += "\n" + p.text
 		case strings.HasSuffix(p.text, ":"):
@@ -126,7 +126,7 @@ func (b *builder) paras(n *node, idx int, lead string) string {
 			b.tasks = append(b.tasks, rawTask{section: idx, line: p.line, src: b.src, text: text, headLead: lead})
 			last = len(b.tasks) - 1
 			if isAttr {
-				b.tasks[last].attrs = append(b.tasks[last].attrs, a)
+				b.tasks[last].attrs = append(b.tasks[last].attrs, as...)
 			}
 		}
 	}
@@ -147,14 +147,21 @@ func (b *builder) table(root *tnode, idx int, n *node, lead string) {
 		} else if l := b.m.headingLead(t.title); l != "" && t.parent != nil {
 			lead = l
 		}
-		for _, task := range t.tasks {
-			task.section, task.src = at, b.src
-			if task.headLead == "" {
-				task.headLead = lead
+		// Tasks and groups in the order of their rows.
+		next := 0
+		flush := func(before int) {
+			for ; next < len(t.tasks) && t.tasks[next].line < before; next++ {
+				task := t.tasks[next]
+				task.section, task.src = at, b.src
+				if task.headLead == "" {
+					task.headLead = lead
+				}
+				b.tasks = append(b.tasks, task)
 			}
-			b.tasks = append(b.tasks, task)
 		}
+		defer flush(int(^uint(0) >> 1))
 		for k, c := range t.children {
+			flush(c.line)
 			number := c.number
 			if number == "" {
 				number = strconv.Itoa(k + 1)
@@ -230,8 +237,8 @@ func (b *builder) itemTask(n *node) (rawTask, bool) {
 		if p.tbl != nil {
 			return rawTask{}, false
 		}
-		if a, ok := parseAttr(p); ok {
-			t.attrs = append(t.attrs, a)
+		if as, ok := parseAttr(p); ok {
+			t.attrs = append(t.attrs, as...)
 			attrs++
 			continue
 		}

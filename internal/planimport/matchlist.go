@@ -159,20 +159,30 @@ func splitList(cell string) []string {
 var openTails = []string{" va cac co quan", " va cac don vi", " va cac to chuc", " va cac dia phuong", " va cac so", " va cac nganh",
 	" theo chuc nang", " co lien quan", " lien quan", " theo tham quyen", " duoc giao", " theo linh vuc"}
 
-// cutOpenTail drops the open-ended tail of a list, keeping the names before it.
+// cutOpenTail drops the open-ended tail of a list, keeping the names before
+// it: from the marker back to where its group starts ("… và các cơ quan,
+// đơn vị có liên quan", "các bộ, cơ quan liên quan").
 func cutOpenTail(part string) string {
+	part = strings.TrimSpace(part)
 	f := vntext.Fold(part)
 	cut := -1
 	for _, t := range openTails {
-		if i := strings.Index(f, t); i >= 0 && (cut < 0 || i < cut) {
+		if i := strings.Index(" "+f, t); i >= 0 && (cut < 0 || i < cut) {
 			cut = i
 		}
 	}
 	if cut < 0 {
 		return part
 	}
+	if i := strings.LastIndex(" "+f[:cut], " cac "); i >= 0 {
+		cut = i
+		if strings.HasSuffix(f[:cut], " va") {
+			cut -= len(" va")
+		}
+	}
+	cut = max(cut, 0)
 	// Folding keeps one rune per rune of NFC text, so the rune count locates the cut.
-	return string([]rune(part)[:utf8.RuneCountInString(f[:cut])])
+	return strings.TrimSpace(string([]rune(part)[:utf8.RuneCountInString(f[:cut])]))
 }
 
 // stripRoleWords drops what a list item says about the role rather than
@@ -181,6 +191,10 @@ func cutOpenTail(part string) string {
 func stripRoleWords(item string) string {
 	for {
 		f := vntext.Fold(item)
+		switch f {
+		case "chu tri", "phoi hop", "phoi hop voi", "thuc hien", "giao", "de nghi", "tham muu", "chu tri thuc hien", "phoi hop thuc hien":
+			return ""
+		}
 		cut := false
 		for _, p := range []string{"co quan chu tri:", "don vi chu tri:", "chu tri:", "phoi hop:", "chu tri", "phoi hop voi", "phoi hop", "giao cho", "giao", "de nghi", "do"} {
 			if hasWordPrefix(f, p) && len(f) > len(p) {
@@ -221,7 +235,7 @@ func hasWordPrefix(s, w string) bool {
 func isProse(item string) bool {
 	f := vntext.Fold(item)
 	switch f {
-	case "chu tri", "phoi hop", "neu co", "thuong truc", "co quan thuong truc", "tham muu", "thuc hien", "lien quan", "nhiem vu", "nhiem vu duoc giao":
+	case "chu tri", "phoi hop", "phoi hop voi", "neu co", "thuong truc", "co quan thuong truc", "tham muu", "thuc hien", "lien quan", "nhiem vu", "nhiem vu duoc giao":
 		return true
 	}
 	for _, w := range []string{"lien quan", "theo chuc nang", "duoc giao", "theo tham quyen", "theo linh vuc", "co trach nhiem", "neu co", "va cac co quan", "va cac don vi"} {

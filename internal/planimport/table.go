@@ -71,8 +71,21 @@ func readTaskTable(t *table, warn func(line int, msg string)) *tnode {
 	for i := range rows {
 		r := &rows[i]
 		stt, text := r.stt(), r.cells[colTask]
-		// A title merged across the row fills every cell with the same text.
-		if v, ok := uniform(r.cells[:colLevel]); ok {
+		// A title merged across the row fills every cell with the same text;
+		// its number may stand apart in the STT cell.
+		v, ok := uniform(r.cells[:colLevel])
+		if !ok && stt != "" {
+			if v, ok = uniform(r.cells[colTask:colLevel]); ok {
+				switch {
+				case romanSTTRe.MatchString(r.cells[colSTT]) && romanOK(stt):
+					part, group, gstt = open(root, r, stt, v, true), nil, ""
+					continue
+				case numberSTTRe.MatchString(stt) || len([]rune(stt)) <= 2:
+					v = stt + ". " + v
+				}
+			}
+		}
+		if ok {
 			switch m := classify(v); {
 			case m.kind == markRoman:
 				part, group, gstt = open(root, r, m.number, m.rest, true), nil, ""
@@ -125,6 +138,10 @@ func readTaskTable(t *table, warn func(line int, msg string)) *tnode {
 		if text == "" {
 			warn(r.line, "dòng có thông tin nhưng ô Nhiệm vụ để trống: dòng bị bỏ qua")
 			continue
+		}
+		// A Roman row that is a task stands beside the Roman groups.
+		if romanSTTRe.MatchString(r.cells[colSTT]) && romanOK(stt) {
+			part, group, gstt = nil, nil, ""
 		}
 		// "2" after group "1" and its "1.1", "1.2" is no longer in that group.
 		if gstt != "" && stt != "" && !strings.HasPrefix(stt, gstt+".") {
