@@ -13,7 +13,8 @@ import (
 
 var (
 	// "Số: 60/KH-UBND", "SỐ: 60 /KH-UBND" (a stray space is common).
-	codeRe = regexp.MustCompile(`(?i)(?:^|\s)số\s*[:：]\s*([0-9][^\s,;]*(?:\s/[^\s,;]+)?)`)
+	// "Số 37-KH/TU" (Party documents leave the colon out).
+	codeRe = regexp.MustCompile(`(?i)(?:^|\s)số\s*[:：]?\s*([0-9][^\s,;]*(?:\s/[^\s,;]+)?)`)
 	// "Cà Mau, ngày 25 tháng 02 năm 2025"
 	longDateRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	// "Kế hoạch này thay thế Kế hoạch số 60/KH-UBND ngày …"

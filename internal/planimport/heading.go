@@ -41,7 +41,9 @@ func (m *matcher) headingLead(text string) string {
 	if s == "" {
 		return ""
 	}
-	if _, ok := m.lookup(s); ok {
+	// A name the register knows, alone or first of a list ("Ủy ban MTTQ
+	// Việt Nam tỉnh và các tổ chức chính trị - xã hội").
+	if its := m.resolveList(s); len(its) > 0 && its[0].id != 0 {
 		return s
 	}
 	words := m.words(s)

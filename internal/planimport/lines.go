@@ -129,8 +129,8 @@ func toRoman(n int) string {
 	return b.String()
 }
 
-// decimalMark reads "1. Title", "1) Title", "4.1. Title", "4.1 Title",
-// "4.1.2. Title". Components have one or two digits; a first-level number
+// decimalMark reads "1. Title", "1) Title", "1/ Title", "1- Title",
+// "4.1. Title", "4.1 Title", "4.1.2. Title". Components have one or two digits; a first-level number
 // needs its dot or parenthesis, deeper ones may omit the final dot.
 func decimalMark(s string) (mark, bool) {
 	var comps []int
@@ -157,7 +157,12 @@ func decimalMark(s string) (mark, bool) {
 		return mark{}, false
 	}
 	term := false
-	if i < len(s) && (s[i] == '.' || s[i] == ')' || (s[i] == '/' && len(comps) == 1)) {
+	switch {
+	case i < len(s) && (s[i] == '.' || s[i] == ')' || (s[i] == '/' && len(comps) == 1)):
+		term = true
+		i++
+	case strings.HasPrefix(s[i:], "- ") && len(comps) == 1 && len(s) > i+2 && s[i+2] != '-':
+		// "1- Title", as Party documents number their groups.
 		term = true
 		i++
 	}

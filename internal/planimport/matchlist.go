@@ -60,7 +60,9 @@ func (m *matcher) resolveList(cell string) []item {
 			}
 			glue = false
 			for _, r := range rest {
-				addUnknown(r, false)
+				if !isProse(r) {
+					addUnknown(r, false)
+				}
 			}
 		} else {
 			addUnknown(items[i], m.continuation(items[i]))

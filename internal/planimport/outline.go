@@ -101,7 +101,7 @@ func isClosing(s string) bool {
 	if len(s) > 80 || !isUpper(s) {
 		return false
 	}
-	for _, p := range []string{"TM.", "KT.", "TL.", "TUQ.", "Q."} {
+	for _, p := range []string{"TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "TM ", "KT "} {
 		if strings.HasPrefix(s, p) {
 			return true
 		}

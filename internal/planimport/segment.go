@@ -188,7 +188,7 @@ func headerStart(bl []block, cover, title int) int {
 // national motto, "Số: …", the place and date, a rule; not a signature's
 // title ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
 func headerLine(s string) bool {
-	if isSeparator(s) || isNationalMotto(s) || codeRe.MatchString(s) {
+	if isSeparator(s) || isNationalMotto(s) || (strings.HasPrefix(vntext.Fold(firstRunes(s, 3)), "so") && codeRe.MatchString(s)) {
 		return true
 	}
 	if _, ok := longDate(s); ok && utf8.RuneCountInString(s) < 80 {
