@@ -28,6 +28,10 @@ func (m *matcher) headingLead(text string) string {
 			break
 		}
 	}
+	// "Các đề án do Sở X chủ trì": the name is what follows "do".
+	if i := strings.Index(f, " do "); i >= 0 && strings.Contains(f[i:], " chu tri") {
+		s, f, marked = afterRunes(s, utf8.RuneCountInString(f[:i+len(" do ")])), f[i+len(" do "):], true
+	}
 	// "Sở X chủ trì, phối hợp với …": the name is what comes before the role.
 	for _, role := range []string{" chu tri", " phoi hop", " thuc hien", " tham muu", ","} {
 		if i := strings.Index(f, role); i > 0 {

@@ -80,8 +80,15 @@ func readTaskTable(t *table, warn func(line int, msg string)) *tnode {
 				case romanSTTRe.MatchString(r.cells[colSTT]) && romanOK(stt):
 					part, group, gstt = open(root, r, stt, v, true), nil, ""
 					continue
-				case numberSTTRe.MatchString(stt) || len([]rune(stt)) <= 2:
+				case numberSTTRe.MatchString(stt):
 					v = stt + ". " + v
+				default: // "A", "B", "*"
+					under := root
+					if part != nil {
+						under = part
+					}
+					group, gstt = open(under, r, stt, v, false), ""
+					continue
 				}
 			}
 		}
@@ -119,8 +126,9 @@ func readTaskTable(t *table, warn func(line int, msg string)) *tnode {
 				group.tasks = append(group.tasks, rowTask(r))
 			}
 			continue
-		case r.bare() && text != "" && stt != "" && !numberSTTRe.MatchString(stt) && !romanSTTRe.MatchString(r.cells[colSTT]):
-			// "A", "B", "*": a lettered or starred title row.
+		case r.cells[colDeadline] == "" && text != "" && stt != "" && !numberSTTRe.MatchString(stt) && !romanSTTRe.MatchString(r.cells[colSTT]) && !lowerLetter(stt):
+			// "A", "B", "*": a lettered or starred title row, its lead
+			// cell (if any) the lead of the rows under it.
 			under := root
 			if part != nil {
 				under = part
@@ -154,6 +162,13 @@ func readTaskTable(t *table, warn func(line int, msg string)) *tnode {
 		p.tasks = append(p.tasks, rowTask(r))
 	}
 	return root
+}
+
+// lowerLetter reports an STT that is a small letter ("a", "đ"): an item
+// numbered like a task, not a group.
+func lowerLetter(stt string) bool {
+	r, size := utf8.DecodeRuneInString(stt)
+	return size == len(stt) && unicode.IsLower(r)
 }
 
 // romanOK reports a Roman numeral of I, V and X written canonically.
