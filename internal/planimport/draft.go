@@ -212,8 +212,10 @@ func (b *builder) childCount(at int) int {
 
 // itemTask turns a heading under the task part into one task when it is a
 // task rather than a heading:
-//   - an empty lettered item, or any item or numbered heading followed only
-//     by attribute lines (plans often write "a) Xây dựng …" followed by its
+//   - an empty lettered item, a numbered line with nothing under it that
+//     reads as a task (it starts with what is to be done, or ends as a
+//     sentence), or any item or numbered heading followed only by
+//     attribute lines (plans often write "a) Xây dựng …" followed by its
 //     lead and deadline);
 //   - a lettered item ("a)", "Nhiệm vụ 1:") whose sub-points are "-" or "+"
 //     lines, unless the item is only a heading (see headingOnly): the
@@ -226,7 +228,10 @@ func (b *builder) itemTask(n *node) (rawTask, bool) {
 	}
 	item := n.kind == plan.KindItem
 	if len(n.paras) == 0 {
-		if !item {
+		// A numbered line with nothing under it is a task when it reads as
+		// one ("2. Trưng bày các sản phẩm …."), a group still to be filled
+		// otherwise ("2. Nhóm trống").
+		if !item && !startsWithAction(n.title) && !strings.HasSuffix(n.title, ".") && !strings.HasSuffix(n.title, ";") {
 			return rawTask{}, false
 		}
 		return rawTask{line: n.line, src: b.src, text: n.title}, true

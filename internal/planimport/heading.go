@@ -117,7 +117,7 @@ var actionWords = []string{
 	"cong bo", "cai cach", "cat giam", "don gian hoa", "rut ngan", "hinh thanh", "phan dau", "tao", "mua sam", "trang bi", "lap dat",
 	"ap dung", "van dong", "nhan rong", "lien ket", "hop tac", "tham gia", "xuc tien", "quang ba", "chuyen giao", "sap xep",
 	"kien toan", "xu ly", "khac phuc", "thuong xuyen", "chuyen doi", "dua", "xay lap", "tiep nhan", "rut kinh nghiem", "trinh",
-	"soan thao", "thiet lap", "sap nhap", "di doi", "dieu chinh", "tinh gon", "phat huy", "gan ket", "tich cuc", "nghiem tuc",
+	"soan thao", "thiet lap", "trung bay", "sap nhap", "di doi", "dieu chinh", "tinh gon", "phat huy", "gan ket", "tich cuc", "nghiem tuc",
 }
 
 // startsWithAction reports whether text starts with one of actionWords.
