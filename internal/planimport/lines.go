@@ -45,6 +45,9 @@ func classify(s string) mark {
 	if m, ok := romanMark(s); ok {
 		return m
 	}
+	if m, ok := partWordMark(s); ok {
+		return m
+	}
 	if m, ok := decimalMark(s); ok {
 		return m
 	}
@@ -95,6 +98,36 @@ func romanMark(s string) (mark, bool) {
 		return mark{}, false
 	}
 	return mark{kind: markRoman, number: s[:i], comps: []int{v}, rest: strings.TrimSpace(rest)}, true
+}
+
+// partWordMark reads "Phần I. TITLE", "PHẦN II: TITLE", "Phần thứ ba -
+// TITLE": the parts of a đề án, read as Roman parts.
+func partWordMark(s string) (mark, bool) {
+	f := vntext.Fold(firstRunes(s, 20))
+	if !strings.HasPrefix(f, "phan ") {
+		return mark{}, false
+	}
+	rest := afterRunes(s, len("phan "))
+	fr := f[len("phan "):]
+	if strings.HasPrefix(fr, "thu ") {
+		ord := []string{"nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"}
+		word := strings.TrimRight(strings.SplitN(fr[4:], " ", 2)[0], ":.-")
+		for k, o := range ord {
+			if word == o {
+				rest = afterRunes(rest, utf8.RuneCountInString("thu "+word))
+				rest = strings.TrimLeft(rest, " ")
+				if t := strings.TrimSpace(strings.TrimLeft(rest, ":.-–")); t != "" && t != rest {
+					return mark{kind: markRoman, number: toRoman(k + 1), comps: []int{k + 1}, rest: t}, true
+				}
+			}
+		}
+		return mark{}, false
+	}
+	// "Phần I: …" reads like "I. …" once the colon is a full stop.
+	if i := strings.IndexAny(rest, ":"); i > 0 && i < 8 {
+		rest = rest[:i] + "." + rest[i+1:]
+	}
+	return romanMark(rest)
 }
 
 // romanValue converts a Roman numeral of I, V and X; ok is false for
