@@ -39,10 +39,13 @@ type assigner struct {
 	mapping   map[string]int64 // folded name → ID, from Options.Mapping
 	unmatched []*Unmatched
 	byName    map[string]*Unmatched // folded name
+	// cells remembers what each cell resolved to: appendices repeat the
+	// same lead and cooperating cells row after row.
+	cells map[string][]item
 }
 
 func newAssigner(agencies []agency.Agency, mapping map[string]int64) *assigner {
-	a := &assigner{m: newMatcher(agencies), agencies: agencies, mapping: map[string]int64{}, byName: map[string]*Unmatched{}}
+	a := &assigner{m: newMatcher(agencies), agencies: agencies, mapping: map[string]int64{}, byName: map[string]*Unmatched{}, cells: map[string][]item{}}
 	for name, id := range mapping {
 		a.mapping[vntext.Fold(vntext.NFC(name))] = id
 	}
@@ -69,10 +72,14 @@ func (a *assigner) items(cell string) []item {
 	if cell == "" {
 		return nil
 	}
+	if its, ok := a.cells[cell]; ok {
+		return its
+	}
 	if id, ok := a.mapped(cell); ok {
 		return []item{{id: id}}
 	}
 	var out []item
+	defer func() { a.cells[cell] = out }()
 	for _, it := range a.m.resolveList(cell) {
 		if it.id == 0 {
 			if id, ok := a.mapped(it.name); ok {

@@ -50,11 +50,11 @@ type trieNode struct {
 
 // accepts reports whether the word t, which folds to this node's word,
 // is written as one of the names that lead here.
-func (n *trieNode) accepts(t token) bool {
+func (n *trieNode) accepts(t *token) bool {
 	if n.anyKey || t.src == "" || isASCII(t.src) {
 		return true
 	}
-	k := wordKey(t.src)
+	k := t.wordKey()
 	for _, nk := range n.keys {
 		if nk == k {
 			return true
@@ -295,7 +295,7 @@ func (m *matcher) longest(toks []token, i int, cased bool) (id int64, end int) {
 	}
 	n := m.root
 	for j := i; j < len(toks) && toks[j].clause == toks[i].clause; j++ {
-		if n = n.next[toks[j].text]; n == nil || (j > i && toks[j].sep && !n.sepOK) || !n.accepts(toks[j]) {
+		if n = n.next[toks[j].text]; n == nil || (j > i && toks[j].sep && !n.sepOK) || !n.accepts(&toks[j]) {
 			break
 		}
 		if n.id != 0 && !(n.short && beforeLocality(toks, j+1)) {
@@ -360,8 +360,8 @@ func (m *matcher) exact(toks []token) int64 {
 		return 0
 	}
 	n := m.root
-	for _, t := range toks {
-		if n = n.next[t.text]; n == nil || !n.accepts(t) {
+	for i := range toks {
+		if n = n.next[toks[i].text]; n == nil || !n.accepts(&toks[i]) {
 			return 0
 		}
 	}

@@ -19,7 +19,6 @@ import (
 // collective phrases ("các sở, ban, ngành", "UBND các xã") stay whole there
 // unless an agency goes by that name.
 func (m *matcher) resolveList(cell string) []item {
-	cell = vntext.NFC(cell)
 	if id := m.exact(m.tokens(cell)); id != 0 {
 		return []item{{id: id}}
 	}

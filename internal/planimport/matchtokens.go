@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-
-	"tiendo/internal/vntext"
 )
 
 // token is a word of folded text with the clause it belongs to; clauses end
@@ -23,6 +21,16 @@ type token struct {
 	// capital: the word as written starts with a capital letter, as agency
 	// names do ("Bộ Khoa học…", not "tiến bộ khoa học…").
 	capital bool
+	key     string // wordKey(src), once asked for
+	keyed   bool
+}
+
+// wordKey gives the token's wordKey, computing it once.
+func (t *token) wordKey() string {
+	if !t.keyed {
+		t.key, t.keyed = wordKey(t.src), true
+	}
+	return t.key
 }
 
 // words folds a name into the words it is matched by.
@@ -53,15 +61,32 @@ func (m *matcher) tokens(text string) []token {
 }
 
 // lineTokens appends the words of one line, numbering clauses from clause;
-// it returns the number of the line's last clause.
+// it returns the number of the line's last clause. The line is folded once
+// into one string and each word's folded form is a piece of it, so a line
+// costs a few allocations, not one per word.
 func (m *matcher) lineTokens(toks []token, s string, clause int) ([]token, int) {
+	type span struct {
+		src        string
+		from, to   int // in the folded line
+		clause     int
+		sep, upper bool
+	}
+	var spans []span
+	var folded strings.Builder
+	folded.Grow(len(s))
 	sep := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWordRune(r):
 			j := wordEnd(s, i)
-			toks = m.appendWord(toks, s[i:j], clause, sep)
+			from := folded.Len()
+			for _, wr := range s[i:j] {
+				if f := foldRune(wr); f != 0 && f != ' ' {
+					folded.WriteRune(f)
+				}
+			}
+			spans = append(spans, span{src: s[i:j], from: from, to: folded.Len(), clause: clause, sep: sep, upper: unicode.IsUpper(r)})
 			i, sep = j, false
 			continue
 		case r == ';' || r == '!' || r == '?':
@@ -77,7 +102,31 @@ func (m *matcher) lineTokens(toks []token, s string, clause int) ([]token, int) 
 		}
 		i += size
 	}
+	line := folded.String()
+	for _, sp := range spans {
+		toks = m.appendWord(toks, sp.src, line[sp.from:sp.to], sp.clause, sp.sep, sp.upper)
+	}
 	return toks, clause
+}
+
+// foldRune folds one rune as vntext.Fold does: lower case, the base letter
+// of its canonical decomposition, đ→d; 0 for a lone combining mark.
+func foldRune(r rune) rune {
+	switch {
+	case r == 'đ' || r == 'Đ':
+		return 'd'
+	case r < utf8.RuneSelf:
+		return unicode.ToLower(r)
+	case unicode.Is(unicode.Mn, r):
+		return 0
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	if d := norm.NFD.Properties(buf[:n]).Decomposition(); len(d) > 0 {
+		base, _ := utf8.DecodeRune(d)
+		return unicode.ToLower(base)
+	}
+	return unicode.ToLower(r)
 }
 
 // isWordRune reports whether r belongs to a word: letters, digits, the
@@ -102,19 +151,16 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
-// appendWord adds a word as written, folded, and expanded when it is a
-// known abbreviation; sep says punctuation came before it.
-func (m *matcher) appendWord(toks []token, src string, clause int, sep bool) []token {
-	w := vntext.Fold(src)
-	r, _ := utf8.DecodeRuneInString(src)
-	capital := unicode.IsUpper(r)
+// appendWord adds a word as written (src), folded (w), and expanded when it
+// is a known abbreviation; sep says punctuation came before it, capital
+// that it starts with a capital letter.
+func (m *matcher) appendWord(toks []token, src, w string, clause int, sep, capital bool) []token {
 	if !strings.Contains(w, "&") {
 		if exp, ok := m.abbr[w]; ok {
 			return appendExpansion(toks, exp, clause, sep, capital)
 		}
 		return append(toks, token{text: w, clause: clause, sep: sep, src: src, capital: capital})
 	}
-	w = strings.ReplaceAll(w, " ", "")
 	if exp, ok := m.abbr[strings.ReplaceAll(w, "&", "")]; ok {
 		return appendExpansion(toks, exp, clause, sep, capital)
 	}

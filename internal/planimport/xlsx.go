@@ -138,7 +138,7 @@ func readSheet(f *excelize.File, name string) (*sheet, error) {
 // ("06-30-25" under the built-in m-d-yy) and cannot be trusted. Cells that
 // do not look like a date are returned as shown.
 func dateCell(f *excelize.File, sheet string, col, row int, shown string) string {
-	if shown == "" || strings.Trim(shown, "0123456789/-. ") != "" || !strings.ContainsAny(shown, "/-") {
+	if shown == "" || strings.Trim(shown, "0123456789/-.") != "" || !strings.ContainsAny(shown, "/-") {
 		return shown
 	}
 	axis, err := excelize.CoordinatesToCellName(col+1, row+1)
