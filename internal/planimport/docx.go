@@ -58,6 +58,14 @@ func (s *source) readDOCX(zr *zip.Reader) *Error {
 	}
 	for _, para := range paras {
 		if para.grid != nil {
+			if last := len(s.blocks) - 1; last >= 0 && s.blocks[last].tbl != nil && continuesTable(s.blocks[last].tbl, para.grid) {
+				// A task table Word split in two (a page or section break):
+				// the second part has no header of its own.
+				t := s.blocks[last].tbl
+				t.rows = append(t.rows, para.grid...)
+				t.lines = append(t.lines, para.gridLines...)
+				continue
+			}
 			s.blocks = append(s.blocks, gridBlocks(para.grid, para.gridLines)...)
 			continue
 		}
@@ -68,6 +76,15 @@ func (s *source) readDOCX(zr *zip.Reader) *Error {
 		}
 	}
 	return nil
+}
+
+// continuesTable reports whether a grid right after task table t is the
+// rest of it: no header of its own, and as many columns.
+func continuesTable(t *table, g [][]string) bool {
+	if _, ok := findHeader(g); ok {
+		return false
+	}
+	return gridWidth(g) == gridWidth(t.rows)
 }
 
 // gridBlocks gives the blocks of a Word table of three columns or more: a

@@ -93,7 +93,8 @@ func (b *builder) node(n *node, parent, ord int, lead string) {
 // top, when n is the root) and returns the section's text.
 func (b *builder) paras(n *node, idx int, lead string) string {
 	var body []string
-	last := -1 // index in b.tasks of the last task of this section
+	last := -1         // index in b.tasks of the last task of this section
+	plusTasks := false // "+" lines are tasks: they follow a line introducing them
 	for _, p := range n.paras {
 		if p.tbl != nil {
 			b.table(readTaskTable(p.tbl, func(line int, msg string) { b.warn(b.src, line, msg) }), idx, n, lead)
@@ -109,13 +110,14 @@ func (b *builder) paras(n *node, idx int, lead string) string {
 		case last >= 0 && isAttr:
 			b.tasks[last].text += "\n" + p.text
 			b.tasks[last].attrs = append(b.tasks[last].attrs, as...)
-		case last >= 0 && p.mark.kind == markBullet && p.mark.bullet == '+':
+		case last >= 0 && p.mark.kind == markBullet && p.mark.bullet == '+' && !plusTasks:
 			b.tasks[last].text += "\n" + p.text
 		case strings.HasSuffix(p.text, ":"):
 			body = append(body, p.text)
 			if l := b.m.headingLead(p.text); l != "" {
 				lead = l
 			}
+			last, plusTasks = -1, true // "+" lines after "- Lĩnh vực y tế:" are tasks of their own
 		case isPointer(p.text):
 			body = append(body, p.text)
 		default:
@@ -123,6 +125,7 @@ func (b *builder) paras(n *node, idx int, lead string) string {
 			if p.mark.kind == markBullet {
 				text = p.mark.rest
 			}
+			plusTasks = plusTasks && p.mark.kind == markBullet && p.mark.bullet == '+'
 			b.tasks = append(b.tasks, rawTask{section: idx, line: p.line, src: b.src, text: text, headLead: lead})
 			last = len(b.tasks) - 1
 			if isAttr {

@@ -113,3 +113,82 @@ func TestUnmatchedForMapping(t *testing.T) {
 		t.Errorf("after mapping: lead %d, unmatched %+v", mapped.Draft.Tasks[0].LeadAgencyID, mapped.Unmatched)
 	}
 }
+
+// TestVariety: layouts seen in real documents beyond the corpus, each
+// with its hand count.
+func TestVariety(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  []File
+		tasks  []string // section label and title start of each task
+		labels string
+	}{
+		{
+			name: "text copied from a PDF: paragraphs broken into lines",
+			files: []File{{"kh.txt", txt("KẾ HOẠCH", "thực hiện chuyển đổi số năm 2025", "I. NHIỆM VỤ",
+				"1. Xây dựng hạ tầng số dùng chung của tỉnh, bảo đảm kết nối",
+				"thông suốt từ tỉnh đến xã.", "Nâng cấp mạng truyền số liệu chuyên dùng cho các",
+				"cơ quan nhà nước trên địa bàn tỉnh.", "Triển khai điện toán đám mây.")}},
+			tasks:  []string{"I.1 Nâng cấp mạng truyền số liệu chuyên dùng cho các cơ quan", "I.1 Triển khai điện toán đám mây"},
+			labels: "I I.1",
+		},
+		{
+			name: "'+' tasks under a '-' line introducing them",
+			files: []File{{"kh.txt", txt("KẾ HOẠCH", "TÊN", "II. NHIỆM VỤ CỤ THỂ", "Tổ chức quán triệt kế hoạch.",
+				"- Lĩnh vực y tế:", "+ Triển khai bệnh án điện tử;", "+ Kết nối liên thông đơn thuốc.")}},
+			tasks:  []string{"II Tổ chức quán triệt", "II Triển khai bệnh án điện tử", "II Kết nối liên thông đơn thuốc"},
+			labels: "II",
+		},
+		{
+			name: "parts lettered A, B in capitals",
+			files: []File{{"kh.txt", txt("KẾ HOẠCH", "TÊN", "A. MỤC ĐÍCH, YÊU CẦU", "Văn bản.", "B. NHIỆM VỤ CỤ THỂ",
+				"1. Nhóm chính quyền số", "Số hóa hồ sơ.", "C. TỔ CHỨC THỰC HIỆN", "Sở Nội vụ theo dõi.")}},
+			tasks:  []string{"B.1 Số hóa hồ sơ"},
+			labels: "A B B.1 C",
+		},
+		{
+			name: "a Word task table split in two by a page break",
+			files: []File{{"pl.docx", corpusDOCX(t, strings.Join([]string{"PHỤ LỤC", "DANH MỤC NHIỆM VỤ",
+				"| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |", "| 1 | Số hóa hồ sơ | Sở Nội vụ | Quý I/2026 |",
+				"", "| 2 | Kết nối dữ liệu | Sở Y tế | Quý II/2026 |", "| 3 | Tập huấn | Sở Nội vụ | năm 2026 |"}, "\n"))}},
+			tasks:  []string{"PL Số hóa hồ sơ", "PL Kết nối dữ liệu", "PL Tập huấn"},
+			labels: "PL",
+		},
+		{
+			name: "an appendix written as a numbered list, not a table",
+			files: []File{
+				{"kh.txt", txt("KẾ HOẠCH", "TÊN", "I. NHIỆM VỤ", "Chi tiết tại Phụ lục kèm theo.")},
+				{"pl.txt", txt("PHỤ LỤC", "DANH MỤC NHIỆM VỤ", "I. LĨNH VỰC Y TẾ", "1. Triển khai bệnh án điện tử (Sở Y tế chủ trì; hoàn thành trong năm 2025).",
+					"2. Kết nối dữ liệu khám chữa bệnh.", "II. LĨNH VỰC GIÁO DỤC", "1. Số hóa học bạ.")},
+			},
+			tasks:  []string{"PL.I Triển khai bệnh án điện tử", "PL.I Kết nối dữ liệu khám chữa bệnh", "PL.II Số hóa học bạ"},
+			labels: "I PL PL.I PL.II",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ParseFiles(tt.files, Options{Agencies: testAgencies()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDraft(t, res)
+			d := res.Draft
+			var labels []string
+			for _, s := range d.Sections {
+				labels = append(labels, s.Label)
+			}
+			if got := strings.Join(labels, " "); got != tt.labels {
+				t.Errorf("labels = %s, want %s", got, tt.labels)
+			}
+			if len(d.Tasks) != len(tt.tasks) {
+				t.Fatalf("%d tasks, want %d: %+v", len(d.Tasks), len(tt.tasks), d.Tasks)
+			}
+			for i, tk := range d.Tasks {
+				got := d.Sections[tk.Section].Label + " " + tk.Title
+				if !strings.HasPrefix(got, tt.tasks[i]) {
+					t.Errorf("task %d = %q, want %q…", i+1, got, tt.tasks[i])
+				}
+			}
+		})
+	}
+}

@@ -48,6 +48,9 @@ func classify(s string) mark {
 	if m, ok := partWordMark(s); ok {
 		return m
 	}
+	if m, ok := letterPartMark(s); ok {
+		return m
+	}
 	if m, ok := decimalMark(s); ok {
 		return m
 	}
@@ -98,6 +101,20 @@ func romanMark(s string) (mark, bool) {
 		return mark{}, false
 	}
 	return mark{kind: markRoman, number: s[:i], comps: []int{v}, rest: strings.TrimSpace(rest)}, true
+}
+
+// letterPartMark reads "A. NHIỆM VỤ CHUNG", "B) NHIỆM VỤ CỤ THỂ": parts
+// lettered in capitals, their titles in capitals (so that a sentence
+// starting with a one-letter word is not one). I, V and X are Roman.
+func letterPartMark(s string) (mark, bool) {
+	if len(s) < 4 || s[0] < 'A' || s[0] > 'H' || (s[1] != '.' && s[1] != ')') || s[2] != ' ' {
+		return mark{}, false
+	}
+	rest := strings.TrimSpace(s[3:])
+	if utf8.RuneCountInString(rest) < 3 || !isUpper(rest) {
+		return mark{}, false
+	}
+	return mark{kind: markRoman, number: s[:1], comps: []int{int(s[0]-'A') + 1}, rest: rest}, true
 }
 
 // partWordMark reads "Phần I. TITLE", "PHẦN II: TITLE", "Phần thứ ba -

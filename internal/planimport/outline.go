@@ -110,9 +110,10 @@ func isClosing(s string) bool {
 }
 
 func (o *outline) openPart(l line, m mark) {
-	v := m.comps[0]
-	o.checkRoman(l.n, o.root.lastRoman, v)
-	o.root.lastRoman = v
+	if v := m.comps[0]; strings.ContainsAny(m.number, "IVX") {
+		o.checkRoman(l.n, o.root.lastRoman, v)
+		o.root.lastRoman = v
+	}
 	n := &node{kind: plan.KindPart, number: m.number, comps: m.comps, title: m.rest, text: l.text, line: l.n, parent: o.root}
 	n.tasks = o.root.tasks || isTaskTitle(n.title)
 	o.attach(n, n.number)

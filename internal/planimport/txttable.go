@@ -2,6 +2,8 @@ package planimport
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // textBlocks splits a decoded text into blocks: each line a paragraph,
@@ -22,11 +24,29 @@ func textBlocks(s string) []block {
 			continue
 		}
 		if t := cleanLine(raw[i]); t != "" {
-			out = append(out, block{line: line{n: i + 1, text: t}})
+			if n := len(out) - 1; n >= 0 && out[n].tbl == nil && wrapped(out[n].line.text, t) {
+				// A paragraph broken into lines (text copied from a PDF).
+				out[n].line.text += " " + t
+			} else {
+				out = append(out, block{line: line{n: i + 1, text: t}})
+			}
 		}
 		i++
 	}
 	return out
+}
+
+// wrapped reports whether next continues the paragraph prev, broken
+// where a line ended: next starts in lower case and prev does not end a
+// sentence or clause. A title in capitals never takes the line after it
+// ("KẾ HOẠCH" / "thực hiện Nghị quyết …" are two lines of a title block).
+func wrapped(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(r) || isUpper(prev) || classify(next).kind != markNone {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return !strings.ContainsRune(".;:!?…", last)
 }
 
 // cellSep is the separator of a table row: a tab, or "|" for a typed
