@@ -116,8 +116,12 @@ func (a *assigner) note(name string, ti int, lead bool) {
 // unmatchedList gives the unknown names with their guesses, never nil.
 func (a *assigner) unmatchedList() []Unmatched {
 	out := make([]Unmatched, 0, len(a.unmatched))
+	var register []namedWords
+	if len(a.unmatched) > 0 {
+		register = registerWords(a.agencies)
+	}
 	for _, u := range a.unmatched {
-		u.Guess = guessAgency(u.Name, a.agencies)
+		u.Guess = guessAgency(u.Name, register)
 		u.Kind = guessKind(u.Name)
 		out = append(out, *u)
 	}

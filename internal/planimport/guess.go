@@ -12,37 +12,50 @@ import (
 // of a body's kind — sở, ban, ủy ban, tỉnh… — do not count), when at least
 // two thirds of the shorter name's words are shared. Ended agencies count,
 // for their successor is one step away on the mapping screen.
-func guessAgency(name string, agencies []agency.Agency) int64 {
+func guessAgency(name string, register []namedWords) int64 {
 	want := distinctive(name)
 	if len(want) == 0 {
 		return 0
 	}
 	var best int64
 	bestScore := 0.0
-	for i := range agencies {
-		a := &agencies[i]
-		for _, n := range agencyNames(a) {
-			have := distinctive(n)
-			if len(have) == 0 {
-				continue
+	for _, r := range register {
+		have := r.words
+		shared := 0
+		for w := range want {
+			if have[w] {
+				shared++
 			}
-			shared := 0
-			for w := range want {
-				if have[w] {
-					shared++
-				}
-			}
-			short := min(len(want), len(have))
-			if shared*3 < short*2 {
-				continue
-			}
-			score := float64(shared) / float64(len(want)+len(have)-shared)
-			if score > bestScore {
-				best, bestScore = a.ID, score
-			}
+		}
+		short := min(len(want), len(have))
+		if shared*3 < short*2 {
+			continue
+		}
+		score := float64(shared) / float64(len(want)+len(have)-shared)
+		if score > bestScore {
+			best, bestScore = r.id, score
 		}
 	}
 	return best
+}
+
+// namedWords is one name of an agency of the register, as distinctive words.
+type namedWords struct {
+	id    int64
+	words map[string]bool
+}
+
+// registerWords reads every name of every agency once, for guessAgency.
+func registerWords(agencies []agency.Agency) []namedWords {
+	var out []namedWords
+	for i := range agencies {
+		for _, n := range agencyNames(&agencies[i]) {
+			if w := distinctive(n); len(w) > 0 {
+				out = append(out, namedWords{id: agencies[i].ID, words: w})
+			}
+		}
+	}
+	return out
 }
 
 // distinctive is the set of folded words of a name that tell one body from

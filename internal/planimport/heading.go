@@ -133,13 +133,22 @@ func startsWithAction(text string) bool {
 
 // isPointer reports a sentence that only points to an appendix for the
 // tasks ("Các nhiệm vụ cụ thể tại Phụ lục kèm theo.", "Chi tiết tại Phụ
-// lục II."): short, and naming the appendix outside any parentheses — a
-// task that sends to an appendix for its details ("Xây dựng cơ sở dữ liệu
-// (chi tiết tại Phụ lục 2)") is still a task.
+// lục II.", "Nhiệm vụ theo Phụ lục đính kèm."): short, sending the reader
+// to the appendix (tại, theo, như … Phụ lục; Phụ lục kèm theo) outside any
+// parentheses — a task that sends to an appendix for its details ("Xây
+// dựng cơ sở dữ liệu (chi tiết tại Phụ lục 2)") is still a task, and so is
+// one that is about an appendix ("Xây dựng phụ lục kỹ thuật …").
 func isPointer(text string) bool {
 	f := vntext.Fold(stripParens(text))
-	if !strings.Contains(f, "phu luc") {
+	i := strings.Index(f, "phu luc")
+	if i < 0 || len(strings.Fields(f)) > 25 {
 		return false
 	}
-	return len(strings.Fields(f)) <= 25
+	before, after := strings.TrimSpace(f[:i]), f[i+len("phu luc"):]
+	for _, w := range []string{"tai", "theo", "o", "nhu", "xem", "trong"} {
+		if strings.HasSuffix(before, " "+w) || before == w {
+			return true
+		}
+	}
+	return strings.Contains(after, "kem theo") || strings.Contains(before, "chi tiet")
 }

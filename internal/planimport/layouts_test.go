@@ -192,3 +192,19 @@ func TestVariety(t *testing.T) {
 		})
 	}
 }
+
+func TestIsPointer(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Các nhiệm vụ cụ thể tại Phụ lục kèm theo.":                     true,
+		"Chi tiết tại Phụ lục II.":                                      true,
+		"Nhiệm vụ cụ thể theo Phụ lục đính kèm Kế hoạch này.":           true,
+		"Danh mục nhiệm vụ như Phụ lục kèm theo.":                       true,
+		"Xây dựng cơ sở dữ liệu dùng chung (chi tiết tại Phụ lục 2).":   false,
+		"Xây dựng phụ lục kỹ thuật của hệ thống thông tin báo cáo.":     false,
+		"Triển khai các nhiệm vụ của Đề án chuyển đổi số đến năm 2030.": false,
+	} {
+		if got := isPointer(text); got != want {
+			t.Errorf("isPointer(%q) = %v", text, got)
+		}
+	}
+}

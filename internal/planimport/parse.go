@@ -128,7 +128,7 @@ func ParseFiles(files []File, opts Options) (*Result, error) {
 	for i, f := range files {
 		src, err := readSource(f, limit)
 		if err != nil {
-			if len(files) > 1 && !strings.Contains(err.Message, "“") {
+			if len(files) > 1 && !strings.Contains(err.Message, f.Name) {
 				err.Message = "Tệp “" + f.Name + "”: " + err.Message
 			}
 			return nil, err
