@@ -50,6 +50,18 @@ func (p *parser) readCover(cover []line, src *source) {
 	if pl.Title == "" {
 		pl.Title = coverTitle(cover)
 	}
+	if pl.Title == "" && k >= 0 {
+		// "NGHỊ QUYẾT / Sửa đổi, bổ sung Chương trình hành động …": the
+		// decision's own title names what its appendix holds.
+		var t []string
+		for _, l := range cover[k+1:] {
+			if isUpper(l.text) || strings.HasPrefix(vntext.Fold(firstRunes(l.text, 8)), "can cu") || classify(l.text).kind != markNone {
+				break
+			}
+			t = append(t, l.text)
+		}
+		pl.Title = strings.Join(t, " ")
+	}
 	for _, l := range cover {
 		p.refs.add(plan.FindReferences(l.text))
 	}

@@ -208,3 +208,23 @@ func TestIsPointer(t *testing.T) {
 		}
 	}
 }
+
+// TestResolutionWithAppendix: a resolution amending a programme, whose
+// tasks are its appendix after the signature: the plan is the appendix,
+// titled and numbered by the resolution.
+func TestResolutionWithAppendix(t *testing.T) {
+	data := txt("CHÍNH PHỦ", "Số: 71/NQ-CP", "Hà Nội, ngày 01 tháng 4 năm 2025", "NGHỊ QUYẾT",
+		"Sửa đổi, bổ sung Chương trình hành động về chuyển đổi số", "CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ;",
+		"QUYẾT NGHỊ:", "Điều 1. Sửa đổi, bổ sung Chương trình hành động như sau:", "1. Sửa đổi mục II.", "2. Bổ sung Phụ lục nhiệm vụ.",
+		"Điều 2. Nghị quyết có hiệu lực từ ngày ký.", "Nơi nhận:", "- Các bộ;", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Phạm Văn C",
+		"PHỤ LỤC", "DANH MỤC NHIỆM VỤ", "(Kèm theo Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ)",
+		"STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn", "1\tBan hành nghị định về dữ liệu\tBộ Công an\tQuý III/2025", "2\tXây dựng sàn giao dịch công nghệ\tBộ Khoa học và Công nghệ\tnăm 2026")
+	res, err := Parse("nq.txt", data, Options{Agencies: corpusAgencies()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := res.Draft.Plan
+	if pl.Title != "Sửa đổi, bổ sung Chương trình hành động về chuyển đổi số" || pl.Code != "71/NQ-CP" || len(res.Draft.Tasks) != 2 {
+		t.Errorf("plan %+v, %d tasks", pl, len(res.Draft.Tasks))
+	}
+}
