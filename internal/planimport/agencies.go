@@ -138,7 +138,10 @@ func (a *assigner) unmatchedList() []Unmatched {
 //
 // several reports a lead field naming more than one agency: the first
 // leads, the others cooperate.
-func (a *assigner) assign(t *plan.DraftTask, ti int, leadCells, coopCells []string, headLead string) (several bool) {
+//
+// text is what to read the agencies named from: the task's text, or for a
+// table row its task cell (its other cells are given as fields).
+func (a *assigner) assign(t *plan.DraftTask, ti int, text string, leadCells, coopCells []string, headLead string) (several bool) {
 	var lead *item
 	var coops []item
 	for _, c := range leadCells {
@@ -156,7 +159,7 @@ func (a *assigner) assign(t *plan.DraftTask, ti int, leadCells, coopCells []stri
 	for _, c := range coopCells {
 		coops = append(coops, a.items(c)...)
 	}
-	ms := a.m.find(t.Text)
+	ms := a.m.find(text)
 	for _, m := range ms {
 		t.MentionedAgencyIDs = append(t.MentionedAgencyIDs, m.AgencyID)
 		switch {

@@ -40,17 +40,17 @@ func (p *parser) enrich(raws []rawTask, cited map[string][]plan.Reference) []pla
 				t.Product = a.value
 			}
 		}
-		if p.asg.assign(&t, len(tasks), leads, coops, r.headLead) {
+		prose := r.text
+		if r.fromTable {
+			prose = taskCell(r.text)
+		}
+		if p.asg.assign(&t, len(tasks), prose, leads, coops, r.headLead) {
 			p.warn(r.src, r.line, "ô Cơ quan chủ trì ghi nhiều cơ quan: cơ quan đầu tiên được lấy làm chủ trì, các cơ quan còn lại là phối hợp")
 		}
 		if !deadlineSet {
 			// A table row states its deadline in its cell; its other cells
 			// ("Sản phẩm: báo cáo định kỳ hằng năm") are not searched.
-			in := r.text
-			if r.fromTable {
-				in = taskCell(r.text)
-			}
-			if d, ok := plan.FindDeadline(in); ok {
+			if d, ok := plan.FindDeadline(prose); ok {
 				t.Deadline = d
 			}
 		}

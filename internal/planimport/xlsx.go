@@ -101,12 +101,27 @@ func readSheet(f *excelize.File, name string) (*sheet, error) {
 	}
 	rows = rows[:min(len(rows), maxSheetRows)]
 	sh := &sheet{name: name, cells: make([][]string, len(rows))}
+	var raw [][]string // the stored values, read once if a cell may be a date
+	rawAt := func(r, c int) string {
+		if raw == nil {
+			if raw, err = f.GetRows(name, excelize.Options{RawCellValue: true}); err != nil || raw == nil {
+				raw = [][]string{}
+			}
+		}
+		if r < len(raw) && c < len(raw[r]) {
+			return raw[r][c]
+		}
+		return ""
+	}
 	width := 0
 	for r, row := range rows {
 		row = row[:min(len(row), maxSheetCols)]
 		sh.cells[r] = make([]string, len(row))
 		for c, v := range row {
-			sh.cells[r][c] = cleanCell(dateCell(f, name, c, r, v))
+			if looksDate(v) {
+				v = dateCell(v, rawAt(r, c))
+			}
+			sh.cells[r][c] = cleanCell(v)
 		}
 		width = max(width, len(row))
 	}
@@ -120,7 +135,11 @@ func readSheet(f *excelize.File, name string) (*sheet, error) {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		v := cleanCell(dateCell(f, name, c0-1, r0-1, m.GetCellValue()))
+		v := m.GetCellValue()
+		if looksDate(v) {
+			v = dateCell(v, rawAt(r0-1, c0-1))
+		}
+		v = cleanCell(v)
 		for r := r0 - 1; r < min(r1, len(rows)); r++ {
 			for c := c0 - 1; c < min(c1, width); c++ {
 				for len(sh.cells[r]) <= c {
@@ -133,20 +152,18 @@ func readSheet(f *excelize.File, name string) (*sheet, error) {
 	return sh, nil
 }
 
-// dateCell turns a cell that Excel stores as a date serial into
+// looksDate reports a cell shown as a date ("06-30-25", "30/06/2026"),
+// which may be a date serial Excel formats by the file's number format.
+func looksDate(shown string) bool {
+	return shown != "" && strings.Trim(shown, "0123456789/-.") == "" && strings.ContainsAny(shown, "/-")
+}
+
+// dateCell turns a cell that Excel stores as a date serial (raw) into
 // dd/mm/yyyy: its displayed form depends on the file's number format
-// ("06-30-25" under the built-in m-d-yy) and cannot be trusted. Cells that
-// do not look like a date are returned as shown.
-func dateCell(f *excelize.File, sheet string, col, row int, shown string) string {
-	if shown == "" || strings.Trim(shown, "0123456789/-.") != "" || !strings.ContainsAny(shown, "/-") {
-		return shown
-	}
-	axis, err := excelize.CoordinatesToCellName(col+1, row+1)
-	if err != nil {
-		return shown
-	}
-	raw, err := f.GetCellValue(sheet, axis, excelize.Options{RawCellValue: true})
-	if err != nil || raw == shown {
+// ("06-30-25" under the built-in m-d-yy) and cannot be trusted. A cell
+// typed as text is returned as shown.
+func dateCell(shown, raw string) string {
+	if raw == "" || raw == shown {
 		return shown
 	}
 	serial, err := strconv.ParseFloat(raw, 64)
