@@ -51,27 +51,29 @@ func (m *matcher) tokens(text string) []token {
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	toks := make([]token, 0, len(text)/8) // a word and a space are about 8 bytes of Vietnamese
+	toks := make([]token, 0, len(text)/6+1) // a word and a space are 6 to 8 bytes of Vietnamese
 	clause := 0
+	var spans []span
 	for line := range strings.Lines(text) {
-		toks, clause = m.lineTokens(toks, line, clause)
+		toks, spans, clause = m.lineTokens(toks, spans[:0], line, clause)
 		clause++ // a line break ends a clause
 	}
 	return toks
 }
 
+// span is a word of a line while the line is folded.
+type span struct {
+	src        string
+	from, to   int // in the folded line
+	clause     int
+	sep, upper bool
+}
+
 // lineTokens appends the words of one line, numbering clauses from clause;
-// it returns the number of the line's last clause. The line is folded once
-// into one string and each word's folded form is a piece of it, so a line
-// costs a few allocations, not one per word.
-func (m *matcher) lineTokens(toks []token, s string, clause int) ([]token, int) {
-	type span struct {
-		src        string
-		from, to   int // in the folded line
-		clause     int
-		sep, upper bool
-	}
-	var spans []span
+// it returns the number of the line's last clause, and spans for reuse.
+// The line is folded once into one string and each word's folded form is
+// a piece of it, so a line costs a few allocations, not one per word.
+func (m *matcher) lineTokens(toks []token, spans []span, s string, clause int) ([]token, []span, int) {
 	var folded strings.Builder
 	folded.Grow(len(s))
 	sep := false
@@ -106,7 +108,7 @@ func (m *matcher) lineTokens(toks []token, s string, clause int) ([]token, int) 
 	for _, sp := range spans {
 		toks = m.appendWord(toks, sp.src, line[sp.from:sp.to], sp.clause, sp.sep, sp.upper)
 	}
-	return toks, clause
+	return toks, spans, clause
 }
 
 // foldRune folds one rune as vntext.Fold does: lower case, the base letter
