@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/plan"
 	"tiendo/internal/planimport"
 	"tiendo/internal/store"
@@ -41,6 +42,11 @@ type importSummary struct {
 	Tasks      int                `json:"tasks"`
 	References []referenceSummary `json:"references"`
 	Warnings   []warningSummary   `json:"warnings"`
+	// UnmatchedAgencies are the agency names the files use that are left
+	// without an agency after the import: neither in the register nor
+	// mapped with --map, and not created (--create-agencies). The tasks
+	// naming them are stored unassigned, the names kept in their text.
+	UnmatchedAgencies []string `json:"unmatched_agencies"`
 }
 
 type referenceSummary struct {
@@ -52,13 +58,17 @@ type referenceSummary struct {
 }
 
 type warningSummary struct {
+	File    string `json:"file,omitempty"` // when several files were given
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
 }
 
-// cmdPlanImport imports a plan document (TXT, DOCX) or appendix (XLSX) as a
-// new plan. Unknown agencies must be mapped with --map; until they are,
-// nothing is stored.
+// cmdPlanImport imports a plan — its text (with or without the decision
+// issuing it) and its appendix files, given together — as one new plan.
+// Agency names the register does not know never stop an import: the
+// tasks naming them are stored unassigned and the names listed, unless
+// --map maps a name to an agency or --create-agencies creates them with
+// the plan, in the same transaction.
 func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("plan import", stderr)
 	db := dbFlag(fs)
@@ -67,22 +77,27 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	date := fs.String("date", "", "ngày ban hành, dd/mm/yyyy")
 	issuer := fs.String("issuer", "", "issuing body, e.g. \"Ủy ban nhân dân tỉnh Cà Mau\"")
 	status := fs.String("status", string(plan.PlanActive), "plan status: draft, active, replaced, closed")
+	create := fs.Bool("create-agencies", false, "create the agencies the files name that are not in the register, with the plan")
 	mapping := mapFlag{}
 	fs.Var(mapping, "map", "map an unknown agency name to an agency ID: \"Tên=ID\" (repeatable)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errUsage
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "plan import: give exactly one FILE")
+	if len(pos) == 0 {
+		fmt.Fprintln(stderr, "plan import: give the plan's FILE, and its appendix files if any")
 		return errUsage
 	}
 	if !plan.PlanStatus(*status).Valid() {
 		return fmt.Errorf("--status %q: want draft, active, replaced or closed", *status)
 	}
-	data, err := readLimited(pos[0], planimport.DefaultMaxBytes)
-	if err != nil {
-		return err
+	files := make([]planimport.File, len(pos))
+	for i, name := range pos {
+		data, err := readLimited(name, planimport.DefaultMaxBytes)
+		if err != nil {
+			return err
+		}
+		files[i] = planimport.File{Name: filepath.Base(name), Data: data}
 	}
 	s, err := store.Open(ctx, *db)
 	if err != nil {
@@ -93,12 +108,9 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	res, err := planimport.Parse(filepath.Base(pos[0]), data, planimport.Options{Agencies: agencies, Mapping: mapping})
+	res, err := planimport.ParseFiles(files, planimport.Options{Agencies: agencies, Mapping: mapping})
 	if err != nil {
 		return err
-	}
-	if len(res.UnknownAgencies) > 0 {
-		return fmt.Errorf("unknown agencies, nothing stored; add them or map each with --map \"Tên=ID\": %s", strings.Join(res.UnknownAgencies, "; "))
 	}
 	d := &res.Draft
 	if *code != "" {
@@ -115,14 +127,23 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 		d.Plan.Issuer = vntext.NFC(strings.TrimSpace(*issuer))
 	}
 	d.Plan.Status = plan.PlanStatus(*status)
-	id, err := s.CreatePlan(ctx, 0, d)
+	var news []agency.Agency
+	if *create {
+		for _, u := range res.Unmatched {
+			news = append(news, agency.Agency{Name: u.Name, Kind: u.Kind})
+		}
+	}
+	id, err := s.CreatePlanWithAgencies(ctx, 0, d, news)
 	if errors.Is(err, store.ErrDuplicate) {
+		if len(news) > 0 {
+			return fmt.Errorf("a plan with code %q, or an agency named like a new one, already exists; nothing stored", d.Plan.Code)
+		}
 		return fmt.Errorf("a plan with code %q already exists; nothing stored", d.Plan.Code)
 	}
 	if err != nil {
 		return err
 	}
-	sum := summarize(id, res)
+	sum := summarize(id, res, *create)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -130,24 +151,47 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	fmt.Fprintf(stdout, "Đã nhập kế hoạch #%d: %s\n%d mục, %d nhiệm vụ, %d văn bản được dẫn chiếu.\n", sum.PlanID, sum.Title, sum.Sections, sum.Tasks, len(sum.References))
 	for _, w := range sum.Warnings {
+		where := ""
+		if w.File != "" {
+			where = w.File
+		}
 		if w.Line > 0 {
-			fmt.Fprintf(stdout, "Cảnh báo (dòng %d): %s\n", w.Line, w.Message)
+			where = strings.TrimSpace(where + " dòng " + strconv.Itoa(w.Line))
+		}
+		if where != "" {
+			fmt.Fprintf(stdout, "Cảnh báo (%s): %s\n", where, w.Message)
 		} else {
 			fmt.Fprintf(stdout, "Cảnh báo: %s\n", w.Message)
 		}
 	}
+	switch {
+	case len(news) > 0:
+		var names []string
+		for _, a := range news {
+			names = append(names, fmt.Sprintf("%s (#%d)", a.Name, a.ID))
+		}
+		fmt.Fprintf(stdout, "Đã thêm %d cơ quan mới: %s.\n", len(news), strings.Join(names, "; "))
+	case len(sum.UnmatchedAgencies) > 0:
+		fmt.Fprintf(stdout, "%d tên cơ quan chưa có trong danh sách, các nhiệm vụ của họ chưa được giao: %s. "+
+			"Hãy giao lại, hoặc nhập lại với --map \"Tên=ID\" hay --create-agencies.\n", len(sum.UnmatchedAgencies), strings.Join(sum.UnmatchedAgencies, "; "))
+	}
 	return nil
 }
 
-// summarize builds the --json object from an import result.
-func summarize(planID int64, res *planimport.Result) importSummary {
+// summarize builds the --json object from an import result; created says
+// the unknown agencies were created with the plan.
+func summarize(planID int64, res *planimport.Result, created bool) importSummary {
 	sum := importSummary{
-		PlanID:     planID,
-		Title:      res.Draft.Plan.Title,
-		Sections:   len(res.Draft.Sections),
-		Tasks:      len(res.Draft.Tasks),
-		References: []referenceSummary{},
-		Warnings:   []warningSummary{},
+		PlanID:            planID,
+		Title:             res.Draft.Plan.Title,
+		Sections:          len(res.Draft.Sections),
+		Tasks:             len(res.Draft.Tasks),
+		References:        []referenceSummary{},
+		Warnings:          []warningSummary{},
+		UnmatchedAgencies: []string{},
+	}
+	if !created {
+		sum.UnmatchedAgencies = append(sum.UnmatchedAgencies, res.UnknownAgencies...)
 	}
 	for _, r := range res.References {
 		rs := referenceSummary{Kind: r.Kind, Number: r.Number, IssuerCode: r.IssuerCode, Text: r.Text}
@@ -157,7 +201,7 @@ func summarize(planID int64, res *planimport.Result) importSummary {
 		sum.References = append(sum.References, rs)
 	}
 	for _, w := range res.Warnings {
-		sum.Warnings = append(sum.Warnings, warningSummary{Line: w.Line, Message: w.Message})
+		sum.Warnings = append(sum.Warnings, warningSummary{File: w.File, Line: w.Line, Message: w.Message})
 	}
 	return sum
 }

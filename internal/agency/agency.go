@@ -1,6 +1,6 @@
 // Package agency holds agencies (cơ quan, đơn vị): their kinds, hierarchy,
-// validity dates and successor links, and the matching of agency names as
-// plans write them to the register's records.
+// validity dates and successor links. Matching agency names as plans write
+// them lives with its only user, the importer (internal/planimport).
 package agency
 
 import "time"

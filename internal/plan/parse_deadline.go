@@ -400,12 +400,15 @@ func atoi(s string) int {
 
 // FindDeadline looks inside a task paragraph for the deadline it states
 // ("Thời gian hoàn thành: trong tháng 5/2025", "hoàn thành trước ngày
-// 30/6/2025", "thực hiện thường xuyên", "Hằng năm, …") so the importer can
-// propose it; Text holds only the deadline words ("trong tháng 5/2025").
-// Dates of cited documents and plan horizons ("đến năm 2030, tầm nhìn 2045")
-// are not deadlines: a phrase counts only after a deadline keyword, or, for
-// recurring and continuous tasks and "Trong giai đoạn …,", at the start of a
-// clause. ok is false when the paragraph states none.
+// 30/6/2025", "thực hiện thường xuyên.", "Hằng năm, …", "trước năm 2027",
+// "Năm 2025, hoàn thành …") so the importer can propose it; Text holds only
+// the deadline words ("trong tháng 5/2025"). Dates of cited documents and
+// plan horizons ("đến năm 2030, tầm nhìn 2045"), the period a document
+// covers ("Đề án … giai đoạn 2026 - 2030") and a frequency inside the
+// content ("Thường xuyên phối hợp với …", "kiểm tra định kỳ hằng năm việc
+// …") are not deadlines: a phrase counts only after a deadline keyword, or
+// where it stands as the clause's time (at its start set off by a comma, or
+// at its end). ok is false when the paragraph states none.
 func FindDeadline(paragraph string) (d Deadline, ok bool) {
 	ft := foldWithOffsets(vntext.NFC(paragraph))
 	starts := wordStarts(ft.s)
@@ -428,7 +431,8 @@ func FindDeadline(paragraph string) (d Deadline, ok bool) {
 // deadlineTrigger says where a paragraph may state its deadline.
 type deadlineTrigger struct {
 	// phrases are the folded words that introduce a deadline, longest
-	// first; none means the start of a clause.
+	// first; none means the start of a clause. A phrase ending in ":" needs
+	// the colon after its words ("thời gian: Quý III/2025", not "thời gian qua").
 	phrases []string
 	// include: the phrase is part of the deadline ("trước ngày …", "định kỳ
 	// hằng quý"); otherwise the deadline follows it.
@@ -439,18 +443,21 @@ type deadlineTrigger struct {
 }
 
 // deadlineTriggers are tried group by group; within a group the earliest
-// position wins. Explicit labels beat phrases, which beat clause openings.
+// position wins. Explicit labels beat phrases that can only be deadlines,
+// which beat time phrases that count only where they stand as the clause's time.
 var deadlineTriggers = [][]deadlineTrigger{
-	{{phrases: []string{"thoi gian hoan thanh", "thoi gian thuc hien", "thoi gian trien khai",
-		"thoi han hoan thanh", "thoi han thuc hien", "thoi han", "han hoan thanh",
-		"tien do hoan thanh", "tien do thuc hien"}, accept: anyDeadline}},
+	{{phrases: []string{"thoi gian hoan thanh", "thoi gian thuc hien", "thoi gian trien khai", "thoi gian trinh",
+		"thoi han hoan thanh", "thoi han thuc hien", "thoi han trinh", "thoi han", "han hoan thanh",
+		"tien do hoan thanh", "tien do thuc hien", "thoi gian:"}, accept: anyDeadline}},
 	{
 		{phrases: []string{"hoan thanh"}, accept: anyDeadline},
-		{phrases: []string{"truoc ngay", "cham nhat", "han chot"}, include: true, accept: anyDeadline},
+		{phrases: []string{"truoc ngay", "cham nhat", "han chot", "truoc nam", "truoc thang", "truoc quy", "den het"}, include: true, accept: pointDeadline},
 	},
 	{
-		{phrases: []string{"thuc hien", "trien khai"}, accept: periodicDeadline},
-		{phrases: []string{"dinh ky"}, include: true, accept: periodicDeadline},
+		{phrases: []string{"trong giai doan", "trong nam", "trong thang", "trong quy", "vao nam", "vao thang", "vao quy",
+			"trong 6 thang", "cuoi nam", "cuoi quy"}, include: true, accept: pointAtEnd},
+		{phrases: []string{"thuc hien", "trien khai"}, accept: deadlineAtEnd},
+		{phrases: []string{"dinh ky"}, include: true, accept: periodicAtEnd},
 		{accept: clauseDeadline},
 	},
 }
@@ -462,7 +469,12 @@ func (tr deadlineTrigger) at(s string, p int) (int, bool) {
 		return p, clauseStart(s, p)
 	}
 	for _, ph := range tr.phrases {
+		colon := strings.HasSuffix(ph, ":")
+		ph = strings.TrimSuffix(ph, ":")
 		if !hasWordPrefix(s[p:], ph) {
+			continue
+		}
+		if colon && !strings.HasPrefix(strings.TrimLeft(s[p+len(ph):], " "), ":") {
 			continue
 		}
 		if tr.include {
@@ -510,14 +522,37 @@ func periodicDeadline(d Deadline, _, _ string) bool {
 	return d.Kind == DeadlineRecurring || d.Kind == DeadlineContinuous
 }
 
-// clauseDeadline accepts at a clause start a recurring or continuous
-// deadline ("Hằng năm, Sở … chủ trì", "Thường xuyên phối hợp …") or a
-// framing period set off by a comma ("Trong giai đoạn 2025 - 2030, …").
+// pointDeadline accepts a deadline with a due day or a span, not a frequency.
+func pointDeadline(d Deadline, words, rest string) bool { return !periodicDeadline(d, words, rest) }
+
+// clauseEnds reports whether folded rest starts where the clause ends.
+func clauseEnds(rest string) bool {
+	return rest == "" || strings.IndexByte(".;)\n!?", rest[0]) >= 0
+}
+
+// timeEnds reports whether the deadline is the clause's time: nothing of
+// the clause follows it, or a comma sets it off.
+func timeEnds(rest string) bool { return clauseEnds(rest) || rest[0] == ',' }
+
+// pointAtEnd accepts a time phrase inside a clause only at its end
+// ("Ban hành quy chế trong năm 2025."): before more words it more often
+// qualifies a noun ("chương trình … trong giai đoạn 2026 - 2030, trong đó …").
+func pointAtEnd(d Deadline, words, rest string) bool {
+	return pointDeadline(d, words, rest) && clauseEnds(rest)
+}
+
+func deadlineAtEnd(_ Deadline, _, rest string) bool { return timeEnds(rest) }
+
+func periodicAtEnd(d Deadline, words, rest string) bool {
+	return periodicDeadline(d, words, rest) && clauseEnds(rest)
+}
+
+// clauseDeadline accepts at a clause start a deadline that stands alone,
+// followed by nothing, a comma or a colon: "Hằng năm, Sở … chủ trì",
+// "Thường xuyên." but not "Thường xuyên cải tạo …"; "Năm 2025, hoàn thành
+// …", "Trong giai đoạn 2025 - 2030, …", "Quý III/2025: …".
 func clauseDeadline(d Deadline, words, rest string) bool {
-	if periodicDeadline(d, words, rest) {
-		return true
-	}
-	return strings.HasPrefix(words, "trong ") && strings.HasPrefix(rest, ",")
+	return timeEnds(rest) || rest[0] == ':'
 }
 
 // maxDeadlineWords bounds how far after a trigger a deadline phrase may run

@@ -199,9 +199,64 @@ func TestFindDeadline(t *testing.T) {
 			want: Deadline{Kind: DeadlineContinuous, Text: "thường xuyên"},
 		},
 		{
-			name: "clause-initial Thường xuyên, from the reference plan",
+			name: "Thường xuyên qualifying the verb is no deadline, from the reference plan",
 			in:   "Thường xuyên phối hợp với các viện, trường, tổ chức quốc tế, các tổ chức, cá nhân, doanh nghiệp trong và ngoài nước thiết lập và triển khai các thỏa thuận hợp tác.",
+		},
+		{
+			name: "Thường xuyên opening a task is no deadline",
+			in:   "Thường xuyên cải tạo, nâng cấp hạ tầng mạng nội bộ của các cơ quan.",
+		},
+		{
+			name: "Thường xuyên standing alone",
+			in:   "Rà soát, cập nhật cơ sở dữ liệu cán bộ. Thường xuyên.",
 			want: Deadline{Kind: DeadlineContinuous, Text: "Thường xuyên"},
+		},
+		{
+			name: "Thường xuyên set off by a comma",
+			in:   "Thường xuyên, liên tục: cập nhật dữ liệu dân cư.",
+			want: Deadline{Kind: DeadlineContinuous, Text: "Thường xuyên, liên tục"},
+		},
+		{
+			name: "định kỳ hằng năm inside the content is no deadline",
+			in:   "Tổ chức kiểm tra, đánh giá định kỳ hằng năm việc thực hiện chuyển đổi số tại các cơ quan.",
+		},
+		{
+			name: "định kỳ hằng năm ending the clause",
+			in:   "Tổ chức hội nghị đánh giá kết quả chuyển đổi số định kỳ hằng năm.",
+			want: Deadline{Kind: DeadlineRecurring, Text: "định kỳ hằng năm", Every: "year"},
+		},
+		{
+			name: "trước năm",
+			in:   "Phấn đấu trước năm 2027 hoàn thành việc số hóa hồ sơ đất đai của tỉnh.",
+			want: Deadline{Kind: DeadlineYear, Text: "trước năm 2027", Due: d(2026, 12, 31)},
+		},
+		{
+			name: "vào năm at the end",
+			in:   "Đưa trung tâm điều hành thông minh vào vận hành vào năm 2025.",
+			want: Deadline{Kind: DeadlineYear, Text: "vào năm 2025", Due: d(2025, 12, 31)},
+		},
+		{
+			name: "Năm …, opening the clause",
+			in:   "Năm 2025, hoàn thành kết nối hệ thống một cửa điện tử với cơ sở dữ liệu dân cư.",
+			want: Deadline{Kind: DeadlineYear, Text: "Năm 2025", Due: d(2025, 12, 31)},
+		},
+		{
+			name: "giai đoạn at the end of the clause",
+			in:   "Triển khai nền tảng học tập số cho học sinh trong giai đoạn 2025-2030.",
+			want: Deadline{Kind: DeadlineRange, Text: "trong giai đoạn 2025-2030", Due: d(2030, 12, 31), Start: d(2025, 1, 1)},
+		},
+		{
+			name: "the period a document covers is no deadline",
+			in:   "Xây dựng Đề án chuyển đổi số tỉnh giai đoạn 2026 - 2030 bảo đảm phù hợp với quy hoạch.",
+		},
+		{
+			name: "thời gian: mid-sentence",
+			in:   "Nâng cấp cổng dịch vụ công (thời gian: Quý III/2025) và kết nối với cổng quốc gia.",
+			want: Deadline{Kind: DeadlineQuarter, Text: "Quý III/2025", Due: d(2025, 9, 30)},
+		},
+		{
+			name: "thời gian without a colon is no label",
+			in:   "Trong thời gian qua, việc ứng dụng công nghệ thông tin đạt nhiều kết quả.",
 		},
 		{
 			name: "clause-initial Hằng năm, from the reference plan",
@@ -209,14 +264,17 @@ func TestFindDeadline(t *testing.T) {
 			want: Deadline{Kind: DeadlineRecurring, Text: "Hằng năm", Every: "year"},
 		},
 		{
-			name: "định kỳ hàng quý, from the reference plan",
+			name: "a reporting rule is no deadline of the paragraph, from the reference plan",
 			in:   "Các sở, ban, ngành, địa phương định kỳ hàng quý báo cáo kết quả về Sở Khoa học và Công nghệ  trước ngày 10 tháng cuối quý  để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
-			want: Deadline{Kind: DeadlineRecurring, Text: "định kỳ hàng quý", Every: "quarter"},
 		},
 		{
-			name: "thực hiện hàng năm, from the reference plan",
+			name: "hàng năm inside the content is no deadline, from the reference plan",
 			in:   "4.  Sở Tài chính chủ trì, phối hợp với các sở, ban, ngành, địa phương bảo đảm nguồn kinh phí thực hiện hàng năm theo quy định.",
-			want: Deadline{Kind: DeadlineRecurring, Text: "hàng năm", Every: "year"},
+		},
+		{
+			name: "thực hiện hằng năm ending the task",
+			in:   "Sở Tài chính bảo đảm kinh phí, thực hiện hằng năm.",
+			want: Deadline{Kind: DeadlineRecurring, Text: "hằng năm", Every: "year"},
 		},
 		{
 			name: "clause-initial period, from the reference plan",
@@ -277,12 +335,9 @@ func TestFindDeadline(t *testing.T) {
 // plan: only the paragraphs that state a deadline yield one.
 func TestFindDeadlineReferencePlan(t *testing.T) {
 	want := map[string]string{ // paragraph prefix → deadline words
-		"Trong giai đoạn 2025 - 2030":            "Trong giai đoạn 2025 - 2030",
-		"Thường xuyên phối hợp":                  "Thường xuyên",
-		"1.  Căn cứ Kế hoạch này":                "trong tháng 5/2025",
-		"4.  Sở Tài chính chủ trì":               "hàng năm",
-		"Các sở, ban, ngành, địa phương định kỳ": "định kỳ hàng quý",
-		"Hằng năm, Sở Khoa học":                  "Hằng năm",
+		"Trong giai đoạn 2025 - 2030": "Trong giai đoạn 2025 - 2030",
+		"1.  Căn cứ Kế hoạch này":     "trong tháng 5/2025",
+		"Hằng năm, Sở Khoa học":       "Hằng năm",
 	}
 	found := map[string]bool{}
 	for _, p := range referencePlanLines(t) {

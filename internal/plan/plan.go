@@ -149,6 +149,14 @@ type DraftSection struct {
 type DraftTask struct {
 	Task
 	Section int
+	// LeadName is the lead agency as the document writes it when the
+	// register does not know it (LeadAgencyID is then 0); CooperatingNames
+	// are the cooperating agencies the register does not know. An unknown
+	// name never blocks an import: the store resolves these names against
+	// the agencies created with the import, and a task whose name nobody
+	// mapped or created stays unassigned, the name kept in its text.
+	LeadName         string
+	CooperatingNames []string
 }
 
 // TaskFilter selects and orders tasks of one plan for lists.

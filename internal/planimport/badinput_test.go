@@ -253,7 +253,7 @@ func TestDoctype(t *testing.T) {
 		})
 	}
 	t.Run("xlsx part", func(t *testing.T) {
-		data := appendix(t)
+		data := sampleAppendix(t)
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			t.Fatal(err)

@@ -35,7 +35,7 @@ func BenchmarkParseReferencePlanDOCX(b *testing.B) {
 
 // BenchmarkParseAppendixXLSX: a small task appendix through excelize.
 func BenchmarkParseAppendixXLSX(b *testing.B) {
-	data := appendix(b)
+	data := sampleAppendix(b)
 	opts := Options{Agencies: testAgencies()}
 	b.ReportAllocs()
 	for b.Loop() {

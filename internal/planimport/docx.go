@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -26,38 +27,91 @@ type docxPara struct {
 	numID string // w:numPr/w:numId; "" when not numbered directly
 	ilvl  int    // w:numPr/w:ilvl; -1 when not given
 	style string // w:pStyle, whose numbering applies when numID is ""
-	intro bool   // a group title row of a task table: introduces what follows, not a task
+	// grid is set on the stand-in for a table of three columns or more
+	// at the top level of the body: its cells as a person sees them, and
+	// the paragraph number each row starts at.
+	grid      [][]string
+	gridLines []int
 }
 
-// parseDOCX reads a Word plan: the paragraphs of the body in order, tables
-// included, automatic numbering rebuilt where Word's numbering.xml allows,
-// then the same reading as for plain text.
-func (p *parser) parseDOCX(zr *zip.Reader) (*Result, *Error) {
+// readDOCX reads a Word file: the paragraphs of the body in order,
+// automatic numbering rebuilt where Word's numbering.xml allows, and its
+// tables — a task table as a table block, a layout table (one or two
+// columns: the header block, the signature beside "Nơi nhận") as its
+// cells' paragraphs, any other table one paragraph per row.
+func (s *source) readDOCX(zr *zip.Reader) *Error {
 	doc := zipFile(zr, "word/document.xml")
 	paras, err := readDocument(doc)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	nb, err := readNumbering(zr)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	auto, missing := nb.apply(paras)
 	if auto > 0 {
-		p.warn(0, "tài liệu dùng đánh số tự động của Word ở %d đoạn: số mục đã được dựng lại theo định dạng đánh số của tệp, hãy kiểm tra lại cây mục", auto)
+		s.warn(0, fmt.Sprintf("tài liệu dùng đánh số tự động của Word ở %d đoạn: số mục đã được dựng lại theo định dạng đánh số của tệp, hãy kiểm tra lại cây mục", auto))
 	}
 	if missing > 0 {
-		p.warn(0, "có %d đoạn đánh số tự động của Word không dựng lại được số: các mục đó có thể bị thiếu số thứ tự hoặc bị đọc thành đoạn văn", missing)
+		s.warn(0, fmt.Sprintf("có %d đoạn đánh số tự động của Word không dựng lại được số: các mục đó có thể bị thiếu số thứ tự hoặc bị đọc thành đoạn văn", missing))
 	}
-	var lines []line
 	for _, para := range paras {
+		if para.grid != nil {
+			if last := len(s.blocks) - 1; last >= 0 && s.blocks[last].tbl != nil && continuesTable(s.blocks[last].tbl, para.grid) {
+				// A task table Word split in two (a page or section break):
+				// the second part has no header of its own.
+				t := s.blocks[last].tbl
+				t.rows = append(t.rows, para.grid...)
+				t.lines = append(t.lines, para.gridLines...)
+				continue
+			}
+			s.blocks = append(s.blocks, gridBlocks(para.grid, para.gridLines)...)
+			continue
+		}
 		for raw := range strings.SplitSeq(para.text, "\n") {
 			if t := cleanLine(raw); t != "" {
-				lines = append(lines, line{n: para.n, text: t, intro: para.intro})
+				s.blocks = append(s.blocks, block{line: line{n: para.n, text: t}})
 			}
 		}
 	}
-	return p.parseLines("docx", lines)
+	return nil
+}
+
+// continuesTable reports whether a grid right after task table t is the
+// rest of it: no header of its own, and as many columns.
+func continuesTable(t *table, g [][]string) bool {
+	if _, ok := findHeader(g); ok {
+		return false
+	}
+	return gridWidth(g) == gridWidth(t.rows)
+}
+
+// gridBlocks gives the blocks of a Word table of three columns or more: a
+// table of tasks, or one paragraph per row, its cells joined by " | ".
+func gridBlocks(g [][]string, lines []int) []block {
+	if t := taskTable(g, lines, ""); t != nil {
+		return []block{{tbl: t}}
+	}
+	var out []block
+	for i, r := range g {
+		if text := joinRow(r); text != "" {
+			out = append(out, block{line: line{n: lines[i], text: text}})
+		}
+	}
+	return out
+}
+
+// joinRow writes a row of a table that is not a task table as one
+// paragraph: its distinct cells, in order, joined by " | ".
+func joinRow(r []string) string {
+	var cells []string
+	for j, v := range r {
+		if v != "" && (j == 0 || v != r[j-1]) {
+			cells = append(cells, strings.ReplaceAll(v, "\n", " "))
+		}
+	}
+	return cleanLine(strings.Join(cells, " | "))
 }
 
 // docReader streams word/document.xml with an xml.Decoder token loop, so
@@ -223,7 +277,16 @@ func (r *docReader) end(e xml.EndElement) {
 	case "tbl":
 		if t := r.table(); t != nil {
 			r.tables = r.tables[:len(r.tables)-1]
-			for _, p := range t.paragraphs() {
+			g := t.grid()
+			if len(r.tables) == 0 && len(r.paras) == 0 && gridWidth(g) > 2 {
+				lines := make([]int, len(g))
+				for i := range g {
+					lines[i] = t.rowN(i)
+				}
+				r.emit(docxPara{grid: g, gridLines: lines, ilvl: -1})
+				return
+			}
+			for _, p := range t.paragraphs(g) {
 				r.emit(p)
 			}
 		}

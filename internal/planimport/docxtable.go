@@ -68,20 +68,22 @@ func (t *docxTable) grid() [][]string {
 	return out
 }
 
-// paragraphs renders a table as paragraphs. Narrow tables (one or two
-// columns) are layout — the header block with issuer and motto side by
-// side, the signature beside "Nơi nhận" — so each cell's paragraphs come
-// out in turn. A table with the headers of a task appendix is read like
-// one (see taskRows). Other tables are data: one paragraph per row, cells
-// joined by " | ", so a row keeps its values together.
-func (t *docxTable) paragraphs() []docxPara {
-	g := t.grid()
+// gridWidth is the number of columns of a grid.
+func gridWidth(g [][]string) int {
 	cols := 0
 	for _, r := range g {
 		cols = max(cols, len(r))
 	}
+	return cols
+}
+
+// paragraphs renders a table nested in another as paragraphs. Narrow
+// tables (one or two columns) are layout, so each cell's paragraphs come
+// out in turn; others are data, one paragraph per row, cells joined by
+// " | ", so a row keeps its values together.
+func (t *docxTable) paragraphs(g [][]string) []docxPara {
 	var out []docxPara
-	if cols <= 2 {
+	if gridWidth(g) <= 2 {
 		for _, row := range t.rows {
 			for _, c := range row {
 				out = append(out, c.paras...)
@@ -89,17 +91,8 @@ func (t *docxTable) paragraphs() []docxPara {
 		}
 		return out
 	}
-	if h, ok := findHeader(g); ok {
-		return t.taskRows(g, h)
-	}
 	for i, r := range g {
-		var cells []string
-		for j, v := range r {
-			if v != "" && (j == 0 || v != r[j-1]) {
-				cells = append(cells, strings.ReplaceAll(v, "\n", " "))
-			}
-		}
-		out = append(out, docxPara{n: t.rowN(i), text: strings.Join(cells, " | "), ilvl: -1})
+		out = append(out, docxPara{n: t.rowN(i), text: joinRow(r), ilvl: -1})
 	}
 	return out
 }
@@ -112,44 +105,4 @@ func (t *docxTable) rowN(i int) int {
 		}
 	}
 	return 0
-}
-
-// taskRows turns a task table inside a Word plan into the paragraphs a plan
-// would have written: the task text, then labelled lines for its lead,
-// cooperating agencies, deadline and product, which the outline attaches
-// to the task. Group rows (Roman STT, a title across the row, a title with
-// no assignment) become introductory text of the section the table is in.
-func (t *docxTable) taskRows(g [][]string, h header) []docxPara {
-	var out []docxPara
-	cell := func(r []string, c column) string {
-		if i := h.cols[c]; i >= 0 && i < len(r) {
-			return r[i]
-		}
-		return ""
-	}
-	labels := [numColumns]string{colLead: "Cơ quan chủ trì", colCoop: "Cơ quan phối hợp", colDeadline: "Thời gian hoàn thành", colProduct: "Sản phẩm"}
-	for i := h.last + 1; i < len(g); i++ {
-		r, n := g[i], t.rowN(i)
-		stt, text := strings.TrimSpace(cell(r, colSTT)), cell(r, colTask)
-		values := []string{stt, text, cell(r, colLead), cell(r, colCoop), cell(r, colDeadline), cell(r, colProduct)}
-		if strings.Join(values, "") == "" || columnNumbers(r) || h.repeatsHeader(r) {
-			continue
-		}
-		if v, ok := uniform(values); ok {
-			out = append(out, docxPara{n: n, text: v, ilvl: -1, intro: true})
-			continue
-		}
-		bare := strings.Join(values[2:], "") == ""
-		if text == "" || romanSTTRe.MatchString(stt) || (bare && !numberSTTRe.MatchString(stt)) {
-			out = append(out, docxPara{n: n, text: strings.TrimSpace(stt + " " + text), ilvl: -1, intro: true})
-			continue
-		}
-		out = append(out, docxPara{n: n, text: strings.ReplaceAll(text, "\n", " "), ilvl: -1})
-		for _, c := range []column{colLead, colCoop, colDeadline, colProduct} {
-			if v := cell(r, c); v != "" {
-				out = append(out, docxPara{n: n, text: "- " + labels[c] + ": " + strings.ReplaceAll(v, "\n", "; "), ilvl: -1})
-			}
-		}
-	}
-	return out
 }

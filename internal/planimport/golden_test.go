@@ -209,8 +209,8 @@ func TestReferencePlanReaders(t *testing.T) {
 			if tk.Deadline.Kind != plan.DeadlineRange || !tk.Deadline.Due.Equal(day(2030, 12, 31)) {
 				t.Errorf("%s deadline = %+v", label, tk.Deadline)
 			}
-		case "III.3#8": // "Thường xuyên phối hợp …"
-			if tk.Deadline.Kind != plan.DeadlineContinuous {
+		case "III.3#8": // "Thường xuyên phối hợp …": how often, not a deadline
+			if tk.Deadline.Kind != plan.DeadlineNone {
 				t.Errorf("%s deadline = %+v", label, tk.Deadline)
 			}
 		case "III.3#1":
@@ -230,10 +230,10 @@ func TestReferencePlanDOCX(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := parseReference(t)
-	if got.Format != "docx" {
-		t.Errorf("format = %q", got.Format)
+	if got.Format != "docx" || got.Files[0].Format != "docx" || got.Files[0].Role != "plan" {
+		t.Errorf("format = %q, files %+v", got.Format, got.Files)
 	}
-	got.Format = want.Format
+	got.Format, got.Files = want.Format, want.Files
 	if !reflect.DeepEqual(got, want) {
 		g, _ := json.MarshalIndent(got, "", " ")
 		w, _ := json.MarshalIndent(want, "", " ")

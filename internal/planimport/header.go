@@ -13,7 +13,8 @@ import (
 
 var (
 	// "Số: 60/KH-UBND", "SỐ: 60 /KH-UBND" (a stray space is common).
-	codeRe = regexp.MustCompile(`(?i)(?:^|\s)số\s*[:：]\s*([0-9][^\s,;]*(?:\s/[^\s,;]+)?)`)
+	// "Số 37-KH/TU" (Party documents leave the colon out).
+	codeRe = regexp.MustCompile(`(?i)(?:^|\s)số\s*[:：]?\s*([0-9][^\s,;]*(?:\s/[^\s,;]+)?)`)
 	// "Cà Mau, ngày 25 tháng 02 năm 2025"
 	longDateRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	// "Kế hoạch này thay thế Kế hoạch số 60/KH-UBND ngày …"
@@ -22,21 +23,23 @@ var (
 
 // readHeader reads the title block — the lines before the first numbered
 // heading — into the plan: issuer (top left), số/ký hiệu, place and date,
-// "KẾ HOẠCH" and the title lines under it (capitals kept as written). What
-// is missing is reported, so the coordinator enters it before confirming.
-func (p *parser) readHeader(hdr []line) {
+// the title line ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "ĐỀ ÁN"…) and the
+// title lines under it (capitals kept as written), and, for a plan issued
+// by a decision, "(Kèm theo Quyết định số … ngày …)" when the plan has no
+// number of its own. What is still missing once the cover and appendices
+// are read is reported by metaWarnings.
+func (p *parser) readHeader(hdr []line, src *source) {
 	pl := &p.draft.Plan
 	k := -1
 	for i, l := range hdr {
-		f := vntext.Fold(firstRunes(l.text, 20))
-		if (f == "ke hoach" || strings.HasPrefix(f, "ke hoach ")) && isUpper(firstRunes(l.text, 20)) {
+		if docTitle(l.text) == docPlan {
 			k = i
 			break
 		}
 	}
 	used := make([]bool, len(hdr))
-	// Number and date stand above "KẾ HOẠCH"; below it a title may well
-	// cite another document's number and date.
+	// Number and date stand above the title line; below it a title may
+	// well cite another document's number and date.
 	meta := hdr
 	if k >= 0 {
 		meta = hdr[:k]
@@ -57,7 +60,7 @@ func (p *parser) readHeader(hdr []line) {
 	if k >= 0 {
 		used[k] = true
 		var title []string
-		if rest := strings.TrimSpace(afterRunes(hdr[k].text, utf8.RuneCountInString("KẾ HOẠCH"))); rest != "" {
+		if rest := strings.TrimSpace(afterRunes(hdr[k].text, docWordRunes(hdr[k].text))); rest != "" {
 			title = append(title, rest)
 		}
 		upper := true
@@ -77,6 +80,17 @@ func (p *parser) readHeader(hdr []line) {
 		}
 		pl.Title = strings.Join(title, " ")
 		pl.Issuer = issuerBefore(hdr[:k], used)
+		for j := k + 1; j < len(hdr); j++ {
+			if code, date, ok := attachedTo(hdr[j].text); ok {
+				used[j] = true
+				if pl.Code == "" {
+					pl.Code, p.attachedDate = code, date
+				}
+			}
+		}
+		if pl.IssuedOn.IsZero() {
+			pl.IssuedOn = p.attachedDate
+		}
 	}
 	preamble, first := 0, 0
 	for i, l := range hdr {
@@ -87,18 +101,93 @@ func (p *parser) readHeader(hdr []line) {
 			preamble++
 		}
 	}
+	if preamble > 0 {
+		p.warnf(src, first, "%d đoạn ở phần mở đầu (trước mục đầu tiên) không thuộc mục nào nên không được lưu làm nội dung kế hoạch", preamble)
+	}
+}
+
+// metaWarnings reports what the plan still lacks once every source of its
+// title, number and date has been read, so the coordinator enters it.
+func (p *parser) metaWarnings(withBody bool) {
+	pl := &p.draft.Plan
 	if pl.Title == "" {
-		p.warn(0, "không tìm thấy tên kế hoạch (dòng “KẾ HOẠCH” và tên kế hoạch ở đầu văn bản): hãy nhập tên kế hoạch")
+		if withBody {
+			p.warnf(nil, 0, "không tìm thấy tên kế hoạch (dòng “KẾ HOẠCH” và tên kế hoạch ở đầu văn bản): hãy nhập tên kế hoạch")
+		} else {
+			p.warnf(nil, 0, "không thấy tên phụ lục ở các dòng trên dòng tiêu đề: hãy nhập tên kế hoạch")
+		}
 	}
 	if pl.Code == "" {
-		p.warn(0, "không tìm thấy số, ký hiệu của kế hoạch (dòng “Số: …/KH-…”): hãy nhập số, ký hiệu trước khi xác nhận")
+		if withBody {
+			p.warnf(nil, 0, "không tìm thấy số, ký hiệu của kế hoạch (dòng “Số: …/KH-…”): hãy nhập số, ký hiệu trước khi xác nhận")
+		} else {
+			p.warnf(nil, 0, "không thấy số, ký hiệu của kế hoạch (dòng “Kèm theo Kế hoạch số …”): hãy nhập số, ký hiệu trước khi xác nhận")
+		}
 	}
 	if pl.IssuedOn.IsZero() {
-		p.warn(0, "không tìm thấy ngày ban hành (dòng “…, ngày … tháng … năm …”): hãy nhập ngày ban hành trước khi xác nhận")
+		if withBody {
+			p.warnf(nil, 0, "không tìm thấy ngày ban hành (dòng “…, ngày … tháng … năm …”): hãy nhập ngày ban hành trước khi xác nhận")
+		} else {
+			p.warnf(nil, 0, "không thấy ngày ban hành của kế hoạch: hãy nhập ngày ban hành trước khi xác nhận")
+		}
 	}
-	if preamble > 0 {
-		p.warn(first, "%d đoạn ở phần mở đầu (trước mục đầu tiên) không thuộc mục nào nên không được lưu làm nội dung kế hoạch", preamble)
+}
+
+// docWordRunes is how many runes the document word of a title line takes
+// ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"), so the name after it on the same
+// line can be cut out.
+func docWordRunes(text string) int {
+	f := vntext.Fold(text)
+	for _, w := range []string{"chuong trinh hanh dong", "chuong trinh", "ke hoach", "de an"} {
+		if strings.HasPrefix(f, w) {
+			return len(w) // folded words are ASCII: one byte a rune
+		}
 	}
+	return 0
+}
+
+// attachedRe reads "(Kèm theo Quyết định số 123/QĐ-UBND ngày 05/3/2025 …)",
+// "(Ban hành kèm theo Nghị quyết số 03/NQ-CP …)" on folded text.
+var attachedRe = regexp.MustCompile(`kem theo (?:quyet dinh|nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|cong van|van ban|thong bao)(?: so)? ?:? ?([0-9][^\s,;()]*)`)
+
+// attachedTo reads what a plan or appendix is attached to: the number of
+// the decision (or plan) and its date, from the original words.
+func attachedTo(text string) (code string, date time.Time, ok bool) {
+	f := vntext.Fold(text)
+	if !strings.Contains(f, "kem theo") {
+		return "", time.Time{}, false
+	}
+	m := attachedRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return "", time.Time{}, false
+	}
+	// Folding keeps one rune per rune of NFC text: cut the original there.
+	runes := []rune(text)
+	from, to := utf8.RuneCountInString(f[:m[2]]), utf8.RuneCountInString(f[:m[3]])
+	code = strings.TrimRight(string(runes[from:to]), ".")
+	rest := string(runes[to:])
+	if d, ok := longDate(rest); ok {
+		date = d
+	} else if dm := shortDateRe.FindStringSubmatch(rest); dm != nil {
+		date = dmy(dm[1], dm[2], dm[3])
+	}
+	return code, date, true
+}
+
+// shortDateRe reads "ngày 25/02/2025".
+var shortDateRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`)
+
+// dmy makes a date of day, month and year written in digits; zero when it
+// is no real day.
+func dmy(ds, ms, ys string) time.Time {
+	d, _ := strconv.Atoi(ds)
+	mo, _ := strconv.Atoi(ms)
+	y, _ := strconv.Atoi(ys)
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != mo || y < 1945 {
+		return time.Time{}
+	}
+	return t
 }
 
 // issuerBefore finds the issuing agency among the lines above "KẾ HOẠCH":

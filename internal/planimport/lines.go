@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tiendo/internal/vntext"
 )
 
 // line is one paragraph of a plan document after normalisation. A DOCX
@@ -12,9 +14,6 @@ import (
 type line struct {
 	n    int    // 1-based paragraph number in the source, for warnings
 	text string // NFC, single spaces, trimmed, never empty, no '\n'
-	// intro marks a line that introduces what follows (a group row of a
-	// Word task table): text of its section, never a task.
-	intro bool
 }
 
 // markKind is the numbering level a paragraph starts with.
@@ -26,6 +25,7 @@ const (
 	markDecimal          // "1.", "4.1.", "4.1" — groups and sub-groups
 	markLetter           // "a)", "đ)" — items
 	markBullet           // "-", "+", "•" — content paragraphs, not sections
+	markTaskNo           // "Nhiệm vụ 1:", "Nhiệm vụ thứ hai:" — items, like letters
 )
 
 // mark is what classify found at the start of a paragraph.
@@ -35,6 +35,7 @@ type mark struct {
 	comps  []int  // Roman value, decimal components or letter position (1-based)
 	bullet rune   // '-' or '+' for bullets ('-' stands for every dash and dot glyph)
 	rest   string // the text after the mark
+	part   string // the part a decimal number names: "I" of "I.3."
 }
 
 // classify reads the numbering mark a paragraph starts with. It is strict
@@ -44,10 +45,22 @@ func classify(s string) mark {
 	if m, ok := romanMark(s); ok {
 		return m
 	}
+	if m, ok := partWordMark(s); ok {
+		return m
+	}
+	if m, ok := letterPartMark(s); ok {
+		return m
+	}
 	if m, ok := decimalMark(s); ok {
 		return m
 	}
+	if m, ok := romanDecimalMark(s); ok {
+		return m
+	}
 	if m, ok := letterMark(s); ok {
+		return m
+	}
+	if m, ok := taskNoMark(s); ok {
 		return m
 	}
 	if m, ok := bulletMark(s); ok {
@@ -72,7 +85,7 @@ func romanMark(s string) (mark, bool) {
 	}
 	rest := s[i:]
 	switch {
-	case strings.HasPrefix(rest, "."), strings.HasPrefix(rest, ")"):
+	case strings.HasPrefix(rest, "."), strings.HasPrefix(rest, ")"), strings.HasPrefix(rest, "/"):
 		rest = rest[1:]
 	case strings.HasPrefix(rest, " - "), strings.HasPrefix(rest, " – "):
 		rest = rest[strings.Index(rest[1:], " ")+2:]
@@ -88,6 +101,50 @@ func romanMark(s string) (mark, bool) {
 		return mark{}, false
 	}
 	return mark{kind: markRoman, number: s[:i], comps: []int{v}, rest: strings.TrimSpace(rest)}, true
+}
+
+// letterPartMark reads "A. NHIỆM VỤ CHUNG", "B) NHIỆM VỤ CỤ THỂ": parts
+// lettered in capitals, their titles in capitals (so that a sentence
+// starting with a one-letter word is not one). I, V and X are Roman.
+func letterPartMark(s string) (mark, bool) {
+	if len(s) < 4 || s[0] < 'A' || s[0] > 'H' || (s[1] != '.' && s[1] != ')') || s[2] != ' ' {
+		return mark{}, false
+	}
+	rest := strings.TrimSpace(s[3:])
+	if utf8.RuneCountInString(rest) < 3 || !isUpper(rest) {
+		return mark{}, false
+	}
+	return mark{kind: markRoman, number: s[:1], comps: []int{int(s[0]-'A') + 1}, rest: rest}, true
+}
+
+// partWordMark reads "Phần I. TITLE", "PHẦN II: TITLE", "Phần thứ ba -
+// TITLE": the parts of a đề án, read as Roman parts.
+func partWordMark(s string) (mark, bool) {
+	f := vntext.Fold(firstRunes(s, 20))
+	if !strings.HasPrefix(f, "phan ") {
+		return mark{}, false
+	}
+	rest := afterRunes(s, len("phan "))
+	fr := f[len("phan "):]
+	if strings.HasPrefix(fr, "thu ") {
+		ord := []string{"nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"}
+		word := strings.TrimRight(strings.SplitN(fr[4:], " ", 2)[0], ":.-")
+		for k, o := range ord {
+			if word == o {
+				rest = afterRunes(rest, utf8.RuneCountInString("thu "+word))
+				rest = strings.TrimLeft(rest, " ")
+				if t := strings.TrimSpace(strings.TrimLeft(rest, ":.-–")); t != "" && t != rest {
+					return mark{kind: markRoman, number: toRoman(k + 1), comps: []int{k + 1}, rest: t}, true
+				}
+			}
+		}
+		return mark{}, false
+	}
+	// "Phần I: …" reads like "I. …" once the colon is a full stop.
+	if i := strings.IndexAny(rest, ":"); i > 0 && i < 8 {
+		rest = rest[:i] + "." + rest[i+1:]
+	}
+	return romanMark(rest)
 }
 
 // romanValue converts a Roman numeral of I, V and X; ok is false for
@@ -122,8 +179,8 @@ func toRoman(n int) string {
 	return b.String()
 }
 
-// decimalMark reads "1. Title", "1) Title", "4.1. Title", "4.1 Title",
-// "4.1.2. Title". Components have one or two digits; a first-level number
+// decimalMark reads "1. Title", "1) Title", "1/ Title", "1- Title",
+// "4.1. Title", "4.1 Title", "4.1.2. Title". Components have one or two digits; a first-level number
 // needs its dot or parenthesis, deeper ones may omit the final dot.
 func decimalMark(s string) (mark, bool) {
 	var comps []int
@@ -150,7 +207,12 @@ func decimalMark(s string) (mark, bool) {
 		return mark{}, false
 	}
 	term := false
-	if i < len(s) && (s[i] == '.' || s[i] == ')') {
+	switch {
+	case i < len(s) && (s[i] == '.' || s[i] == ')' || (s[i] == '/' && len(comps) == 1)):
+		term = true
+		i++
+	case strings.HasPrefix(s[i:], "- ") && len(comps) == 1 && len(s) > i+2 && s[i+2] != '-':
+		// "1- Title", as Party documents number their groups.
 		term = true
 		i++
 	}
@@ -186,7 +248,7 @@ func letterMark(s string) (mark, bool) {
 		return mark{}, false
 	}
 	switch s[size] {
-	case ')':
+	case ')', '/':
 	case '.':
 		// "a. Title" but not "v.v." or an abbreviation like "a.m."
 		if size+1 < len(s) && s[size+1] != ' ' {
@@ -202,6 +264,77 @@ func letterMark(s string) (mark, bool) {
 		}
 	}
 	return mark{kind: markLetter, number: string(r), comps: []int{utf8.RuneCountInString(vnLetters[:pos]) + 1}, rest: strings.TrimSpace(rest)}, true
+}
+
+// romanDecimalMark reads "I.3. Title" and "II.2.1. Title": a group
+// numbered with its part's numeral in front. It is read as the decimal
+// number after the numeral, placed in that part.
+func romanDecimalMark(s string) (mark, bool) {
+	i := 0
+	for i < len(s) && strings.IndexByte("IVX", s[i]) >= 0 {
+		i++
+	}
+	if i == 0 || i >= len(s) || s[i] != '.' {
+		return mark{}, false
+	}
+	if _, ok := romanValue(s[:i]); !ok {
+		return mark{}, false
+	}
+	m, ok := decimalMark(s[i+1:])
+	if !ok || (len(m.comps) == 1 && !strings.HasPrefix(strings.TrimPrefix(s[i+1:], m.number), ".")) {
+		return mark{}, false
+	}
+	m.part = s[:i]
+	return m, true
+}
+
+// taskNoMark reads "Nhiệm vụ 1:", "Nhiệm vụ 2.", "Nhiệm vụ thứ ba:" (and
+// "Giải pháp 1:"): items numbered by words, read like lettered items.
+func taskNoMark(s string) (mark, bool) {
+	f := vntext.Fold(firstRunes(s, 24))
+	var word string
+	for _, w := range []string{"nhiem vu ", "giai phap "} {
+		if strings.HasPrefix(f, w) {
+			word = w
+		}
+	}
+	if word == "" {
+		return mark{}, false
+	}
+	rest := afterRunes(s, utf8.RuneCountInString(word))
+	fr := f[len(word):]
+	n, used := 0, 0
+	switch {
+	case len(fr) > 0 && fr[0] >= '0' && fr[0] <= '9':
+		for used < len(fr) && fr[used] >= '0' && fr[used] <= '9' && used < 3 {
+			n = n*10 + int(fr[used]-'0')
+			used++
+		}
+		rest = rest[used:]
+	case strings.HasPrefix(fr, "thu "):
+		ord := []string{"nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"}
+		word := strings.TrimRight(strings.SplitN(fr[4:], " ", 2)[0], ":.")
+		for k, o := range ord {
+			if word == o {
+				n = k + 1
+			}
+		}
+		if n == 0 {
+			return mark{}, false
+		}
+		rest = afterRunes(rest, utf8.RuneCountInString("thứ "+word))
+	default:
+		return mark{}, false
+	}
+	rest = strings.TrimSpace(rest)
+	if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, ".") {
+		return mark{}, false
+	}
+	rest = strings.TrimSpace(rest[1:])
+	if rest == "" {
+		return mark{}, false
+	}
+	return mark{kind: markTaskNo, number: strconv.Itoa(n), comps: []int{n}, rest: rest}, true
 }
 
 // bulletMark reads "- text", "+ text", "• text" (and "-text"). '+' is kept

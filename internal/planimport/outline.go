@@ -24,60 +24,68 @@ type node struct {
 	children []*node
 	paras    []para
 	tasks    bool // paragraphs under it are tasks
+	taskNo   bool // an item numbered "Nhiệm vụ 1:", not a letter
 
 	// Last numbers seen among the children, to report skips and repeats.
 	lastRoman, lastLetter int
 	lastDecimal           []int
 }
 
-// para is a non-heading paragraph in document order.
+// para is a non-heading paragraph in document order, or a task table.
 type para struct {
-	line  int
-	text  string // as written, bullet mark included
-	mark  mark
-	intro bool // see line.intro
+	line int
+	text string // as written, bullet mark included
+	mark mark
+	tbl  *table // a task table standing in the section, instead of a paragraph
 }
 
-// outline reads lines into a section tree. Headings open sections; every
-// other line belongs to the innermost open section. Lines before the first
-// heading are the header (title block); the "Nơi nhận" block and the
-// signature end the plan.
+// outline reads blocks into a section tree. Headings open sections; every
+// other paragraph (and every table) belongs to the innermost open section.
+// Lines before the first heading are the header (title block). The caller
+// gives the plan's blocks only: a covering decision before it and the
+// "Nơi nhận" block, the signature and the appendices after it are cut off
+// beforehand (see split); a closing line met anyway ends the outline.
 type outline struct {
 	root   *node
 	cur    *node
 	header []line
 	labels map[string]bool
 	warns  []Warning
-	used   int // lines read before the closing block
+	lines  []line // the paragraphs read, for the searches over the whole text
+	tables int    // task tables placed in sections
 }
 
-func buildOutline(lines []line) *outline {
-	o := &outline{root: &node{}, labels: map[string]bool{}}
+// buildOutline reads blocks; tasks says every paragraph under the root
+// holds tasks (an appendix written as a numbered list).
+func buildOutline(blocks []block, tasks bool) *outline {
+	o := &outline{root: &node{tasks: tasks}, labels: map[string]bool{}}
 	o.cur = o.root
-	o.used = len(lines)
-	for i, l := range lines {
+	for _, b := range blocks {
+		if b.tbl != nil {
+			o.cur.paras = append(o.cur.paras, para{line: b.tbl.lines[0], tbl: b.tbl})
+			o.tables++
+			continue
+		}
+		l := b.line
 		if isSeparator(l.text) {
 			continue
 		}
 		if isClosing(l.text) {
-			o.used = i
 			break
 		}
+		o.lines = append(o.lines, l)
 		m := classify(l.text)
-		if l.intro {
-			m = mark{rest: l.text} // a table's group row stays text, whatever it starts with
-		}
 		switch {
 		case m.kind == markRoman:
 			o.openPart(l, m)
 		case m.kind == markDecimal:
 			o.openDecimal(l, m)
-		case o.cur == o.root:
+		case o.cur == o.root && !tasks:
 			o.header = append(o.header, l)
-		case m.kind == markLetter:
+		case m.kind == markLetter, m.kind == markTaskNo:
 			o.openItem(l, m)
 		default:
-			o.cur.paras = append(o.cur.paras, para{line: l.n, text: l.text, mark: m, intro: l.intro})
+			o.cur.paras = append(o.cur.paras, para{line: l.n, text: l.text, mark: m})
 		}
 	}
 	return o
@@ -93,7 +101,7 @@ func isClosing(s string) bool {
 	if len(s) > 80 || !isUpper(s) {
 		return false
 	}
-	for _, p := range []string{"TM.", "KT.", "TL.", "TUQ.", "Q."} {
+	for _, p := range []string{"TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "TM ", "KT "} {
 		if strings.HasPrefix(s, p) {
 			return true
 		}
@@ -102,11 +110,12 @@ func isClosing(s string) bool {
 }
 
 func (o *outline) openPart(l line, m mark) {
-	v := m.comps[0]
-	o.checkRoman(l.n, o.root.lastRoman, v)
-	o.root.lastRoman = v
+	if v := m.comps[0]; strings.ContainsAny(m.number, "IVX") {
+		o.checkRoman(l.n, o.root.lastRoman, v)
+		o.root.lastRoman = v
+	}
 	n := &node{kind: plan.KindPart, number: m.number, comps: m.comps, title: m.rest, text: l.text, line: l.n, parent: o.root}
-	n.tasks = isTaskTitle(n.title)
+	n.tasks = o.root.tasks || isTaskTitle(n.title)
 	o.attach(n, n.number)
 }
 
@@ -116,6 +125,12 @@ func (o *outline) openDecimal(l line, m mark) {
 	for parent != o.root && (parent.kind == plan.KindItem || (isDecimal(parent) && len(parent.comps) >= depth)) {
 		parent = parent.parent
 	}
+	if m.part != "" {
+		// "I.3." names its part: it sits in part I, whatever came last.
+		if p := partOf(parent); p == nil || p.number != m.part {
+			o.warn(l.n, "số %s.%s không nằm trong mục %s", m.part, m.number, m.part)
+		}
+	}
 	kind := plan.KindGroup
 	if depth > 1 {
 		kind = plan.KindSubgroup
@@ -123,7 +138,7 @@ func (o *outline) openDecimal(l line, m mark) {
 	o.checkDecimal(l.n, parent, m)
 	parent.lastDecimal = m.comps
 	n := &node{kind: kind, number: m.number, comps: m.comps, title: m.rest, text: l.text, line: l.n, parent: parent}
-	n.tasks = parent.tasks || (parent == o.root && isTaskTitle(n.title))
+	n.tasks = parent.tasks || (parent == o.root && isTaskTitle(n.title)) || (parent.kind == plan.KindPart && depth == 1 && isTaskGroupTitle(n.title))
 	label := m.number
 	if p := partOf(parent); p != nil {
 		label = p.label + "." + m.number
@@ -136,9 +151,11 @@ func (o *outline) openItem(l line, m mark) {
 	if parent.kind == plan.KindItem {
 		parent = parent.parent
 	}
-	o.checkLetter(l.n, parent, m)
-	parent.lastLetter = m.comps[0]
-	n := &node{kind: plan.KindItem, number: m.number, comps: m.comps, title: m.rest, text: l.text, line: l.n, parent: parent, tasks: parent.tasks}
+	if m.kind == markLetter {
+		o.checkLetter(l.n, parent, m)
+		parent.lastLetter = m.comps[0]
+	}
+	n := &node{kind: plan.KindItem, number: m.number, comps: m.comps, title: m.rest, text: l.text, line: l.n, parent: parent, tasks: parent.tasks, taskNo: m.kind == markTaskNo}
 	label := m.number
 	if parent != o.root {
 		label = parent.label + "." + m.number
@@ -172,21 +189,46 @@ func partOf(n *node) *node {
 	return nil
 }
 
-// isTaskTitle reports a part whose paragraphs are tasks: the part titled
-// NHIỆM VỤ…, NHIỆM VỤ VÀ GIẢI PHÁP, GIẢI PHÁP… or NỘI DUNG… — found by its
+// isTaskTitle reports a part whose paragraphs are tasks, found by its
 // title, folded, because parts are misnumbered often enough that "III"
-// means nothing.
+// means nothing: NHIỆM VỤ…, NHIỆM VỤ VÀ GIẢI PHÁP (CHỦ YẾU), NHIỆM VỤ CỤ
+// THỂ, NHIỆM VỤ TRỌNG TÂM, GIẢI PHÁP…, NỘI DUNG…, PHÂN CÔNG NHIỆM VỤ, DANH
+// MỤC NHIỆM VỤ, with or without "CÁC", "NHỮNG", "MỘT SỐ" in front.
 func isTaskTitle(title string) bool {
-	f := vntext.Fold(title)
-	for _, p := range []string{"cac ", "nhung "} {
-		f = strings.TrimPrefix(f, p)
-	}
-	for _, p := range []string{"nhiem vu", "giai phap", "noi dung"} {
-		if strings.HasPrefix(f, p) {
+	f := trimTitleWords(vntext.Fold(title))
+	for _, p := range []string{"nhiem vu", "giai phap", "noi dung", "phan cong", "danh muc nhiem vu", "danh muc cac nhiem vu"} {
+		if hasWordPrefix(f, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// isTaskGroupTitle reports a numbered group of a part that is not itself
+// a tasks part, titled as holding tasks ("2. Nhiệm vụ cụ thể" under "II.
+// MỤC TIÊU, NHIỆM VỤ"; "1. Phân công nhiệm vụ" under "TỔ CHỨC THỰC HIỆN").
+func isTaskGroupTitle(title string) bool {
+	f := trimTitleWords(vntext.Fold(title))
+	for _, p := range []string{"nhiem vu", "giai phap", "phan cong nhiem vu", "phan cong thuc hien"} {
+		if hasWordPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimTitleWords drops the words a title may start with before saying
+// what it is: "các", "những", "một số", "nhóm".
+func trimTitleWords(f string) string {
+	for {
+		before := f
+		for _, p := range []string{"cac ", "nhung ", "mot so ", "nhom "} {
+			f = strings.TrimPrefix(f, p)
+		}
+		if f == before {
+			return f
+		}
+	}
 }
 
 // checkRoman reports skipped, repeated and backward part numbers.

@@ -353,11 +353,15 @@ func TestRegimeFromPlan(t *testing.T) {
 	}
 }
 
-// TestNoTaskPart: a plan without a NHIỆM VỤ part imports with a warning.
+// TestNoTaskPart: a plan in which nothing reads as a task is refused,
+// and the message says which parts were read and why none held tasks.
 func TestNoTaskPart(t *testing.T) {
-	res := parseLinesOf(t, Options{}, "KẾ HOẠCH", "TÊN", "I. MỤC ĐÍCH", "Văn bản.", "II. TỔ CHỨC THỰC HIỆN", "Văn bản.")
-	if len(res.Draft.Tasks) != 0 || !strings.Contains(warningTexts(res.Warnings), "không tìm thấy nhiệm vụ nào") {
-		t.Errorf("tasks %d, warnings %s", len(res.Draft.Tasks), warningTexts(res.Warnings))
+	_, err := Parse("plan.txt", []byte(strings.Join([]string{"KẾ HOẠCH", "TÊN", "I. MỤC ĐÍCH", "Văn bản.", "II. TỔ CHỨC THỰC HIỆN", "Văn bản."}, "\n")), Options{})
+	e := importErr(t, err, CodeNoTasks)
+	for _, s := range []string{"mục I “MỤC ĐÍCH” (mục đích, mục tiêu, yêu cầu hoặc kinh phí: không phải phần nhiệm vụ)", "mục II “TỔ CHỨC THỰC HIỆN” (không có đoạn nào giống nhiệm vụ)"} {
+		if !strings.Contains(e.Message, s) {
+			t.Errorf("message %q lacks %q", e.Message, s)
+		}
 	}
 }
 

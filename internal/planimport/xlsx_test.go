@@ -46,11 +46,11 @@ func merge(t testing.TB, f *excelize.File, sheet, from, to string) {
 	}
 }
 
-// appendix is a task appendix as provinces send them: title rows, the
+// sampleAppendix is a task appendix as provinces send them: title rows, the
 // header in row 3 in an unusual column order, a row of column numbers,
 // Roman group rows (one merged across the table), merged cells, an
 // unknown agency, an unreadable deadline, a real Excel date.
-func appendix(t testing.TB) []byte {
+func sampleAppendix(t testing.TB) []byte {
 	return buildXLSX(t, func(f *excelize.File, s string) {
 		setRows(t, f, s, 1,
 			[]any{"PHỤ LỤC: DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2025"},
@@ -77,7 +77,7 @@ func appendix(t testing.TB) []byte {
 }
 
 func TestXLSXAppendix(t *testing.T) {
-	res, err := Parse("phu-luc.xlsx", appendix(t), Options{Agencies: testAgencies()})
+	res, err := Parse("phu-luc.xlsx", sampleAppendix(t), Options{Agencies: testAgencies()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestXLSXAppendix(t *testing.T) {
 	}
 	var got []row
 	for _, tk := range d.Tasks {
-		got = append(got, row{d.Sections[tk.Section].Label, tk.Text, tk.LeadAgencyID, tk.CooperatingAgencyIDs, tk.Deadline.Kind,
+		got = append(got, row{d.Sections[tk.Section].Label, taskCell(tk.Text), tk.LeadAgencyID, tk.CooperatingAgencyIDs, tk.Deadline.Kind,
 			tk.Deadline.Due.Format("2006-01-02"), tk.Deadline.Text, tk.Product})
 	}
 	none := time.Time{}.Format("2006-01-02")
@@ -119,6 +119,10 @@ func TestXLSXAppendix(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tasks:\n%+v\nwant\n%+v", got, want)
+	}
+	// The row is kept whole in the task's text, each cell on a labelled line.
+	if text := d.Tasks[0].Text; text != "Ban hành quy chế chia sẻ dữ liệu\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ\n- Cơ quan phối hợp: Sở Tài chính; Sở Tư pháp\n- Thời gian hoàn thành: Quý II/2025\n- Sản phẩm: Quyết định của UBND tỉnh" {
+		t.Errorf("text = %q", text)
 	}
 	wantWarn := "9: không đọc được thời hạn “sớm nhất có thể”: đã giữ nguyên chữ, hãy nhập lại thời hạn cho nhiệm vụ này\n" +
 		"14: ô Cơ quan chủ trì ghi nhiều cơ quan: cơ quan đầu tiên được lấy làm chủ trì, các cơ quan còn lại là phối hợp\n" +
@@ -137,7 +141,7 @@ func TestXLSXAppendix(t *testing.T) {
 	}
 
 	// The user maps the unknown name; parsing again resolves it.
-	mapped, err := Parse("phu-luc.xlsx", appendix(t), Options{Agencies: testAgencies(), Mapping: map[string]int64{"Sở Thông tin và Truyền thông": khcn}})
+	mapped, err := Parse("phu-luc.xlsx", sampleAppendix(t), Options{Agencies: testAgencies(), Mapping: map[string]int64{"Sở Thông tin và Truyền thông": khcn}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,12 +252,15 @@ func TestHeaderRole(t *testing.T) {
 		"Cơ quan chủ trì": colLead, "Chủ trì": colLead, "Đơn vị chủ trì thực hiện": colLead, "Co quan chu tri": colLead, "CHỦTRÌ": colLead,
 		"Cơ quan phối hợp": colCoop, "Phối hợp": colCoop, "Thời gian hoàn thành": colDeadline, "Thời hạn": colDeadline,
 		"Tiến độ": colDeadline, "Sản phẩm": colProduct, "Sản phẩm dự kiến": colProduct,
+		"Kết quả": colProduct, "Kết quả dự kiến": colProduct, "Nhiệm vụ, đề án, dự án": colTask, "Tên đề án": colTask,
+		"Cơ quan thực hiện": colLead, "Đơn vị thực hiện": colLead, "Thời gian trình": colDeadline, "Cấp trình": colLevel,
+		"Kinh phí": colFunding, "Nguồn kinh phí": colFunding, "Ghi chú": colNote, "Chỉ tiêu": colIndicator,
 	} {
 		if got, ok := headerRole(cell); !ok || got != want {
 			t.Errorf("headerRole(%q) = %v, %v; want %v", cell, got, ok, want)
 		}
 	}
-	for _, cell := range []string{"Ghi chú", "Kinh phí", "", "Xây dựng kế hoạch triển khai thực hiện nhiệm vụ chuyển đổi số của tỉnh giai đoạn 2025 - 2030"} {
+	for _, cell := range []string{"Đơn vị tính", "", "Xây dựng kế hoạch triển khai thực hiện nhiệm vụ chuyển đổi số của tỉnh giai đoạn 2025 - 2030"} {
 		if c, ok := headerRole(cell); ok {
 			t.Errorf("headerRole(%q) = %v", cell, c)
 		}

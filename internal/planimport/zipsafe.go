@@ -25,26 +25,6 @@ func isZip(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06"))
 }
 
-// parseZip checks the archive and hands it to the DOCX or XLSX reader.
-func (p *parser) parseZip(data []byte, ext string) (*Result, *Error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, newError(CodeCorrupt, err, "Tệp nén (ZIP) bị hỏng, không mở được. Hãy mở tệp bằng Word/Excel, lưu lại rồi tải lên; nếu tệp tải từ thư điện tử, hãy tải lại.")
-	}
-	if e := checkZip(zr); e != nil {
-		return nil, e
-	}
-	switch {
-	case zipFile(zr, "word/document.xml") != nil:
-		return p.parseDOCX(zr)
-	case zipFile(zr, "xl/workbook.xml") != nil:
-		return p.parseXLSX(zr, data)
-	case zipFile(zr, "content.xml") != nil:
-		return nil, newError(CodeUnsupported, nil, "Tệp OpenDocument (.odt, .ods) chưa đọc được. Hãy mở bằng LibreOffice/Word rồi “Lưu thành” .docx (kế hoạch) hoặc .xlsx (phụ lục).")
-	}
-	return nil, newError(CodeUnsupported, nil, "Tệp nén%s không phải văn bản Word (.docx) hay bảng tính Excel (.xlsx). Hãy tải lên kế hoạch dạng .docx/.txt, phụ lục dạng .xlsx.", extNote(ext))
-}
-
 func extNote(ext string) string {
 	if ext == "" {
 		return ""

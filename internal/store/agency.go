@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/vntext"
@@ -46,19 +47,24 @@ func agencyFolded(a *agency.Agency) string {
 func (s *Store) CreateAgency(ctx context.Context, actor int64, a *agency.Agency) (err error) {
 	defer wrap(&err, "store.CreateAgency(%q)", a.Name)
 	normAgency(a)
-	t := now()
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		id, err := s.insert(ctx, tx, `INSERT INTO agencies
-			(parent_id, name, short_name, aliases, kind, valid_from, valid_to, successor_id, name_folded, version, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
-			refArg(a.ParentID), a.Name, a.ShortName, strings.Join(a.Aliases, "\n"), string(a.Kind),
-			dateArg(a.ValidFrom), dateArg(a.ValidTo), refArg(a.SuccessorID), agencyFolded(a), tsArg(t), tsArg(t))
-		if err != nil {
-			return err
-		}
-		a.ID, a.Version, a.CreatedAt, a.UpdatedAt = id, 1, t, t
-		return s.audit(ctx, tx, actor, "agency.create", "agency", id, a)
+		return s.insertAgency(ctx, tx, actor, a, now())
 	})
+}
+
+// insertAgency inserts a (normalised) with its audit row in tx and sets
+// a.ID and a.Version; CreatePlanWithAgencies shares it.
+func (s *Store) insertAgency(ctx context.Context, tx *sql.Tx, actor int64, a *agency.Agency, t time.Time) error {
+	id, err := s.insert(ctx, tx, `INSERT INTO agencies
+		(parent_id, name, short_name, aliases, kind, valid_from, valid_to, successor_id, name_folded, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
+		refArg(a.ParentID), a.Name, a.ShortName, strings.Join(a.Aliases, "\n"), string(a.Kind),
+		dateArg(a.ValidFrom), dateArg(a.ValidTo), refArg(a.SuccessorID), agencyFolded(a), tsArg(t), tsArg(t))
+	if err != nil {
+		return err
+	}
+	a.ID, a.Version, a.CreatedAt, a.UpdatedAt = id, 1, t, t
+	return s.audit(ctx, tx, actor, "agency.create", "agency", id, a)
 }
 
 // UpdateAgency saves a; a.Version must be the version read (ErrConflict otherwise); it is incremented.

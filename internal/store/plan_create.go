@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/plan"
 	"tiendo/internal/vntext"
 )
@@ -23,6 +24,12 @@ import (
 // hundred inserts.
 func (s *Store) CreatePlan(ctx context.Context, actor int64, d *plan.Draft) (planID int64, err error) {
 	defer wrap(&err, "store.CreatePlan(%q)", d.Plan.Code)
+	return s.createPlan(ctx, actor, d, nil)
+}
+
+// createPlan is CreatePlan, first creating the agencies given (see
+// CreatePlanWithAgencies) in the same transaction.
+func (s *Store) createPlan(ctx context.Context, actor int64, d *plan.Draft, agencies []agency.Agency) (planID int64, err error) {
 	tree, err := walkDraft(d)
 	if err != nil {
 		return 0, err
@@ -46,6 +53,9 @@ func (s *Store) CreatePlan(ctx context.Context, actor int64, d *plan.Draft) (pla
 	at := now()
 
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		if err := s.assignNewAgencies(ctx, tx, actor, agencies, d.Tasks, tasks, at); err != nil {
+			return err
+		}
 		b := s.newBatch(tx, true)
 		defer b.close()
 		if p.ReplacesID == 0 {

@@ -1,0 +1,82 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"tiendo/internal/plan"
+	"tiendo/internal/planimport"
+)
+
+// appendix140 is a task appendix of 140 rows in 7 Roman groups, leads from
+// the demo register and one it does not know, as provinces send them.
+func appendix140(b *testing.B) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	s := "Sheet1"
+	set := func(row int, vals ...any) {
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		if err := f.SetSheetRow(s, cell, &vals); err != nil {
+			b.Fatal(err)
+		}
+	}
+	set(1, "PHỤ LỤC: DANH MỤC NHIỆM VỤ")
+	set(2, "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
+	leads := []string{"Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Nội vụ", "Sở Y tế", "Sở Giáo dục và Đào tạo",
+		"Công an tỉnh", "Văn phòng UBND tỉnh", "Sở Công Thương", "Sở Xây dựng", "Ban Quản lý dự án số tỉnh"}
+	deadlines := []string{"Quý II/2025", "Quý IV/2025", "tháng 9/2025", "năm 2026", "2025 - 2030", "Thường xuyên", "30/6/2026"}
+	row := 3
+	for g := range 7 {
+		set(row, []string{"I", "II", "III", "IV", "V", "VI", "VII"}[g], fmt.Sprintf("NHÓM NHIỆM VỤ %d", g+1))
+		row++
+		for k := range 20 {
+			n := g*20 + k
+			set(row, k+1, fmt.Sprintf("Triển khai nhiệm vụ số %d về chuyển đổi số, bảo đảm kết nối, chia sẻ dữ liệu với các hệ thống thông tin của tỉnh", n+1),
+				leads[n%len(leads)], leads[(n+3)%len(leads)]+"; UBND các xã, phường", deadlines[n%len(deadlines)], "Báo cáo kết quả")
+			row++
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkImportAppendix140 is issue 16's "importing a 140-row appendix ≤
+// 100 ms": read the register, parse the appendix, store the plan with its
+// 140 tasks, as `tiendo plan import` does.
+func BenchmarkImportAppendix140(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b)
+	for _, pa := range provinceAgencies {
+		a := pa.Agency
+		if err := s.CreateAgency(ctx, 0, &a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	data := appendix140(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		list, err := s.Agencies(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := planimport.Parse("phu-luc.xlsx", data, planimport.Options{Agencies: list})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Draft.Tasks) != 140 {
+			b.Fatalf("%d tasks", len(res.Draft.Tasks))
+		}
+		res.Draft.Plan.Code = ""
+		res.Draft.Plan.Status = plan.PlanActive
+		if _, err := s.CreatePlan(ctx, 0, &res.Draft); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
