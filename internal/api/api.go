@@ -21,7 +21,6 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/ratelimit"
-	"tiendo/internal/store"
 )
 
 // Prefix is where server mounts the API; patterns and Location headers use it.
@@ -31,7 +30,6 @@ const Prefix = "/api/v1"
 type Config struct {
 	// App runs the use cases; the handlers parse, call it and render.
 	App   *app.App
-	Store *store.Store
 	Clock clock.Clock // judges task status and token expiry; the system clock when nil
 	Log   *slog.Logger
 	// Writes limits each user's writes (unsafe methods); nil: no limit.
@@ -42,7 +40,6 @@ type Config struct {
 // is read-only afterwards, apart from the buffer pool.
 type api struct {
 	app     *app.App
-	store   *store.Store
 	clock   clock.Clock
 	log     *slog.Logger
 	writes  *ratelimit.Limiter
@@ -63,10 +60,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	if cfg.App == nil {
-		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log})
-	}
-	a := &api{app: cfg.App, store: cfg.Store, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux()}
+	a := &api{app: cfg.App, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux()}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)
@@ -76,7 +70,8 @@ func New(cfg Config) http.Handler {
 // routes registers every route of the API and the permission it needs.
 // openapi.go describes each of them; TestOpenAPICoversRoutes keeps the two in step.
 // The reporting routes' permission is the role half of reporting.Can
-// (report_perm.go); the store checks the rest on the report itself.
+// (report_perm.go); the use case checks the rest on the report itself
+// (reporting.Can), and the store again inside the write's transaction.
 func (a *api) routes(r *router) {
 	r.handle("GET /plans", auth.ReadPlan, a.planList)
 	r.handle("GET /plans/{id}", auth.ReadPlan, a.planGet)
@@ -114,7 +109,7 @@ func (a *api) routes(r *router) {
 	r.handle("PUT /reports/{id}/values/{indicator}", auth.WriteReport, a.valuePut)
 	r.handle("POST /reports/{id}/files", auth.WriteReport, a.fileUpload)
 	r.handle("GET /files/{id}", auth.ReadPlan, a.fileGet)          // 403 unless reporting.Can(view) on the file's report
-	r.handle("DELETE /files/{id}", auth.WriteReport, a.fileDelete) // the store checks reporting.Can(edit) on the report
+	r.handle("DELETE /files/{id}", auth.WriteReport, a.fileDelete) // the use case checks reporting.Can(edit) on the report
 	r.handle("POST /tasks/{id}/extensions", auth.RequestExtension, a.extensionRequest)
 	r.handle("GET /extensions", auth.ReadPlan, a.extensionList)     // scoped: an agency sees its own requests
 	r.handle("GET /extensions/{id}", auth.ReadPlan, a.extensionGet) // 403 unless reporting.CanViewExtension

@@ -62,8 +62,7 @@ func New(cfg Config) (http.Handler, error) {
 	figs := figcache.New(cfg.Store, 0)
 	uc := app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: figs,
 		SignIn: app.SignInPolicy{Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins}})
-	ui, err := web.New(web.Config{App: uc, Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir,
-		Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins, Writes: cfg.Writes, OIDC: cfg.OIDC})
+	ui, err := web.New(web.Config{App: uc, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir, Writes: cfg.Writes, OIDC: cfg.OIDC})
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +77,7 @@ func New(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("GET /healthz", healthz(cfg.Store))
 	mux.HandleFunc("GET /readyz", readyz(cfg.Store, cfg.Draining))
 	mux.Handle("GET /metrics", cfg.Metrics.Handler())
-	mux.Handle("/api/v1/", api.New(api.Config{App: uc, Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
+	mux.Handle("/api/v1/", api.New(api.Config{App: uc, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
 	mux.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
 	mux.Handle("/open/", open) // open data: no login
 	mux.Handle("/", ui)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	usecases "tiendo/internal/app"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
@@ -61,7 +62,8 @@ func TestCrossOriginPostRefused(t *testing.T) {
 func TestSessionCookie(t *testing.T) {
 	a := newApp(t)
 	for _, secure := range []bool{false, true} {
-		h, err := web.New(web.Config{Store: a.store, Clock: clock.Fixed(testNow), SecureCookies: secure})
+		uc := usecases.New(usecases.Config{Store: a.store, Clock: clock.Fixed(testNow)})
+		h, err := web.New(web.Config{App: uc, Clock: clock.Fixed(testNow), SecureCookies: secure})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,27 +24,17 @@ import (
 	"net/http"
 
 	"tiendo/internal/app"
-	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/ratelimit"
-	"tiendo/internal/store"
 )
 
 // Config is what the web UI needs.
 type Config struct {
 	// App runs the use cases; the handlers parse, call it and render.
 	App           *app.App
-	Store         *store.Store
 	Clock         clock.Clock
 	Log           *slog.Logger
 	SecureCookies bool // mark cookies Secure (served over TLS)
-	// Sessions, TwoFactorRoles, TOTPClock and Logins are the sign-in
-	// policy (app.SignInPolicy has their meaning and defaults) of the App
-	// New makes when App is nil; server.New gives its App the same.
-	Sessions       auth.SessionLimits
-	TwoFactorRoles []auth.Role
-	TOTPClock      clock.Clock
-	Logins         auth.LoginRule
 	// OIDC turns on single sign-on; nil: off (the routes answer 404).
 	OIDC *OIDCConfig
 	// Writes limits each user's (or, signed out, each address's) writes;
@@ -61,7 +51,6 @@ type Config struct {
 // shared by all requests; nothing in it changes after New returns.
 type handler struct {
 	app    *app.App
-	store  *store.Store
 	clock  clock.Clock
 	log    *slog.Logger
 	secure bool
@@ -73,8 +62,8 @@ type handler struct {
 
 // New returns the handler of every HTML route (and static files).
 func New(cfg Config) (http.Handler, error) {
-	if cfg.Store == nil {
-		return nil, errors.New("web: Config.Store is required")
+	if cfg.App == nil {
+		return nil, errors.New("web: Config.App is required")
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = clock.System{}
@@ -86,13 +75,8 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.App == nil {
-		cfg.App = app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log,
-			SignIn: app.SignInPolicy{Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins}})
-	}
 	h := &handler{
 		app:    cfg.App,
-		store:  cfg.Store,
 		clock:  cfg.Clock,
 		log:    cfg.Log,
 		secure: cfg.SecureCookies,
