@@ -14,10 +14,10 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // today is the fixed day of every scenario: 20 June 2025, noon in Vietnam.

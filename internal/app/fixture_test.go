@@ -26,7 +26,7 @@ type fixture struct {
 	app   *app.App
 	store *store.Store
 
-	ubnd, khcn, taichinh, noivu, ended int64 // agencies
+	ubnd, khcn, taichinh, noivu, ended        int64 // agencies
 	admin, coordinator, head, officer, leader *auth.User
 	otherHead                                 *auth.User // head of Sở Nội vụ
 

@@ -45,7 +45,9 @@ func (a *App) Agency(ctx context.Context, id int64) (*agency.Agency, error) {
 }
 
 // AgencyNames maps every agency's ID to its name.
-func (a *App) AgencyNames(ctx context.Context) (map[int64]string, error) { return a.store.AgencyNames(ctx) }
+func (a *App) AgencyNames(ctx context.Context) (map[int64]string, error) {
+	return a.store.AgencyNames(ctx)
+}
 
 // UserNames maps every account's ID to the name people know it by: the
 // full name, else the username.

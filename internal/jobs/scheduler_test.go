@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"tiendo/internal/jobs"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // fakeClock is a clock the test moves by hand.

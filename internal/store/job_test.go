@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/notify"
+	"tiendo/internal/store/dbtest"
 )
 
 func TestLeases(t *testing.T) {

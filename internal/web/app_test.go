@@ -18,10 +18,10 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
-	"tiendo/internal/store/dbtest"
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // testPassword is every seeded user's password.
