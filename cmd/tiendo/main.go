@@ -21,7 +21,7 @@ Cách dùng:
                [--write-rate 10] [--write-burst 60]
                [--oidc-issuer URL --oidc-client-id ID [--oidc-redirect-url URL] [--oidc-claim preferred_username|email]]
   tiendo plan import FILE [FILE…] [--db PATH|URL] [--json] [--code SỐ/KH] [--date dd/mm/yyyy] [--issuer TÊN]
-               [--map "Tên=ID"]… [--create-agencies]   (FILE…: the plan and its appendix files, as one plan)
+               [--map "Tên=ID|new|none"]… [--create-agencies]   (FILE…: the plan and its appendix files, as one plan)
   tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
   tiendo user disable|enable|reset-2fa --username NAME [--db PATH|URL]
   tiendo token create --user NAME [--name TÊN] [--expires 90d] [--scope read|report|full] [--db PATH|URL]

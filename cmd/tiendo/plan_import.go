@@ -6,69 +6,68 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"tiendo/internal/agency"
+	"tiendo/internal/app"
+	"tiendo/internal/auth"
+	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/planimport"
 	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
-// mapFlag collects repeated --map "Tên cơ quan=ID" options.
-type mapFlag map[string]int64
+// mapFlag collects repeated --map options: "Tên=ID" maps an agency name the
+// register lacks to an agency, "Tên=new" creates it with the plan,
+// "Tên=none" says it is not an agency.
+type mapFlag map[string]app.AgencyChoice
 
-func (m mapFlag) String() string { return fmt.Sprint(map[string]int64(m)) }
+func (m mapFlag) String() string { return fmt.Sprint(map[string]app.AgencyChoice(m)) }
 
 func (m mapFlag) Set(v string) error {
-	name, id, ok := strings.Cut(v, "=")
-	n, err := strconv.ParseInt(strings.TrimSpace(id), 10, 64)
-	if !ok || err != nil || n <= 0 || strings.TrimSpace(name) == "" {
-		return fmt.Errorf("--map %q: want \"Tên cơ quan=ID\"", v)
+	name, value, ok := strings.Cut(v, "=")
+	name = vntext.NFC(strings.TrimSpace(name))
+	c, err := parseChoice(value)
+	if !ok || err != nil || name == "" {
+		return fmt.Errorf("--map %q: want \"Tên=ID\", \"Tên=new\" or \"Tên=none\"", v)
 	}
-	m[vntext.NFC(strings.TrimSpace(name))] = n
+	m[name] = c
 	return nil
 }
 
-// importSummary is the --json output, a contract other tools read.
-type importSummary struct {
-	PlanID     int64              `json:"plan_id"`
-	Title      string             `json:"title"`
-	Sections   int                `json:"sections"`
-	Tasks      int                `json:"tasks"`
-	References []referenceSummary `json:"references"`
-	Warnings   []warningSummary   `json:"warnings"`
-	// UnmatchedAgencies are the agency names the files use that are left
-	// without an agency after the import: neither in the register nor
-	// mapped with --map, and not created (--create-agencies). The tasks
-	// naming them are stored unassigned, the names kept in their text.
-	UnmatchedAgencies []string `json:"unmatched_agencies"`
+// parseChoice reads the value of a --map: an agency ID, new or none.
+func parseChoice(v string) (app.AgencyChoice, error) {
+	switch v = strings.TrimSpace(v); v {
+	case "new":
+		return app.AgencyChoice{New: true}, nil
+	case "none":
+		return app.AgencyChoice{NotAgency: true}, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		return app.AgencyChoice{}, errors.New("not an agency ID")
+	}
+	return app.AgencyChoice{AgencyID: n}, nil
 }
 
-type referenceSummary struct {
-	Kind       string `json:"kind"`
-	Number     string `json:"number"`
-	IssuerCode string `json:"issuer_code,omitempty"`
-	IssuedOn   string `json:"issued_on,omitempty"` // YYYY-MM-DD
-	Text       string `json:"text"`
-}
-
-type warningSummary struct {
-	File    string `json:"file,omitempty"` // when several files were given
-	Line    int    `json:"line,omitempty"`
-	Message string `json:"message"`
-}
+// cliUser is who imports from the command line: whoever holds the
+// database, with an administrator's rights, written as the system (user
+// 0) in the audit log.
+var cliUser = auth.User{Username: "tiendo", FullName: "Dòng lệnh", Role: auth.RoleAdmin}
 
 // cmdPlanImport imports a plan — its text (with or without the decision
-// issuing it) and its appendix files, given together — as one new plan.
+// issuing it) and its appendix files, given together — as one new plan,
+// through the same use case as the web page and the API (app.ImportPlan).
 // Agency names the register does not know never stop an import: the
 // tasks naming them are stored unassigned and the names listed, unless
-// --map maps a name to an agency or --create-agencies creates them with
-// the plan, in the same transaction.
+// --map maps a name to an agency (or creates it, or dismisses it) or
+// --create-agencies creates them with the plan, in the same transaction.
 func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("plan import", stderr)
 	db := dbFlag(fs)
@@ -79,7 +78,7 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	status := fs.String("status", string(plan.PlanActive), "plan status: draft, active, replaced, closed")
 	create := fs.Bool("create-agencies", false, "create the agencies the files name that are not in the register, with the plan")
 	mapping := mapFlag{}
-	fs.Var(mapping, "map", "map an unknown agency name to an agency ID: \"Tên=ID\" (repeatable)")
+	fs.Var(mapping, "map", "what an unknown agency name is: \"Tên=ID\" (an agency), \"Tên=new\" (create it), \"Tên=none\" (not an agency); repeatable")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errUsage
@@ -88,8 +87,14 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintln(stderr, "plan import: give the plan's FILE, and its appendix files if any")
 		return errUsage
 	}
-	if !plan.PlanStatus(*status).Valid() {
+	meta := &plan.Plan{Code: *code, Issuer: *issuer, Status: plan.PlanStatus(*status)}
+	if !meta.Status.Valid() {
 		return fmt.Errorf("--status %q: want draft, active, replaced or closed", *status)
+	}
+	if *date != "" {
+		if meta.IssuedOn, err = time.Parse("2/1/2006", strings.TrimSpace(*date)); err != nil {
+			return fmt.Errorf("--date %q: want dd/mm/yyyy", *date)
+		}
 	}
 	files := make([]planimport.File, len(pos))
 	for i, name := range pos {
@@ -104,106 +109,73 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	defer s.Close()
-	agencies, err := s.Agencies(ctx)
+	u := cliUser
+	res, err := app.New(app.Config{Store: s}).ImportPlan(ctx, &u, app.PlanImport{Files: files, Choices: mapping,
+		CreateAgencies: *create, Meta: meta, Unattended: true})
 	if err != nil {
-		return err
+		return importError(err, res)
 	}
-	res, err := planimport.ParseFiles(files, planimport.Options{Agencies: agencies, Mapping: mapping})
-	if err != nil {
-		return err
-	}
-	d := &res.Draft
-	if *code != "" {
-		d.Plan.Code = vntext.NFC(strings.TrimSpace(*code))
-	}
-	if *date != "" {
-		t, err := time.Parse("2/1/2006", strings.TrimSpace(*date))
-		if err != nil {
-			return fmt.Errorf("--date %q: want dd/mm/yyyy", *date)
-		}
-		d.Plan.IssuedOn = t
-	}
-	if *issuer != "" {
-		d.Plan.Issuer = vntext.NFC(strings.TrimSpace(*issuer))
-	}
-	d.Plan.Status = plan.PlanStatus(*status)
-	var news []agency.Agency
-	if *create {
-		for _, u := range res.Unmatched {
-			news = append(news, agency.Agency{Name: u.Name, Kind: u.Kind})
-		}
-	}
-	id, err := s.CreatePlanWithAgencies(ctx, 0, d, news)
-	if errors.Is(err, store.ErrDuplicate) {
-		if len(news) > 0 {
-			return fmt.Errorf("a plan with code %q, or an agency named like a new one, already exists; nothing stored", d.Plan.Code)
-		}
-		return fmt.Errorf("a plan with code %q already exists; nothing stored", d.Plan.Code)
-	}
-	if err != nil {
-		return err
-	}
-	sum := summarize(id, res, *create)
+	sum := res.Summary()
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		return enc.Encode(sum)
 	}
-	fmt.Fprintf(stdout, "Đã nhập kế hoạch #%d: %s\n%d mục, %d nhiệm vụ, %d văn bản được dẫn chiếu.\n", sum.PlanID, sum.Title, sum.Sections, sum.Tasks, len(sum.References))
-	for _, w := range sum.Warnings {
-		where := ""
-		if w.File != "" {
-			where = w.File
-		}
-		if w.Line > 0 {
-			where = strings.TrimSpace(where + " dòng " + strconv.Itoa(w.Line))
-		}
-		if where != "" {
-			fmt.Fprintf(stdout, "Cảnh báo (%s): %s\n", where, w.Message)
-		} else {
-			fmt.Fprintf(stdout, "Cảnh báo: %s\n", w.Message)
-		}
-	}
-	switch {
-	case len(news) > 0:
-		var names []string
-		for _, a := range news {
-			names = append(names, fmt.Sprintf("%s (#%d)", a.Name, a.ID))
-		}
-		fmt.Fprintf(stdout, "Đã thêm %d cơ quan mới: %s.\n", len(news), strings.Join(names, "; "))
-	case len(sum.UnmatchedAgencies) > 0:
-		fmt.Fprintf(stdout, "%d tên cơ quan chưa có trong danh sách, các nhiệm vụ của họ chưa được giao: %s. "+
-			"Hãy giao lại, hoặc nhập lại với --map \"Tên=ID\" hay --create-agencies.\n", len(sum.UnmatchedAgencies), strings.Join(sum.UnmatchedAgencies, "; "))
-	}
+	printImport(stdout, res, sum)
 	return nil
 }
 
-// summarize builds the --json object from an import result; created says
-// the unknown agencies were created with the plan.
-func summarize(planID int64, res *planimport.Result, created bool) importSummary {
-	sum := importSummary{
-		PlanID:            planID,
-		Title:             res.Draft.Plan.Title,
-		Sections:          len(res.Draft.Sections),
-		Tasks:             len(res.Draft.Tasks),
-		References:        []referenceSummary{},
-		Warnings:          []warningSummary{},
-		UnmatchedAgencies: []string{},
+// importError words a refused import for the command line; nothing was
+// stored.
+func importError(err error, res *app.ImportedPlan) error {
+	fe := derrors.FieldsOf(err)
+	if !errors.Is(err, derrors.Invalid) || len(fe) == 0 {
+		return err
 	}
-	if !created {
-		sum.UnmatchedAgencies = append(sum.UnmatchedAgencies, res.UnknownAgencies...)
+	if strings.Contains(fe["code"], "đã có") && res != nil {
+		return fmt.Errorf("a plan with code %q already exists; nothing stored", res.Draft.Plan.Code)
 	}
-	for _, r := range res.References {
-		rs := referenceSummary{Kind: r.Kind, Number: r.Number, IssuerCode: r.IssuerCode, Text: r.Text}
-		if !r.IssuedOn.IsZero() {
-			rs.IssuedOn = r.IssuedOn.Format(time.DateOnly)
+	flags := map[string]string{"title": "the plan's title", "code": "--code", "issued_on": "--date", "issuer": "--issuer", "status": "--status", "map": "--map"}
+	var msgs []string
+	for _, k := range slices.Sorted(maps.Keys(fe)) {
+		msgs = append(msgs, cmpOr(flags[k], k)+": "+fe[k])
+	}
+	return fmt.Errorf("%s; nothing stored", strings.Join(msgs, "; "))
+}
+
+// cmpOr is a, or b when a is empty.
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// printImport says in words what was stored.
+func printImport(w io.Writer, res *app.ImportedPlan, sum app.ImportSummary) {
+	fmt.Fprintf(w, "Đã nhập kế hoạch #%d: %s\n%d mục, %d nhiệm vụ, %d văn bản được dẫn chiếu.\n", res.PlanID, sum.Title, sum.Sections, sum.Tasks, len(sum.References))
+	for _, w2 := range sum.Warnings {
+		where := w2.File
+		if w2.Line > 0 {
+			where = strings.TrimSpace(where + " dòng " + strconv.Itoa(w2.Line))
 		}
-		sum.References = append(sum.References, rs)
+		if where != "" {
+			fmt.Fprintf(w, "Cảnh báo (%s): %s\n", where, w2.Message)
+		} else {
+			fmt.Fprintf(w, "Cảnh báo: %s\n", w2.Message)
+		}
 	}
-	for _, w := range res.Warnings {
-		sum.Warnings = append(sum.Warnings, warningSummary{File: w.File, Line: w.Line, Message: w.Message})
+	if len(res.Created) > 0 {
+		var names []string
+		for _, a := range res.Created {
+			names = append(names, fmt.Sprintf("%s (#%d)", a.Name, a.ID))
+		}
+		fmt.Fprintf(w, "Đã thêm %d cơ quan mới: %s.\n", len(res.Created), strings.Join(names, "; "))
 	}
-	return sum
+	if len(sum.UnmatchedAgencies) > 0 {
+		fmt.Fprintf(w, "%d tên cơ quan chưa có trong danh sách, các nhiệm vụ của họ chưa được giao: %s. "+
+			"Hãy giao lại, hoặc nhập lại với --map \"Tên=ID\" hay --create-agencies.\n", len(sum.UnmatchedAgencies), strings.Join(sum.UnmatchedAgencies, "; "))
+	}
 }
 
 // readLimited reads a whole file, refusing one larger than max while reading.

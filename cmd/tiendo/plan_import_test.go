@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,5 +106,52 @@ func TestPlanImportFiles(t *testing.T) {
 	}
 	if tasks[1].LeadAgencyID != centre.ID || tasks[2].LeadAgencyID != centre.ID {
 		t.Errorf("tasks of the new agency lead %d, %d; want %d", tasks[1].LeadAgencyID, tasks[2].LeadAgencyID, centre.ID)
+	}
+}
+
+// TestPlanImportMapChoices: --map answers each unknown name as the web's
+// mapping screen does — an agency ("Tên=ID"), a new agency ("Tên=new"),
+// not an agency ("Tên=none") — through the same use case; a choice of an
+// agency not in the register stores nothing.
+func TestPlanImportMapChoices(t *testing.T) {
+	body, appendix := importFiles(t)
+	db := tempDB(t)
+	s := openStore(t, db)
+	tc := agency.Agency{Name: "Sở Tài chính", Kind: agency.KindDepartment}
+	if err := s.CreateAgency(context.Background(), 0, &tc); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "", "plan", "import", body, appendix, "--db", db, "--json", "--map", "Trung tâm Lưu trữ lịch sử tỉnh=999")
+	if r.err == nil || !strings.Contains(r.err.Error(), "--map") || !strings.Contains(r.err.Error(), "nothing stored") || r.stdout != "" {
+		t.Errorf("a map to no agency: %v, %q", r.err, r.stdout)
+	}
+	if got := planCodes(t, db); len(got) != 0 {
+		t.Fatalf("plans after a refused import: %q", got)
+	}
+
+	r = runCmd(t, "", "plan", "import", body, appendix, "--db", db, "--json", "--map", "trung tam luu tru lich su tinh=none")
+	var sum struct {
+		PlanID    int64    `json:"plan_id"`
+		Unmatched []string `json:"unmatched_agencies"`
+	}
+	if r.err != nil || json.Unmarshal([]byte(r.stdout), &sum) != nil || len(sum.Unmatched) != 0 || sum.PlanID == 0 {
+		t.Fatalf("not an agency: %v, %s", r.err, r.stdout)
+	}
+	r = runCmd(t, "", "plan", "import", body, appendix, "--db", db, "--map", "Trung tâm Lưu trữ lịch sử tỉnh="+strconv.FormatInt(tc.ID, 10))
+	if r.err != nil || strings.Contains(r.stdout, "chưa có trong danh sách") {
+		t.Errorf("mapped to an agency: %v\n%s", r.err, r.stdout)
+	}
+	plans, err := s.Plans(context.Background())
+	if err != nil || len(plans) != 2 {
+		t.Fatalf("%d plans (%v)", len(plans), err)
+	}
+	newest := slices.MaxFunc(plans, func(a, b plan.Plan) int { return int(a.ID - b.ID) })
+	tasks, _, err := s.Tasks(context.Background(), plan.TaskFilter{PlanID: newest.ID})
+	if err != nil || len(tasks) != 3 || tasks[1].LeadAgencyID != tc.ID || tasks[2].LeadAgencyID != tc.ID {
+		t.Errorf("mapped tasks lead %+v (%v)", tasks, err)
+	}
+	r = runCmd(t, "", "plan", "import", body, appendix, "--db", db, "--map", "Trung tâm Lưu trữ lịch sử tỉnh=new")
+	if r.err != nil || !strings.Contains(r.stdout, "Đã thêm 1 cơ quan mới") || !strings.Contains(r.stdout, "cùng tên") {
+		t.Errorf("a new agency: %v\n%s", r.err, r.stdout)
 	}
 }

@@ -7,24 +7,30 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
-	"strconv"
 
 	"tiendo/internal/app"
 	"tiendo/internal/derrors"
 	"tiendo/internal/planimport"
 )
 
-// msgResend is shown when the file carried by the preview form does not
+// msgResend is shown when the files carried by the preview form do not
 // arrive intact; the user starts again with the upload.
 const msgResend = "Dữ liệu của tệp bị thiếu hoặc hỏng khi gửi lại. Hãy tải tệp lên lần nữa."
 
-// importConfirm stores the previewed plan (app.ImportPlan). The use case
-// parses the carried file again with the coordinator's agency mapping (see
-// importPreview for why the file travels in the form) and stores nothing
-// while an agency is still unknown or the metadata is invalid.
+// importConfirm stores the previewed plan (app.ImportPlan) and shows what
+// was stored. The use case parses the carried files again with the
+// coordinator's choice for each agency name the register lacks (see
+// importPreview for why the files travel in the form), and stores nothing
+// while a field is missing or invalid: the preview comes back with the
+// choices and fields as given.
+//
+// The answer is the result page itself, not a redirect: its counts (the
+// agencies created, the names dismissed) exist only in this request, and
+// the server keeps nothing between requests. Sending the form again is
+// refused as a plan with the same number.
 func (h *handler) importConfirm(w http.ResponseWriter, r *http.Request) error {
-	// base64 makes the file a third larger; the other fields are small.
-	r.Body = http.MaxBytesReader(w, r.Body, planimport.DefaultMaxBytes/3*4+4+2*uploadSlack)
+	// base64 makes the files a third larger; the other fields are small.
+	r.Body = http.MaxBytesReader(w, r.Body, maxImportBytes/3*4+4+2*uploadSlack)
 	if err := r.ParseForm(); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
@@ -32,15 +38,15 @@ func (h *handler) importConfirm(w http.ResponseWriter, r *http.Request) error {
 		}
 		return reshow(http.StatusBadRequest, "import_upload", uploadPage(msgResend))
 	}
-	name := r.PostFormValue("filename")
-	data, err := carriedFile(r.PostFormValue("data"), r.PostFormValue("digest"))
+	f := r.PostForm
+	files, err := carriedFiles(f["filename"], f["data"], f["digest"])
 	if err != nil {
 		return reshow(http.StatusBadRequest, "import_upload", uploadPage(msgResend))
 	}
-	mapping := readMapping(r)
-	v := &importView{}
+	v := &importView{Files: carried3(f["filename"], f["data"], f["digest"])}
 	meta, bad := v.readMeta(r)
-	res, err := h.app.ImportPlan(r.Context(), h.user(r), app.PlanImport{Name: name, Data: data, Mapping: mapping,
+	choices := readChoices(f["map_name"], f["map_agency"])
+	res, err := h.app.ImportPlan(r.Context(), h.user(r), app.PlanImport{Files: files, Choices: choices,
 		Meta: meta, DryRun: len(bad) > 0})
 	var ie *planimport.Error
 	if errors.As(err, &ie) {
@@ -50,76 +56,64 @@ func (h *handler) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	if fe == nil && err != nil {
 		return err
 	}
-	v.fill(res.Result, res.Agencies, h.app.Today())
-	v.FileName, v.Data, v.Digest = name, r.PostFormValue("data"), r.PostFormValue("digest")
-	v.keepMapping(r.PostForm["map_name"], mapping, res.UnknownAgencies)
+	if err == nil && len(bad) == 0 {
+		return h.render(w, r, http.StatusOK, "import_done", &page{Title: "Đã nhập kế hoạch", Nav: "import", Data: newImportDone(res)})
+	}
+	v.fill(res, h.app.Today())
 	v.Error = derrors.MessageOf(err)
 	for k, msg := range fe {
 		if k != "" {
 			bad[k] = msg
 		}
 	}
-	if len(bad) > 0 {
-		v.Errors = bad
-	}
-	if v.Errors != nil || v.Error != "" {
-		return reshow(http.StatusUnprocessableEntity, "import_preview", &page{Title: "Xem trước kế hoạch", Nav: "import", Data: v})
-	}
-	http.Redirect(w, r, "/plans/"+strconv.FormatInt(res.PlanID, 10), http.StatusSeeOther)
-	return nil
+	v.Errors = bad
+	return reshow(http.StatusUnprocessableEntity, "import_preview", &page{Title: "Xem trước kế hoạch", Nav: "import", Data: v})
 }
 
-// carriedFile decodes the file carried by the preview form and checks it
-// against the digest computed at upload.
-func carriedFile(b64, digest string) ([]byte, error) {
-	data, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil || len(data) == 0 {
-		return nil, errors.New("web: carried file unreadable")
+// carriedFiles decodes the files carried by the preview form and checks
+// each against the digest computed at upload.
+func carriedFiles(names, b64s, digests []string) ([]planimport.File, error) {
+	if len(b64s) == 0 || len(names) != len(b64s) || len(digests) != len(b64s) {
+		return nil, errors.New("web: carried files incomplete")
 	}
-	sum := sha256.Sum256(data)
-	want, err := hex.DecodeString(digest)
-	if err != nil || subtle.ConstantTimeCompare(sum[:], want) != 1 {
-		return nil, errors.New("web: carried file digest mismatch")
+	files := make([]planimport.File, len(b64s))
+	for i, b64 := range b64s {
+		data, err := base64.StdEncoding.DecodeString(b64)
+		if err != nil || len(data) == 0 {
+			return nil, errors.New("web: carried file unreadable")
+		}
+		sum := sha256.Sum256(data)
+		want, err := hex.DecodeString(digests[i])
+		if err != nil || subtle.ConstantTimeCompare(sum[:], want) != 1 {
+			return nil, errors.New("web: carried file digest mismatch")
+		}
+		files[i] = planimport.File{Name: names[i], Data: data}
 	}
-	return data, nil
+	return files, nil
 }
 
-// readMapping reads the coordinator's choices for unknown agency names:
-// paired fields map_name and map_agency, in the same order (the use case
-// ignores agencies not in the register).
-func readMapping(r *http.Request) map[string]int64 {
-	names, ids := r.PostForm["map_name"], r.PostForm["map_agency"]
-	mapping := map[string]int64{}
+// carried3 keeps the carried fields as they came, to carry them again.
+func carried3(names, b64s, digests []string) []carried {
+	out := make([]carried, len(b64s))
+	for i := range b64s {
+		out[i] = carried{Name: names[i], Data: b64s[i], Digest: digests[i]}
+	}
+	return out
+}
+
+// readChoices reads the coordinator's answer for each agency name the
+// register lacks: paired fields map_name and map_agency, in the same
+// order; map_agency is "new", "none" or an agency ID (the use case refuses
+// an agency not in the register).
+func readChoices(names, values []string) map[string]app.AgencyChoice {
+	out := map[string]app.AgencyChoice{}
 	for i, name := range names {
-		if i >= len(ids) {
+		if i >= len(values) {
 			break
 		}
-		if id := formID(ids[i]); id > 0 {
-			mapping[name] = id
+		if c, ok := parseChoice(values[i]); ok {
+			out[name] = c
 		}
 	}
-	return mapping
-}
-
-// keepMapping lists again every name the preview asked about, with the
-// choice made, so that a form shown again keeps the choices; names the
-// importer still cannot resolve are marked.
-func (v *importView) keepMapping(posted []string, chosen map[string]int64, remaining []string) {
-	left := map[string]bool{}
-	for _, n := range remaining {
-		left[n] = true
-	}
-	v.Unknown = nil
-	seen := map[string]bool{}
-	for _, n := range posted {
-		if !seen[n] {
-			seen[n] = true
-			v.Unknown = append(v.Unknown, unknownAgency{Name: n, Chosen: chosen[n], Missing: left[n]})
-		}
-	}
-	for _, n := range remaining {
-		if !seen[n] {
-			v.Unknown = append(v.Unknown, unknownAgency{Name: n, Missing: true})
-		}
-	}
+	return out
 }

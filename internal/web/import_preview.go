@@ -14,42 +14,57 @@ import (
 	"tiendo/internal/vntext"
 )
 
-// uploadSlack is what a multipart request may add around the file (headers,
-// boundaries, the file name) before the request counts as too large.
+// uploadSlack is what a multipart request may add around the files (headers,
+// boundaries, the file names) before the request counts as too large.
 const uploadSlack = 1 << 20
 
-// importPreview reads an uploaded document (app.ImportPlan, as a preview)
-// and shows what would be imported — the tree, warnings, cited documents, the reporting rule, and
-// agencies to map — without storing anything.
+// maxImportBytes bounds the files of one import taken together: the
+// preview carries them back in its form (see importPreview), so the limit
+// is on the whole, not on each file as the command line's is.
+const maxImportBytes = planimport.DefaultMaxBytes
+
+// importPreview reads the uploaded files of one plan — its text and its
+// appendix files — (app.ImportPlan, as a preview) and shows what would be
+// imported: the files' roles, the tree, warnings, plans it may repeat,
+// cited documents, the reporting rule, and the agency names to map,
+// without storing anything.
 //
-// The file is carried to the confirm step inside the preview form (base64
-// in a hidden field, with its SHA-256): no server-side state, so it works
-// with several app instances behind a load balancer and leaves nothing
-// behind when the user walks away. Confirm parses those bytes again from
-// scratch, so a tampered field is no more than a new upload by the same
-// authorised user; the digest only catches a form mangled in transit.
+// The files are carried to the confirm step inside the preview form
+// (base64 in hidden fields, each with its SHA-256): no server-side state,
+// so it works with several app instances behind a load balancer and
+// leaves nothing behind when the user walks away. Confirm parses those
+// bytes again from scratch, so a tampered field is no more than a new
+// upload by the same authorised user; the digest only catches a form
+// mangled in transit.
 func (h *handler) importPreview(w http.ResponseWriter, r *http.Request) error {
-	name, data, err := readUpload(w, r)
+	files, err := readUploads(w, r)
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
 		return reshow(http.StatusRequestEntityTooLarge, "import_upload", uploadPage(msgTooLarge()))
 	case errors.Is(err, errNoFile):
-		return reshow(http.StatusUnprocessableEntity, "import_upload", uploadPage("Hãy chọn tệp kế hoạch (.txt, .docx) hoặc phụ lục (.xlsx) để tải lên."))
+		return reshow(http.StatusUnprocessableEntity, "import_upload", uploadPage("Hãy chọn tệp kế hoạch (.txt, .docx) và các phụ lục (.docx, .xlsx) nếu có, rồi tải lên."))
 	case err != nil:
 		return reshow(http.StatusBadRequest, "import_upload", uploadPage("Không đọc được dữ liệu tải lên. Hãy chọn lại tệp và thử lần nữa."))
 	}
-	res, err := h.app.ImportPlan(r.Context(), h.user(r), app.PlanImport{Name: name, Data: data})
+	res, err := h.app.ImportPlan(r.Context(), h.user(r), app.PlanImport{Files: files})
 	if err != nil {
 		return h.importRefused(err)
 	}
-	sum := sha256.Sum256(data)
-	v := newImportView(res.Result, res.Agencies, h.app.Today())
-	v.FileName = name
-	v.Data = base64.StdEncoding.EncodeToString(data)
-	v.Digest = hex.EncodeToString(sum[:])
-	v.fillMeta(res.Result)
+	v := newImportView(res, h.app.Today())
+	v.Files = carry(files)
+	v.fillMeta(res)
 	return h.render(w, r, http.StatusOK, "import_preview", &page{Title: "Xem trước kế hoạch", Nav: "import", Data: v})
+}
+
+// carry encodes the files for the preview form.
+func carry(files []planimport.File) []carried {
+	out := make([]carried, len(files))
+	for i, f := range files {
+		sum := sha256.Sum256(f.Data)
+		out[i] = carried{Name: f.Name, Data: base64.StdEncoding.EncodeToString(f.Data), Digest: hex.EncodeToString(sum[:])}
+	}
+	return out
 }
 
 // importRefused turns an importer error into the upload page with the
@@ -69,42 +84,63 @@ func (h *handler) importRefused(err error) error {
 
 // msgTooLarge says how large an upload may be.
 func msgTooLarge() string {
-	return fmt.Sprintf("Tệp quá lớn. Chỉ nhận tệp đến %s MB; hãy tách phụ lục hoặc bỏ hình ảnh trong văn bản rồi thử lại.",
-		vntext.FormatNumber(float64(planimport.DefaultMaxBytes)/(1<<20), 1))
+	return fmt.Sprintf("Tệp quá lớn. Mỗi lần nhập nhận tối đa %s MB (các tệp cộng lại); hãy bỏ hình ảnh trong văn bản hoặc lưu phụ lục thành .xlsx rồi thử lại.",
+		vntext.FormatNumber(float64(maxImportBytes)/(1<<20), 1))
 }
 
 var errNoFile = errors.New("web: no file uploaded")
 
-// readUpload streams the multipart body and keeps the part named "file" in
-// memory, reading at most one byte more than the importer accepts (so that
-// it can say the file is too large) and never writing it to disk.
-func readUpload(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, planimport.DefaultMaxBytes+uploadSlack)
+// readUploads streams the multipart body and keeps every part named "file"
+// in memory — reading at most one byte more than an import accepts in
+// all, so that it can say the files are too large — and never writes them
+// to disk. An empty part with no name is the browser's "no file chosen".
+// Files over the limit in all are an *http.MaxBytesError, as a body over
+// it is.
+func readUploads(w http.ResponseWriter, r *http.Request) ([]planimport.File, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxImportBytes+uploadSlack)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return "", nil, err
+		return nil, err
 	}
+	var files []planimport.File
+	left := int64(maxImportBytes)
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
-			return "", nil, errNoFile
+			break
 		}
 		if err != nil {
-			return "", nil, err
+			return nil, err
 		}
 		if part.FormName() != "file" {
 			part.Close()
 			continue
 		}
 		name := part.FileName()
-		data, err := io.ReadAll(io.LimitReader(part, planimport.DefaultMaxBytes+1))
+		data, err := io.ReadAll(io.LimitReader(part, left+1))
 		part.Close()
 		if err != nil {
-			return "", nil, err
+			return nil, err
+		}
+		if left -= int64(len(data)); left < 0 {
+			return nil, &http.MaxBytesError{Limit: maxImportBytes}
 		}
 		if name == "" && len(data) == 0 {
-			return "", nil, errNoFile
+			continue
 		}
-		return name, data, nil
+		files = append(files, planimport.File{Name: name, Data: data})
 	}
+	if len(files) == 0 {
+		return nil, errNoFile
+	}
+	return files, nil
+}
+
+// readUpload is readUploads for a form that takes one file: the first.
+func readUpload(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
+	files, err := readUploads(w, r)
+	if err != nil {
+		return "", nil, err
+	}
+	return files[0].Name, files[0].Data, nil
 }

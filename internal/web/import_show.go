@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"tiendo/internal/planimport"
 	"tiendo/internal/vntext"
 )
 
@@ -13,7 +12,7 @@ type importUpload struct {
 	MaxMB string // the size limit, for the hint
 }
 
-// importShow shows the upload form for a plan document or appendix.
+// importShow shows the upload form for the files of one plan.
 func (h *handler) importShow(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "import_upload", uploadPage(""))
 }
@@ -22,6 +21,6 @@ func (h *handler) importShow(w http.ResponseWriter, r *http.Request) error {
 func uploadPage(msg string) *page {
 	return &page{Title: "Nhập kế hoạch", Nav: "import", Data: importUpload{
 		Error: msg,
-		MaxMB: vntext.FormatNumber(float64(planimport.DefaultMaxBytes)/(1<<20), 1),
+		MaxMB: vntext.FormatNumber(float64(maxImportBytes)/(1<<20), 1),
 	}}
 }
