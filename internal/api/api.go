@@ -75,6 +75,7 @@ func New(cfg Config) http.Handler {
 func (a *api) routes(r *router) {
 	r.handle("GET /plans", auth.ReadPlan, a.planList)
 	r.handle("GET /plans/{id}", auth.ReadPlan, a.planGet)
+	r.handle("POST /plans/import", auth.EditPlan, a.planImport)
 	r.handle("GET /plans/{id}/sections", auth.ReadPlan, a.sectionList)
 	r.handle("GET /plans/{id}/tasks", auth.ReadPlan, a.taskList)
 	r.handle("POST /plans/{id}/tasks", auth.EditPlan, a.taskCreate)

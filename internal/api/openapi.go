@@ -45,7 +45,7 @@ func openapiDoc(routes []route) obj {
 	paths := obj{}
 	ops := operations()
 	for _, more := range []map[string]obj{agencyOperations(), reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations(),
-		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations()} {
+		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations(), planImportOperations()} {
 		for key, op := range more {
 			ops[key] = op
 		}

@@ -124,7 +124,7 @@ func list(item string) obj {
 func schemas() obj {
 	s := taskSchemas()
 	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(),
-		reorganisationSchemas(), versionSchemas()} {
+		reorganisationSchemas(), versionSchemas(), planImportSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tiendo/internal/app"
 )
 
 // registered returns the routes New registers, and the api they are on.
@@ -101,6 +103,7 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"ReplacementResult": replacementJSON{}, "Amendment": amendmentJSON{}, "AmendmentCreate": amendmentBody{},
 		"ReorganisationRecord": reorgRecordJSON{}, "ReorganisationRecordList": reorgListJSON{}, "UndoResult": undoJSON{},
 		"TaskChange": taskChange{}, "TaskHistoryEvent": historyEventJSON{},
+		"PlanImportResult": app.ImportSummary{}, "PlanImportReference": app.ImportSummaryRef{}, "PlanImportWarning": app.ImportSummaryWarning{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))
