@@ -311,13 +311,14 @@ func checkImportMeta(p *plan.Plan, unattended bool, similar []SimilarPlan) error
 			fe["issued_on"] = "Hãy nhập ngày ban hành, dạng dd/mm/yyyy."
 		}
 	}
+	msg := ""
 	for _, s := range similar {
 		if s.SameCode && fe["code"] == "" {
-			fe["code"] = msgSameCode
+			fe["code"], msg = msgSameCode, s.Message()
 		}
 	}
 	if len(fe) > 0 {
-		return derrors.InvalidFields(fe, "")
+		return derrors.InvalidFields(fe, msg)
 	}
 	return nil
 }

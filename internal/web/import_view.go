@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/app"
@@ -23,7 +25,7 @@ type importView struct {
 	Roots      []*treeNode
 	Tasks      int
 	Sections   int
-	Warnings   []planimport.Warning
+	Warnings   []importWarning
 	References []plan.Reference
 	Regime     *planimport.Regime
 	Similar    []app.SimilarPlan
@@ -58,6 +60,12 @@ type importFile struct {
 	Name, Format, Role string
 }
 
+// importWarning is a warning of the importer, with where it is ("phu-luc.xlsx,
+// dòng 3"; empty for the plan as a whole).
+type importWarning struct {
+	Where, Message string
+}
+
 // importName is one agency name the register lacks, as its row on the
 // mapping screen shows it.
 type importName struct {
@@ -66,6 +74,9 @@ type importName struct {
 	Leads  int // of which it leads
 	Kind   agency.Kind
 	Guess  string // the register's agency it most likely is, "" when none
+	// GuessNow is the agency that took over from Guess when it has ended
+	// (and is proposed instead).
+	GuessNow string
 	Chosen string // the option selected: "new", "none" or an agency ID
 }
 
@@ -81,7 +92,8 @@ func newImportView(res *app.ImportedPlan, today time.Time) *importView {
 func (v *importView) fill(res *app.ImportedPlan, today time.Time) {
 	d := &res.Draft
 	v.Tasks, v.Sections, v.Unassigned = len(d.Tasks), len(d.Sections), res.Unassigned
-	v.Warnings, v.References, v.Regime, v.Similar = res.Warnings, res.References, res.Regime, res.Similar
+	v.References, v.Regime, v.Similar = res.References, res.Regime, res.Similar
+	v.Warnings = importWarnings(res.Warnings)
 	v.Statuses = planStatuses()
 	v.Roles = nil
 	for _, f := range res.Files {
@@ -96,6 +108,9 @@ func (v *importView) fill(res *app.ImportedPlan, today time.Time) {
 		}
 		if g := names[n.Guess]; g != nil {
 			row.Guess = g.Name
+			if now := names[n.Proposed.AgencyID]; now != nil && now.ID != g.ID {
+				row.GuessNow = now.Name
+			}
 		}
 		v.Names = append(v.Names, row)
 	}
@@ -107,6 +122,29 @@ func (v *importView) fill(res *app.ImportedPlan, today time.Time) {
 	}
 	vntext.Sort(v.Agencies, func(a agency.Agency) string { return a.Name })
 	v.Roots = draftTree(d, names, today)
+}
+
+// importWarnings words the importer's warnings with where each is; one
+// about the plan as a whole starts with a capital.
+func importWarnings(ws []planimport.Warning) []importWarning {
+	out := make([]importWarning, 0, len(ws))
+	for _, w := range ws {
+		where := w.File
+		if w.Line > 0 {
+			where = strings.TrimPrefix(where+", dòng "+strconv.Itoa(w.Line), ", ")
+			if where != "" && where[0] == 'd' {
+				where = "Dòng" + strings.TrimPrefix(where, "dòng")
+			}
+		}
+		msg := w.Message
+		if where == "" {
+			if r, size := utf8.DecodeRuneInString(msg); size > 0 {
+				msg = string(unicode.ToUpper(r)) + msg[size:]
+			}
+		}
+		out = append(out, importWarning{Where: where, Message: msg})
+	}
+	return out
 }
 
 // fileRole names a file's role as the importer took it.

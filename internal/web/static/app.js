@@ -3,7 +3,8 @@
 //    matching without diacritics as people type on phones;
 //  - on the report form, fields shown only when the chosen status needs
 //    them (completion date, reason);
-//  - autosave of the report form's parts while people type.
+//  - autosave of the report form's parts while people type;
+//  - the names and sizes of the files chosen for an import.
 "use strict";
 (function () {
   function fold(s) {
@@ -103,6 +104,22 @@
     form.addEventListener("submit", function () {
       stopped = true;
       if (timer) clearTimeout(timer);
+    });
+  });
+
+  // The files chosen in <input type=file multiple data-file-list="ID">,
+  // listed in the element ID: a phone shows only "2 files".
+  document.querySelectorAll("input[type=file][data-file-list]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("data-file-list"));
+    if (!list) return;
+    input.addEventListener("change", function () {
+      list.textContent = "";
+      Array.prototype.forEach.call(input.files, function (f) {
+        var li = document.createElement("li");
+        var kb = (f.size / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+        li.textContent = f.name + " (" + kb + " KB)";
+        list.appendChild(li);
+      });
     });
   });
 })();
