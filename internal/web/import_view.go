@@ -69,15 +69,15 @@ type importWarning struct {
 // importName is one agency name the register lacks, as its row on the
 // mapping screen shows it.
 type importName struct {
-	Name   string
-	Tasks  int // tasks naming it
-	Leads  int // of which it leads
-	Kind   agency.Kind
-	Guess  string // the register's agency it most likely is, "" when none
+	Name  string
+	Tasks int // tasks naming it
+	Leads int // of which it leads
+	Kind  agency.Kind
+	Guess string // the register's agency it most likely is, "" when none
 	// GuessNow is the agency that took over from Guess when it has ended
 	// (and is proposed instead).
 	GuessNow string
-	Chosen string // the option selected: "new", "none" or an agency ID
+	Chosen   string // the option selected: "new", "none" or an agency ID
 }
 
 // newImportView summarises an import for the preview.
