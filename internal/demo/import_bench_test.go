@@ -7,6 +7,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tiendo/internal/app"
+	"tiendo/internal/auth"
 	"tiendo/internal/plan"
 	"tiendo/internal/planimport"
 )
@@ -78,5 +80,58 @@ func BenchmarkImportAppendix140(b *testing.B) {
 		if _, err := s.CreatePlan(ctx, 0, &res.Draft); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkImportPlanAppendix140 is the same 140-row appendix through the
+// use case every edge now calls (app.ImportPlan, as `tiendo plan import`
+// and POST /api/v1/plans/import do): "create" creates the name the
+// register lacks with the plan (one reading), "map" maps it to an agency
+// of the register (the importer reads the files a second time with the
+// mapping); "UBND các xã, phường" is dismissed as not an agency. Each
+// iteration stores a new plan.
+func BenchmarkImportPlanAppendix140(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b)
+	for _, pa := range provinceAgencies {
+		a := pa.Agency
+		if err := s.CreateAgency(ctx, 0, &a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	list, err := s.Agencies(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	uc := app.New(app.Config{Store: s})
+	admin := &auth.User{Username: "bench", Role: auth.RoleAdmin}
+	files := []planimport.File{{Name: "phu-luc.xlsx", Data: appendix140(b)}}
+	for _, c := range []struct {
+		name   string
+		choice app.AgencyChoice
+	}{{"create", app.AgencyChoice{New: true}}, {"map", app.AgencyChoice{AgencyID: list[0].ID}}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(files[0].Data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := uc.ImportPlan(ctx, admin, app.PlanImport{Files: files, Meta: &plan.Plan{}, Unattended: true,
+					Choices: map[string]app.AgencyChoice{"Ban Quản lý dự án số tỉnh": c.choice, "UBND các xã, phường": {NotAgency: true}}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Draft.Tasks) != 140 || res.PlanID == 0 || len(res.Left) != 0 {
+					b.Fatalf("%d tasks, plan %d, left %q", len(res.Draft.Tasks), res.PlanID, res.Left)
+				}
+				if c.choice.New {
+					// The name is now in the register: rename the agency made so
+					// that the next import creates it again.
+					a := res.Created[0]
+					a.Name = fmt.Sprintf("Ban đã đổi tên %d", a.ID)
+					if err := s.UpdateAgency(ctx, 0, &a); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
