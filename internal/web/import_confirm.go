@@ -62,7 +62,7 @@ func (h *handler) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	v.fill(res, h.app.Today())
 	v.Error = derrors.MessageOf(err)
 	for k, msg := range fe {
-		if k != "" {
+		if k != "" && bad[k] == "" { // a date typed wrong is said as such, not as missing
 			bad[k] = msg
 		}
 	}

@@ -168,7 +168,9 @@ func TestImportReferencePlan(t *testing.T) {
 		t.Fatalf("confirm with bad date: %d", r.status)
 	}
 	d = r.doc()
-	d.one(".field.invalid[data-field=issued_on] .field-error")
+	if got := d.text(".field.invalid[data-field=issued_on] .field-error"); !strings.Contains(got, "không hợp lệ") {
+		t.Errorf("a date typed wrong is said as %q", got)
+	}
 	if a.planCount() != 1 {
 		t.Fatal("an invalid confirm stored a plan")
 	}
