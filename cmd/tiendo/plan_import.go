@@ -59,7 +59,9 @@ func parseChoice(v string) (app.AgencyChoice, error) {
 // cliUser is who imports from the command line: whoever holds the
 // database, with an administrator's rights, written as the system (user
 // 0) in the audit log.
-var cliUser = auth.User{Username: "tiendo", FullName: "Dòng lệnh", Role: auth.RoleAdmin}
+func cliUser() *auth.User {
+	return &auth.User{Username: "tiendo", FullName: "Dòng lệnh", Role: auth.RoleAdmin}
+}
 
 // cmdPlanImport imports a plan — its text (with or without the decision
 // issuing it) and its appendix files, given together — as one new plan,
@@ -104,13 +106,18 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 		files[i] = planimport.File{Name: filepath.Base(name), Data: data}
 	}
+	// Today (which agencies are active) as the server judges it: TIENDO_CLOCK
+	// fixes it for training databases, as serve --clock does.
+	clk, err := parseClock(envOr("TIENDO_CLOCK", ""))
+	if err != nil {
+		return fmt.Errorf("TIENDO_CLOCK: %w", err)
+	}
 	s, err := store.Open(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	u := cliUser
-	res, err := app.New(app.Config{Store: s}).ImportPlan(ctx, &u, app.PlanImport{Files: files, Choices: mapping,
+	res, err := app.New(app.Config{Store: s, Clock: clk}).ImportPlan(ctx, cliUser(), app.PlanImport{Files: files, Choices: mapping,
 		CreateAgencies: *create, Meta: meta, Unattended: true})
 	if err != nil {
 		return importError(err, res)
