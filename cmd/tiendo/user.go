@@ -44,7 +44,7 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 	pw := strings.TrimRight(line, "\r\n")
-	if err := auth.CheckNewPassword(pw, *username); err != nil {
+	if err := auth.CheckNewPassword(pw, *username, *fullName, *email); err != nil {
 		return err
 	}
 	hash, err := auth.HashPassword(pw)
