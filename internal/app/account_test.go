@@ -218,6 +218,24 @@ func TestTokenUseCases(t *testing.T) {
 	if _, _, err := f.app.TokenUser(ctx, token); !errors.Is(err, derrors.NotFound) {
 		t.Errorf("revoked token: %v", err)
 	}
+	// A user locked while a page was open gets no token, and locking
+	// revokes the tokens made before.
+	live, err := f.app.CreateToken(ctx, f.head, app.TokenRequest{Name: "Tích hợp", Scope: auth.ScopeRead, Days: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.app.DisableUser(ctx, f.admin, f.head.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.CreateToken(ctx, f.head, app.TokenRequest{Name: "Tích hợp 2", Scope: auth.ScopeRead, Days: 30}); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("a token for a locked user: %v, want Forbidden", err)
+	}
+	if err := f.app.EnableUser(ctx, f.admin, f.head.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.app.TokenUser(ctx, live); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("a token made before the lock, after unlocking: %v, want revoked", err)
+	}
 }
 
 // TestUserAdministration: only admins list, lock and unlock accounts and

@@ -227,7 +227,8 @@ func flowSignOutEverywhere(t *testing.T, a *app) {
 }
 
 // flowDisableUser: the admin locks an account — its sessions and API token
-// stop at once, it cannot sign in — unlocks it, and resets a second factor.
+// stop at once (the token is revoked: unlocking does not bring it back), it
+// cannot sign in — unlocks it, and resets a second factor.
 func flowDisableUser(t *testing.T, a *app) {
 	ctx := context.Background()
 	head := a.userID(t, "lanhdao")
@@ -265,8 +266,11 @@ func flowDisableUser(t *testing.T, a *app) {
 	if r := admin.post("/users/"+ids(head)+"/enable", nil); r.header.Get("Location") != "/users?done=enabled" {
 		t.Fatalf("enable: %d", r.status)
 	}
-	if !a.as("head").signedIn() || api() != http.StatusOK {
-		t.Error("enabled user cannot sign in or use the token")
+	if !a.as("head").signedIn() {
+		t.Error("enabled user cannot sign in")
+	}
+	if api() != http.StatusUnauthorized {
+		t.Error("enabling the user brought back the token revoked when disabled")
 	}
 	if victim.signedIn() {
 		t.Error("enabling revived the old session")
