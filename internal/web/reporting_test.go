@@ -317,6 +317,11 @@ func reportingScenarios() []scenario {
 				if r.header.Get("Content-Type") != reporting.TypePDF || r.body != string(pdfBytes) {
 					t.Errorf("download: %s, %d bytes", r.header.Get("Content-Type"), len(r.body))
 				}
+				// As the API's download: opened in a tab anyway, the file runs
+				// no script and reaches nothing.
+				if csp := r.header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, "sandbox;") || !strings.Contains(csp, "default-src 'none'") {
+					t.Errorf("Content-Security-Policy %q, want the sandbox", csp)
+				}
 			}},
 		{name: "report shows files and values", role: "officer", method: "GET", path: "/reports/{rep}", status: 200,
 			sel:  []string{"ul.report-files a[href=/files/{file}]", "#entry-{soon} ul.files a[download]", "a.edit-report"},
