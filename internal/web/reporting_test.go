@@ -193,6 +193,7 @@ func reportingScenarios() []scenario {
 		{name: "reach the report from home", role: "officer", method: "GET", path: "/periods/{q3}/report", status: 303, loc: toEdit + "$"},
 		{name: "coordinator reaches an agency's report", role: "coordinator", method: "GET", path: "/periods/{q3}/report?agency={tc}", status: 303, loc: "/reports/{rep}$"},
 		{name: "coordinator must name the agency", role: "coordinator", method: "GET", path: "/periods/{q3}/report", status: 404},
+		{name: "starting a report already started opens it", role: "officer", method: "POST", path: "/periods/{q3}/report", status: 303, loc: toEdit + "$"},
 		{name: "report form", role: "officer", method: "GET", path: toEdit, status: 200,
 			sel: []string{"#entry-{soon} form[action=/reports/{rep}/entries/{soon}][data-autosave] select[name=status]", "#entry-{soon} input[name=version][value=0]",
 				"#entry-{cont} select[name=status]", "#value-{ind} input[name=value]", "form.texts-form textarea[name=summary]",
