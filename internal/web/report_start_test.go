@@ -56,7 +56,7 @@ func TestPeriodReportGETChangesNothing(t *testing.T) {
 			continue
 		}
 		d := r.doc()
-		if got := d.count("form[method=post][action='"+strings.SplitN(c.path, "?", 2)[0]+"'] button"); got != map[bool]int{true: 1}[c.button] {
+		if got := d.count("form[method=post][action='" + strings.SplitN(c.path, "?", 2)[0] + "'] button"); got != map[bool]int{true: 1}[c.button] {
 			t.Errorf("%s GET %s: %d start buttons, want button %t", c.role, c.path, got, c.button)
 		}
 		if !strings.Contains(d.text("main"), "chưa") {
