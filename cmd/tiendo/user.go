@@ -44,7 +44,7 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 	pw := strings.TrimRight(line, "\r\n")
-	if err := auth.CheckNewPassword(pw, *username); err != nil {
+	if err := auth.CheckNewPassword(pw, *username, *fullName, *email); err != nil {
 		return err
 	}
 	hash, err := auth.HashPassword(pw)
@@ -75,12 +75,14 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 // cmdTokenCreate creates an API bearer token for a user and prints only the
 // token on stdout, so that scripts can capture it. The store keeps its hash.
+// Like a token made on the account page it expires — in 90 days unless
+// --expires says otherwise, in at most 365 — and a disabled user gets none.
 func cmdTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("token create", stderr)
 	db := dbFlag(fs)
 	username := fs.String("user", "", "the user the token acts as")
 	name := fs.String("name", "cli", "a name to recognise the token by")
-	expires := fs.String("expires", "", "lifetime such as 90d or 720h; empty for no expiry")
+	expires := fs.String("expires", fmt.Sprintf("%dd", auth.DefaultTokenDays), fmt.Sprintf("lifetime such as 30d or 720h, at most %dd", auth.MaxTokenDays))
 	scope := fs.String("scope", string(auth.ScopeFull), "what the token may do: read, report or full")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -91,14 +93,11 @@ func cmdTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if !auth.TokenScope(*scope).Valid() {
 		return fmt.Errorf("--scope %q: want read, report or full", *scope)
 	}
-	var until time.Time
-	if *expires != "" {
-		d, err := parseLifetime(*expires)
-		if err != nil {
-			return err
-		}
-		until = time.Now().Add(d)
+	d, err := parseLifetime(*expires)
+	if err != nil {
+		return err
 	}
+	until := time.Now().Add(d)
 	s, err := store.Open(ctx, *db)
 	if err != nil {
 		return err
@@ -108,25 +107,36 @@ func cmdTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
+	errDisabled := fmt.Errorf("user %q is disabled: no token made (tiendo user enable first)", u.Username)
+	if u.Disabled {
+		return errDisabled
+	}
 	token, hash := auth.NewToken()
-	if _, err := s.CreateScopedToken(ctx, 0, u.ID, hash, *name, auth.TokenScope(*scope), until); err != nil {
+	if _, err := s.CreateScopedToken(ctx, 0, u.ID, hash, *name, auth.TokenScope(*scope), until); errors.Is(err, store.ErrConflict) {
+		return errDisabled // disabled in the meantime
+	} else if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, token)
 	return nil
 }
 
-// parseLifetime reads "90d" as days, anything else as a Go duration.
+// parseLifetime reads a token's --expires: "90d" as days, anything else
+// as a Go duration; more than auth.MaxTokenDays, nothing or no time at all
+// is refused.
 func parseLifetime(s string) (time.Duration, error) {
+	const day = 24 * time.Hour
+	d, err := time.Duration(0), error(nil)
 	if n, ok := strings.CutSuffix(s, "d"); ok {
 		var days int
-		if _, err := fmt.Sscanf(n, "%d", &days); err == nil && days > 0 {
-			return time.Duration(days) * 24 * time.Hour, nil
+		if _, err = fmt.Sscanf(n, "%d", &days); err == nil {
+			d = time.Duration(days) * day
 		}
+	} else {
+		d, err = time.ParseDuration(s)
 	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("--expires %q: want e.g. 90d or 720h", s)
+	if err != nil || d <= 0 || d > time.Duration(auth.MaxTokenDays)*day {
+		return 0, fmt.Errorf("--expires %q: want a lifetime such as 90d or 720h, at most %dd", s, auth.MaxTokenDays)
 	}
 	return d, nil
 }
@@ -155,7 +165,7 @@ func cmdUserState(ctx context.Context, action string, args []string, stdout, std
 	var done string
 	switch action {
 	case "disable":
-		err, done = s.SetUserDisabled(ctx, 0, u.ID, true), "đã khóa tài khoản %s; các phiên đăng nhập và mã API của tài khoản đã ngừng\n"
+		err, done = s.SetUserDisabled(ctx, 0, u.ID, true), "đã khóa tài khoản %s; các phiên đăng nhập đã kết thúc và các mã API đã bị thu hồi\n"
 	case "enable":
 		err, done = s.SetUserDisabled(ctx, 0, u.ID, false), "đã mở khóa tài khoản %s\n"
 	case "reset-2fa":

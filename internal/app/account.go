@@ -42,10 +42,13 @@ type PasswordChange struct {
 
 // ChangePassword changes by's own password: the current one first (a
 // borrowed, still signed-in PC is not enough), the new one twice, by the
-// password rules. Every session of by ends; the returned token is a new
+// password rules (told by's name and e-mail, so that a password made of
+// them is refused). Every session of by ends; the returned token is a new
 // session for the browser that asked. Each refusal is an Invalid with the
-// message to show; a wrong current password also counts as a sign-in
-// failure.
+// message to show; a wrong current password counts as a sign-in failure,
+// and while the sign-in lock holds the change is refused with an
+// *auth.LockedError, even with the right password, so that a session
+// holder cannot guess the password here past the lock.
 func (a *App) ChangePassword(ctx context.Context, by *auth.User, in PasswordChange) (session string, err error) {
 	defer derrors.Wrap(&err, "app.ChangePassword")
 	if err := a.checkPermission(by, auth.OwnAccount); err != nil {
@@ -56,6 +59,9 @@ func (a *App) ChangePassword(ctx context.Context, by *auth.User, in PasswordChan
 	}
 	if len(in.Current) > MaxCredential || len(in.New) > MaxCredential {
 		return "", invalid("new", "Mật khẩu quá dài (tối đa 256 ký tự).")
+	}
+	if err := a.checkSignInLock(ctx, by.Username, in.IP); err != nil {
+		return "", err
 	}
 	_, hash, err := a.store.UserByName(ctx, by.Username)
 	if err != nil {
@@ -69,7 +75,7 @@ func (a *App) ChangePassword(ctx context.Context, by *auth.User, in PasswordChan
 		}
 		return "", invalid("current", "Mật khẩu hiện tại không đúng.")
 	}
-	if err := auth.CheckNewPassword(in.New, by.Username); err != nil {
+	if err := auth.CheckNewPassword(in.New, by.Username, by.FullName, by.Email); err != nil {
 		return "", invalid("new", "Mật khẩu mới chưa dùng được: "+err.Error()+".")
 	}
 	if in.New != in.Confirm {

@@ -46,47 +46,130 @@ func TestChangePassword(t *testing.T) {
 	if _, err := a.ChangePassword(ctx, nil, app.PasswordChange{}); !errors.Is(err, derrors.Forbidden) {
 		t.Errorf("nobody: %v", err)
 	}
+	// The rules are told the person's name and e-mail: passwords made of
+	// them are refused (both pass for someone else).
+	named := *f.officer
+	named.FullName, named.Email = "Huỳnh Thị Kim Phượng", "kimphuong.tran@camau.gov.vn"
+	for _, pw := range []string{"huynhthikimphuong", "kimphuong.tran"} {
+		if err := auth.CheckNewPassword(pw, "chuyenvien"); err != nil {
+			t.Fatalf("%q is refused for anyone: %v; pick another", pw, err)
+		}
+		if _, err := a.ChangePassword(ctx, &named, app.PasswordChange{Current: newPassword, New: pw, Confirm: pw}); derrors.FieldsOf(err)["new"] == "" {
+			t.Errorf("new password %q, made of the person's name or e-mail: %v, want refused", pw, err)
+		}
+	}
+	// Guessing the current password: five wrong ones lock the change,
+	// even with the right one, as they lock signing in.
+	for range 5 {
+		if _, err := a.ChangePassword(ctx, f.officer, app.PasswordChange{Current: "đoán", New: signInPassword, Confirm: signInPassword}); !errors.Is(err, derrors.Invalid) {
+			t.Fatalf("a wrong current password: %v", err)
+		}
+	}
+	var locked *auth.LockedError
+	if _, err := a.ChangePassword(ctx, f.officer, app.PasswordChange{Current: newPassword, New: signInPassword, Confirm: signInPassword}); !errors.As(err, &locked) {
+		t.Errorf("the right current password after five wrong ones: %v, want the lock", err)
+	}
 }
 
 // TestTwoFactorOnAccount: an officer (for whom it is optional) turns the
-// second factor on and off from the account page; a coordinator cannot
-// turn it off.
+// second factor on (with the password) and off (with the password and a
+// code) from the account page; a coordinator cannot turn it off.
 func TestTwoFactorOnAccount(t *testing.T) {
 	f := newFixture(t)
-	a, totp := signInApp(t, f)
+	a, totp := signInApp(t, f, f.officer)
 	ctx := context.Background()
-	secret, err := a.BeginTwoFactor(ctx, f.officer)
-	if err != nil || len(secret) < 16 {
-		t.Fatalf("begin = %q, %v", secret, err)
+	secret, replacing, err := a.BeginTwoFactor(ctx, f.officer)
+	if err != nil || len(secret) < 16 || replacing {
+		t.Fatalf("begin = %q %t, %v", secret, replacing, err)
 	}
-	_, err = a.EnableTwoFactor(ctx, f.officer, secret, "000000")
-	if derrors.FieldsOf(err)["code"] == "" {
+	pw := app.Proof{Password: signInPassword, IP: "10.0.0.1"}
+	enrol := func(secret, code string, p app.Proof) ([]string, error) {
+		return a.EnableTwoFactor(ctx, f.officer, app.TwoFactorEnrolment{Secret: secret, Code: code, Proof: p})
+	}
+	if _, err := enrol(secret, "000000", pw); derrors.FieldsOf(err)["code"] == "" {
 		t.Errorf("wrong first code: %v, want the code's field", err)
 	}
-	if _, err := a.EnableTwoFactor(ctx, f.officer, "NGAN", "000000"); derrors.FieldsOf(err)["secret"] == "" {
+	if _, err := enrol("NGAN", "000000", pw); derrors.FieldsOf(err)["secret"] == "" {
 		t.Errorf("short secret: %v, want the secret's field", err)
 	}
-	codes, err := a.EnableTwoFactor(ctx, f.officer, spaced(secret), totpCode(t, totp, secret))
+	if _, err := enrol(secret, totpCode(t, totp, secret), app.Proof{}); derrors.FieldsOf(err)["password"] == "" {
+		t.Errorf("without the password: %v, want the password's field", err)
+	}
+	codes, err := enrol(spaced(secret), totpCode(t, totp, secret), pw)
 	if err != nil || len(codes) != auth.RecoveryCodeCount {
 		t.Fatalf("enable = %v, %v", codes, err)
 	}
 	if acc, err := a.Account(ctx, f.officer); err != nil || !acc.TwoFactor.Enabled() || acc.TwoFactorRequired || acc.Agency != "Sở Tài chính" {
 		t.Errorf("account = %+v, %v", acc, err)
 	}
-	if _, err := a.BeginTwoFactor(ctx, f.officer); !errors.Is(err, derrors.Conflict) {
-		t.Errorf("begin again: %v, want Conflict", err)
+	if _, replacing, err := a.BeginTwoFactor(ctx, f.officer); err != nil || !replacing {
+		t.Errorf("begin again: %t, %v, want a replacement", replacing, err)
 	}
-	if _, err := a.ReplaceRecoveryCodes(ctx, f.officer, "sai"); !errors.Is(err, derrors.Invalid) {
+	if _, err := a.ReplaceRecoveryCodes(ctx, f.officer, app.Proof{Password: signInPassword, Code: "sai"}); derrors.FieldsOf(err)["code"] == "" {
 		t.Errorf("new codes with a wrong code: %v", err)
 	}
-	if err := a.DisableTwoFactor(ctx, f.officer, "000000"); !errors.Is(err, derrors.Invalid) {
+	if err := a.DisableTwoFactor(ctx, f.officer, app.Proof{Password: signInPassword, Code: "000000"}); derrors.FieldsOf(err)["code"] == "" {
 		t.Errorf("disable with a wrong code: %v", err)
 	}
-	if err := a.DisableTwoFactor(ctx, f.officer, codes[0]); err != nil {
+	if err := a.DisableTwoFactor(ctx, f.officer, app.Proof{Password: "sai", Code: codes[0]}); derrors.FieldsOf(err)["password"] == "" {
+		t.Errorf("disable with a wrong password: %v", err)
+	}
+	if err := a.DisableTwoFactor(ctx, f.officer, app.Proof{Password: signInPassword, Code: codes[0]}); err != nil {
 		t.Errorf("disable with a recovery code: %v", err)
 	}
-	if err := a.DisableTwoFactor(ctx, f.coordinator, "000000"); !errors.Is(err, derrors.Forbidden) || derrors.MessageOf(err) == "" {
+	if err := a.DisableTwoFactor(ctx, f.coordinator, app.Proof{Password: signInPassword, Code: "000000"}); !errors.Is(err, derrors.Forbidden) || derrors.MessageOf(err) == "" {
 		t.Errorf("a coordinator turns it off: %v, want Forbidden", err)
+	}
+}
+
+// TestTwoFactorReplacement: with a second factor on, a new authenticator
+// needs the password and a current code (or a recovery code); wrong ones
+// count toward the sign-in lock, which then refuses even right ones.
+func TestTwoFactorReplacement(t *testing.T) {
+	f := newFixture(t)
+	a, totp := signInApp(t, f, f.officer)
+	ctx := context.Background()
+	old, _, _ := a.BeginTwoFactor(ctx, f.officer)
+	codes, err := a.EnableTwoFactor(ctx, f.officer, app.TwoFactorEnrolment{Secret: old, Code: totpCode(t, totp, old),
+		Proof: app.Proof{Password: signInPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, _, _ := a.BeginTwoFactor(ctx, f.officer)
+	replace := func(current, password string) error {
+		// Both codes are of the same TOTP time-step: the use case reads its clock once.
+		at := totp.step()
+		newCode, _ := auth.TOTPCode(fresh, at)
+		if current == "now" {
+			current, _ = auth.TOTPCode(old, at)
+		}
+		_, err := a.EnableTwoFactor(ctx, f.officer, app.TwoFactorEnrolment{Secret: fresh, Code: newCode,
+			Proof: app.Proof{Password: password, Code: current, IP: "10.0.0.9"}})
+		return err
+	}
+	if err := replace("", signInPassword); derrors.FieldsOf(err)["current"] == "" {
+		t.Errorf("without the current code: %v", err)
+	}
+	if err := replace("now", ""); derrors.FieldsOf(err)["password"] == "" {
+		t.Errorf("without the password: %v", err)
+	}
+	if err := replace(codes[0], signInPassword); err != nil {
+		t.Fatalf("with a recovery code and the password: %v", err)
+	}
+	// Four more wrong codes (five with the empty one) lock the account.
+	old = fresh
+	fresh, _, _ = a.BeginTwoFactor(ctx, f.officer)
+	for range 4 {
+		if err := replace("111111", signInPassword); !errors.Is(err, derrors.Invalid) {
+			t.Fatalf("a wrong current code: %v", err)
+		}
+	}
+	var locked *auth.LockedError
+	if err := replace("now", signInPassword); !errors.As(err, &locked) {
+		t.Errorf("the right code after five wrong ones: %v, want the lock", err)
+	}
+	if _, err := a.SignInWithPassword(ctx, app.PasswordSignIn{Username: "chuyenvien", Password: signInPassword, IP: "10.0.0.1"}); !errors.As(err, &locked) {
+		t.Errorf("sign-in after wrong codes on the account page: %v, want the lock", err)
 	}
 }
 
@@ -134,6 +217,24 @@ func TestTokenUseCases(t *testing.T) {
 	}
 	if _, _, err := f.app.TokenUser(ctx, token); !errors.Is(err, derrors.NotFound) {
 		t.Errorf("revoked token: %v", err)
+	}
+	// A user locked while a page was open gets no token, and locking
+	// revokes the tokens made before.
+	live, err := f.app.CreateToken(ctx, f.head, app.TokenRequest{Name: "Tích hợp", Scope: auth.ScopeRead, Days: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.app.DisableUser(ctx, f.admin, f.head.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.CreateToken(ctx, f.head, app.TokenRequest{Name: "Tích hợp 2", Scope: auth.ScopeRead, Days: 30}); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("a token for a locked user: %v, want Forbidden", err)
+	}
+	if err := f.app.EnableUser(ctx, f.admin, f.head.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.app.TokenUser(ctx, live); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("a token made before the lock, after unlocking: %v, want revoked", err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"tiendo/internal/auth"
 	"tiendo/internal/derrors"
 	"tiendo/internal/reporting"
 )
@@ -67,5 +68,28 @@ func TestExtensions(t *testing.T) {
 	}
 	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, false, "Đổi ý."); !errors.Is(err, reporting.ErrDecided) {
 		t.Errorf("decided twice: %v", err)
+	}
+
+	// The task's history shows the request and its decision to those who
+	// may read the request, and to nobody else; the change the approval
+	// made to the task shows to everyone, as the task itself does.
+	actions := func(by *auth.User) map[string]bool {
+		rec, err := f.app.ReadTaskRecord(ctx, by, task)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, a := range rec.Audit {
+			seen[a.Action] = true
+		}
+		return seen
+	}
+	for _, by := range []*auth.User{f.officer, f.coordinator, f.leader} {
+		if got := actions(by); !got["extension.request"] || !got["extension.decide"] || !got["task.extension"] {
+			t.Errorf("%s reads the task's history %v, want the request, decision and change", by.Username, got)
+		}
+	}
+	if got := actions(f.otherHead); got["extension.request"] || got["extension.decide"] || !got["task.extension"] {
+		t.Errorf("another agency reads the task's history %v, want only the change", got)
 	}
 }

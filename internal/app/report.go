@@ -46,19 +46,80 @@ func (a *App) AllowedOnReport(by *auth.User, rep *reporting.Report) []reporting.
 	return reporting.Allowed(by, rep, a.Today())
 }
 
-// ReportForPeriod opens an agency's report for period periodID, creating
-// it (state not_started) when the agency is expected to report and nothing
-// was saved yet; reporting.ErrNotExpected when it has nothing to report.
-// An agency's head and officers open their own agency's (agencyID is not
-// theirs to choose); others name the agency. by must be allowed to read it.
-func (a *App) ReportForPeriod(ctx context.Context, by *auth.User, periodID, agencyID int64) (*reporting.Report, error) {
-	if by != nil && by.Role.NeedsAgency() {
+// PeriodReport is an agency's report for one period as a reader finds it:
+// the report, or — none started yet — the period and whether the reader
+// may start it.
+type PeriodReport struct {
+	Period   *reporting.Period
+	AgencyID int64
+	// Report is the current revision; nil when nothing was started yet.
+	Report *reporting.Report
+	// CanStart: no report yet, and by may start it now (StartReport): the
+	// agency's head or officer, once the period has begun.
+	CanStart bool
+}
+
+// PeriodReport finds an agency's report for period periodID without
+// changing anything (a GET reads it): the report, or word that none was
+// started yet; reporting.ErrNotExpected when the agency has nothing to
+// report in the period. An agency's head and officers find their own
+// agency's (agencyID is not theirs to choose); others name the agency. by
+// must be allowed to read the report (or would be, once started).
+func (a *App) PeriodReport(ctx context.Context, by *auth.User, periodID, agencyID int64) (*PeriodReport, error) {
+	if err := a.checkPermission(by, auth.ReadOwnAgency); err != nil {
+		return nil, err
+	}
+	if by.Role.NeedsAgency() {
 		agencyID = by.AgencyID
 	}
 	if agencyID == 0 {
 		return nil, derrors.New(derrors.NotFound, "Chưa chọn cơ quan báo cáo.")
 	}
-	rep, err := a.store.ReportFor(ctx, periodID, agencyID)
+	p, err := a.Period(ctx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	out := &PeriodReport{Period: p, AgencyID: agencyID}
+	rep, err := a.store.CurrentReportFor(ctx, periodID, agencyID)
+	switch {
+	case err == nil:
+		if err := reporting.Can(by, rep, reporting.ActView, a.Today()); err != nil {
+			return nil, err
+		}
+		out.Report = rep
+		return out, nil
+	case !errors.Is(err, derrors.NotFound):
+		return nil, err
+	}
+	if err := a.store.ReportExpected(ctx, periodID, agencyID); err != nil {
+		return nil, err
+	}
+	probe := unstarted(p, agencyID)
+	if err := reporting.Can(by, probe, reporting.ActView, a.Today()); err != nil {
+		return nil, err
+	}
+	out.CanStart = reporting.Can(by, probe, reporting.ActEdit, a.Today()) == nil
+	return out, nil
+}
+
+// StartReport opens by's agency's report for period periodID for writing,
+// creating it (state not_started) when nothing was started yet; the
+// report as it is when it exists. Only the agency's head and officers
+// start their own agency's, once the period has begun (the rule's
+// refusal otherwise); reporting.ErrNotExpected when the agency has
+// nothing to report in the period.
+func (a *App) StartReport(ctx context.Context, by *auth.User, periodID int64) (*reporting.Report, error) {
+	if err := a.checkPermission(by, auth.WriteReport); err != nil {
+		return nil, err
+	}
+	p, err := a.Period(ctx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	if err := reporting.Can(by, unstarted(p, by.AgencyID), reporting.ActEdit, a.Today()); err != nil {
+		return nil, err
+	}
+	rep, err := a.store.ReportFor(ctx, periodID, by.AgencyID)
 	if err != nil {
 		return nil, notFoundAs(err, "Không có kỳ báo cáo mã %d.", periodID)
 	}
@@ -66,6 +127,13 @@ func (a *App) ReportForPeriod(ctx context.Context, by *auth.User, periodID, agen
 		return nil, err
 	}
 	return rep, nil
+}
+
+// unstarted is the report agencyID would have for period p once started,
+// for asking the rule what may be done with it.
+func unstarted(p *reporting.Period, agencyID int64) *reporting.Report {
+	return &reporting.Report{PlanID: p.PlanID, PeriodID: p.ID, Period: *p, AgencyID: agencyID, Revision: 1,
+		Current: true, State: reporting.StateNotStarted}
 }
 
 // reportHeader reads report id without its lines (its row and period:

@@ -46,7 +46,7 @@ func newReportFix(t *testing.T) *reportFix {
 	if f.period == 0 {
 		t.Fatalf("no period holds today among %+v", periods)
 	}
-	rep, err := f.app.ReportForPeriod(ctx, f.officer, f.period, 0)
+	rep, err := f.app.StartReport(ctx, f.officer, f.period)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -116,16 +116,23 @@ func TestReportRead(t *testing.T) {
 	if _, err := f.app.Report(ctx, f.coordinator, f.report); err != nil {
 		t.Errorf("the coordinator: %v", err)
 	}
-	// An agency's people open their own agency's, whatever they name.
-	rep, err := f.app.ReportForPeriod(ctx, f.head, f.period, f.noivu)
-	if err != nil || rep.ID != f.report {
-		t.Errorf("the head's report: %+v, %v", rep, err)
+	// An agency's people find their own agency's, whatever they name.
+	pr, err := f.app.PeriodReport(ctx, f.head, f.period, f.noivu)
+	if err != nil || pr.Report == nil || pr.Report.ID != f.report {
+		t.Fatalf("the head's report: %+v, %v", pr, err)
 	}
-	if _, err := f.app.ReportForPeriod(ctx, f.coordinator, f.period, 0); !errors.Is(err, derrors.NotFound) {
+	rep := pr.Report
+	if _, err := f.app.PeriodReport(ctx, f.coordinator, f.period, 0); !errors.Is(err, derrors.NotFound) {
 		t.Errorf("no agency named: %v", err)
 	}
-	if _, err := f.app.ReportForPeriod(ctx, f.coordinator, f.period, f.noivu); !errors.Is(err, reporting.ErrNotExpected) {
+	if _, err := f.app.PeriodReport(ctx, f.coordinator, f.period, f.noivu); !errors.Is(err, reporting.ErrNotExpected) {
 		t.Errorf("an agency with nothing to report: %v", err)
+	}
+	if _, err := f.app.StartReport(ctx, f.otherHead, f.period); !errors.Is(err, reporting.ErrNotExpected) {
+		t.Errorf("an agency with nothing to report starts one: %v", err)
+	}
+	if _, err := f.app.StartReport(ctx, f.coordinator, f.period); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("the coordinator starts an agency's report: %v", err)
 	}
 	if !slices.Contains(f.app.AllowedOnReport(f.officer, rep), reporting.ActEdit) ||
 		slices.Contains(f.app.AllowedOnReport(f.officer, rep), reporting.ActSubmit) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/derrors"
@@ -168,7 +169,7 @@ func (a *App) SignInSecondFactor(ctx context.Context, in SecondFactor) (_ SignIn
 	if err != nil {
 		return SignInStep{}, err
 	}
-	if !a.checkSecondFactor(ctx, u, tf, strings.TrimSpace(in.Code)) {
+	if !a.checkSecondFactor(ctx, u, tf, strings.TrimSpace(in.Code), a.signIn.totp.Now()) {
 		if err := a.recordSignInFailure(ctx, u.Username, in.IP, "second factor"); err != nil {
 			return SignInStep{}, err
 		}
@@ -235,14 +236,14 @@ func (a *App) recordSignInFailure(ctx context.Context, username, ip, reason stri
 	return a.store.RecordLoginFailure(ctx, username, ip, reason, a.signIn.wall.Now())
 }
 
-// checkSecondFactor accepts a TOTP code not used before, or an unused
-// recovery code (spent by the check). A failure to record the use is
-// logged and refuses the code.
-func (a *App) checkSecondFactor(ctx context.Context, u *auth.User, tf auth.TwoFactor, code string) bool {
+// checkSecondFactor accepts a TOTP code of the time at not used before, or
+// an unused recovery code (spent by the check). A failure to record the
+// use is logged and refuses the code.
+func (a *App) checkSecondFactor(ctx context.Context, u *auth.User, tf auth.TwoFactor, code string, at time.Time) bool {
 	if code == "" || len(code) > 64 || !tf.Enabled() {
 		return false
 	}
-	if step, ok := auth.TOTPStep(code, tf.Secret, a.signIn.totp.Now()); ok {
+	if step, ok := auth.TOTPStep(code, tf.Secret, at); ok {
 		err := a.store.UseTOTPStep(ctx, u.ID, step)
 		if err != nil && !errors.Is(err, derrors.Conflict) {
 			a.log.Error("app: recording a TOTP step", "user", u.ID, "err", err)

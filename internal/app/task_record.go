@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -62,7 +63,10 @@ type TaskRecord struct {
 	Extensions []reporting.Extension
 	// History is what decisions did to the task, oldest first.
 	History []reporting.HistoryEvent
-	// Audit is every recorded change of the task, oldest first.
+	// Audit is every recorded change of the task the reader may see,
+	// oldest first: an extension request's rows (its reason, the proposed
+	// deadline, the coordinator's note) only to those who may read the
+	// request itself (reporting.CanViewExtension).
 	Audit []TaskAuditEntry
 }
 
@@ -93,9 +97,11 @@ func (a *App) ReadTaskRecord(ctx context.Context, by *auth.User, t *plan.Task) (
 	if err != nil {
 		return nil, err
 	}
+	visible := map[int64]bool{}
 	for _, e := range exts {
 		if reporting.CanViewExtension(by, &e) == nil {
 			rec.Extensions = append(rec.Extensions, e)
+			visible[e.ID] = true
 		}
 	}
 	if rec.History, err = a.TaskHistory(ctx, by, t.ID); err != nil {
@@ -106,9 +112,32 @@ func (a *App) ReadTaskRecord(ctx context.Context, by *auth.User, t *plan.Task) (
 		return nil, err
 	}
 	for _, e := range entries {
+		if requestRow(e.Action) && !visible[extensionOf(e.Detail)] {
+			continue
+		}
 		rec.Audit = append(rec.Audit, TaskAuditEntry{At: e.At, UserID: e.UserID, Action: e.Action, Detail: e.Detail})
 	}
 	return rec, nil
+}
+
+// requestRow reports whether a task's audit row records an extension
+// request or its decision, which carry what the request says.
+// ("task.extension", the change an approval made, shows only what the task
+// itself now shows.)
+func requestRow(action string) bool {
+	return action == "extension.request" || action == "extension.decide"
+}
+
+// extensionOf is the request an extension row's detail names; 0 (which no
+// request has, so the row stays hidden) when it names none.
+func extensionOf(detail string) int64 {
+	var d struct {
+		ExtensionID int64 `json:"extension_id"`
+	}
+	if json.Unmarshal([]byte(detail), &d) != nil {
+		return 0
+	}
+	return d.ExtensionID
 }
 
 // TaskPeriods judges task taskID in each reporting period that has begun

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -55,7 +56,9 @@ func (a *App) CreateToken(ctx context.Context, by *auth.User, in TokenRequest) (
 	}
 	token, hash := auth.NewToken()
 	expires := a.clock.Now().AddDate(0, 0, in.Days)
-	if _, err := a.store.CreateScopedToken(ctx, by.ID, by.ID, hash, name, in.Scope, expires); err != nil {
+	if _, err := a.store.CreateScopedToken(ctx, by.ID, by.ID, hash, name, in.Scope, expires); errors.Is(err, derrors.Conflict) {
+		return "", derrors.New(derrors.Forbidden, "Tài khoản đã bị khóa nên không tạo được mã truy cập.")
+	} else if err != nil {
 		return "", err
 	}
 	return token, nil

@@ -43,9 +43,9 @@ func (a *App) UserAccounts(ctx context.Context, by *auth.User) ([]UserAccount, e
 	return list, nil
 }
 
-// DisableUser locks account id: its sessions end now, its API tokens stop
-// working (checked on every use), and it cannot sign in until enabled
-// again. Nothing it did is deleted. An administrator cannot lock
+// DisableUser locks account id: its sessions end now, its API tokens are
+// revoked (enabling it again brings none back), and it cannot sign in
+// until enabled again. Nothing it did is deleted. An administrator cannot lock
 // themselves out (Invalid).
 func (a *App) DisableUser(ctx context.Context, by *auth.User, id int64) error {
 	if err := a.checkPermission(by, auth.ManageUsers); err != nil {
@@ -57,7 +57,8 @@ func (a *App) DisableUser(ctx context.Context, by *auth.User, id int64) error {
 	return a.store.SetUserDisabled(ctx, by.ID, id, true)
 }
 
-// EnableUser unlocks account id; its old sessions stay ended.
+// EnableUser unlocks account id; its old sessions stay ended and its old
+// tokens revoked.
 func (a *App) EnableUser(ctx context.Context, by *auth.User, id int64) error {
 	if err := a.checkPermission(by, auth.ManageUsers); err != nil {
 		return err

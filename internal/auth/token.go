@@ -44,6 +44,13 @@ func (t Token) Live(now time.Time) bool {
 }
 
 // TokenDays are the lifetimes, in days, a person may give a token they
-// make: none never expires (the command line can make one, for an
-// integration an admin looks after).
+// make on the account page. Every token expires: the command line's
+// default is DefaultTokenDays too, and it allows at most MaxTokenDays.
 var TokenDays = []int{30, 90, 180, 365}
+
+// DefaultTokenDays is the lifetime of a token when none is chosen, in
+// days; MaxTokenDays the longest.
+const (
+	DefaultTokenDays = 90
+	MaxTokenDays     = 365
+)

@@ -22,7 +22,8 @@ func TestSetHeaders(t *testing.T) {
 	h := http.Header{}
 	SetHeaders(h, "Biên bản.pdf", "application/pdf", 12)
 	if h.Get("Content-Type") != "application/pdf" || h.Get("Content-Length") != "12" ||
-		h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Disposition") != Attachment("Biên bản.pdf") {
+		h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Disposition") != Attachment("Biên bản.pdf") ||
+		h.Get("Content-Security-Policy") != "sandbox; default-src 'none'" {
 		t.Errorf("headers %v", h)
 	}
 }

@@ -3,6 +3,8 @@ package reporting
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 )
@@ -57,29 +59,68 @@ func SniffFile(name string, data []byte) (contentType string, err error) {
 	return got, nil
 }
 
-// Limits on what an evidence DOCX/XLSX may declare it decompresses to.
-// tiendo stores and serves evidence as is and never inflates it; the check
+// Limits on what an evidence DOCX/XLSX may decompress to. tiendo stores
+// and serves evidence as is and never inflates it to use it; the check
 // keeps a zip bomb from reaching the reviewer's Word or Excel.
 const (
 	maxEvidenceInflated = 200 << 20 // all parts
-	maxEvidenceRatio    = 100       // per part over 1 MB
+	maxEvidenceRatio    = 100       // per part over ratioFloor
+	ratioFloor          = 1 << 20
+	maxEvidenceParts    = 5000
 )
 
-// zipBomb reports whether an Office package declares more decompressed
-// data, or a higher compression ratio, than any real document has.
+// zipBomb reports whether an Office package decompresses to more data, or
+// at a higher compression ratio, than any real document: first from the
+// sizes its directory declares (nothing inflated), then — since headers
+// can lie — by inflating every part and counting the bytes that come out,
+// as the plan importer does (planimport/zipsafe.go). Inflating streams
+// into nothing, in bounded memory, and stops at the limit; archive/zip
+// itself fails a part that inflates to more than its header said.
 func zipBomb(data []byte) bool {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
+	if err != nil || len(zr.File) > maxEvidenceParts {
 		return true
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		if total > maxEvidenceInflated || f.UncompressedSize64 > 1<<20 && f.UncompressedSize64/max(f.CompressedSize64, 1) > maxEvidenceRatio {
+		if total > maxEvidenceInflated || overRatio(f.UncompressedSize64, f.CompressedSize64) {
 			return true
 		}
 	}
-	return len(zr.File) > 5000
+	var left int64 = maxEvidenceInflated
+	for _, f := range zr.File {
+		n, err := inflated(f, left)
+		if err != nil || overRatio(uint64(n), f.CompressedSize64) {
+			return true
+		}
+		left -= n
+	}
+	return false
+}
+
+// overRatio reports whether size bytes out of compressed in is more
+// compression than real documents have.
+func overRatio(size, compressed uint64) bool {
+	return size > ratioFloor && size/max(compressed, 1) > maxEvidenceRatio
+}
+
+// errInflateLimit stops inflating past the budget.
+var errInflateLimit = errors.New("reporting: evidence part inflates past the limit")
+
+// inflated counts the bytes part f inflates to, failing past limit, on a
+// wrong checksum, or when it inflates to more than its header declared.
+func inflated(f *zip.File, limit int64) (int64, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	n, err := io.Copy(io.Discard, io.LimitReader(rc, limit+1))
+	if err == nil && n > limit {
+		err = errInflateLimit
+	}
+	return n, err
 }
 
 // sniff recognises the accepted types by their first bytes; "" for anything else.

@@ -3,6 +3,7 @@ package reporting
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"runtime"
 	"strings"
@@ -120,5 +121,60 @@ func TestSniffZipBomb(t *testing.T) {
 	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
 		t.Errorf("checking the bomb allocated %d MB", grew>>20)
+	}
+}
+
+// TestSniffZipBombLyingHeaders: an evidence DOCX whose zip headers
+// understate its parts' sizes (300 MB of zeros declared as 1 KB each, so
+// that sizes and ratios look harmless) is refused by the bytes actually
+// inflated, in bounded memory — as the plan importer does. A real Office
+// file with the same parts passes.
+func TestSniffZipBombLyingHeaders(t *testing.T) {
+	var deflated bytes.Buffer
+	fw, err := flate.NewWriter(&deflated, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for range 300 {
+		fw.Write(zeros)
+	}
+	fw.Close()
+
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml"} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte("<x/>"))
+	}
+	for _, name := range []string{"word/media/a.bin", "word/media/b.bin"} {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate,
+			CompressedSize64: uint64(deflated.Len()), UncompressedSize64: 1 << 10, CRC32: 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(deflated.Bytes())
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err = SniffFile("minh-chung.docx", buf.Bytes())
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrFileZipBomb) {
+		t.Fatalf("SniffFile(lying zip bomb) = %v, want ErrFileZipBomb", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
+		t.Errorf("checking the bomb allocated %d MB", grew>>20)
+	}
+	// A part that inflates to what it declares passes, however large its
+	// zeros compress (under the ratio limit's floor).
+	if _, err := SniffFile("minh-chung.docx", officeFile(t, "[Content_Types].xml", "_rels/.rels", "word/document.xml")); err != nil {
+		t.Errorf("a plain DOCX: %v", err)
 	}
 }

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
+	"tiendo/internal/api"
 	"tiendo/internal/auth"
 )
 
@@ -14,8 +16,12 @@ import (
 // either header is not a browser we know; it is refused. Bearer-token
 // clients (scripts, integrations) send no cookie and are not affected; nor
 // is the sign-in form, which has no session yet (a cross-site sign-in form
-// carries Origin and is refused by CrossOriginProtection).
-func requireOrigin(next http.Handler) http.Handler {
+// carries Origin and is refused by CrossOriginProtection). A request that
+// carries the cookie and an Authorization header is let through only on
+// an API route (where the token, not the cookie, authenticates) and only
+// when liveToken says the token is live: web routes ignore the header and
+// would act on the cookie, and a dead token must not open the door.
+func requireOrigin(liveToken func(ctx context.Context, token string) bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case http.MethodGet, http.MethodHead, http.MethodOptions:
@@ -23,12 +29,23 @@ func requireOrigin(next http.Handler) http.Handler {
 			return
 		}
 		if r.Header.Get("Origin") == "" && r.Header.Get("Sec-Fetch-Site") == "" && hasSessionCookie(r) &&
-			!strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
+			!bearerOnAPI(r, liveToken) {
 			forbidCrossSite(w, r)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// bearerOnAPI reports whether r is an API request authenticated by a live
+// bearer token (the API prefers the token to the cookie when both come).
+func bearerOnAPI(r *http.Request, liveToken func(ctx context.Context, token string) bool) bool {
+	if !strings.HasPrefix(r.URL.Path, api.Prefix+"/") {
+		return false
+	}
+	scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	token = strings.TrimSpace(token)
+	return strings.EqualFold(scheme, "Bearer") && token != "" && liveToken(r.Context(), token)
 }
 
 func hasSessionCookie(r *http.Request) bool {

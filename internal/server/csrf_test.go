@@ -3,6 +3,7 @@ package server_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -52,5 +53,45 @@ func TestCSRFWithoutOrigin(t *testing.T) {
 	br.Header.Set("Authorization", "Bearer "+token)
 	if w := f.serve(br); w.Code != http.StatusCreated {
 		t.Errorf("bearer POST = %d, want 201\n%s", w.Code, w.Body)
+	}
+}
+
+// TestCSRFBearerExemption: the bearer-token exemption from the Origin
+// rule holds only where a token is what authenticates — an API route —
+// and only for a live token. A cookie request without Origin that adds
+// any "Authorization: Bearer …" to a web route (which ignores the header
+// and acts on the cookie), or a dead token to an API route, is refused.
+func TestCSRFBearerExemption(t *testing.T) {
+	f := newFixture(t)
+	cookie := f.session()
+	token, hash := auth.NewToken()
+	if err := f.st.CreateToken(t.Context(), 0, f.user.ID, hash, "tích hợp", today.AddDate(0, 1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	signOut := func(bearer string) *http.Request {
+		r := httptest.NewRequest("POST", "/account/sessions/revoke", nil)
+		r.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: cookie})
+		r.Header.Set("Authorization", "Bearer "+bearer)
+		return r
+	}
+	for _, bearer := range []string{"x", token} {
+		if w := f.serve(signOut(bearer)); w.Code != http.StatusForbidden {
+			t.Errorf("cookie POST to a web route with a bearer header (%d chars) and no Origin = %d, want 403", len(bearer), w.Code)
+		}
+	}
+	if n := f.count("sessions"); n != 1 {
+		t.Fatalf("%d sessions left; a refused request signed out", n)
+	}
+	tasks := f.count("tasks")
+	r := f.createTaskRequest(cookie, map[string]string{"Authorization": "Bearer not-a-token"})
+	if w := f.serve(r); w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "cross_origin") {
+		t.Errorf("cookie POST to the API with a dead bearer token and no Origin = %d, want 403 cross_origin\n%s", w.Code, w.Body)
+	}
+	r = f.createTaskRequest(cookie, map[string]string{"Authorization": "Bearer " + token})
+	if w := f.serve(r); w.Code != http.StatusCreated {
+		t.Errorf("POST to the API with a live bearer token and no Origin = %d, want 201\n%s", w.Code, w.Body)
+	}
+	if f.count("tasks") != tasks+1 {
+		t.Error("tasks: want exactly the bearer one created")
 	}
 }

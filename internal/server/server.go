@@ -86,10 +86,15 @@ func New(cfg Config) (http.Handler, error) {
 	// CrossOriginProtection refuses unsafe methods from other origins, which
 	// is the CSRF defence for cookie sessions. Bearer-token clients send
 	// neither header and pass; requireOrigin (csrf.go) refuses a request
-	// that rides on a session cookie without either header.
+	// that rides on a session cookie without either header, unless it is
+	// an API request carrying a live token.
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(forbidCrossSite))
-	var h http.Handler = cop.Handler(requireOrigin(mux))
+	liveToken := func(ctx context.Context, token string) bool {
+		_, _, err := uc.TokenUser(ctx, token)
+		return err == nil
+	}
+	var h http.Handler = cop.Handler(requireOrigin(liveToken, mux))
 	h = securityHeaders(h)
 	h = cfg.Metrics.Middleware(h)
 	h = recoverer(cfg.Log, h)

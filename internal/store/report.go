@@ -301,36 +301,74 @@ func (s *Store) Report(ctx context.Context, id int64) (r *reporting.Report, err 
 // report for the period, creating it in state not_started when the agency
 // is expected and it does not exist yet; reporting.ErrNotExpected when the
 // agency has nothing to report in the period. The period need not have
-// started (the demo loader and tests prepare reports ahead).
+// started (the demo loader and tests prepare reports ahead). It writes:
+// reads that must not (a GET) use CurrentReportFor and ReportExpected.
 func (s *Store) ReportFor(ctx context.Context, periodID, agencyID int64) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.ReportFor(period %d, agency %d)", periodID, agencyID)
-	var id int64
-	err = s.queryRow(ctx, s.r, `SELECT id FROM reports WHERE period_id = ? AND agency_id = ? AND is_current`,
-		periodID, agencyID).Scan(&id)
+	id, err := s.currentReportID(ctx, s.r, periodID, agencyID)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = s.Transact(ctx, func(tx *sql.Tx) error {
-			p, err := s.readPeriodTx(ctx, tx, periodID)
+			p, err := s.reportExpected(ctx, tx, periodID, agencyID)
 			if err != nil {
 				return err
-			}
-			tasks, err := s.openTaskFacts(ctx, tx, p.PlanID, agencyID)
-			if err != nil {
-				return err
-			}
-			if !slices.Contains(reporting.ExpectedAgencies(tasks, *p), agencyID) {
-				return reporting.ErrNotExpected
 			}
 			if err := s.insertReports(ctx, tx, p.PlanID, []periodAgency{{periodID, agencyID}}); err != nil {
 				return err
 			}
-			return s.qrow(ctx, tx, `SELECT id FROM reports WHERE period_id = ? AND agency_id = ? AND is_current`,
-				periodID, agencyID).Scan(&id)
+			id, err = s.currentReportID(ctx, tx, periodID, agencyID)
+			return err
 		})
 	}
 	if err != nil {
 		return nil, err
 	}
 	return s.readReport(ctx, s.r, id)
+}
+
+// CurrentReportFor reads (whole, as Report) the current revision of the
+// agency's report for the period, without creating it: ErrNotFound when
+// there is none yet.
+func (s *Store) CurrentReportFor(ctx context.Context, periodID, agencyID int64) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.CurrentReportFor(period %d, agency %d)", periodID, agencyID)
+	id, err := s.currentReportID(ctx, s.r, periodID, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	return s.readReport(ctx, s.r, id)
+}
+
+// ReportExpected says whether the agency is expected to report in the
+// period (it leads a task open in it): nil, reporting.ErrNotExpected, or
+// ErrNotFound when there is no such period. It only reads.
+func (s *Store) ReportExpected(ctx context.Context, periodID, agencyID int64) (err error) {
+	defer wrap(&err, "store.ReportExpected(period %d, agency %d)", periodID, agencyID)
+	_, err = s.reportExpected(ctx, s.r, periodID, agencyID)
+	return err
+}
+
+// reportExpected reads the period on q and says whether the agency is
+// expected to report in it.
+func (s *Store) reportExpected(ctx context.Context, q querier, periodID, agencyID int64) (*reporting.Period, error) {
+	p, err := s.readPeriodTx(ctx, q, periodID)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := s.openTaskFacts(ctx, q, p.PlanID, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(reporting.ExpectedAgencies(tasks, *p), agencyID) {
+		return nil, reporting.ErrNotExpected
+	}
+	return p, nil
+}
+
+// currentReportID is the ID of the current revision of the agency's report
+// for the period; sql.ErrNoRows when there is none.
+func (s *Store) currentReportID(ctx context.Context, q querier, periodID, agencyID int64) (id int64, err error) {
+	err = s.qrow(ctx, q, `SELECT id FROM reports WHERE period_id = ? AND agency_id = ? AND is_current`,
+		periodID, agencyID).Scan(&id)
+	return id, err
 }
 
 // readPeriodTx reads one period on q.

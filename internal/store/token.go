@@ -23,11 +23,21 @@ func (s *Store) CreateToken(ctx context.Context, actor, userID int64, tokenHash 
 }
 
 // CreateScopedToken stores an API bearer token's hash for a user, limited
-// to scope, and returns its ID; a zero expires never expires.
+// to scope, and returns its ID; a zero expires never expires (the edges
+// always set one). ErrConflict when the user is disabled: a locked
+// account gets no token (its tokens were revoked when it was locked),
+// ErrNotFound when there is no such user.
 func (s *Store) CreateScopedToken(ctx context.Context, actor, userID int64, tokenHash []byte, name string, scope auth.TokenScope, expires time.Time) (id int64, err error) {
 	defer wrap(&err, "store.CreateToken(user %d)", userID)
 	at := now()
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
+		var disabled bool
+		if err := s.qrow(ctx, tx, `SELECT disabled FROM users WHERE id = ?`, userID).Scan(&disabled); err != nil {
+			return err
+		}
+		if disabled {
+			return ErrConflict
+		}
 		id, err = s.insert(ctx, tx, `INSERT INTO api_tokens (token_hash, user_id, name, scope, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, tokenHash, userID, name, string(scope), tsArg(at), tsArg(expires))
 		if err != nil {

@@ -110,12 +110,14 @@ func (s *Store) SetPassword(ctx context.Context, actor, userID int64, passwordHa
 	})
 }
 
-// SetUserDisabled disables (or enables again) an account. A disabled user's
-// sessions and tokens stop working at once: SessionUser and TokenUser check
-// the flag.
+// SetUserDisabled disables (or enables again) an account. Disabling ends
+// its sessions and sign-ins in progress and revokes its live API tokens,
+// in the same transaction: enabling the account again revives none of
+// them (SessionUser and TokenUser also check the flag).
 func (s *Store) SetUserDisabled(ctx context.Context, actor, userID int64, disabled bool) (err error) {
 	defer wrap(&err, "store.SetUserDisabled(%d, %t)", userID, disabled)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
+		detail := map[string]any{"disabled": disabled}
 		res, err := s.exec(ctx, tx, `UPDATE users SET disabled = ? WHERE id = ?`, disabled, userID)
 		if err != nil {
 			return err
@@ -132,8 +134,17 @@ func (s *Store) SetUserDisabled(ctx context.Context, actor, userID int64, disabl
 			if _, err := s.exec(ctx, tx, `DELETE FROM login_challenges WHERE user_id = ?`, userID); err != nil {
 				return err
 			}
+			res, err := s.exec(ctx, tx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, tsArg(now()), userID)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n > 0 {
+				detail["tokens_revoked"] = n
+			}
 		}
-		return s.audit(ctx, tx, actor, "user.disable", "user", userID, map[string]any{"disabled": disabled})
+		return s.audit(ctx, tx, actor, "user.disable", "user", userID, detail)
 	})
 }
 

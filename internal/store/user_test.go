@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -177,14 +179,76 @@ func TestTokens(t *testing.T) {
 		_, err = s.TokenUser(ctx, auth.HashToken("unknown"), now)
 		wantErr(t, err, ErrNotFound)
 
-		must(t, s.SetUserDisabled(ctx, 0, u.ID, true))
-		_, err = s.TokenUser(ctx, forever, now)
-		wantErr(t, err, ErrNotFound)
-		must(t, s.SetUserDisabled(ctx, 0, u.ID, false))
-
 		must(t, s.RevokeToken(ctx, u.ID, forever))
 		_, err = s.TokenUser(ctx, forever, now)
 		wantErr(t, err, ErrNotFound)
 		wantErr(t, s.RevokeToken(ctx, u.ID, forever), ErrNotFound)
+	})
+}
+
+// TestDisableRevokesTokens: disabling a user revokes their live tokens
+// (enabling them again brings none back) and no token is made for a
+// disabled user.
+func TestDisableRevokesTokens(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		u := auth.User{Username: "api", Role: auth.RoleLeader}
+		must(t, s.CreateUser(ctx, 0, &u, "x"))
+		other := auth.User{Username: "khac", Role: auth.RoleLeader}
+		must(t, s.CreateUser(ctx, 0, &other, "x"))
+		now := time.Now()
+		tok, kept := auth.HashToken("of-api"), auth.HashToken("of-khac")
+		must(t, s.CreateToken(ctx, 0, u.ID, tok, "tích hợp", now.Add(24*time.Hour)))
+		must(t, s.CreateToken(ctx, 0, other.ID, kept, "tích hợp", now.Add(24*time.Hour)))
+
+		must(t, s.SetUserDisabled(ctx, 0, u.ID, true))
+		_, err := s.TokenUser(ctx, tok, now)
+		wantErr(t, err, ErrNotFound)
+		_, err = s.CreateScopedToken(ctx, 0, u.ID, auth.HashToken("new"), "mới", auth.ScopeRead, now.Add(time.Hour))
+		wantErr(t, err, ErrConflict)
+		must(t, s.SetUserDisabled(ctx, 0, u.ID, false))
+		_, err = s.TokenUser(ctx, tok, now)
+		wantErr(t, err, ErrNotFound) // revoked, not only refused while disabled
+		list, err := s.Tokens(ctx, u.ID)
+		must(t, err)
+		if len(list) != 1 || list[0].RevokedAt.IsZero() {
+			t.Errorf("tokens after disable and enable: %+v", list)
+		}
+		if _, err := s.TokenUser(ctx, kept, now); err != nil {
+			t.Errorf("another user's token: %v", err)
+		}
+	})
+}
+
+// TestMigrationRevokesDisabledUsersTokens: migration 00021 revokes the
+// live tokens of users disabled before SetUserDisabled revoked them (here
+// a user disabled behind the store's back), and no one else's.
+func TestMigrationRevokesDisabledUsersTokens(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		old, kept := auth.User{Username: "cu", Role: auth.RoleLeader}, auth.User{Username: "con", Role: auth.RoleLeader}
+		must(t, s.CreateUser(ctx, 0, &old, "x"))
+		must(t, s.CreateUser(ctx, 0, &kept, "x"))
+		now := time.Now()
+		must(t, s.CreateToken(ctx, 0, old.ID, auth.HashToken("cu"), "cũ", now.Add(time.Hour)))
+		must(t, s.CreateToken(ctx, 0, kept.ID, auth.HashToken("con"), "còn", now.Add(time.Hour)))
+		_, err := s.exec(ctx, s.w, `UPDATE users SET disabled = ? WHERE id = ?`, true, old.ID)
+		must(t, err)
+		b, err := migrations.ReadFile("migrations/" + s.Dialect() + "/00021_disabled_user_tokens.sql")
+		must(t, err)
+		_, up, _ := strings.Cut(string(b), "-- +goose Up")
+		up, _, _ = strings.Cut(up, "-- +goose Down")
+		_, err = s.exec(ctx, s.w, up)
+		must(t, err)
+		must(t, s.SetUserDisabled(ctx, 0, old.ID, false))
+		if _, err := s.TokenUser(ctx, auth.HashToken("cu"), now); !errors.Is(err, ErrNotFound) {
+			t.Errorf("the token of a user disabled before the migration: %v, want revoked", err)
+		}
+		if list, _ := s.Tokens(ctx, old.ID); len(list) != 1 || list[0].RevokedAt.IsZero() || list[0].RevokedAt.Before(now.Add(-time.Minute)) {
+			t.Errorf("tokens: %+v", list)
+		}
+		if _, err := s.TokenUser(ctx, auth.HashToken("con"), now); err != nil {
+			t.Errorf("an enabled user's token: %v", err)
+		}
 	})
 }

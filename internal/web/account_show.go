@@ -57,9 +57,12 @@ func (h *handler) accountFail(r *http.Request, status int, form, msg string) err
 }
 
 // accountRefused shows the account page again with why a use case refused
-// the form (403 for a rule, 422 for input to correct); other errors go to
-// fail.
-func (h *handler) accountRefused(r *http.Request, form string, err error) error {
+// the form (403 for a rule, 422 for input to correct, 429 with
+// Retry-After while the sign-in lock holds); other errors go to fail.
+func (h *handler) accountRefused(w http.ResponseWriter, r *http.Request, form string, err error) error {
+	if status, msg, ok := proofFailure(w, err); ok {
+		return h.accountFail(r, status, form, msg)
+	}
 	status, msg, ok := kindFailure(err)
 	if !ok || (status != http.StatusForbidden && status != http.StatusUnprocessableEntity) {
 		return err

@@ -90,8 +90,7 @@ const msgBadMapping = "Bảng sắp xếp gửi lên không đọc được; hã
 
 // agencyReorgImportApply applies the mapping the preview carried.
 func (h *handler) agencyReorgImportApply(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 2<<20)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, 2<<20); err != nil {
 		return err
 	}
 	var list []mappingJSON

@@ -31,8 +31,7 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxReportForm)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, maxReportForm); err != nil {
 		return err
 	}
 	in := readEntryForm(r, taskID)

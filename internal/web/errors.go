@@ -68,6 +68,11 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		h.message(w, r, http.StatusRequestEntityTooLarge, "Dữ liệu gửi lên quá lớn.")
 		return
 	}
+	var bfe *badFormError
+	if errors.As(err, &bfe) {
+		h.message(w, r, http.StatusBadRequest, msgBadForm)
+		return
+	}
 	h.log.Error("web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	h.message(w, r, http.StatusInternalServerError, "Đã có lỗi xảy ra phía máy chủ. Vui lòng thử lại sau; nếu lỗi còn lặp lại, hãy báo quản trị viên.")
 }
@@ -82,6 +87,8 @@ func (h *handler) message(w http.ResponseWriter, r *http.Request, status int, ms
 	}
 	p := &page{Title: http.StatusText(status), Data: messagePage{Status: status, Message: msg}}
 	switch status {
+	case http.StatusBadRequest:
+		p.Title = "Yêu cầu không hợp lệ"
 	case http.StatusNotFound:
 		p.Title = "Không tìm thấy"
 	case http.StatusForbidden:

@@ -16,8 +16,7 @@ import (
 // (auth.LoginRule); past the limit, sign-in is locked for a while, even
 // with the right password, and the page says until when.
 func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, 16<<10); err != nil {
 		return err
 	}
 	form := loginForm{Username: strings.TrimSpace(r.PostFormValue("username")), Next: safeNext(r.PostFormValue("next"))}

@@ -106,8 +106,7 @@ func newOfficialReportForm(rep *officialreport.Report) *officialReportForm {
 // readOfficialReportForm copies the posted fields into f (whose Results
 // name the plan's current groups).
 func readOfficialReportForm(w http.ResponseWriter, r *http.Request, f *officialReportForm) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes*4)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, maxFormBytes*4); err != nil {
 		return err
 	}
 	v := r.PostFormValue

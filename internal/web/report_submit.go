@@ -36,8 +36,7 @@ func (h *handler) reportSubmit(w http.ResponseWriter, r *http.Request) error {
 // flowVersion reads the report version a flow step was pressed on, as the
 // versions the person read: nil when the form names none.
 func flowVersion(w http.ResponseWriter, r *http.Request) ([]int, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFlowForm)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, maxFlowForm); err != nil {
 		return nil, err
 	}
 	return formVersion(r.PostFormValue("version")), nil

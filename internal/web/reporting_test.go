@@ -193,6 +193,7 @@ func reportingScenarios() []scenario {
 		{name: "reach the report from home", role: "officer", method: "GET", path: "/periods/{q3}/report", status: 303, loc: toEdit + "$"},
 		{name: "coordinator reaches an agency's report", role: "coordinator", method: "GET", path: "/periods/{q3}/report?agency={tc}", status: 303, loc: "/reports/{rep}$"},
 		{name: "coordinator must name the agency", role: "coordinator", method: "GET", path: "/periods/{q3}/report", status: 404},
+		{name: "starting a report already started opens it", role: "officer", method: "POST", path: "/periods/{q3}/report", status: 303, loc: toEdit + "$"},
 		{name: "report form", role: "officer", method: "GET", path: toEdit, status: 200,
 			sel: []string{"#entry-{soon} form[action=/reports/{rep}/entries/{soon}][data-autosave] select[name=status]", "#entry-{soon} input[name=version][value=0]",
 				"#entry-{cont} select[name=status]", "#value-{ind} input[name=value]", "form.texts-form textarea[name=summary]",
@@ -316,6 +317,11 @@ func reportingScenarios() []scenario {
 				}
 				if r.header.Get("Content-Type") != reporting.TypePDF || r.body != string(pdfBytes) {
 					t.Errorf("download: %s, %d bytes", r.header.Get("Content-Type"), len(r.body))
+				}
+				// As the API's download: opened in a tab anyway, the file runs
+				// no script and reaches nothing.
+				if csp := r.header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, "sandbox;") || !strings.Contains(csp, "default-src 'none'") {
+					t.Errorf("Content-Security-Policy %q, want the sandbox", csp)
 				}
 			}},
 		{name: "report shows files and values", role: "officer", method: "GET", path: "/reports/{rep}", status: 200,

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -29,9 +30,31 @@ func formID(s string) int64 {
 	return id
 }
 
-// parseForm reads a posted form of at most maxFormBytes: a bigger body
-// fails instead of filling memory.
+// parseForm reads a posted form of at most maxFormBytes (readForm).
 func parseForm(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	return r.ParseForm()
+	return readForm(w, r, maxFormBytes)
 }
+
+// readForm reads a posted form of at most limit bytes: a bigger body fails
+// instead of filling memory (a *http.MaxBytesError, 413). A body that is
+// not a form Go will read — more than 10,000 fields (net/url's limit), a
+// broken %-escape, a ";" separator — is a *badFormError, answered 400 with
+// a message: the sender's fault, not the server's.
+func readForm(w http.ResponseWriter, r *http.Request, limit int64) error {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	err := r.ParseForm()
+	var mbe *http.MaxBytesError
+	if err == nil || errors.As(err, &mbe) {
+		return err
+	}
+	return &badFormError{err: err}
+}
+
+// badFormError is a posted form that could not be read.
+type badFormError struct{ err error }
+
+func (e *badFormError) Error() string { return "web: unreadable form: " + e.err.Error() }
+func (e *badFormError) Unwrap() error { return e.err }
+
+// msgBadForm answers a form that could not be read.
+const msgBadForm = "Không đọc được dữ liệu gửi lên: biểu mẫu sai định dạng hoặc có quá nhiều ô (tối đa 10.000 ô). Hãy tải lại trang rồi gửi lại."

@@ -84,6 +84,7 @@ func (h *handler) routes(mux router) {
 	// report itself (whose agency, which state, which period).
 	mux.Handle("GET /reports", h.can(auth.ReadOwnAgency, h.reportList))
 	mux.Handle("GET /periods/{id}/report", h.can(auth.ReadOwnAgency, h.reportFind))
+	mux.Handle("POST /periods/{id}/report", h.can(auth.WriteReport, h.reportStart))
 	mux.Handle("GET /reports/{id}", h.can(auth.ReadOwnAgency, h.reportShow))
 	mux.Handle("GET /reports/{id}/edit", h.can(auth.WriteReport, h.reportEdit))
 	mux.Handle("POST /reports/{id}/entries/{task}", h.can(auth.WriteReport, h.entrySave))

@@ -126,8 +126,10 @@ func flowEnrolment(t *testing.T, a *app) {
 }
 
 // flowOptionalTwoFactor: an officer signs in with a password only, may
-// turn TOTP on from the account page (then needs it), renew recovery codes
-// and turn it off; a coordinator may not turn it off.
+// turn TOTP on from the account page (with the password; then needs it),
+// renew recovery codes and turn it off (with the password and a code); a
+// coordinator may not turn it off, and replaces the authenticator from the
+// same page (account_security_test.go has the refusals).
 func flowOptionalTwoFactor(t *testing.T, a *app) {
 	c := a.as("officer")
 	r := c.get("/account")
@@ -139,36 +141,37 @@ func flowOptionalTwoFactor(t *testing.T, a *app) {
 	if attr(d.one("form[action='/account/2fa'] input[name=secret]"), "value") == "" {
 		t.Fatal("enrolment form lacks the secret")
 	}
-	if r := c.post("/account/2fa", url.Values{"secret": {secret}, "code": {"999999"}}); r.status != http.StatusUnprocessableEntity {
+	pw := []string{testPassword}
+	if r := c.post("/account/2fa", url.Values{"secret": {secret}, "code": {"999999"}, "password": pw}); r.status != http.StatusUnprocessableEntity {
 		t.Errorf("wrong code: %d", r.status)
 	}
 	code, _ := auth.TOTPCode(secret, a.totp.peek())
-	if r := c.post("/account/2fa", url.Values{"secret": {secret}, "code": {code}}); r.status != http.StatusOK || r.doc().count("ul.recovery-codes code") != auth.RecoveryCodeCount {
+	if r := c.post("/account/2fa", url.Values{"secret": {secret}, "code": {code}, "password": pw}); r.status != http.StatusOK || r.doc().count("ul.recovery-codes code") != auth.RecoveryCodeCount {
 		t.Fatalf("enable: %d", r.status)
 	}
 	if r := a.anon().post("/login", url.Values{"username": {"chuyenvien"}, "password": {testPassword}}); r.header.Get("Location") != "/login/2fa" {
 		t.Errorf("officer with TOTP on → %q; want the second factor", r.header.Get("Location"))
 	}
 	code, _ = auth.TOTPCode(secret, a.totp.peek())
-	if r := c.post("/account/recovery-codes", url.Values{"code": {code}}); r.status != http.StatusOK || r.doc().count("ul.recovery-codes code") != auth.RecoveryCodeCount {
+	if r := c.post("/account/recovery-codes", url.Values{"code": {code}, "password": pw}); r.status != http.StatusOK || r.doc().count("ul.recovery-codes code") != auth.RecoveryCodeCount {
 		t.Errorf("new recovery codes: %d", r.status)
 	}
-	if r := c.post("/account/2fa/disable", url.Values{"code": {"111111"}}); r.status != http.StatusUnprocessableEntity {
+	if r := c.post("/account/2fa/disable", url.Values{"code": {"111111"}, "password": pw}); r.status != http.StatusUnprocessableEntity {
 		t.Errorf("disable with a wrong code: %d", r.status)
 	}
 	code, _ = auth.TOTPCode(secret, a.totp.peek())
-	if r := c.post("/account/2fa/disable", url.Values{"code": {code}}); r.header.Get("Location") != "/account?done=2fa-off" {
+	if r := c.post("/account/2fa/disable", url.Values{"code": {code}, "password": pw}); r.header.Get("Location") != "/account?done=2fa-off" {
 		t.Errorf("disable: %d %q", r.status, r.header.Get("Location"))
 	}
 	if r := a.anon().post("/login", url.Values{"username": {"chuyenvien"}, "password": {testPassword}}); r.header.Get("Location") != "/" {
 		t.Errorf("officer with TOTP off → %q", r.header.Get("Location"))
 	}
 	co := a.as("coordinator")
-	if r := co.post("/account/2fa/disable", url.Values{"code": {a.totp.code(t)}}); r.status != http.StatusForbidden || !strings.Contains(r.body, "bắt buộc") {
+	if r := co.post("/account/2fa/disable", url.Values{"code": {a.totp.code(t)}, "password": pw}); r.status != http.StatusForbidden || !strings.Contains(r.body, "bắt buộc") {
 		t.Errorf("coordinator turning TOTP off: %d", r.status)
 	}
-	if r := co.get("/account/2fa"); r.header.Get("Location") != "/account" {
-		t.Errorf("enrolling again with TOTP on → %q", r.header.Get("Location"))
+	if d := co.get("/account/2fa").doc(); d.count("form[action='/account/2fa'] input[name=current]") != 1 {
+		t.Error("a coordinator with TOTP on gets no form to replace the authenticator")
 	}
 }
 
@@ -224,7 +227,8 @@ func flowSignOutEverywhere(t *testing.T, a *app) {
 }
 
 // flowDisableUser: the admin locks an account — its sessions and API token
-// stop at once, it cannot sign in — unlocks it, and resets a second factor.
+// stop at once (the token is revoked: unlocking does not bring it back), it
+// cannot sign in — unlocks it, and resets a second factor.
 func flowDisableUser(t *testing.T, a *app) {
 	ctx := context.Background()
 	head := a.userID(t, "lanhdao")
@@ -262,8 +266,11 @@ func flowDisableUser(t *testing.T, a *app) {
 	if r := admin.post("/users/"+ids(head)+"/enable", nil); r.header.Get("Location") != "/users?done=enabled" {
 		t.Fatalf("enable: %d", r.status)
 	}
-	if !a.as("head").signedIn() || api() != http.StatusOK {
-		t.Error("enabled user cannot sign in or use the token")
+	if !a.as("head").signedIn() {
+		t.Error("enabled user cannot sign in")
+	}
+	if api() != http.StatusUnauthorized {
+		t.Error("enabling the user brought back the token revoked when disabled")
 	}
 	if victim.signedIn() {
 		t.Error("enabling revived the old session")

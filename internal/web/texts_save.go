@@ -16,8 +16,7 @@ func (h *handler) textsSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxReportForm)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, maxReportForm); err != nil {
 		return err
 	}
 	in := &textsForm{Texts: reporting.Texts{

@@ -48,7 +48,7 @@ func (h *handler) tokenData(r *http.Request) (*tokenPage, error) {
 		return nil, err
 	}
 	now := h.clock.Now()
-	p := &tokenPage{Scopes: auth.TokenScopes, Days: auth.TokenDays, Scope: auth.ScopeRead, Expiry: 90}
+	p := &tokenPage{Scopes: auth.TokenScopes, Days: auth.TokenDays, Scope: auth.ScopeRead, Expiry: auth.DefaultTokenDays}
 	for _, t := range list {
 		row := tokenRow{Token: t, Live: t.Live(now)}
 		switch {

@@ -18,8 +18,7 @@ type recoveryPage struct {
 // turns two-factor sign-in on, starts the session and shows the recovery
 // codes once (they are stored hashed and cannot be shown again).
 func (h *handler) twoFactorSetupSubmit(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, 16<<10); err != nil {
 		return err
 	}
 	c, u, token, ok, err := h.challenge(r)

@@ -14,8 +14,7 @@ import (
 // Wrong codes count toward the sign-in lock like wrong passwords; a lock
 // ends this attempt at signing in and shows the sign-in page.
 func (h *handler) twoFactorSubmit(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, 16<<10); err != nil {
 		return err
 	}
 	c, u, token, ok, err := h.challenge(r)

@@ -20,7 +20,7 @@ type userListPage struct {
 
 // usersDone are the confirmations /users?done=… shows.
 var usersDone = map[string]string{
-	"disabled":  "Đã khóa tài khoản: các phiên đăng nhập và mã API của tài khoản này ngừng hoạt động ngay.",
+	"disabled":  "Đã khóa tài khoản: các phiên đăng nhập của tài khoản này kết thúc và các mã API bị thu hồi ngay; mở khóa lại cũng không khôi phục chúng.",
 	"enabled":   "Đã mở khóa tài khoản.",
 	"2fa-reset": "Đã đặt lại xác thực hai lớp: lần đăng nhập tới, người dùng thiết lập lại (nếu vai trò bắt buộc).",
 }

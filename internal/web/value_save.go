@@ -17,8 +17,7 @@ func (h *handler) valueSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxReportForm)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, maxReportForm); err != nil {
 		return err
 	}
 	in := &valueForm{IndicatorID: indID, Value: r.PostFormValue("value"), Note: r.PostFormValue("note")}
