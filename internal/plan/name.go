@@ -18,7 +18,7 @@ import (
 // Name is the plan's short name for lists, breadcrumbs, headings and
 // notices: "Kế hoạch 60/KH-UBND" when it has a number, else ShortTitle of
 // its title, else "Kế hoạch chưa có tên".
-func (p *Plan) Name() string {
+func (p Plan) Name() string {
 	if c := strings.TrimSpace(p.Code); c != "" {
 		return "Kế hoạch " + c
 	}
@@ -31,7 +31,7 @@ func (p *Plan) Name() string {
 // DisplayTitle is the plan's title as pages and documents show it: in
 // sentence case when it was written in capitals (vntext.SentenceCase keeps
 // abbreviations, numbers and proper names), as written otherwise.
-func (p *Plan) DisplayTitle() string { return vntext.SentenceCase(p.Title) }
+func (p Plan) DisplayTitle() string { return vntext.SentenceCase(p.Title) }
 
 // citationRe finds the first document a title cites: its kind, then its
 // number ("Nghị quyết số 71/NQ-CP", "Quyết định 1132/QĐ-TTg").
