@@ -146,7 +146,7 @@ func setProperties(f *excelize.File, p Properties) error {
 // styles are the style ids shared by all sheets of a workbook.
 type styles struct {
 	title, subtitle, header int
-	byKind        map[Kind]int
+	byKind                  map[Kind]int
 }
 
 func newStyles(f *excelize.File) (styles, error) {
