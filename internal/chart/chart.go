@@ -42,13 +42,17 @@ type Chart struct {
 	Height int
 	Bars   []Bar
 	Legend []Legend
+	// Above: each row's label stands above its bar (LabelsAbove), which
+	// the stylesheet may then set larger on a phone.
+	Above bool
 }
 
 // Bar is one row of a chart.
 type Bar struct {
 	Label  string
+	LabelY int // baseline of the label
 	Y      int // top of the bar
-	TextY  int // baseline of the label and total
+	TextY  int // baseline of the total (and of the label beside the bar)
 	Total  string
 	TotalX float64
 	Segs   []Seg
@@ -153,8 +157,37 @@ func newChart(id, title string, rows int) *Chart {
 // bar adds row i's bar and returns it.
 func (c *Chart) bar(i int, label string) *Bar {
 	y := gap + i*(barHeight+gap)
-	c.Bars = append(c.Bars, Bar{Label: shorten(label, 28), Y: y, TextY: y + barHeight - 6})
+	c.Bars = append(c.Bars, Bar{Label: shorten(label, 28), LabelY: y + barHeight - 6, Y: y, TextY: y + barHeight - 6})
 	return &c.Bars[len(c.Bars)-1]
+}
+
+// labelLine is the room above a bar for its label in LabelsAbove: enough
+// for the label set at twice the size, as a phone's stylesheet may.
+const labelLine = 30
+
+// LabelsAbove lays c out with each row's label above its bar and the bars
+// across the whole width, for a narrow screen: scaled down to a phone, a
+// label beside its bar would be too small to read, while one above it may
+// be set large (the stylesheet's .labels-above). It returns c.
+func (c *Chart) LabelsAbove() *Chart {
+	if c.Above {
+		return c
+	}
+	c.Above = true
+	stretch := float64(width-rightRoom) / float64(width-labelWidth-rightRoom)
+	pitch := labelLine + barHeight + gap
+	for i := range c.Bars {
+		b := &c.Bars[i]
+		top := gap + i*pitch
+		b.LabelY, b.Y, b.TextY = top+labelLine-8, top+labelLine, top+labelLine+barHeight-6
+		for j := range b.Segs {
+			sg := &b.Segs[j]
+			sg.X, sg.W, sg.Y = round2((sg.X-labelWidth)*stretch), round2(sg.W*stretch), b.Y
+		}
+		b.TotalX = round2((b.TotalX-6-labelWidth)*stretch + 6)
+	}
+	c.Height = max(1, len(c.Bars))*pitch + gap
+	return c
 }
 
 // barScale is how many units one counted thing takes.
@@ -203,4 +236,22 @@ func LightLabel(l figures.Light) string {
 		return "Không đạt"
 	}
 	return "Chưa có số liệu"
+}
+
+// BadgeClass is the CSS class of a status badge: red overdue, orange due
+// soon, green done on time — the colours leaders already read.
+func BadgeClass(s plan.Status) string {
+	switch s {
+	case plan.StatusOverdue:
+		return "badge badge-red"
+	case plan.StatusDueSoon:
+		return "badge badge-orange"
+	case plan.StatusDoneOnTime:
+		return "badge badge-green"
+	case plan.StatusDoneLate:
+		return "badge badge-olive"
+	case plan.StatusInProgress:
+		return "badge badge-blue"
+	}
+	return "badge badge-grey"
 }

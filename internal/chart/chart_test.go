@@ -48,3 +48,24 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("a chart without bars writes %q, %v", b.String(), err)
 	}
 }
+
+func TestLabelsAbove(t *testing.T) {
+	c := Stacked("c", "Theo nhóm", []StackRow{
+		{Label: "III.1", Counts: figures.Counts{plan.StatusOverdue: 2, plan.StatusDoneOnTime: 2}},
+		{Label: "III.2", Counts: figures.Counts{plan.StatusDoneOnTime: 1}},
+	}).LabelsAbove()
+	full := float64(width - rightRoom)
+	b := c.Bars[0]
+	if b.Segs[0].X != 0 || b.Segs[0].W+b.Segs[1].W != full || b.Segs[1].X != b.Segs[0].W {
+		t.Errorf("the longest bar does not span the width: %+v", b.Segs)
+	}
+	if b.LabelY >= b.Y || b.Segs[0].Y != b.Y || c.Bars[1].LabelY <= b.Y+barHeight {
+		t.Errorf("labels not above their bars: %+v / %+v", b, c.Bars[1])
+	}
+	if c.Height != 2*(labelLine+barHeight+gap)+gap || !c.Above {
+		t.Errorf("height %d, above %v", c.Height, c.Above)
+	}
+	if b.TotalX != full+6 {
+		t.Errorf("total at %v, want %v", b.TotalX, full+6)
+	}
+}
