@@ -218,4 +218,6 @@ func newPlanView(p *app.PublishedPlan) *planView {
 func (v *planView) Total() cell { return v.Cells[len(v.Cells)-1] }
 
 // OverdueHref is the list of the plan's overdue tasks.
-func (v *planView) OverdueHref() string { return tasksHref(v.Plan.ID, "status", string(plan.StatusOverdue)) }
+func (v *planView) OverdueHref() string {
+	return tasksHref(v.Plan.ID, "status", string(plan.StatusOverdue))
+}
