@@ -74,11 +74,21 @@ type planView struct {
 	Indicators []indicatorRow
 	Overdue    []overdueLine
 
-	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart *chart.Chart
+	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart charts
 
 	URL      string // the plan's public dashboard
 	TasksURL string // its public task list
 	Datasets []datasetInfo
+}
+
+// charts are one chart drawn twice: labels beside the bars for a wide
+// screen, above them for a phone (chart.LabelsAbove); the stylesheet shows
+// the one that fits, so a screen reader meets one.
+type charts struct{ Wide, Narrow *chart.Chart }
+
+// both draws a chart for both screens; draw takes the chart's id.
+func both(id string, draw func(id string) *chart.Chart) charts {
+	return charts{Wide: draw(id), Narrow: draw(id + "-phone").LabelsAbove()}
 }
 
 // percent writes a ratio from 0 to 1 as "75%".
@@ -138,8 +148,8 @@ func cells(id int64, c figures.Counts, kv ...string) []cell {
 
 // newPlanView lays out one published plan. Charts carry no links: the
 // tables beside them hold the same numbers, each a link, which keyboards
-// and screen readers reach. Their labels stand above the bars, legible on
-// a phone.
+// and screen readers reach. Each is drawn for a wide screen and for a
+// phone (labels above the bars, legible there).
 func newPlanView(p *app.PublishedPlan) *planView {
 	d, id := p.Dashboard, p.Plan.ID
 	v := &planView{Plan: p.Plan, Name: p.Plan.Name(), Title: p.Plan.DisplayTitle(), Period: d.Period.Label, AsOf: d.AsOf,
@@ -151,7 +161,9 @@ func newPlanView(p *app.PublishedPlan) *planView {
 	for _, c := range v.Cells[:len(plan.Statuses)] {
 		statusRows = append(statusRows, chart.ValueRow{Label: c.Status.Label(), Value: float64(c.N), Text: c.Text, Class: chart.StatusClass(c.Status)})
 	}
-	v.StatusChart = chart.Values("chart-status", "Nhiệm vụ theo tình trạng", statusRows, 1).LabelsAbove()
+	v.StatusChart = both("chart-status", func(id string) *chart.Chart {
+		return chart.Values(id, "Nhiệm vụ theo tình trạng", statusRows, 1)
+	})
 
 	var groups []chart.StackRow
 	for _, g := range d.ByGroup {
@@ -164,7 +176,7 @@ func newPlanView(p *app.PublishedPlan) *planView {
 				Cells: cells(id, s.Status, "section", strconv.FormatInt(s.SectionID, 10))})
 		}
 	}
-	v.GroupChart = chart.Stacked("chart-groups", "Nhiệm vụ theo nhóm", groups).LabelsAbove()
+	v.GroupChart = both("chart-groups", func(id string) *chart.Chart { return chart.Stacked(id, "Nhiệm vụ theo nhóm", groups) })
 
 	names := make(map[int64]string, len(d.ByAgency))
 	var agencies []chart.StackRow
@@ -180,7 +192,9 @@ func newPlanView(p *app.PublishedPlan) *planView {
 			agencies = append(agencies, chart.StackRow{Label: name, Counts: a.Status})
 		}
 	}
-	v.AgencyChart = chart.Stacked("chart-agencies", "Nhiệm vụ theo cơ quan chủ trì", agencies).LabelsAbove()
+	v.AgencyChart = both("chart-agencies", func(id string) *chart.Chart {
+		return chart.Stacked(id, "Nhiệm vụ theo cơ quan chủ trì", agencies)
+	})
 
 	var trend []chart.StackRow
 	for _, tp := range d.Trend {
@@ -193,7 +207,7 @@ func newPlanView(p *app.PublishedPlan) *planView {
 		v.Trend = append(v.Trend, row)
 		trend = append(trend, chart.StackRow{Label: label, Counts: tp.Status})
 	}
-	v.TrendChart = chart.Stacked("chart-trend", "Diễn biến qua các kỳ", trend).LabelsAbove()
+	v.TrendChart = both("chart-trend", func(id string) *chart.Chart { return chart.Stacked(id, "Diễn biến qua các kỳ", trend) })
 
 	var inds []chart.ValueRow
 	for _, f := range d.Indicators {
@@ -206,7 +220,9 @@ func newPlanView(p *app.PublishedPlan) *planView {
 		}
 		inds = append(inds, chart.ValueRow{Label: f.Code + " " + f.Name, Value: val, Text: r.AchievedText, Class: "seg seg-" + r.LightClass})
 	}
-	v.IndicatorChart = chart.Values("chart-indicators", "Chỉ tiêu: % đạt so với mục tiêu", inds, 100).LabelsAbove()
+	v.IndicatorChart = both("chart-indicators", func(id string) *chart.Chart {
+		return chart.Values(id, "Chỉ tiêu: % đạt so với mục tiêu", inds, 100)
+	})
 
 	for _, o := range d.Overdue {
 		v.Overdue = append(v.Overdue, overdueLine{Section: o.SectionLabel, Title: o.Title, Lead: names[o.LeadAgencyID], Due: o.Due, Days: o.Days})
