@@ -149,7 +149,8 @@ func cmdPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 		enc.SetEscapeHTML(false)
 		return enc.Encode(sum)
 	}
-	fmt.Fprintf(stdout, "Đã nhập kế hoạch #%d: %s\n%d mục, %d nhiệm vụ, %d văn bản được dẫn chiếu.\n", sum.PlanID, sum.Title, sum.Sections, sum.Tasks, len(sum.References))
+	fmt.Fprintf(stdout, "Đã nhập %s (mã %d): %s\n%d mục, %d nhiệm vụ, %d văn bản được dẫn chiếu.\n", d.Plan.Name(), sum.PlanID,
+		d.Plan.DisplayTitle(), sum.Sections, sum.Tasks, len(sum.References))
 	for _, w := range sum.Warnings {
 		where := ""
 		if w.File != "" {
