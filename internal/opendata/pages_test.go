@@ -16,6 +16,7 @@ import (
 	"tiendo/internal/app"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
+	"tiendo/internal/indicator"
 	"tiendo/internal/opendata"
 	"tiendo/internal/plan"
 	"tiendo/internal/store"
@@ -107,6 +108,11 @@ func attrOf(n *html.Node, key string) string {
 func TestPublicDashboard(t *testing.T) {
 	p := newPublicSite(t)
 	ctx := context.Background()
+	ind := &indicator.Indicator{PlanID: p.planID, Code: "CT01", Name: "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", Unit: "%",
+		Direction: indicator.Increase, Aggregation: indicator.Sum, Targets: map[int]float64{2026: 80}}
+	if err := p.s.CreateIndicator(ctx, 0, ind); err != nil {
+		t.Fatal(err)
+	}
 	dash, err := p.app.PublishedDashboard(ctx, p.planID)
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +146,10 @@ func TestPublicDashboard(t *testing.T) {
 			t.Errorf("the plan's page has no %s section", id)
 		}
 	}
-	for _, chart := range []string{"chart-status", "chart-groups", "chart-agencies", "chart-trend"} {
+	if !strings.Contains(planBody, "CT01 Tỷ lệ hồ sơ xử lý trực tuyến toàn trình (%)") || !strings.Contains(planBody, "Chưa có số liệu") {
+		t.Error("the indicator is not shown against its target")
+	}
+	for _, chart := range []string{"chart-status", "chart-groups", "chart-agencies", "chart-trend", "chart-indicators"} {
 		if !strings.Contains(planBody, `<figure class="chart" id="`+chart+`"`) || !strings.Contains(planBody, `<figure class="chart" id="`+chart+`-phone"`) {
 			t.Errorf("no chart %s for both a wide screen and a phone", chart)
 		}
