@@ -160,7 +160,8 @@ func cmpOr(a, b string) string {
 
 // printImport says in words what was stored.
 func printImport(w io.Writer, res *app.ImportedPlan, sum app.ImportSummary) {
-	fmt.Fprintf(w, "Đã nhập kế hoạch #%d: %s\n%d mục, %d nhiệm vụ, %d văn bản được dẫn chiếu.\n", res.PlanID, sum.Title, sum.Sections, sum.Tasks, len(sum.References))
+	fmt.Fprintf(w, "Đã nhập %s (mã %d): %s\n%d mục, %d nhiệm vụ, %d văn bản được dẫn chiếu.\n", res.Draft.Plan.Name(), res.PlanID,
+		res.Draft.Plan.DisplayTitle(), sum.Sections, sum.Tasks, len(sum.References))
 	for _, w2 := range sum.Warnings {
 		where := w2.File
 		if w2.Line > 0 {

@@ -182,8 +182,12 @@ func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Wr
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: kế hoạch #%d với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản, %d nhiệm vụ được phân công mẫu).\n",
-		res.PlanID, res.Tasks, res.Assigned, res.SampleAssigned)
+	p, err := s.Plan(ctx, res.PlanID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: %s (mã %d) với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản, %d nhiệm vụ được phân công mẫu).\n",
+		p.Name(), res.PlanID, res.Tasks, res.Assigned, res.SampleAssigned)
 	sample, err := demo.LoadReports(ctx, s, res.PlanID, today)
 	if err != nil {
 		return err

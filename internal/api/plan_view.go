@@ -14,6 +14,8 @@ type planJSON struct {
 	IssuedOn      *string `json:"issued_on"`
 	Issuer        string  `json:"issuer"`
 	Title         string  `json:"title"`
+	DisplayName   string  `json:"display_name"`  // plan.Plan.Name
+	DisplayTitle  string  `json:"display_title"` // plan.Plan.DisplayTitle
 	Status        string  `json:"status"`
 	ReplacesID    *int64  `json:"replaces_id"`
 	Replaces      string  `json:"replaces"`
@@ -45,6 +47,8 @@ func planView(p *plan.Plan) planJSON {
 		IssuedOn:      nullDate(p.IssuedOn),
 		Issuer:        p.Issuer,
 		Title:         p.Title,
+		DisplayName:   p.Name(),
+		DisplayTitle:  p.DisplayTitle(),
 		Status:        string(p.Status),
 		ReplacesID:    nullID(&p.ReplacesID),
 		Replaces:      p.Replaces,

@@ -3,6 +3,10 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
+	"time"
+
+	"tiendo/internal/agency"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/derrors"
@@ -17,9 +21,12 @@ import (
 
 // OfficialReport builds the official report of plan planID for period
 // periodID (0: the period holding today, else the plan's nearest): the
-// figures of today with the plan's settings, what the agencies' accepted
-// reports of the period say, and the coordinator's saved draft brought in
-// line with the plan's groups or, never saved, the first draft.
+// figures on the period's day (officialreport.AsOf: today while the period
+// runs, its last day once ended, never after the report's date) with the
+// plan's settings, what the agencies' accepted reports of the period say,
+// and the coordinator's saved draft brought in line with the plan's groups
+// or, never saved, the first draft, issued by the coordinator's agency
+// (officialIssuer).
 //
 // A period that is not the plan's is Invalid (field "period"); a plan
 // without periods yet is NotFound, as is an unknown plan.
@@ -28,7 +35,8 @@ func (a *App) OfficialReport(ctx context.Context, by *auth.User, planID, periodI
 	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
 		return nil, err
 	}
-	pf, err := a.computeFigures(ctx, planID, periodID, a.Today())
+	today := a.Today()
+	pf, err := a.computeFigures(ctx, planID, periodID, today)
 	var pe *PeriodError
 	if errors.As(err, &pe) {
 		return nil, derrors.InvalidFields(map[string]string{"period": "Kỳ báo cáo này không thuộc kế hoạch."}, pe.Error())
@@ -36,20 +44,90 @@ func (a *App) OfficialReport(ctx context.Context, by *auth.User, planID, periodI
 	if err != nil {
 		return nil, err
 	}
-	facts, dash := pf.Facts, pf.Dashboard
-	acc, err := a.store.OfficialReportSources(ctx, planID, dash.Period.ID)
-	if err != nil {
-		return nil, err
-	}
-	saved, err := a.store.OfficialReport(ctx, planID, dash.Period.ID)
+	period := pf.Dashboard.Period
+	saved, err := a.store.OfficialReport(ctx, planID, period.ID)
 	switch {
 	case errors.Is(err, derrors.NotFound):
 		saved = nil // never saved: the first draft
 	case err != nil:
 		return nil, err
 	}
+	var dated time.Time
+	if saved != nil {
+		dated = saved.Date
+	}
+	if asOf := officialreport.AsOf(period, today, dated); !asOf.Equal(pf.Dashboard.AsOf) {
+		if pf, err = a.computeFigures(ctx, planID, period.ID, asOf); err != nil {
+			return nil, err
+		}
+	}
+	facts, dash := pf.Facts, pf.Dashboard
+	acc, err := a.store.OfficialReportSources(ctx, planID, period.ID)
+	if err != nil {
+		return nil, err
+	}
+	issuing, names, err := a.officialIssuer(ctx, by)
+	if err != nil {
+		return nil, err
+	}
+	issuing.Today = today
 	return &officialreport.Report{Facts: facts, Figures: dash, Accepted: acc,
-		Draft: officialreport.Current(saved, facts, dash, acc)}, nil
+		Draft: officialreport.Current(saved, facts, dash, acc, issuing), IssuerNames: names, Created: a.Now()}, nil
+}
+
+// officialIssuer is who issues the official report: the coordinator's
+// agency — by's own when by is a coordinator with one, else that of the
+// first active coordinator account that has one —, its People's Committee
+// (the first ancestor of the province's kind), the name of its head when
+// exactly one active head account has a name, and the agency's other
+// names. No coordinator's agency: the plan's issuer issues it (a zero
+// Issuing).
+func (a *App) officialIssuer(ctx context.Context, by *auth.User) (officialreport.Issuing, []string, error) {
+	var is officialreport.Issuing
+	users, err := a.store.Users(ctx)
+	if err != nil {
+		return is, nil, err
+	}
+	id := int64(0)
+	if by != nil && by.Role == auth.RoleCoordinator {
+		id = by.AgencyID
+	}
+	for _, u := range users {
+		if id == 0 && u.Role == auth.RoleCoordinator && !u.Disabled && u.AgencyID != 0 {
+			id = u.AgencyID
+		}
+	}
+	if id == 0 {
+		return is, nil, nil
+	}
+	agencies, err := a.store.Agencies(ctx)
+	if err != nil {
+		return is, nil, err
+	}
+	byID := make(map[int64]*agency.Agency, len(agencies))
+	for i := range agencies {
+		byID[agencies[i].ID] = &agencies[i]
+	}
+	if is.Agency = byID[id]; is.Agency == nil {
+		return officialreport.Issuing{}, nil, nil
+	}
+	for p, n := byID[is.Agency.ParentID], 0; p != nil && n < len(agencies); p, n = byID[p.ParentID], n+1 {
+		if p.Kind == agency.KindProvince {
+			is.Parent = p
+			break
+		}
+	}
+	var heads []string
+	for _, u := range users {
+		if u.Role == auth.RoleHead && u.AgencyID == id && !u.Disabled && strings.TrimSpace(u.FullName) != "" {
+			heads = append(heads, strings.TrimSpace(u.FullName))
+		}
+	}
+	if len(heads) == 1 {
+		is.Signer = heads[0]
+	}
+	names := append([]string{is.Agency.ShortName}, is.Agency.Aliases...)
+	return is, names, nil
 }
 
 // SaveOfficialReport saves the coordinator's edit d of the official report

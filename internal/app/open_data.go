@@ -18,12 +18,8 @@ import (
 // a reporting period is published; any other is NotFound.
 func (a *App) PublishedFigures(ctx context.Context, planID int64) (_ *PlanFigures, err error) {
 	defer derrors.Wrap(&err, "app.PublishedFigures(plan %d)", planID)
-	p, err := a.Plan(ctx, planID)
-	if err != nil {
+	if _, err := a.publishedPlan(ctx, planID); err != nil {
 		return nil, err
-	}
-	if p.Status != plan.PlanActive {
-		return nil, derrors.New(derrors.NotFound, "Kế hoạch mã %d không còn thực hiện nên không công bố dữ liệu mở.", planID)
 	}
 	return a.computeFigures(ctx, planID, 0, a.Today())
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"tiendo/internal/derrors"
@@ -91,12 +90,5 @@ func (rs reminderSource) Coordinators(ctx context.Context, _ notify.Obligation) 
 	return rs.a.store.CoordinatorRecipients(ctx)
 }
 
-// reminderPlanName names a plan in reminders: its code when it has one,
-// else the start of its title (titles of Vietnamese plans run to several
-// lines).
-func reminderPlanName(p *plan.Plan) string {
-	if p.Code != "" {
-		return "Kế hoạch " + p.Code
-	}
-	return "Kế hoạch " + plan.TitleFromText(strings.ToLower(p.Title))
-}
+// reminderPlanName names a plan in reminders as people do (plan.Plan.Name).
+func reminderPlanName(p *plan.Plan) string { return p.Name() }

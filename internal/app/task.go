@@ -200,17 +200,12 @@ func (a *App) writablePlan(ctx context.Context, id int64) (*plan.Plan, error) {
 	}
 	switch p.Status {
 	case plan.PlanReplaced:
-		return nil, derrors.New(derrors.ReadOnly, "Kế hoạch %s đã được thay thế; chỉ còn để xem, không sửa được nhiệm vụ của nó.", planName(p))
+		return nil, derrors.New(derrors.ReadOnly, "%s đã được thay thế; chỉ còn để xem, không sửa được nhiệm vụ của nó.", planName(p))
 	case plan.PlanClosed:
-		return nil, derrors.New(derrors.ReadOnly, "Kế hoạch %s đã kết thúc; chỉ còn để xem, không sửa được nhiệm vụ của nó.", planName(p))
+		return nil, derrors.New(derrors.ReadOnly, "%s đã kết thúc; chỉ còn để xem, không sửa được nhiệm vụ của nó.", planName(p))
 	}
 	return p, nil
 }
 
-// planName is how messages name a plan: its number when known.
-func planName(p *plan.Plan) string {
-	if p.Code != "" {
-		return p.Code
-	}
-	return fmt.Sprintf("mã %d", p.ID)
-}
+// planName is how messages name a plan: plan.Plan.Name.
+func planName(p *plan.Plan) string { return p.Name() }

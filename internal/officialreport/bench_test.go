@@ -63,9 +63,9 @@ func officialReport(tb testing.TB, f *figures.Facts, acc officialreport.Accepted
 	if err != nil {
 		tb.Fatal(err)
 	}
-	d := officialreport.DraftFrom(f, dash, acc)
-	d.Issuer = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-	if _, err := docx.Bytes(render.Document(d, dash)); err != nil {
+	d := officialreport.DraftFrom(f, dash, acc, issuing())
+	r := &officialreport.Report{Facts: f, Figures: dash, Accepted: acc, Draft: d}
+	if _, err := docx.Bytes(render.Document(r)); err != nil {
 		tb.Fatal(err)
 	}
 	if err := xlsx.Write(&bytes.Buffer{}, render.Appendix(f, dash, acc)...); err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"tiendo/internal/agency"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -43,6 +44,7 @@ type Draft struct {
 	Issuer       string    // cơ quan ban hành, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
 	ParentIssuer string    // cơ quan chủ quản, "UBND TỈNH CÀ MAU"; may be empty
 	Summary      string    // trích yếu after "BÁO CÁO"
+	General      string    // under "1. Kết quả chung", after the figures: the agencies' general texts
 	Results      []GroupText
 	Difficulties string // II. Khó khăn, vướng mắc
 	Proposals    string // III. Kiến nghị, đề xuất
@@ -95,7 +97,7 @@ func (e *InvalidError) Unwrap() error { return ErrInvalid }
 
 // Normalize trims and NFC-normalises every text and drops empty recipients.
 func (d *Draft) Normalize() {
-	for _, p := range []*string{&d.Number, &d.Place, &d.Issuer, &d.ParentIssuer, &d.Summary, &d.Difficulties,
+	for _, p := range []*string{&d.Number, &d.Place, &d.Issuer, &d.ParentIssuer, &d.Summary, &d.General, &d.Difficulties,
 		&d.Proposals, &d.NextTasks, &d.SignPrefix, &d.SignTitle, &d.SignName} {
 		*p = strings.TrimSpace(vntext.NFC(strings.ReplaceAll(*p, "\r\n", "\n")))
 	}
@@ -133,7 +135,7 @@ func (d *Draft) Validate() error {
 			fe[key] = fmt.Sprintf("Tối đa %d ký tự.", MaxLine)
 		}
 	}
-	for key, v := range map[string]string{"difficulties": d.Difficulties, "proposals": d.Proposals, "next_tasks": d.NextTasks} {
+	for key, v := range map[string]string{"general": d.General, "difficulties": d.Difficulties, "proposals": d.Proposals, "next_tasks": d.NextTasks} {
 		if utf8.RuneCountInString(v) > MaxText {
 			fe[key] = fmt.Sprintf("Tối đa %s ký tự.", vntext.FormatInt(MaxText))
 		}
@@ -158,36 +160,58 @@ func (d *Draft) Validate() error {
 }
 
 // DraftFrom makes the first draft of the official report of f's plan for
-// the period of dash, which the coordinator then edits: the summary line
-// from the plan and period; under each task group, the accepted Summary of
-// every agency leading a task of the group (agency name first); the
-// difficulties, proposals and next-period tasks of every accepted report,
-// one line per agency; the as-of
-// day as the date; the plan's issuer as the issuing agency (a report the
-// UBND tỉnh sends up), which the coordinator changes to the Sở issuing it.
-func DraftFrom(f *figures.Facts, dash *figures.Dashboard, acc Accepted) *Draft {
+// the period of dash, which the coordinator then edits. by is who issues
+// it: the coordinator's agency, in capitals, under its People's Committee
+// ("UBND TỈNH CÀ MAU"), with the province as the place, the number left
+// for the office to write in before "/BC-" and the agency's initials, the
+// signature its head gives and "Nơi nhận" to its People's Committee
+// (never to itself); without an agency, the plan's issuer issues it. The
+// date is the day it is made; the summary line names the plan in sentence
+// case (a title written in capitals would shout); each agency's general
+// text (kết quả chung of its accepted report) comes once, under "1. Kết quả
+// chung"; the groups' narratives start empty, for the coordinator — the
+// report writes each group's figures itself; the difficulties, proposals
+// and next-period tasks of every accepted report come one line per agency.
+func DraftFrom(f *figures.Facts, dash *figures.Dashboard, acc Accepted, by Issuing) *Draft {
 	f = figures.InPeriod(f, dash.Period) // the plan and its agencies as they were in the period
 	names := agencyNames(f)
-	d := &Draft{
-		PlanID: f.Plan.ID, PeriodID: dash.Period.ID, Date: dash.AsOf,
-		Issuer:     cmp.Or(strings.ToUpper(f.Plan.Issuer), "UBND TỈNH"),
-		Summary:    summaryLine(&f.Plan, dash.Period.Label),
-		Recipients: []string{"UBND tỉnh (b/c);", "Các sở, ban, ngành tỉnh;", "Lưu: VT."},
+	d := &Draft{PlanID: f.Plan.ID, PeriodID: dash.Period.ID, Date: by.Today,
+		Summary: summaryLine(&f.Plan, dash.Period.Label)}
+	if d.Date.IsZero() {
+		d.Date = dash.AsOf
 	}
+	kind, issuer := agency.KindProvince, cmp.Or(strings.TrimSpace(f.Plan.Issuer), "Ủy ban nhân dân tỉnh")
+	if by.Agency != nil {
+		kind, issuer = by.Agency.Kind, by.Agency.Name
+	}
+	d.Issuer = upperName(issuer, false)
+	parent := ""
+	if by.Agency != nil && by.Parent != nil {
+		parent = by.Parent.Name
+		d.ParentIssuer = upperName(parent, true)
+	}
+	d.Place = Place(parent, issuer, f.Plan.Issuer)
+	d.Number = "/BC-" + Abbreviation(issuer)
+	d.SignPrefix, d.SignTitle = signer(kind)
+	d.SignName = by.Signer
+	if by.Agency != nil && by.Parent != nil {
+		up := "UBND tỉnh"
+		if short := strings.TrimSpace(by.Parent.ShortName); short != "" {
+			up = short
+		}
+		d.Recipients = append(d.Recipients, up+" (b/c);")
+	}
+	d.Recipients = append(d.Recipients, "Các sở, ban, ngành tỉnh;", "Lưu: VT.")
+	if by.Agency != nil {
+		d.Recipients = RecipientsOf(d, by.Agency.ShortName)
+	}
+
 	texts := map[int64]reporting.Texts{}
 	for _, t := range acc.Texts {
 		texts[t.AgencyID] = t.Texts
 	}
-	leads := groupLeads(f, dash.ByGroup)
 	for _, g := range dash.ByGroup {
-		var lines []string
-		for _, id := range leads[g.SectionID] {
-			if s := texts[id].Summary; s != "" {
-				lines = append(lines, names[id]+": "+s)
-			}
-		}
-		d.Results = append(d.Results, GroupText{SectionID: g.SectionID, Label: g.Label, Title: g.Title,
-			Text: strings.Join(lines, "\n")})
+		d.Results = append(d.Results, GroupText{SectionID: g.SectionID, Label: g.Label, Title: g.Title})
 	}
 	join := func(pick func(reporting.Texts) string) string {
 		var lines []string
@@ -198,6 +222,7 @@ func DraftFrom(f *figures.Facts, dash *figures.Dashboard, acc Accepted) *Draft {
 		}
 		return strings.Join(lines, "\n")
 	}
+	d.General = join(func(t reporting.Texts) string { return t.Summary })
 	d.Difficulties = join(func(t reporting.Texts) string { return t.Difficulties })
 	d.Proposals = join(func(t reporting.Texts) string { return t.Proposals })
 	d.NextTasks = join(func(t reporting.Texts) string { return t.NextTasks })
@@ -219,28 +244,21 @@ func (d *Draft) Refresh(groups []figures.Group) {
 	d.Results = out
 }
 
-// summaryLine is the trích yếu: "Kết quả thực hiện Kế hoạch số 99/KH-UBND … Quý II/2025".
+// summaryLine is the trích yếu: "Kết quả thực hiện Kế hoạch số 99/KH-UBND
+// về chuyển đổi số năm 2025, quý III/2025" — the plan's title in sentence
+// case (plan.Plan.DisplayTitle), continuing the sentence.
 func summaryLine(p *plan.Plan, period string) string {
 	s := "Kết quả thực hiện Kế hoạch"
 	if p.Code != "" {
 		s += " số " + p.Code
 	}
-	if p.Title != "" {
-		s += " " + lowerFirst(p.Title)
+	if t := p.DisplayTitle(); t != "" {
+		s += " " + vntext.LowerFirst(t)
 	}
 	if period != "" {
-		s += ", " + lowerFirst(period)
+		s += ", " + vntext.LowerFirst(period)
 	}
 	return s
-}
-
-// lowerFirst lowers the first letter ("Quý II/2025" → "quý II/2025").
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return strings.ToLower(string(r)) + s[n:]
 }
 
 // agencyNames maps agency IDs to names.
@@ -250,53 +268,4 @@ func agencyNames(f *figures.Facts) map[int64]string {
 		m[a.ID] = a.Name
 	}
 	return m
-}
-
-// groupOf maps each section to the group (of groups) it falls under, 0 when none.
-func groupOf(f *figures.Facts, groups []figures.Group) map[int64]int64 {
-	isGroup := map[int64]bool{}
-	for _, g := range groups {
-		isGroup[g.SectionID] = true
-	}
-	parent := make(map[int64]int64, len(f.Sections))
-	for _, s := range f.Sections {
-		parent[s.ID] = s.ParentID
-	}
-	out := make(map[int64]int64, len(f.Sections))
-	for _, s := range f.Sections {
-		for x, n := s.ID, 0; x != 0 && n <= len(f.Sections); x, n = parent[x], n+1 {
-			if isGroup[x] {
-				out[s.ID] = x
-				break
-			}
-		}
-	}
-	return out
-}
-
-// groupLeads lists, per group, the agencies leading its tasks in the order
-// of f.Agencies (name order).
-func groupLeads(f *figures.Facts, groups []figures.Group) map[int64][]int64 {
-	of := groupOf(f, groups)
-	leads := map[int64]map[int64]bool{}
-	for i := range f.Tasks {
-		t := &f.Tasks[i]
-		g := of[t.SectionID]
-		if g == 0 || t.LeadAgencyID == 0 {
-			continue
-		}
-		if leads[g] == nil {
-			leads[g] = map[int64]bool{}
-		}
-		leads[g][t.LeadAgencyID] = true
-	}
-	out := map[int64][]int64{}
-	for _, a := range f.Agencies {
-		for g, set := range leads {
-			if set[a.ID] {
-				out[g] = append(out[g], a.ID)
-			}
-		}
-	}
-	return out
 }

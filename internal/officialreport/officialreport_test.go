@@ -14,7 +14,6 @@ import (
 
 	"tiendo/internal/agency"
 	"tiendo/internal/export/docx"
-	"tiendo/internal/export/xlsx"
 	"tiendo/internal/figures"
 	"tiendo/internal/officialreport"
 	"tiendo/internal/officialreport/render"
@@ -30,8 +29,8 @@ const (
 	task1, task2   = 21, 22
 	task3          = 23
 	planIssuer     = "UBND tỉnh Cà Mau"
-	wantSummary    = "Kết quả thực hiện Kế hoạch số 99/KH-UBND chuyển đổi số năm 2025, quý III/2025"
-	wantTaskFigure = "Tính đến ngày 20/08/2025, Kế hoạch có 3 nhiệm vụ; trong đó: đã hoàn thành 1 nhiệm vụ (33,3%), gồm 1 đúng hạn và 0 quá hạn; đang thực hiện 0 nhiệm vụ, trong đó 0 sắp đến hạn; quá hạn chưa hoàn thành 1 nhiệm vụ; chưa triển khai 1 nhiệm vụ; tạm dừng 0 nhiệm vụ; không thực hiện 0 nhiệm vụ."
+	wantSummary    = "Kết quả thực hiện Kế hoạch số 99/KH-UBND chuyển đổi số năm 2025 trên địa bàn tỉnh Cà Mau, quý III/2025"
+	wantTaskFigure = "Tính đến ngày 20/08/2025, Kế hoạch có 3 nhiệm vụ; trong đó: đã hoàn thành 1 nhiệm vụ (33,3%), đúng hạn; quá hạn chưa hoàn thành 1 nhiệm vụ; chưa triển khai 1 nhiệm vụ."
 )
 
 // fixture: a plan with two groups and three tasks, judged on 20/8/2025 in
@@ -46,7 +45,7 @@ const (
 func fixture() (*figures.Facts, officialreport.Accepted) {
 	d := plan.Date
 	f := &figures.Facts{
-		Plan:     plan.Plan{ID: 1, Code: "99/KH-UBND", Title: "Chuyển đổi số năm 2025", Issuer: planIssuer, Status: plan.PlanActive, IssuedOn: d(2025, 4, 1)},
+		Plan:     plan.Plan{ID: 1, Code: "99/KH-UBND", Title: "CHUYỂN ĐỔI SỐ NĂM 2025 TRÊN ĐỊA BÀN TỈNH CÀ MAU", Issuer: planIssuer, Status: plan.PlanActive, IssuedOn: d(2025, 4, 1)},
 		DueSoon:  7,
 		Agencies: []agency.Agency{{ID: agA, Name: "Sở A"}, {ID: agB, Name: "Sở B"}},
 		Periods: []reporting.Period{{ID: q3, Year: 2025, No: 3, Label: "Quý III/2025", Start: d(2025, 7, 1),
@@ -84,20 +83,33 @@ func compute(t testing.TB, f *figures.Facts) *figures.Dashboard {
 	return dash
 }
 
+// issuing is the coordinator's agency, the Sở KH&CN, under the UBND tỉnh.
+func issuing() officialreport.Issuing {
+	return officialreport.Issuing{
+		Agency: &agency.Agency{ID: 7, Name: "Sở Khoa học và Công nghệ", ShortName: "Sở KH&CN", Kind: agency.KindDepartment, ParentID: 1},
+		Parent: &agency.Agency{ID: 1, Name: "Ủy ban nhân dân tỉnh Cà Mau", ShortName: "UBND tỉnh", Kind: agency.KindProvince},
+		Signer: "Nguyễn Văn An", Today: plan.Date(2025, 10, 6),
+	}
+}
+
 func TestDraftFrom(t *testing.T) {
 	f, acc := fixture()
-	d := officialreport.DraftFrom(f, compute(t, f), acc)
-	want := []officialreport.GroupText{
-		{SectionID: sec1, Label: "III.1", Title: "Hạ tầng", Text: "Sở A: Hoàn thành hạ tầng."}, // B only cooperates in III.1
-		{SectionID: sec2, Label: "III.2", Title: "Nhân lực", Text: "Sở B: Đang đào tạo."},
+	d := officialreport.DraftFrom(f, compute(t, f), acc, issuing())
+	want := []officialreport.GroupText{ // the narratives are the coordinator's; the figures are the report's
+		{SectionID: sec1, Label: "III.1", Title: "Hạ tầng"},
+		{SectionID: sec2, Label: "III.2", Title: "Nhân lực"},
 	}
 	if !slices.Equal(d.Results, want) {
 		t.Errorf("Results = %+v, want %+v", d.Results, want)
 	}
 	for _, c := range []struct{ name, got, want string }{
 		{"Summary", d.Summary, wantSummary},
-		{"Issuer", d.Issuer, "UBND TỈNH CÀ MAU"},
-		{"ParentIssuer", d.ParentIssuer, ""},
+		{"Issuer", d.Issuer, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
+		{"ParentIssuer", d.ParentIssuer, "UBND TỈNH CÀ MAU"},
+		{"Number", d.Number, "/BC-SKHCN"},
+		{"Place", d.Place, "Cà Mau"},
+		{"Signature", d.SignPrefix + "|" + d.SignTitle + "|" + d.SignName, "|GIÁM ĐỐC|Nguyễn Văn An"},
+		{"General", d.General, "- Sở A: Hoàn thành hạ tầng.\n- Sở B: Đang đào tạo."}, // once each
 		{"Difficulties", d.Difficulties, "- Sở A: Thiếu vốn."},
 		{"Proposals", d.Proposals, ""},
 		{"NextTasks", d.NextTasks, "- Sở B: Mở lớp."},
@@ -106,8 +118,67 @@ func TestDraftFrom(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
 		}
 	}
-	if d.PlanID != 1 || d.PeriodID != q3 || !d.Date.Equal(plan.Date(2025, 8, 20)) || d.Version != 0 {
+	if !slices.Equal(d.Recipients, []string{"UBND tỉnh (b/c);", "Các sở, ban, ngành tỉnh;", "Lưu: VT."}) {
+		t.Errorf("Recipients = %q", d.Recipients)
+	}
+	if d.PlanID != 1 || d.PeriodID != q3 || !d.Date.Equal(plan.Date(2025, 10, 6)) || d.Version != 0 {
 		t.Errorf("draft keys = %d %d %v v%d", d.PlanID, d.PeriodID, d.Date, d.Version)
+	}
+
+	// No coordinator's agency: the plan's issuer issues it, and does not
+	// send it to itself.
+	d = officialreport.DraftFrom(f, compute(t, f), acc, officialreport.Issuing{})
+	if d.Issuer != "UBND TỈNH CÀ MAU" || d.ParentIssuer != "" || d.Number != "/BC-UBND" || d.Place != "Cà Mau" ||
+		d.SignPrefix != "TM. ỦY BAN NHÂN DÂN" || d.SignTitle != "CHỦ TỊCH" {
+		t.Errorf("issued by the plan's issuer: %+v", d)
+	}
+	for _, r := range d.Recipients {
+		if strings.Contains(r, "UBND") {
+			t.Errorf("the UBND sends its report to itself: %q", d.Recipients)
+		}
+	}
+}
+
+func TestRecipientsOf(t *testing.T) {
+	d := &officialreport.Draft{Issuer: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", Recipients: []string{"UBND tỉnh (b/c);", "- Sở KH&CN (để biết);",
+		"Sở Khoa học và Công nghệ;", "Các sở, ban, ngành tỉnh;", "Lưu: VT, KHTC."}}
+	if got := officialreport.RecipientsOf(d, "Sở KH&CN"); !slices.Equal(got, []string{"UBND tỉnh (b/c);", "Các sở, ban, ngành tỉnh;", "Lưu: VT, KHTC."}) {
+		t.Errorf("RecipientsOf = %q", got)
+	}
+	d = &officialreport.Draft{Issuer: "ỦY BAN NHÂN DÂN TỈNH CÀ MAU", Recipients: []string{"UBND tỉnh (b/c);", "Bộ Khoa học và Công nghệ (b/c);", "Lưu: VT."}}
+	if got := officialreport.RecipientsOf(d); !slices.Equal(got, []string{"Bộ Khoa học và Công nghệ (b/c);", "Lưu: VT."}) {
+		t.Errorf("RecipientsOf = %q", got)
+	}
+}
+
+func TestAsOf(t *testing.T) {
+	q := reporting.Period{Start: plan.Date(2026, 7, 1), End: plan.Date(2026, 9, 30)}
+	d := plan.Date
+	for _, c := range []struct{ today, dated, want time.Time }{
+		{d(2026, 8, 20), time.Time{}, d(2026, 8, 20)},    // the period runs: today
+		{d(2026, 12, 6), time.Time{}, d(2026, 9, 30)},    // ended: its last day, not today
+		{d(2026, 12, 6), d(2026, 10, 6), d(2026, 9, 30)}, // dated after it ended: still its last day
+		{d(2026, 9, 20), d(2026, 9, 15), d(2026, 9, 15)}, // dated in the period: never after the report's date
+		{d(2026, 9, 20), d(2026, 6, 1), d(2026, 9, 20)},  // a date before the period is not a cap
+	} {
+		if got := officialreport.AsOf(q, c.today, c.dated); !got.Equal(c.want) {
+			t.Errorf("AsOf(today %v, dated %v) = %v, want %v", c.today, c.dated, got, c.want)
+		}
+	}
+}
+
+func TestPlaceAndAbbreviation(t *testing.T) {
+	for in, want := range map[string]string{"Ủy ban nhân dân tỉnh Cà Mau": "Cà Mau", "UBND TỈNH CÀ MAU": "Cà Mau",
+		"UBND thành phố Cần Thơ": "Cần Thơ", "Văn phòng Ủy ban nhân dân tỉnh": "", "Sở Khoa học và Công nghệ": ""} {
+		if got := officialreport.Place(in); got != want {
+			t.Errorf("Place(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"Sở Khoa học và Công nghệ": "SKHCN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO": "SGDĐT",
+		"Ủy ban nhân dân tỉnh Cà Mau": "UBND", "UBND TỈNH CÀ MAU": "UBND", "Sở Văn hóa, Thể thao và Du lịch": "SVHTTDL"} {
+		if got := officialreport.Abbreviation(in); got != want {
+			t.Errorf("Abbreviation(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -135,10 +206,13 @@ func TestValidate(t *testing.T) {
 func TestReport(t *testing.T) {
 	f, acc := fixture()
 	dash := compute(t, f)
-	d := officialreport.DraftFrom(f, dash, acc)
-	d.Issuer, d.Number, d.Place = "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "12/BC-SKHCN", "Cà Mau"
-	d.SignPrefix, d.SignTitle, d.SignName = "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"
-	r := render.Document(d, dash)
+	d := officialreport.DraftFrom(f, dash, acc, issuing())
+	d.Number = ""
+	d.Recipients = append(d.Recipients, "- Sở KH&CN (để biết);")
+	d.SignPrefix, d.SignTitle = "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
+	d.Results[0].Text = "Đã lắp đặt hạ tầng."
+	at := time.Date(2025, 10, 6, 2, 0, 0, 0, time.UTC)
+	r := render.Document(&officialreport.Report{Facts: f, Figures: dash, Accepted: acc, Draft: d, IssuerNames: []string{"Sở KH&CN"}, Created: at})
 	var heads []string
 	for _, s := range r.Sections {
 		heads = append(heads, s.Heading)
@@ -158,24 +232,45 @@ func TestReport(t *testing.T) {
 	if general[1].Paragraph != wantReports {
 		t.Errorf("report figures:\n got %q\nwant %q", general[1].Paragraph, wantReports)
 	}
-	wantRows := [][]string{
-		{"1", "III.1. Hạ tầng", "2", "1", "0", "1", "0", "0"},
-		{"2", "III.2. Nhân lực", "1", "0", "0", "0", "1", "0"},
-		{"", "Tổng cộng", "3", "1", "0", "1", "1", "0"},
+	// No column for a status no task has (đang thực hiện, tạm dừng).
+	tb := general[2].Table
+	if !slices.Equal(tb.Header, []string{"STT", "Nhóm nhiệm vụ", "Tổng số", "Đã hoàn thành", "Quá hạn", "Chưa triển khai"}) {
+		t.Errorf("table header = %q", tb.Header)
 	}
-	if got := general[2].Table.Rows; !slices.EqualFunc(got, wantRows, slices.Equal) {
+	wantRows := [][]string{
+		{"1", "III.1. Hạ tầng", "2", "1", "1", "0"},
+		{"2", "III.2. Nhân lực", "1", "0", "0", "1"},
+		{"", "Tổng cộng", "3", "1", "1", "1"},
+	}
+	if got := tb.Rows; !slices.EqualFunc(got, wantRows, slices.Equal) {
 		t.Errorf("table rows = %q", got)
 	}
+	if p := general[3].Paragraph; !strings.Contains(p, render.AppendixTasks) || !strings.Contains(p, render.AppendixReports) {
+		t.Errorf("the appendix is not named: %q", p)
+	}
+	if general[4].Paragraph != "- Sở A: Hoàn thành hạ tầng." || general[5].Paragraph != "- Sở B: Đang đào tạo." || len(general) != 6 {
+		t.Errorf("general texts = %+v", general[4:])
+	}
 	groups := res.Subsections[1].Subsections
-	if len(groups) != 2 || groups[0].Heading != "a) III.1. Hạ tầng" || groups[1].Heading != "b) III.2. Nhân lực" ||
-		groups[0].Blocks[0].Paragraph != "Sở A: Hoàn thành hạ tầng." {
-		t.Errorf("groups = %+v", groups)
+	if len(groups) != 2 || groups[0].Heading != "a) III.1. Hạ tầng" || groups[1].Heading != "b) III.2. Nhân lực" {
+		t.Fatalf("groups = %+v", groups)
+	}
+	if got := groups[0].Blocks; len(got) != 2 || got[0].Paragraph != "Nhóm có 2 nhiệm vụ; trong đó: đã hoàn thành 1 nhiệm vụ (50%), đúng hạn; quá hạn chưa hoàn thành 1 nhiệm vụ." ||
+		got[1].Paragraph != "Đã lắp đặt hạ tầng." {
+		t.Errorf("group III.1 = %+v", got)
+	}
+	if got := groups[1].Blocks; len(got) != 1 || got[0].Paragraph != "Nhóm có 1 nhiệm vụ; trong đó: chưa triển khai 1 nhiệm vụ." {
+		t.Errorf("group III.2 (no text: its figures alone) = %+v", got)
 	}
 	if p := r.Sections[2].Blocks[0].Paragraph; p != "Không có." {
 		t.Errorf("empty proposals = %q", p)
 	}
-	if r.Summary != wantSummary || r.Signature.Name != "Nguyễn Văn An" || r.Number != "12/BC-SKHCN" {
+	if r.Summary != wantSummary || r.Signature.Name != "Nguyễn Văn An" || r.Number != "/BC-SKHCN" || r.Place != "Cà Mau" ||
+		r.ParentIssuer != "UBND TỈNH CÀ MAU" || r.Author != "Sở Khoa học và Công nghệ" || !r.Created.Equal(at) {
 		t.Errorf("letterhead = %+v", r)
+	}
+	if !slices.Equal(r.Recipients, []string{"UBND tỉnh (b/c);", "Các sở, ban, ngành tỉnh;", "Lưu: VT."}) {
+		t.Errorf("recipients = %q (never the issuer itself)", r.Recipients)
 	}
 }
 
@@ -209,9 +304,9 @@ func TestAppendix(t *testing.T) {
 func TestDocumentsOpen(t *testing.T) {
 	f, acc := fixture()
 	dash := compute(t, f)
-	d := officialreport.DraftFrom(f, dash, acc)
-	d.Issuer = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-	b, err := docx.Bytes(render.Document(d, dash))
+	d := officialreport.DraftFrom(f, dash, acc, issuing())
+	rep := &officialreport.Report{Facts: f, Figures: dash, Accepted: acc, Draft: d}
+	b, err := docx.Bytes(render.Document(rep))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,10 +317,21 @@ func TestDocumentsOpen(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, render.Appendix(f, dash, acc)...); err != nil {
+	if err := render.WriteXLSX(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
 	CheckWorkbook(t, buf.Bytes())
+	wb, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	want := "(Kèm theo Báo cáo số      /BC-SKHCN ngày 06 tháng 10 năm 2025 của Sở Khoa học và Công nghệ)"
+	for _, sh := range wb.GetSheetList() {
+		if v, _ := wb.GetCellValue(sh, "A2"); v != want {
+			t.Errorf("%s A2 = %q, want %q", sh, v, want)
+		}
+	}
 }
 
 // documentXML unzips word/document.xml of a .docx.
@@ -259,7 +365,7 @@ func CheckWorkbook(t testing.TB, b []byte) {
 	if got := wb.GetSheetList(); !slices.Equal(got, []string{render.SheetTasks, render.SheetIndicators, render.SheetReports}) {
 		t.Errorf("sheets = %q", got)
 	}
-	if v, _ := wb.GetCellValue(render.SheetTasks, "B2"); v != "Nhiệm vụ" {
-		t.Errorf("tasks B2 = %q", v)
+	if v, _ := wb.GetCellValue(render.SheetTasks, "B3"); v != "Nhiệm vụ" {
+		t.Errorf("tasks B3 = %q", v)
 	}
 }

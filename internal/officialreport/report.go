@@ -1,6 +1,9 @@
 package officialreport
 
 import (
+	"time"
+
+	"tiendo/internal/clock"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -21,6 +24,12 @@ type Report struct {
 	// Draft is the coordinator's saved draft with its groups brought in
 	// line with the plan's (Version > 0), or the first draft (Version 0).
 	Draft *Draft
+	// IssuerNames are the issuing agency's other names (its short name,
+	// aliases), which "Nơi nhận" must not list either.
+	IssuerNames []string
+	// Created is when the files are made (the server's clock): the
+	// documents' properties.
+	Created time.Time
 }
 
 // Plan is the report's plan.
@@ -31,11 +40,27 @@ func (r *Report) Period() reporting.Period { return r.Figures.Period }
 
 // Current is the draft a download or the edit form starts from: the saved
 // one (nil when never saved), its groups brought in line with the plan's,
-// else the first draft.
-func Current(saved *Draft, f *figures.Facts, dash *figures.Dashboard, acc Accepted) *Draft {
+// else the first draft by the issuer by.
+func Current(saved *Draft, f *figures.Facts, dash *figures.Dashboard, acc Accepted, by Issuing) *Draft {
 	if saved == nil {
-		return DraftFrom(f, dash, acc)
+		return DraftFrom(f, dash, acc, by)
 	}
 	saved.Refresh(dash.ByGroup)
 	return saved
+}
+
+// AsOf is the day the official report of period p counts its figures
+// on ("tính đến ngày …"): today while the period runs, its last day once
+// it has ended — a report on Quý III made or downloaded in December still
+// speaks of Quý III — and never after the report's own date (dated, zero
+// when none) when that falls in the period.
+func AsOf(p reporting.Period, today, dated time.Time) time.Time {
+	day := clock.DateOf(today)
+	if !p.End.IsZero() && day.After(p.End) {
+		day = p.End
+	}
+	if d := clock.DateOf(dated); !dated.IsZero() && !d.Before(p.Start) && d.Before(day) {
+		day = d
+	}
+	return day
 }

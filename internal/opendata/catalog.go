@@ -76,9 +76,12 @@ func xsdDate(t time.Time) typedDate {
 	return typedDate{Value: t.Format(time.DateOnly), Type: "xsd:date"}
 }
 
-// serveCatalog answers /open/catalog.jsonld: every dataset of every active plan.
+// serveCatalog answers /open/catalog.jsonld: every dataset of every
+// active plan. dct:modified is the day the figures are computed for — the
+// server's day, which --clock sets — since a dataset's statuses and days
+// overdue are as of it.
 func (h *handler) serveCatalog(w http.ResponseWriter, r *http.Request) {
-	all, err := h.loadAll(r)
+	all, err := h.app.PublishedDashboards(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -91,24 +94,21 @@ func (h *handler) serveCatalog(w http.ResponseWriter, r *http.Request) {
 		Datasets: []catalogDataset{}}
 	var latest time.Time
 	for _, p := range all {
-		if p.Modified.After(latest) {
-			latest = p.Modified
+		modified := p.Dashboard.AsOf
+		if modified.After(latest) {
+			latest = modified
 		}
 		publisher := p.Plan.Issuer
 		if publisher == "" {
 			publisher = c.Publisher.Name
 		}
-		for _, ds := range p.Datasets {
+		for _, ds := range datasetInfos() {
 			id := strconv.FormatInt(p.Plan.ID, 10) + "/" + ds.Name
-			planTitle := p.Plan.Code
-			if planTitle == "" {
-				planTitle = p.Plan.Title
-			}
 			x := catalogDataset{ID: base + "/open/plans/" + id, Type: "dcat:Dataset", Identifier: id,
-				Title: ds.Title + " — Kế hoạch " + planTitle, Description: ds.Description,
+				Title: ds.Title + " — " + p.Plan.Name(), Description: ds.Description,
 				Language: ref{"http://publications.europa.eu/resource/authority/language/VIE"},
 				License:  ref{LicenceURI}, Publisher: agent{Type: "foaf:Organization", Name: publisher},
-				Modified: xsdDate(p.Modified)}
+				Modified: xsdDate(modified)}
 			csvURL := datasetURL(r, p.Plan.ID, ds.Name+".csv")
 			jsonURL := datasetURL(r, p.Plan.ID, ds.Name+".json")
 			x.Distributions = []distribution{
@@ -130,8 +130,6 @@ func (h *handler) serveCatalog(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/ld+json; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
-	w.Write(append(b, '\n'))
+	send(w, r, "application/ld+json; charset=utf-8", append(b, '\n'))
 }

@@ -53,7 +53,15 @@ func get(t *testing.T, h http.Handler, path string) *http.Response {
 func taskCSV(t *testing.T, h http.Handler, planID int64) []map[string]string {
 	t.Helper()
 	res := get(t, h, fmt.Sprintf("/open/plans/%d/tasks.csv", planID))
-	recs, err := stdcsv.NewReader(res.Body).ReadAll()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ok := strings.CutPrefix(string(b), "\uFEFF")
+	if !ok {
+		t.Fatal("the CSV has no UTF-8 byte-order mark: Excel would garble its Vietnamese")
+	}
+	recs, err := stdcsv.NewReader(strings.NewReader(body)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,12 +16,38 @@ const (
 	DatasetIndicators = "indicators"
 )
 
-// dataset is one published table of a plan.
-type dataset struct {
+// datasetInfo says what one published table of a plan is.
+type datasetInfo struct {
 	Name        string // file stem
 	Title       string
 	Description string
-	Sheet       table.Sheet
+}
+
+// datasetInfos are the tables every published plan has, in the order the
+// pages list them.
+func datasetInfos() []datasetInfo {
+	return []datasetInfo{
+		{DatasetTasks, "Danh mục nhiệm vụ và tình trạng", "Mỗi dòng là một nhiệm vụ của kế hoạch với tình trạng (mã trong cột status) tính theo báo cáo đã được tiếp nhận, thời hạn và tiến độ."},
+		{DatasetGroups, "Tiến độ theo nhóm nhiệm vụ", "Số nhiệm vụ theo tình trạng của từng nhóm nhiệm vụ và nhóm con (dòng nhóm con có cột subgroup)."},
+		{DatasetAgencies, "Tiến độ theo cơ quan chủ trì", "Số nhiệm vụ theo tình trạng của từng cơ quan chủ trì; dòng không có mã cơ quan là nhiệm vụ chưa phân công."},
+		{DatasetIndicators, "Kết quả thực hiện chỉ tiêu", "Giá trị thực hiện của từng chỉ tiêu trong năm theo báo cáo đã được tiếp nhận, so với mục tiêu năm."},
+	}
+}
+
+// infoOf is the datasetInfo of the dataset named name.
+func infoOf(name string) datasetInfo {
+	for _, i := range datasetInfos() {
+		if i.Name == name {
+			return i
+		}
+	}
+	return datasetInfo{Name: name}
+}
+
+// dataset is one published table of a plan.
+type dataset struct {
+	datasetInfo
+	Sheet table.Sheet
 }
 
 // datasets builds every dataset of one plan from its computed figures:
@@ -96,8 +122,7 @@ func tasksDataset(f *figures.Facts, d *figures.Dashboard, names map[int64]string
 			names[t.LeadAgencyID], string(j.Status), j.Status.Label(), date(j.Due), j.OverdueDays, t.Progress,
 			date(t.CompletedOn)})
 	}
-	return dataset{Name: DatasetTasks, Title: "Danh mục nhiệm vụ và tình trạng", Sheet: s,
-		Description: "Mỗi dòng là một nhiệm vụ của kế hoạch với tình trạng (mã trong cột status) tính theo báo cáo đã được tiếp nhận, thời hạn và tiến độ."}
+	return dataset{datasetInfo: infoOf(DatasetTasks), Sheet: s}
 }
 
 func groupsDataset(d *figures.Dashboard) dataset {
@@ -113,8 +138,7 @@ func groupsDataset(d *figures.Dashboard) dataset {
 			s.Rows = append(s.Rows, append([]any{g.Label, sub.Label, sub.Title}, statusCells(sub.Status)...))
 		}
 	}
-	return dataset{Name: DatasetGroups, Title: "Tiến độ theo nhóm nhiệm vụ", Sheet: s,
-		Description: "Số nhiệm vụ theo tình trạng của từng nhóm nhiệm vụ và nhóm con (dòng nhóm con có cột subgroup)."}
+	return dataset{datasetInfo: infoOf(DatasetGroups), Sheet: s}
 }
 
 func agenciesDataset(d *figures.Dashboard) dataset {
@@ -130,8 +154,7 @@ func agenciesDataset(d *figures.Dashboard) dataset {
 		}
 		s.Rows = append(s.Rows, append([]any{id, a.Name}, statusCells(a.Status)...))
 	}
-	return dataset{Name: DatasetAgencies, Title: "Tiến độ theo cơ quan chủ trì", Sheet: s,
-		Description: "Số nhiệm vụ theo tình trạng của từng cơ quan chủ trì; dòng không có mã cơ quan là nhiệm vụ chưa phân công."}
+	return dataset{datasetInfo: infoOf(DatasetAgencies), Sheet: s}
 }
 
 func indicatorsDataset(d *figures.Dashboard) dataset {
@@ -156,20 +179,7 @@ func indicatorsDataset(d *figures.Dashboard) dataset {
 		s.Rows = append(s.Rows, []any{g.Code, g.Name, g.Unit, string(g.Direction), g.Year, num(g.Target),
 			num(g.Actual), num(g.Achieved), string(g.Light)})
 	}
-	return dataset{Name: DatasetIndicators, Title: "Kết quả thực hiện chỉ tiêu", Sheet: s,
-		Description: "Giá trị thực hiện của từng chỉ tiêu trong năm theo báo cáo đã được tiếp nhận, so với mục tiêu năm."}
-}
-
-// modified is the dataset's modification day: the latest accepted report
-// touching a task (the store keeps it on the task) or the plan's update.
-func modified(f *figures.Facts) time.Time {
-	m := f.Plan.UpdatedAt
-	for i := range f.Tasks {
-		if f.Tasks[i].ReportedAt.After(m) {
-			m = f.Tasks[i].ReportedAt
-		}
-	}
-	return m
+	return dataset{datasetInfo: infoOf(DatasetIndicators), Sheet: s}
 }
 
 // rowsJSON turns a sheet into JSON objects keyed by column name, with the

@@ -1,32 +1,39 @@
-// Package opendata publishes the figures of every active plan as open data
-// at /open, without login: an index page, per plan the task list with its
-// status, progress by task group and by lead agency, and indicator values,
-// each as CSV (UTF-8, with CSVW metadata) and JSON, and a DCAT-AP catalogue
-// in JSON-LD at /open/catalog.jsonld.
+// Package opendata is the province's transparency page at /open, without
+// login: for each active plan its public dashboard — status cards, charts
+// by task group and by lead agency with a table behind each, the trend,
+// the overdue tasks, indicators against targets — every number a link to
+// the public list of the tasks behind it; and its figures as open data:
+// the task list, progress by group and by lead agency, and indicator
+// values, each as CSV (UTF-8 with a byte-order mark, with CSVW metadata)
+// and JSON, and a DCAT-AP catalogue in JSON-LD at /open/catalog.jsonld.
 //
-// Every number comes from the application (app.PublishedFigures:
-// figures.Compute over the plan's facts with its settings, on the server's
-// day), so open data equals the dashboard: statuses and indicator values
-// move only with accepted reports, and only organisations are named —
-// never a person, a user name or an e-mail address.
+// Every number comes from the application (app.PublishedDashboards and
+// app.PublishedFigures: figures.Compute over the plan's facts with its
+// settings, on the server's day, the dashboards read through the figure
+// cache), so the page and the files equal the dashboard: statuses and
+// indicator values move only with accepted reports, and only
+// organisations are named — never a person, a user name or an e-mail
+// address. Pages wear the UI's stylesheet (Config.Stylesheet), draw their
+// charts with internal/chart and need no script; responses may be cached
+// by browsers and proxies for five minutes and carry an ETag.
 package opendata
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
-	"encoding/json"
+	"encoding/hex"
 	"errors"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"tiendo/internal/app"
+	"tiendo/internal/chart"
 	"tiendo/internal/derrors"
-	"tiendo/internal/export/csv"
-	"tiendo/internal/plan"
+	"tiendo/internal/vntext"
 )
 
 // Licence is the licence every dataset is published under.
@@ -34,6 +41,10 @@ const (
 	LicenceURI   = "https://creativecommons.org/licenses/by/4.0/"
 	LicenceTitle = "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"
 )
+
+// maxAge is how long browsers and proxies may keep an answer: the figures
+// move with accepted reports and the day, not by the second.
+const maxAge = "public, max-age=300"
 
 //go:embed templates/*.html
 var templateFS embed.FS
@@ -43,14 +54,18 @@ type Config struct {
 	// App computes the published figures (its clock gives the day).
 	App *app.App
 	Log *slog.Logger
+	// Stylesheet is the address of the UI's stylesheet (web.StaticURL),
+	// so that the public pages wear the house style.
+	Stylesheet string
 }
 
 // handler serves /open/.
 type handler struct {
-	app   *app.App
-	log   *slog.Logger
-	index *template.Template
-	mux   *http.ServeMux
+	app        *app.App
+	log        *slog.Logger
+	stylesheet string
+	pages      map[string]*template.Template // "index", "plan", "tasks"
+	mux        *http.ServeMux
 }
 
 // New returns the handler of /open/ (mounted there by the server, which
@@ -62,146 +77,92 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	t, err := template.New("index.html").Funcs(template.FuncMap{"day": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
+	h := &handler{app: cfg.App, log: cfg.Log, stylesheet: cfg.Stylesheet, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
+	for _, name := range []string{"index", "plan", "tasks"} {
+		t, err := template.New(name).Funcs(funcs()).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err == nil {
+			_, err = t.New("chart").Parse(chart.Template)
 		}
-		return t.Format("02/01/2006")
-	}}).ParseFS(templateFS, "templates/index.html")
-	if err != nil {
-		return nil, err
+		if err != nil {
+			return nil, err
+		}
+		h.pages[name] = t
 	}
-	h := &handler{app: cfg.App, log: cfg.Log, index: t, mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /open/{$}", h.serveIndex)
 	h.mux.HandleFunc("GET /open/catalog.jsonld", h.serveCatalog)
+	h.mux.HandleFunc("GET /open/plans/{id}", h.servePlan)
+	h.mux.HandleFunc("GET /open/plans/{id}/tasks", h.serveTasks)
 	h.mux.HandleFunc("GET /open/plans/{id}/{file}", h.serveFile)
 	return h, nil
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
 
-// published is one active plan with its computed figures and datasets.
-type published struct {
-	Plan     plan.Plan
-	Modified time.Time
-	Datasets []dataset
+// funcs are the templates' helpers: Vietnamese dates and numbers, the
+// badge of a status, the licence.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"day": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return vntext.FormatDate(t)
+		},
+		"iso":          func(t time.Time) string { return t.Format(time.DateOnly) },
+		"num":          vntext.FormatInt,
+		"badge":        chart.BadgeClass,
+		"licenceURI":   func() string { return LicenceURI },
+		"licenceTitle": func() string { return LicenceTitle },
+	}
 }
 
-// load computes the datasets of one published plan (app.PublishedFigures:
-// active, with a reporting period) on the server's day; a plan not
-// published is a NotFound.
-func (h *handler) load(r *http.Request, id int64) (*published, error) {
-	pf, err := h.app.PublishedFigures(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return newPublished(pf), nil
+// page is what the layout renders around a page's content.
+type page struct {
+	Title      string
+	Stylesheet string
+	Nav        string // "index" on the index
+	Data       any
 }
 
-// newPublished lays out one plan's figures as its datasets.
-func newPublished(pf *app.PlanFigures) *published {
-	f := pf.Facts
-	return &published{Plan: f.Plan, Modified: modified(f), Datasets: datasets(f, pf.Dashboard)}
-}
-
-// loadAll loads every published plan, in the store's plan order.
-func (h *handler) loadAll(r *http.Request) ([]*published, error) {
-	all, err := h.app.PublishedPlans(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*published, 0, len(all))
-	for _, pf := range all {
-		out = append(out, newPublished(pf))
-	}
-	return out, nil
-}
-
-func (h *handler) serveIndex(w http.ResponseWriter, r *http.Request) {
-	all, err := h.loadAll(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
+// render writes page name with data.
+func (h *handler) render(w http.ResponseWriter, r *http.Request, name, title string, data any) {
 	var buf bytes.Buffer
-	if err := h.index.Execute(&buf, map[string]any{"Plans": all, "LicenceURI": LicenceURI, "LicenceTitle": LicenceTitle}); err != nil {
+	nav := ""
+	if name == "index" {
+		nav = "index"
+	}
+	if err := h.pages[name].ExecuteTemplate(&buf, "layout", page{Title: title, Stylesheet: h.stylesheet, Nav: nav, Data: data}); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	w.Write(buf.Bytes())
+	send(w, r, "text/html; charset=utf-8", buf.Bytes())
 }
 
-// serveFile answers /open/plans/{id}/{dataset}.csv, .csv-metadata.json and .json.
-func (h *handler) serveFile(w http.ResponseWriter, r *http.Request) {
+// send writes body with its type, the caching headers and an ETag (the
+// body's digest), answering 304 to a request that has it already.
+func send(w http.ResponseWriter, r *http.Request, ctype string, body []byte) {
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	hd := w.Header()
+	hd.Set("Cache-Control", maxAge)
+	hd.Set("ETag", etag)
+	if match := r.Header.Get("If-None-Match"); match != "" && (match == etag || match == "W/"+etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Type", ctype)
+	hd.Set("Content-Length", strconv.Itoa(len(body)))
+	w.Write(body)
+}
+
+// planID reads {id}; false (after answering 404) when it is not one.
+func planID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	file := r.PathValue("file")
 	if err != nil || id <= 0 {
 		notFound(w)
-		return
+		return 0, false
 	}
-	var stem, kind string
-	for _, ext := range []string{".csv-metadata.json", ".csv", ".json"} {
-		if s, ok := strings.CutSuffix(file, ext); ok {
-			stem, kind = s, ext
-			break
-		}
-	}
-	p, err := h.load(r, id)
-	if errors.Is(err, derrors.NotFound) {
-		notFound(w)
-		return
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	var ds *dataset
-	for i := range p.Datasets {
-		if p.Datasets[i].Name == stem {
-			ds = &p.Datasets[i]
-		}
-	}
-	if ds == nil {
-		notFound(w)
-		return
-	}
-	var buf bytes.Buffer
-	hdr := w.Header()
-	switch kind {
-	case ".csv":
-		if err := csv.Write(&buf, ds.Sheet, csv.Options{}); err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		hdr.Set("Content-Type", "text/csv; charset=utf-8; header=present")
-		hdr.Set("Link", `<`+file+`-metadata.json>; rel="describedby"; type="application/csvm+json"`)
-	case ".csv-metadata.json":
-		b, err := csv.MetadataJSON(ds.Sheet, datasetURL(r, id, ds.Name+".csv"))
-		if err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		buf.Write(b)
-		hdr.Set("Content-Type", "application/csvm+json")
-	case ".json":
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"plan_id": id, "dataset": ds.Name, "title": ds.Title,
-			"modified": p.Modified.Format(time.DateOnly), "license": LicenceURI,
-			"rows": rowsJSON(ds.Sheet, csv.ColumnName)}); err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		hdr.Set("Content-Type", "application/json; charset=utf-8")
-	}
-	hdr.Set("Cache-Control", "public, max-age=300")
-	hdr.Set("Access-Control-Allow-Origin", "*") // open data: any site may fetch it
-	if !p.Modified.IsZero() {
-		hdr.Set("Last-Modified", p.Modified.UTC().Format(http.TimeFormat))
-	}
-	w.Write(buf.Bytes())
+	return id, true
 }
 
 // baseURL is the scheme and host the request came to, for the absolute
@@ -221,6 +182,16 @@ func datasetURL(r *http.Request, planID int64, file string) string {
 
 func notFound(w http.ResponseWriter) {
 	http.Error(w, "Không có dữ liệu mở này.", http.StatusNotFound)
+}
+
+// failOrNotFound answers a NotFound of the application with 404 and any
+// other error with fail.
+func (h *handler) failOrNotFound(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, derrors.NotFound) {
+		notFound(w)
+		return
+	}
+	h.fail(w, r, err)
 }
 
 // fail logs an internal error and answers 500 without internals.

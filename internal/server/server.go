@@ -66,7 +66,11 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	open, err := opendata.New(opendata.Config{App: uc, Log: cfg.Log})
+	css, err := web.StaticURL("app.css") // the public pages wear the UI's stylesheet
+	if err != nil {
+		return nil, err
+	}
+	open, err := opendata.New(opendata.Config{App: uc, Log: cfg.Log, Stylesheet: css})
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ import (
 	"tiendo/internal/reporting"
 )
 
-const officialReportCols = `plan_id, period_id, number, place, issued_on, issuer, parent_issuer, summary, results,
+const officialReportCols = `plan_id, period_id, number, place, issued_on, issuer, parent_issuer, summary, general, results,
 	difficulties, proposals, next_tasks, sign_prefix, sign_title, sign_name, recipients, version, updated_at, updated_by`
 
 // OfficialReport reads the official report of a plan for a period as the
@@ -28,7 +28,7 @@ func (s *Store) readOfficialReport(ctx context.Context, q querier, planID, perio
 	var results, recipients string
 	err := s.queryRow(ctx, q, `SELECT `+officialReportCols+` FROM official_reports WHERE plan_id = ? AND period_id = ?`,
 		planID, periodID).Scan(&d.PlanID, &d.PeriodID, &d.Number, &d.Place, timeCol{&d.Date}, &d.Issuer, &d.ParentIssuer,
-		&d.Summary, &results, &d.Difficulties, &d.Proposals, &d.NextTasks, &d.SignPrefix, &d.SignTitle, &d.SignName,
+		&d.Summary, &d.General, &results, &d.Difficulties, &d.Proposals, &d.NextTasks, &d.SignPrefix, &d.SignTitle, &d.SignName,
 		&recipients, &d.Version, timeCol{&d.UpdatedAt}, idCol{&d.UpdatedBy})
 	if err != nil {
 		return nil, err
@@ -80,16 +80,16 @@ func (s *Store) SaveOfficialReport(ctx context.Context, actor int64, d *official
 		if old.Version != d.Version {
 			return ErrConflict
 		}
-		args := []any{d.Number, d.Place, dateArg(d.Date), d.Issuer, d.ParentIssuer, d.Summary, string(results),
+		args := []any{d.Number, d.Place, dateArg(d.Date), d.Issuer, d.ParentIssuer, d.Summary, d.General, string(results),
 			d.Difficulties, d.Proposals, d.NextTasks, d.SignPrefix, d.SignTitle, d.SignName,
 			strings.Join(d.Recipients, "\n"), tsArg(at), refArg(actor), d.PlanID, d.PeriodID}
 		if old.Version == 0 {
 			_, err = s.exec(ctx, tx, `INSERT INTO official_reports (number, place, issued_on, issuer, parent_issuer,
-				summary, results, difficulties, proposals, next_tasks, sign_prefix, sign_title, sign_name, recipients,
-				updated_at, updated_by, plan_id, period_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, args...)
+				summary, general, results, difficulties, proposals, next_tasks, sign_prefix, sign_title, sign_name, recipients,
+				updated_at, updated_by, plan_id, period_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, args...)
 		} else {
 			_, err = s.exec(ctx, tx, `UPDATE official_reports SET number = ?, place = ?, issued_on = ?, issuer = ?,
-				parent_issuer = ?, summary = ?, results = ?, difficulties = ?, proposals = ?, next_tasks = ?,
+				parent_issuer = ?, summary = ?, general = ?, results = ?, difficulties = ?, proposals = ?, next_tasks = ?,
 				sign_prefix = ?, sign_title = ?, sign_name = ?, recipients = ?, updated_at = ?, updated_by = ?,
 				version = version + 1 WHERE plan_id = ? AND period_id = ?`, args...)
 		}
@@ -104,6 +104,7 @@ func (s *Store) SaveOfficialReport(ctx context.Context, actor int64, d *official
 		c.add("issuer", old.Issuer, d.Issuer)
 		c.add("parent_issuer", old.ParentIssuer, d.ParentIssuer)
 		c.add("summary", old.Summary, d.Summary)
+		c.add("general", old.General, d.General)
 		c.add("results", old.Results, d.Results)
 		c.add("difficulties", old.Difficulties, d.Difficulties)
 		c.add("proposals", old.Proposals, d.Proposals)

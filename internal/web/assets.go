@@ -12,6 +12,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"tiendo/internal/chart"
 )
 
 // embedded holds the templates and static files compiled into the binary,
@@ -89,6 +91,9 @@ func (a *assets) loadTemplates(fsys fs.FS) error {
 			continue
 		}
 		t, err := template.New(name).Funcs(a.funcs()).ParseFS(fsys, "templates/layout.html", "templates/partials/*.html", p)
+		if err == nil {
+			_, err = t.New("chart").Parse(chart.Template) // the charts' SVG, shared with /open
+		}
 		if err != nil {
 			return fmt.Errorf("web: template %s: %w", name, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/chart"
 	"tiendo/internal/figures"
 	"tiendo/internal/reporting"
 )
@@ -15,7 +16,7 @@ type agencyDashView struct {
 	Dash     *dashView
 	Agency   *agency.Agency
 	Row      agencyFigRow    // its tasks by status and its report for the period
-	Chart    *chart          // its tasks by status
+	Chart    *chart.Chart    // its tasks by status
 	Overdue  []taskLine      // its overdue tasks
 	Warnings []warningLine   // its early warnings
 	History  []agencyReports // its reports' timeliness in every started period

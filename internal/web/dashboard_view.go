@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"tiendo/internal/chart"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -32,7 +33,7 @@ type dashView struct {
 	Completeness string // "75%"
 	OnTimeRate   string
 
-	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart *chart
+	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart *chart.Chart
 
 	Query string // ?period=…&asof=… of this view, for downloads
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"tiendo/internal/chart"
 	"tiendo/internal/plan"
 	"tiendo/internal/planimport"
 	"tiendo/internal/vntext"
@@ -40,25 +41,9 @@ func (a *assets) funcs() template.FuncMap {
 	}
 }
 
-// statusClass is the CSS class of a status badge: red overdue, orange due
-// soon, green done on time — the colours leaders already read.
-func statusClass(s plan.Status) string {
-	switch s {
-	case plan.StatusOverdue:
-		return "badge badge-red"
-	case plan.StatusDueSoon:
-		return "badge badge-orange"
-	case plan.StatusDoneOnTime:
-		return "badge badge-green"
-	case plan.StatusDoneLate:
-		return "badge badge-olive"
-	case plan.StatusInProgress:
-		return "badge badge-blue"
-	case plan.StatusPaused, plan.StatusCancelled:
-		return "badge badge-grey"
-	}
-	return "badge badge-grey"
-}
+// statusClass is the CSS class of a status badge (chart.BadgeClass: red
+// overdue, orange due soon, green done on time).
+func statusClass(s plan.Status) string { return chart.BadgeClass(s) }
 
 // paragraphs splits stored plan text (one paragraph a line) for display.
 func paragraphs(s string) []string {

@@ -66,6 +66,7 @@ type officialReportForm struct {
 	Version int // the version read (0: never saved, the first draft)
 
 	Issuer, ParentIssuer, Number, Place, Date, Summary string
+	General                                            string // 1. Kết quả chung, after the figures
 	Results                                            []groupField
 	Difficulties, Proposals, NextTasks                 string
 	SignPrefix, SignTitle, SignName                    string
@@ -89,7 +90,7 @@ func newOfficialReportForm(rep *officialreport.Report) *officialReportForm {
 	d := rep.Draft
 	f := &officialReportForm{Plan: rep.Plan(), Period: rep.Period(), Periods: rep.Facts.Periods}
 	f.Version, f.UpdatedAt = d.Version, d.UpdatedAt
-	f.Issuer, f.ParentIssuer, f.Number, f.Place, f.Summary = d.Issuer, d.ParentIssuer, d.Number, d.Place, d.Summary
+	f.Issuer, f.ParentIssuer, f.Number, f.Place, f.Summary, f.General = d.Issuer, d.ParentIssuer, d.Number, d.Place, d.Summary, d.General
 	if !d.Date.IsZero() {
 		f.Date = d.Date.Format("02/01/2006")
 	}
@@ -112,7 +113,7 @@ func readOfficialReportForm(w http.ResponseWriter, r *http.Request, f *officialR
 	v := r.PostFormValue
 	f.Version, _ = strconv.Atoi(v("version"))
 	f.Issuer, f.ParentIssuer, f.Number, f.Place = v("issuer"), v("parent_issuer"), v("number"), v("place")
-	f.Date, f.Summary = v("date"), v("summary")
+	f.Date, f.Summary, f.General = v("date"), v("summary"), v("general")
 	for i := range f.Results {
 		f.Results[i].Text = v(f.Results[i].Key)
 	}
@@ -128,7 +129,7 @@ func readOfficialReportForm(w http.ResponseWriter, r *http.Request, f *officialR
 // app.SaveOfficialReport's).
 func (f *officialReportForm) draft(planID, periodID int64) (*officialreport.Draft, plan.FieldErrors) {
 	d := &officialreport.Draft{PlanID: planID, PeriodID: periodID, Version: f.Version,
-		Issuer: f.Issuer, ParentIssuer: f.ParentIssuer, Number: f.Number, Place: f.Place, Summary: f.Summary,
+		Issuer: f.Issuer, ParentIssuer: f.ParentIssuer, Number: f.Number, Place: f.Place, Summary: f.Summary, General: f.General,
 		Difficulties: f.Difficulties, Proposals: f.Proposals, NextTasks: f.NextTasks,
 		SignPrefix: f.SignPrefix, SignTitle: f.SignTitle, SignName: f.SignName,
 		Recipients: strings.Split(strings.ReplaceAll(f.Recipients, "\r\n", "\n"), "\n")}

@@ -25,6 +25,7 @@ func officialForm(kv ...string) func(a *app) url.Values {
 		v := url.Values{"version": {"0"}, "issuer": {"SỞ KHOA HỌC VÀ CÔNG NGHỆ"}, "parent_issuer": {"UBND TỈNH CÀ MAU"},
 			"number": {"12/BC-SKHCN"}, "place": {"Cà Mau"}, "date": {"05/09/2025"},
 			"summary":                    {"Kết quả thực hiện Nghị quyết 71, quý III/2025"},
+			"general":                    {"Các cơ quan đã triển khai đồng bộ."},
 			a.expand("results.{group2}"): {"Sở Tài chính: đã bố trí vốn.\r\nSở Nội vụ: đã rà soát."},
 			"difficulties":               {"Thiếu nhân lực."}, "proposals": {"Bổ sung biên chế."}, "next_tasks": {"Hoàn thành đề án."},
 			"sign_prefix": {"KT. GIÁM ĐỐC"}, "sign_title": {"PHÓ GIÁM ĐỐC"}, "sign_name": {"Nguyễn Văn Ký"},
@@ -181,11 +182,11 @@ func officialReportScenarios() []scenario {
 			sel: []string{"form.official-report-form[method=post] input[type=hidden][name=version][value=0]",
 				"form.official-report-form[action*=/plans/{plan}/official-report?period=]",
 				"select#period option[selected]", "input#issuer", "input#date[value=01/09/2025]",
-				"textarea[name=results.{group2}]", "textarea#recipients", "input#sign_prefix",
+				"textarea[name=results.{group2}]", "textarea#general", "textarea#recipients", "input#sign_prefix",
 				"a.dl-docx[href*=/plans/{plan}/official-report.docx?period=]", "a.dl-xlsx[href*=/plans/{plan}/official-report.xlsx?period=]",
 				"nav a[href=/plans][aria-current=page]"},
 			none:  []string{".field.invalid", ".form-error", ".alert-ok", "[style]", "script:not([src])"},
-			count: map[string]int{".official-results textarea": 2},
+			count: map[string]int{".official-results textarea": 3}, // the general text and one per group
 			text:  map[string]string{"h1": "Quý III/2025", "p.official-state": "dự thảo đầu tiên", "textarea#recipients": "Lưu: VT."},
 			then:  fieldValue("input#summary", "Kết quả thực hiện Kế hoạch")},
 		{name: "official report: the admin may edit", role: "admin", method: "GET", path: path, status: 200, sel: []string{"form.official-report-form"}},
@@ -209,8 +210,9 @@ func officialReportScenarios() []scenario {
 		{name: "official report save", role: "coordinator", method: "POST", path: path, form: officialForm(), status: 303,
 			loc: "/plans/{plan}/official-report?period=", then: officialSaved(1, "12/BC-SKHCN")},
 		{name: "official report saved shows", role: "coordinator", method: "GET", path: path + "?saved=1", status: 200,
-			sel:  []string{".alert-ok", "input[name=version][value=1]", "input#number[value=12/BC-SKHCN]", "input#date[value=05/09/2025]", "input#sign_prefix[value=KT. GIÁM ĐỐC]"},
-			text: map[string]string{"p.official-state": "lần lưu thứ 1", "textarea[name=results.{group2}]": "Sở Nội vụ: đã rà soát.", "textarea#recipients": "UBND tỉnh (b/c); Lưu: VT."}},
+			sel: []string{".alert-ok", "input[name=version][value=1]", "input#number[value=12/BC-SKHCN]", "input#date[value=05/09/2025]", "input#sign_prefix[value=KT. GIÁM ĐỐC]"},
+			text: map[string]string{"p.official-state": "lần lưu thứ 1", "textarea#general": "Các cơ quan đã triển khai đồng bộ.",
+				"textarea[name=results.{group2}]": "Sở Nội vụ: đã rà soát.", "textarea#recipients": "UBND tỉnh (b/c); Lưu: VT."}},
 
 		// Two editors: the second is told, keeps the input, takes the new version.
 		{name: "official report conflict keeps the input", role: "admin", method: "POST", path: path,
@@ -225,7 +227,7 @@ func officialReportScenarios() []scenario {
 		// Downloads: every reader of the plan.
 		{name: "official report docx for a leader", role: "leader", method: "GET", path: path + ".docx", status: 200,
 			then: downloaded(render.DocxType, "B%C3%A1o%20c%C3%A1o%20t%E1%BB%95ng%20h%E1%BB%A3p%20Qu%C3%BD%20III-2025.docx",
-				docxHolds("BÁO CÁO", "99/BC-SKHCN", "Kết quả thực hiện Nghị quyết 71, quý III/2025", "Sở Tài chính: đã bố trí vốn.", "Nguyễn Văn Ký"))},
+				docxHolds("BÁO CÁO", "99/BC-SKHCN", "Kết quả thực hiện Nghị quyết 71, quý III/2025", "Các cơ quan đã triển khai đồng bộ.", "Sở Tài chính: đã bố trí vốn.", "Nguyễn Văn Ký"))},
 		{name: "official report xlsx for a leader", role: "leader", method: "GET", path: path + ".xlsx", status: 200,
 			then: downloaded(render.XLSXType, "Ph%E1%BB%A5%20l%E1%BB%A5c", xlsxSheets)},
 		{name: "official report docx for an agency's head", role: "head", method: "GET", path: path + ".docx", status: 200,

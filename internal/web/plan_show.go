@@ -65,10 +65,6 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, http.StatusOK, "plan_show", &page{Title: planTitle(o.Plan), Nav: "plans", PlanID: id, Data: v})
 }
 
-// planTitle names a plan for headings: its code and title.
-func planTitle(p *plan.Plan) string {
-	if p.Code != "" {
-		return "Kế hoạch " + p.Code
-	}
-	return "Kế hoạch"
-}
+// planTitle names a plan for headings and page titles, as people name it
+// (plan.Plan.Name: its number, else what it implements).
+func planTitle(p *plan.Plan) string { return p.Name() }

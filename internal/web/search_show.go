@@ -37,7 +37,7 @@ type searchView struct {
 // searchHit is one task found, with its matches marked.
 type searchHit struct {
 	TaskID   int64
-	PlanCode string
+	PlanName string // plan.Plan.Name
 	Section  string
 	Title    []vntext.Segment
 	Excerpt  []vntext.Segment
@@ -101,7 +101,7 @@ func (h *handler) addHits(ctx context.Context, found []app.TaskHit, v *searchVie
 		row := newTaskRow(t, names, today)
 		v.Hits = append(v.Hits, searchHit{
 			TaskID:   t.ID,
-			PlanCode: found[i].Plan.Code,
+			PlanName: found[i].Plan.Name(),
 			Section:  found[i].Section,
 			Title:    vntext.Highlight(row.Title, v.Query),
 			Excerpt:  vntext.Highlight(vntext.Excerpt(t.Text, v.Query, excerptRunes), v.Query),

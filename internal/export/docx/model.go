@@ -22,6 +22,13 @@ type Report struct {
 	Sections     []Section
 	Signature    Signature
 	Recipients   []string // Nơi nhận, one line each, e.g. "Như trên;" ("- " is added)
+
+	// Author is who issued the document, as its properties name it
+	// ("Sở Khoa học và Công nghệ"); Issuer when empty.
+	Author string
+	// Created is when the file was made (the server's clock), as its
+	// properties and parts are dated; Date when zero.
+	Created time.Time
 }
 
 // Section is a numbered part of the body. The caller writes the numbering

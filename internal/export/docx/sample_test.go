@@ -13,7 +13,7 @@ func sampleReport(extraParagraphs int) Report {
 		{Table: &Table{
 			Caption: "Bảng 1. Tình hình thực hiện nhiệm vụ theo nhóm",
 			Header:  []string{"STT", "Nhóm nhiệm vụ", "Tổng số", "Hoàn thành", "Đang thực hiện", "Quá hạn"},
-			Widths:  []int{1, 6, 2, 2, 2, 2},
+			Widths:  []int{1, 8, 2, 2, 2, 2}, // STT gets 1/17 of the width, as Bảng 1 of the official report did
 			Rows: [][]string{
 				{"1", "Hoàn thiện thể chế, chính sách", "12", "8", "3", "1"},
 				{"2", "Phát triển hạ tầng số", "9", "4", "4", "1"},

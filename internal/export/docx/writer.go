@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -68,11 +69,27 @@ func Bytes(r Report) ([]byte, error) {
 	out, err := ooxml.Finish(buf.Bytes(), ooxml.Options{
 		Layout:      layout,
 		PageNumbers: &ooxml.PageNumbers{Font: fontName, HalfPts: sizeBody * 2},
+		Properties:  properties(r),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
 	return out, nil
+}
+
+// Application names the program in the documents' properties.
+const Application = "tiendo"
+
+// properties are the report's document properties: its title and summary,
+// its issuer, tiendo, and the time it was made.
+func properties(r Report) *ooxml.Properties {
+	title := strings.TrimSpace(cmp.Or(r.Title, "BÁO CÁO") + " " + r.Summary)
+	created := r.Created
+	if created.IsZero() {
+		created = r.Date
+	}
+	return &ooxml.Properties{Title: title, Subject: r.Summary, Creator: cmp.Or(r.Author, r.Issuer),
+		Language: "vi-VN", Application: Application, Created: created}
 }
 
 // Write writes the report as a .docx to out.
@@ -228,14 +245,20 @@ func (w *writer) letterhead(r Report) {
 
 	row := t.AddRow()
 	lc := row.AddCell().Width(left, stypes.TableWidthDxa)
+	// Names are broken into lines here, between words chosen by rule, so
+	// that no line break falls inside a name (nameLines).
 	if r.ParentIssuer != "" {
 		s := center
 		s.size = sizeAgency
-		fill(lc.AddEmptyPara(), strings.ToUpper(r.ParentIssuer), s)
+		for _, l := range nameLines(strings.ToUpper(r.ParentIssuer), sizeAgency, false, left) {
+			fill(lc.AddEmptyPara(), l, s)
+		}
 	}
 	s := center
 	s.size, s.bold = sizeAgency, true
-	fill(lc.AddEmptyPara(), strings.ToUpper(r.Issuer), s)
+	for _, l := range nameLines(strings.ToUpper(r.Issuer), sizeAgency, true, left) {
+		fill(lc.AddEmptyPara(), l, s)
+	}
 	rule(lc.AddEmptyPara(), left, left/3)
 
 	rc := row.AddCell().Width(right, stypes.TableWidthDxa)
@@ -248,13 +271,30 @@ func (w *writer) letterhead(r Report) {
 	row = t.AddRow()
 	s = center
 	s.size, s.before = sizeBody, 120
-	number := strings.TrimSpace(r.Number)
-	if number != "" && !strings.HasPrefix(number, "Số") {
-		number = "Số: " + number
-	}
-	fill(row.AddCell().Width(left, stypes.TableWidthDxa).AddEmptyPara(), number, s)
+	numberLine(row.AddCell().Width(left, stypes.TableWidthDxa).AddEmptyPara(), r.Number, s)
 	s.italic = true
 	fill(row.AddCell().Width(right, stypes.TableWidthDxa).AddEmptyPara(), DateLine(r.Place, r.Date), s)
+}
+
+// numberBlank is the room left for the number the office writes in when
+// the report is issued: "Số:      /BC-SKHCN".
+const numberBlank = "      "
+
+// numberLine writes the "Số:" line, always: "Số: 123/BC-SKHCN"; a number
+// not yet given ("/BC-SKHCN", or nothing) leaves room for it. The blank is
+// a run of its own, so that it keeps its spaces (xml:space="preserve").
+func numberLine(p *gdocx.Paragraph, number string, s style) {
+	number = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(number), "Số:"))
+	fill(p, "Số:", s)
+	if number == "" || strings.HasPrefix(number, "/") {
+		p.AddText(numberBlank).Font(fontName).Size(s.size)
+	} else {
+		number = " " + number
+	}
+	if number == "" {
+		number = "/BC-"
+	}
+	p.AddText(number).Font(fontName).Size(s.size)
 }
 
 // title writes the document type and the summary line, bold and centred.
@@ -337,6 +377,7 @@ func (w *writer) table(tb Table) error {
 	for i, v := range rel {
 		widths[i] = w.textWidth * v / sum
 	}
+	widths = fitColumns(widths, columnMinima(tb))
 	if tb.Caption != "" {
 		fill(w.doc.AddEmptyParagraph(), tb.Caption, style{size: sizeBody, bold: true, jc: stypes.JustificationCenter, after: afterPara, keepNext: true})
 	}
@@ -373,6 +414,54 @@ func (w *writer) table(tb Table) error {
 	// Space after the table: Word glues the next paragraph to the border.
 	w.doc.AddEmptyParagraph().Spacing(0, afterPara)
 	return nil
+}
+
+// cellPadding is the room a cell's left and right margins take (Word's
+// default 0.19 cm each), with a little to spare.
+const cellPadding = 2*108 + 40
+
+// columnMinima are the narrowest widths, in twips, that hold each
+// column's longest word on one line: its bold heading and its cells.
+func columnMinima(tb Table) []int {
+	out := make([]int, len(tb.Header))
+	for i, h := range tb.Header {
+		out[i] = longestWord(h, sizeTable, true)
+		for _, r := range tb.Rows {
+			if i < len(r) {
+				out[i] = max(out[i], longestWord(r[i], sizeTable, false))
+			}
+		}
+		out[i] += cellPadding
+	}
+	return out
+}
+
+// fitColumns widens every column narrower than its minimum and takes the
+// room from the columns that have more than theirs, in proportion to what
+// they can spare, so that no column breaks a word letter by letter ("S /
+// T / T") and the table keeps its width. When the minima do not fit at
+// all, the widths stay as given.
+func fitColumns(widths, minima []int) []int {
+	need, spare := 0, 0
+	for i, w := range widths {
+		if w < minima[i] {
+			need += minima[i] - w
+		} else {
+			spare += w - minima[i]
+		}
+	}
+	if need == 0 || spare < need {
+		return widths
+	}
+	out := make([]int, len(widths))
+	for i, w := range widths {
+		if w < minima[i] {
+			out[i] = minima[i]
+		} else {
+			out[i] = w - (w-minima[i])*need/spare
+		}
+	}
+	return out
 }
 
 // numeric reports whether a table cell holds a number, which is centred

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // Namespaces used by the parts written here.
@@ -76,6 +77,9 @@ type Options struct {
 	// PageNumbers, when non-nil, adds a default header with a PAGE field and
 	// an empty first-page header, and turns on titlePg so page 1 uses it.
 	PageNumbers *PageNumbers
+	// Properties, when non-nil, replace the template's document properties
+	// (and drop its thumbnail); their Created time also dates the parts.
+	Properties *Properties
 }
 
 // Finish rewrites a .docx package: it replaces the body's final w:sectPr with
@@ -143,11 +147,18 @@ func Finish(docx []byte, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	parts[partDocument] = []byte(doc)
+	var modified time.Time
+	if opt.Properties != nil {
+		if err := setProperties(parts, &order, *opt.Properties); err != nil {
+			return nil, err
+		}
+		modified = opt.Properties.Created
+	}
 
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, name := range order {
-		w, err := zw.Create(name)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
 		if err != nil {
 			return nil, fmt.Errorf("ooxml: write %s: %w", name, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // minimalDocx builds the smallest package Finish must accept, with a
@@ -172,5 +173,61 @@ func TestA4Decree30WithinRanges(t *testing.T) {
 	}
 	if l.Width != 11906 || l.Height != 16838 {
 		t.Fatalf("not A4: %+v", l)
+	}
+}
+
+func TestFinishProperties(t *testing.T) {
+	in := minimalDocx(t, `<w:sectPr/>`)
+	// godocx's template: its own properties, a thumbnail and their relationships.
+	parts := unzip(t, in)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range parts {
+		w, _ := zw.Create(name)
+		io.WriteString(w, body)
+	}
+	for name, body := range map[string]string{
+		"_rels/.rels":             `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="` + relCore + `" Target="docProps/core.xml"></Relationship><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"></Relationship><Relationship Id="rId2" Type="` + relThumb + `" Target="docProps/thumbnail.jpeg"></Relationship></Relationships>`,
+		"docProps/core.xml":       `<cp:coreProperties><dc:creator>gomutex</dc:creator><dcterms:created>2013-12-23T23:15:00Z</dcterms:created></cp:coreProperties>`,
+		"docProps/thumbnail.jpeg": "JPEG",
+	} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, body)
+	}
+	zw.Close()
+	at := time.Date(2026, 10, 6, 2, 30, 0, 0, time.UTC)
+	out, err := Finish(buf.Bytes(), Options{Layout: A4Decree30(), Properties: &Properties{Title: "Báo cáo <quý III>",
+		Subject: "Kết quả", Creator: "Sở Khoa học và Công nghệ", Language: "vi-VN", Application: "tiendo", Created: at}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := unzip(t, out)
+	for name, body := range got {
+		if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+			wellFormed(t, name, body)
+		}
+	}
+	core := got["docProps/core.xml"]
+	for _, want := range []string{"<dc:title>Báo cáo &lt;quý III&gt;</dc:title>", "<dc:creator>Sở Khoa học và Công nghệ</dc:creator>",
+		`<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-06T02:30:00Z</dcterms:created>`, "<dc:language>vi-VN</dc:language>"} {
+		if !strings.Contains(core, want) {
+			t.Errorf("core.xml lacks %s:\n%s", want, core)
+		}
+	}
+	if strings.Contains(core, "gomutex") || strings.Contains(core, "2013") {
+		t.Errorf("the template's properties survived:\n%s", core)
+	}
+	if app := got["docProps/app.xml"]; !strings.Contains(app, "<Application>tiendo</Application>") {
+		t.Errorf("app.xml = %s", app)
+	}
+	if _, ok := got["docProps/thumbnail.jpeg"]; ok || strings.Contains(got["_rels/.rels"], "thumbnail") {
+		t.Error("the template's thumbnail is still there")
+	}
+	if !strings.Contains(got["_rels/.rels"], relApp) || !strings.Contains(got["[Content_Types].xml"], "/docProps/app.xml") {
+		t.Errorf("app.xml not related: %s", got["_rels/.rels"])
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(out), int64(len(out)))
+	if m := zr.File[0].Modified; !m.Equal(at) {
+		t.Errorf("parts dated %v, want %v", m, at)
 	}
 }

@@ -29,8 +29,12 @@ type Column struct {
 
 // Sheet is one table: a worksheet in a workbook, one file in open data.
 type Sheet struct {
-	Name    string // worksheet name (≤ 31 characters)
-	Title   string // title row above the header, e.g. "PHỤ LỤC I. DANH MỤC NHIỆM VỤ"
-	Columns []Column
-	Rows    [][]any
+	Name  string // worksheet name (≤ 31 characters)
+	Title string // title row above the header, e.g. "PHỤ LỤC I. DANH MỤC NHIỆM VỤ"
+	// Subtitle is a line under the title in a workbook, e.g. "(Kèm theo
+	// Báo cáo số …/BC-SKHCN ngày … của Sở Khoa học và Công nghệ)"; CSV
+	// files, which have one header row, leave it out as they do the title.
+	Subtitle string
+	Columns  []Column
+	Rows     [][]any
 }

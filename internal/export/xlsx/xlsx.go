@@ -42,18 +42,47 @@ const (
 	fmtPercent = "0.0%"
 	fmtDate    = "dd/mm/yyyy"
 	fontName   = "Times New Roman"
-	// Rows: title, header, then data.
-	headerRow = 2
-	firstData = 3
 )
 
-// Write writes a workbook with one worksheet per sheet, in order.
+// rows are where a sheet's parts go: the title in row 1, the subtitle (if
+// any) under it, then the header and the data.
+type rows struct{ subtitle, header, data int }
+
+func layoutOf(s Sheet) rows {
+	if s.Subtitle != "" {
+		return rows{subtitle: 2, header: 3, data: 4}
+	}
+	return rows{header: 2, data: 3}
+}
+
+// Application names the program in the workbooks' properties.
+const Application = "tiendo"
+
+// Properties are a workbook's document properties (File › Properties):
+// what it is, who issued it and when it was made. Without them excelize
+// writes its own ("xuri", 2006).
+type Properties struct {
+	Title, Subject string
+	Creator        string    // who issued it; "tiendo" when empty
+	Created        time.Time // when it was made; now when zero
+}
+
+// Write writes a workbook with one worksheet per sheet, in order, made by
+// tiendo now.
 func Write(w io.Writer, sheets ...Sheet) error {
+	return WriteWith(w, Properties{}, sheets...)
+}
+
+// WriteWith is Write with the workbook's properties.
+func WriteWith(w io.Writer, p Properties, sheets ...Sheet) error {
 	f, err := Build(sheets...)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	if err := setProperties(f, p); err != nil {
+		return err
+	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("xlsx: write: %w", err)
 	}
@@ -93,10 +122,31 @@ func Build(sheets ...Sheet) (*excelize.File, error) {
 	return f, nil
 }
 
+// setProperties writes p as the workbook's core and application properties.
+func setProperties(f *excelize.File, p Properties) error {
+	at := p.Created
+	if at.IsZero() {
+		at = time.Now()
+	}
+	creator := p.Creator
+	if creator == "" {
+		creator = Application
+	}
+	stamp := at.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Title, Subject: p.Subject, Creator: creator,
+		LastModifiedBy: creator, Created: stamp, Modified: stamp, Language: "vi-VN"}); err != nil {
+		return fmt.Errorf("xlsx: properties: %w", err)
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: Application}); err != nil {
+		return fmt.Errorf("xlsx: properties: %w", err)
+	}
+	return nil
+}
+
 // styles are the style ids shared by all sheets of a workbook.
 type styles struct {
-	title, header int
-	byKind        map[Kind]int
+	title, subtitle, header int
+	byKind                  map[Kind]int
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -109,6 +159,12 @@ func newStyles(f *excelize.File) (styles, error) {
 	var err error
 	if st.title, err = mk(&excelize.Style{
 		Font:      &excelize.Font{Family: fontName, Size: 14, Bold: true},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+	}); err != nil {
+		return st, err
+	}
+	if st.subtitle, err = mk(&excelize.Style{
+		Font:      &excelize.Font{Family: fontName, Size: 12, Italic: true},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
 	}); err != nil {
 		return st, err
@@ -167,6 +223,25 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 	}
 	if err := f.SetRowHeight(name, 1, 30); err != nil {
 		return err
+	}
+	at := layoutOf(s)
+	headerRow, firstData := at.header, at.data
+	if at.subtitle > 0 {
+		cell := fmt.Sprintf("A%d", at.subtitle)
+		if err := f.SetCellValue(name, cell, s.Subtitle); err != nil {
+			return err
+		}
+		if n > 1 {
+			if err := f.MergeCell(name, cell, fmt.Sprintf("%s%d", lastCol, at.subtitle)); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(name, cell, fmt.Sprintf("%s%d", lastCol, at.subtitle), st.subtitle); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(name, at.subtitle, 20); err != nil {
+			return err
+		}
 	}
 
 	headers := make([]any, n)

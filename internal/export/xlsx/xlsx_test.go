@@ -117,3 +117,34 @@ func TestWrongKindFails(t *testing.T) {
 		t.Fatal("want an error for a string in an Int column")
 	}
 }
+
+func TestSubtitleAndProperties(t *testing.T) {
+	at := time.Date(2026, 10, 6, 9, 0, 0, 0, time.UTC)
+	s := Sheet{Name: "Nhiệm vụ", Title: "PHỤ LỤC I", Subtitle: "(Kèm theo Báo cáo số      /BC-SKHCN)",
+		Columns: []Column{{Header: "STT", Kind: Int}, {Header: "Nhiệm vụ"}}, Rows: [][]any{{1, "T1"}}}
+	var buf bytes.Buffer
+	if err := WriteWith(&buf, Properties{Title: "Phụ lục", Creator: "Sở Khoa học và Công nghệ", Created: at}, s); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"A1": "PHỤ LỤC I", "A2": s.Subtitle, "A3": "STT", "B4": "T1"} {
+		if v, _ := f.GetCellValue("Nhiệm vụ", cell); v != want {
+			t.Errorf("%s = %q, want %q", cell, v, want)
+		}
+	}
+	p, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Creator != "Sở Khoa học và Công nghệ" || p.Created != "2026-10-06T09:00:00Z" || p.Title != "Phụ lục" {
+		t.Errorf("properties = %+v", p)
+	}
+	app, err := f.GetAppProps()
+	if err != nil || app.Application != "tiendo" {
+		t.Errorf("application = %+v, %v", app, err)
+	}
+}

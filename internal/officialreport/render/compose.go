@@ -3,8 +3,6 @@ package render
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"tiendo/internal/export/docx"
 	"tiendo/internal/export/table"
@@ -26,17 +24,28 @@ const (
 // none is written where a narrative section was left empty.
 const none = "Không có."
 
-// Document composes the .docx model of the official report: d's letterhead
-// and narrative around the figures of dash (tasks by status overall and by
-// group, report completeness and timeliness, indicators).
-func Document(d *officialreport.Draft, dash *figures.Dashboard) docx.Report {
+// Document composes the .docx model of the official report r: its draft's
+// letterhead and narrative around the figures of its period (tasks by
+// status overall and by group, report completeness and timeliness,
+// indicators), ready to sign: the "Số:" line always (room for the number
+// when it is not given), the province in the date line, "Nơi nhận" without
+// the issuer itself, the appendix named, no count of zero spelt out.
+func Document(r *officialreport.Report) docx.Report {
+	d, dash := r.Draft, r.Figures
+	general := append(generalBlocks(dash), docx.Block{Paragraph: appendixSentence})
+	general = append(general, textBlocks(d.General)...)
 	results := docx.Section{Heading: HeadingResults, Level: 1, Subsections: []docx.Section{
-		{Heading: "1. Kết quả chung", Level: 2, Blocks: generalBlocks(dash)},
+		{Heading: "1. Kết quả chung", Level: 2, Blocks: general},
 	}}
+	counts := make(map[int64]figures.Counts, len(dash.ByGroup))
+	for _, g := range dash.ByGroup {
+		counts[g.SectionID] = g.Status
+	}
 	var groups []docx.Section
 	for i, g := range d.Results {
+		blocks := []docx.Block{{Paragraph: groupSentence(counts[g.SectionID])}}
 		groups = append(groups, docx.Section{Heading: letter(i) + ") " + groupHeading(g), Level: 3,
-			Blocks: paragraphs(g.Text)})
+			Blocks: append(blocks, textBlocks(g.Text)...)})
 	}
 	results.Subsections = append(results.Subsections,
 		docx.Section{Heading: "2. Kết quả theo nhóm nhiệm vụ", Level: 2, Subsections: groups})
@@ -48,7 +57,7 @@ func Document(d *officialreport.Draft, dash *figures.Dashboard) docx.Report {
 			docx.Section{Heading: "3. Kết quả thực hiện các chỉ tiêu", Level: 2, Blocks: []docx.Block{{Table: indicatorTable(dash)}}})
 	}
 	return docx.Report{
-		ParentIssuer: d.ParentIssuer, Issuer: d.Issuer, Number: d.Number, Place: d.Place, Date: d.Date,
+		ParentIssuer: d.ParentIssuer, Issuer: d.Issuer, Number: numberOf(d), Place: placeOf(r), Date: d.Date,
 		Title: "BÁO CÁO", Summary: d.Summary,
 		Sections: []docx.Section{
 			results,
@@ -57,9 +66,41 @@ func Document(d *officialreport.Draft, dash *figures.Dashboard) docx.Report {
 			{Heading: HeadingNextTasks, Level: 1, Blocks: paragraphs(d.NextTasks)},
 		},
 		Signature:  docx.Signature{Prefix: d.SignPrefix, Title: d.SignTitle, Name: d.SignName},
-		Recipients: d.Recipients,
+		Recipients: officialreport.RecipientsOf(d, r.IssuerNames...),
+		Author:     vntext.SentenceCase(d.Issuer),
+		Created:    r.Created,
 	}
 }
+
+// numberOf is the draft's number, or "/BC-" and the issuer's initials when
+// it has none: the "Số:" line is always there, for the office to fill in.
+func numberOf(d *officialreport.Draft) string {
+	if n := strings.TrimSpace(d.Number); n != "" {
+		return n
+	}
+	return "/BC-" + officialreport.Abbreviation(d.Issuer)
+}
+
+// placeOf is the place of the date line: the draft's, else the province
+// its letterhead or the plan's issuer names.
+func placeOf(r *officialreport.Report) string {
+	if p := strings.TrimSpace(r.Draft.Place); p != "" {
+		return p
+	}
+	return officialreport.Place(r.Draft.ParentIssuer, r.Draft.Issuer, r.Plan().Issuer)
+}
+
+// Appendix names, as the workbook's sheets are titled and the report
+// refers to them.
+const (
+	AppendixTasks      = "Phụ lục I"
+	AppendixIndicators = "Phụ lục II"
+	AppendixReports    = "Phụ lục III"
+)
+
+// appendixSentence sends the reader of the report to its appendix.
+const appendixSentence = "(Chi tiết tại " + AppendixTasks + " – Tình hình thực hiện nhiệm vụ, " + AppendixIndicators +
+	" – Kết quả thực hiện chỉ tiêu và " + AppendixReports + " – Tình hình gửi báo cáo kèm theo Báo cáo này.)"
 
 // groupHeading is "III.1. Nâng cao nhận thức" (the label alone or the title alone when the other is missing).
 func groupHeading(g officialreport.GroupText) string {
@@ -81,26 +122,27 @@ func letter(i int) string {
 	return letter(i/len(abc)-1) + abc[i%len(abc):i%len(abc)+1]
 }
 
-// paragraphs turns a text into one paragraph a non-empty line ("Không có." when empty).
-func paragraphs(text string) []docx.Block {
+// textBlocks turns a text into one paragraph a non-empty line (none when empty).
+func textBlocks(text string) []docx.Block {
 	var out []docx.Block
 	for _, l := range strings.Split(text, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			out = append(out, docx.Block{Paragraph: l})
 		}
 	}
-	if len(out) == 0 {
-		out = []docx.Block{{Paragraph: none}}
-	}
 	return out
 }
 
-// done, open and late fold the eight statuses into what the report's
-// sentences say.
-func done(c figures.Counts) int { return c[plan.StatusDoneOnTime] + c[plan.StatusDoneLate] }
-func open(c figures.Counts) int {
-	return c[plan.StatusInProgress] + c[plan.StatusDueSoon] + c[plan.StatusNotStarted]
+// paragraphs is textBlocks, "Không có." when the text is empty.
+func paragraphs(text string) []docx.Block {
+	if out := textBlocks(text); len(out) > 0 {
+		return out
+	}
+	return []docx.Block{{Paragraph: none}}
 }
+
+// done is the tasks completed, on time or late.
+func done(c figures.Counts) int { return c[plan.StatusDoneOnTime] + c[plan.StatusDoneLate] }
 
 // pct writes part/whole as "85,3%" ("0%" when whole is 0).
 func pct(part, whole int) string {
@@ -110,33 +152,141 @@ func pct(part, whole int) string {
 	return vntext.FormatNumber(float64(part)*100/float64(whole), 1) + "%"
 }
 
+// statusParts are the clauses of a sentence on tasks by status, leaving
+// out every status no task has: "đã hoàn thành 3 nhiệm vụ (42,9%), gồm 2
+// đúng hạn và 1 quá hạn", "đang thực hiện 4 nhiệm vụ, trong đó 1 sắp đến
+// hạn", "quá hạn chưa hoàn thành 1 nhiệm vụ", …
+func statusParts(c figures.Counts) []string {
+	n := c.Total()
+	num := vntext.FormatInt
+	var parts []string
+	if k := done(c); k > 0 {
+		s := fmt.Sprintf("đã hoàn thành %s nhiệm vụ (%s)", num(k), pct(k, n))
+		onTime, late := c[plan.StatusDoneOnTime], c[plan.StatusDoneLate]
+		switch {
+		case onTime > 0 && late > 0:
+			s += fmt.Sprintf(", gồm %s đúng hạn và %s quá hạn", num(onTime), num(late))
+		case k > 1 && late == 0:
+			s += ", đều đúng hạn"
+		case late == 0:
+			s += ", đúng hạn"
+		case k > 1:
+			s += ", đều quá hạn"
+		default:
+			s += ", quá hạn"
+		}
+		parts = append(parts, s)
+	}
+	if k := c[plan.StatusInProgress] + c[plan.StatusDueSoon]; k > 0 {
+		s := fmt.Sprintf("đang thực hiện %s nhiệm vụ", num(k))
+		if soon := c[plan.StatusDueSoon]; soon > 0 {
+			s += fmt.Sprintf(", trong đó %s sắp đến hạn", num(soon))
+		}
+		parts = append(parts, s)
+	}
+	for _, x := range []struct {
+		s    plan.Status
+		what string
+	}{
+		{plan.StatusOverdue, "quá hạn chưa hoàn thành"}, {plan.StatusNotStarted, "chưa triển khai"},
+		{plan.StatusPaused, "tạm dừng"}, {plan.StatusCancelled, "không thực hiện"},
+	} {
+		if k := c[x.s]; k > 0 {
+			parts = append(parts, fmt.Sprintf("%s %s nhiệm vụ", x.what, num(k)))
+		}
+	}
+	return parts
+}
+
+// groupSentence is a task group's figures: "Nhóm có 7 nhiệm vụ; trong đó:
+// đã hoàn thành 3 nhiệm vụ (42,9%), đều đúng hạn; quá hạn chưa hoàn thành
+// 1 nhiệm vụ."
+func groupSentence(c figures.Counts) string {
+	if c.Total() == 0 {
+		return "Nhóm chưa có nhiệm vụ trong kỳ."
+	}
+	return fmt.Sprintf("Nhóm có %s nhiệm vụ; trong đó: %s.", vntext.FormatInt(c.Total()), strings.Join(statusParts(c), "; "))
+}
+
 // generalBlocks are the figures of "1. Kết quả chung": a sentence on the
-// tasks, one on the reports, and the table of tasks by group and status.
+// tasks, one on the reports — counts of zero left out — and the table of
+// tasks by group and status, without the columns no task falls in.
 func generalBlocks(dash *figures.Dashboard) []docx.Block {
 	c, n := dash.Status, dash.Status.Total()
-	tasks := fmt.Sprintf("Tính đến ngày %s, Kế hoạch có %s nhiệm vụ; trong đó: đã hoàn thành %s nhiệm vụ (%s), gồm %s đúng hạn và %s quá hạn; đang thực hiện %s nhiệm vụ, trong đó %s sắp đến hạn; quá hạn chưa hoàn thành %s nhiệm vụ; chưa triển khai %s nhiệm vụ; tạm dừng %s nhiệm vụ; không thực hiện %s nhiệm vụ.",
-		vntext.FormatDate(dash.AsOf), vntext.FormatInt(n), vntext.FormatInt(done(c)), pct(done(c), n),
-		vntext.FormatInt(c[plan.StatusDoneOnTime]), vntext.FormatInt(c[plan.StatusDoneLate]),
-		vntext.FormatInt(c[plan.StatusInProgress]+c[plan.StatusDueSoon]), vntext.FormatInt(c[plan.StatusDueSoon]),
-		vntext.FormatInt(c[plan.StatusOverdue]), vntext.FormatInt(c[plan.StatusNotStarted]),
-		vntext.FormatInt(c[plan.StatusPaused]), vntext.FormatInt(c[plan.StatusCancelled]))
-	r := dash.Reports
-	reports := fmt.Sprintf("Về chế độ báo cáo %s: %s/%s cơ quan, đơn vị đã gửi báo cáo (đạt %s), trong đó %s báo cáo đúng hạn (tỷ lệ đúng hạn %s); %s cơ quan, đơn vị chưa gửi báo cáo.",
-		lowerFirst(dash.Period.Label), vntext.FormatInt(r.Received), vntext.FormatInt(r.Expected), pct(r.Received, r.Expected),
-		vntext.FormatInt(r.OnTime), pct(r.OnTime, r.Expected), vntext.FormatInt(r.Missing))
+	tasks := fmt.Sprintf("Tính đến ngày %s, Kế hoạch chưa có nhiệm vụ.", vntext.FormatDate(dash.AsOf))
+	if n > 0 {
+		tasks = fmt.Sprintf("Tính đến ngày %s, Kế hoạch có %s nhiệm vụ; trong đó: %s.",
+			vntext.FormatDate(dash.AsOf), vntext.FormatInt(n), strings.Join(statusParts(c), "; "))
+	}
+	blocks := []docx.Block{{Paragraph: tasks}, {Paragraph: reportSentence(dash)}}
+	if tb := groupTable(dash); tb != nil {
+		blocks = append(blocks, docx.Block{Table: tb})
+	}
+	return blocks
+}
+
+// reportSentence is the sentence on the period's reports, counts of zero
+// left out.
+func reportSentence(dash *figures.Dashboard) string {
+	r, num := dash.Reports, vntext.FormatInt
+	head := "Về chế độ báo cáo " + vntext.LowerFirst(dash.Period.Label) + ": "
+	switch {
+	case r.Expected == 0:
+		return head + "chưa có cơ quan, đơn vị nào phải gửi báo cáo."
+	case r.Received == 0:
+		return head + fmt.Sprintf("chưa có cơ quan, đơn vị nào gửi báo cáo (0/%s).", num(r.Expected))
+	}
+	s := head + fmt.Sprintf("%s/%s cơ quan, đơn vị đã gửi báo cáo (đạt %s)", num(r.Received), num(r.Expected), pct(r.Received, r.Expected))
+	if r.OnTime > 0 {
+		s += fmt.Sprintf(", trong đó %s báo cáo đúng hạn (tỷ lệ đúng hạn %s)", num(r.OnTime), pct(r.OnTime, r.Expected))
+	} else {
+		s += ", không có báo cáo nào đúng hạn"
+	}
+	if r.Missing > 0 {
+		s += fmt.Sprintf("; %s cơ quan, đơn vị chưa gửi báo cáo", num(r.Missing))
+	}
+	return s + "."
+}
+
+// groupTable is "Bảng 1": tasks by group and status, with a column for a
+// status only when some task has it; nil when the plan has no groups.
+func groupTable(dash *figures.Dashboard) *docx.Table {
+	if len(dash.ByGroup) == 0 {
+		return nil
+	}
+	c := dash.Status
+	cols := []struct {
+		head  string
+		count func(figures.Counts) int
+	}{
+		{"Đã hoàn thành", done},
+		{"Đang thực hiện", func(c figures.Counts) int { return c[plan.StatusInProgress] + c[plan.StatusDueSoon] }},
+		{"Quá hạn", func(c figures.Counts) int { return c[plan.StatusOverdue] }},
+		{"Chưa triển khai", func(c figures.Counts) int { return c[plan.StatusNotStarted] }},
+		{"Tạm dừng, không thực hiện", func(c figures.Counts) int { return c[plan.StatusPaused] + c[plan.StatusCancelled] }},
+	}
 	tb := &docx.Table{Caption: "Bảng 1. Tình hình thực hiện nhiệm vụ theo nhóm",
-		Header: []string{"STT", "Nhóm nhiệm vụ", "Tổng số", "Đã hoàn thành", "Đang thực hiện", "Quá hạn", "Chưa triển khai", "Tạm dừng, không thực hiện"},
-		Widths: []int{1, 6, 2, 2, 2, 2, 2, 2}}
+		Header: []string{"STT", "Nhóm nhiệm vụ", "Tổng số"}, Widths: []int{1, 7, 2}}
+	var used []func(figures.Counts) int
+	for _, col := range cols {
+		if col.count(c) > 0 {
+			tb.Header = append(tb.Header, col.head)
+			tb.Widths = append(tb.Widths, 2)
+			used = append(used, col.count)
+		}
+	}
 	row := func(no, name string, c figures.Counts) []string {
-		return []string{no, name, vntext.FormatInt(c.Total()), vntext.FormatInt(done(c)),
-			vntext.FormatInt(c[plan.StatusInProgress] + c[plan.StatusDueSoon]), vntext.FormatInt(c[plan.StatusOverdue]),
-			vntext.FormatInt(c[plan.StatusNotStarted]), vntext.FormatInt(c[plan.StatusPaused] + c[plan.StatusCancelled])}
+		r := []string{no, name, vntext.FormatInt(c.Total())}
+		for _, count := range used {
+			r = append(r, vntext.FormatInt(count(c)))
+		}
+		return r
 	}
 	for i, g := range dash.ByGroup {
 		tb.Rows = append(tb.Rows, row(fmt.Sprint(i+1), groupHeading(officialreport.GroupText{Label: g.Label, Title: g.Title}), g.Status))
 	}
 	tb.Rows = append(tb.Rows, row("", "Tổng cộng", c))
-	return []docx.Block{{Paragraph: tasks}, {Paragraph: reports}, {Table: tb}}
+	return tb
 }
 
 // number writes an optional figure ("" when nil).
@@ -178,7 +328,7 @@ func Appendix(f *figures.Facts, dash *figures.Dashboard, acc officialreport.Acce
 		names[a.ID] = a.Name
 	}
 	period := dash.Period.Label
-	tasks := table.Sheet{Name: SheetTasks, Title: "PHỤ LỤC I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ " + strings.ToUpper(period),
+	tasks := table.Sheet{Name: SheetTasks, Title: strings.ToUpper(AppendixTasks) + ". TÌNH HÌNH THỰC HIỆN NHIỆM VỤ " + strings.ToUpper(period),
 		Columns: []table.Column{
 			{Header: "STT", Name: "no", Kind: table.Int, Width: 6},
 			{Header: "Nhiệm vụ", Name: "task", Width: 50},
@@ -208,7 +358,7 @@ func Appendix(f *figures.Facts, dash *figures.Dashboard, acc officialreport.Acce
 		tasks.Rows = append(tasks.Rows, []any{i + 1, title, names[t.LeadAgencyID], strings.Join(coop, "; "),
 			deadline, t.Product, rows[i].Status.Label(), acc.Results[t.ID]})
 	}
-	ind := table.Sheet{Name: SheetIndicators, Title: fmt.Sprintf("PHỤ LỤC II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM %d", dash.Period.Year),
+	ind := table.Sheet{Name: SheetIndicators, Title: fmt.Sprintf("%s. KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM %d", strings.ToUpper(AppendixIndicators), dash.Period.Year),
 		Columns: []table.Column{
 			{Header: "STT", Name: "no", Kind: table.Int, Width: 6},
 			{Header: "Chỉ tiêu", Name: "indicator", Width: 50},
@@ -220,7 +370,7 @@ func Appendix(f *figures.Facts, dash *figures.Dashboard, acc officialreport.Acce
 	for i, g := range dash.Indicators {
 		ind.Rows = append(ind.Rows, []any{i + 1, g.Name, g.Unit, opt(g.Target), opt(g.Actual), fraction(g.Achieved)})
 	}
-	rep := table.Sheet{Name: SheetReports, Title: "PHỤ LỤC III. TÌNH HÌNH GỬI BÁO CÁO " + strings.ToUpper(period),
+	rep := table.Sheet{Name: SheetReports, Title: strings.ToUpper(AppendixReports) + ". TÌNH HÌNH GỬI BÁO CÁO " + strings.ToUpper(period),
 		Columns: []table.Column{
 			{Header: "STT", Name: "no", Kind: table.Int, Width: 6},
 			{Header: "Cơ quan, đơn vị", Name: "agency", Width: 40},
@@ -240,15 +390,6 @@ func Appendix(f *figures.Facts, dash *figures.Dashboard, acc officialreport.Acce
 	r := dash.Reports
 	rep.Rows = append(rep.Rows, []any{nil, "Tổng cộng", r.Expected, r.Received, r.OnTime, ""})
 	return []table.Sheet{tasks, ind, rep}
-}
-
-// lowerFirst lowers the first letter ("Quý II/2025" → "quý II/2025").
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // timeliness names one agency's report state for the appendix.
