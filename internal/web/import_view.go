@@ -86,7 +86,7 @@ func draftTree(d *plan.Draft, names map[int64]*agency.Agency, today time.Time) [
 	for i := range d.Tasks {
 		t := d.Tasks[i].Task
 		t.ID = 0
-		row := newTaskRow(&t, names, today)
+		row := newTaskRow(&t, names, plan.Now{Day: today}) // not stored: no periods yet, judged as a whole
 		row.Ord = i
 		sid := int64(d.Tasks[i].Section + 1)
 		bySection[sid] = append(bySection[sid], row)
