@@ -500,7 +500,9 @@ func taskAlertSchema() obj {
 		"status":        obj{"type": "string", "enum": []any{"overdue", "due_soon"}},
 		"status_label":  str(""),
 		"overdue_days":  count("Số ngày quá hạn"),
-		"days_to_due":   obj{"type": "integer", "description": "Số ngày còn lại; âm khi quá hạn"},
+		"days_to_due":   obj{"type": "integer", "description": "Số ngày còn lại đến `status_due`; âm khi quá hạn"},
+		"status_due":    date("Ngày làm mốc: hạn hoàn thành, hoặc hạn báo cáo kỳ hiện tại với nhiệm vụ thường xuyên, định kỳ"),
+		"status_period": merge(nullable("string"), obj{"description": "Kỳ báo cáo hiện tại (\"Quý II/2026\") với nhiệm vụ thường xuyên, định kỳ; null với nhiệm vụ có hạn cố định"}),
 		"lead":          boolean("Cơ quan chủ trì (false: phối hợp)"),
 	})
 }
