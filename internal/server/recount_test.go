@@ -239,7 +239,7 @@ func (s *recountSite) checkRanking(planID int64, tasks []apiTask) {
 	year := s.day.Year()
 	var rk struct {
 		Items []struct {
-			AgencyID    int64 `json:"agency_id"`
+			AgencyID    int64                      `json:"agency_id"`
 			TasksOnTime struct{ Num, Den float64 } `json:"tasks_on_time"`
 		}
 	}
