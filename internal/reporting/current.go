@@ -12,8 +12,8 @@ import (
 // dashboard shows it by default, and tasks judged per period are judged in
 // it on every surface (plan.StatusNow). Periods of one regime never
 // overlap, so the answer is the same from any ordered subset holding the
-// first period and the last one started by day (store.PeriodsAround reads
-// just those). False when there is no period.
+// last one started by day, or when none has the first (store.PeriodsAround
+// reads just that one). False when there is no period.
 func CurrentPeriod(periods []Period, day time.Time) (Period, bool) {
 	return PickPeriod(periods, 0, day)
 }

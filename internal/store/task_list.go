@@ -129,9 +129,6 @@ func taskWhere(f plan.TaskFilter) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		if f.Status == "open" && !f.Now.Period.IsZero() {
-			where = append(where, openNow) // implied by cond; lets the index tasks_open_now serve
-		}
 		where = append(where, cond)
 		args = append(args, cargs...)
 	}
@@ -186,6 +183,14 @@ func statusCond(status string, now plan.Now) (string, []any, error) {
 	if now.Period.IsZero() {
 		// No period to judge in: every task is judged as a whole.
 		return fixed, fargs, nil
+	}
+	if status == "open" {
+		// The fixed part is "not completed", the per-period part "not done
+		// in the current period" (a completion of an earlier period leaves
+		// completed_on set): written so that the index tasks_open_now
+		// serves, and the per-row test stops at the claim's period.
+		return openNow + ` AND NOT (t.claim_period_start = ? AND t.claim_status = 'completed' AND ` + perPeriod + `)`,
+			[]any{dateArg(clock.DateOf(now.Period.Start))}, nil
 	}
 	per, pargs := perPeriodCond(plan.Status(status), now)
 	return `(NOT ` + perPeriod + ` AND ` + fixed + ` OR ` + perPeriod + ` AND ` + per + `)`,
@@ -286,10 +291,12 @@ func perPeriodFree(now plan.Now) plan.Status {
 }
 
 // keptTotal is the total of the plain or the open list of plan f.PlanID,
-// from the counts the plan keeps (task_count, open_task_count: triggers on
-// tasks). The kept open count is of tasks not completed; tasks judged per
-// period are open or not by their current period's claim instead, so they
-// are recounted — a few rows read from the index tasks_per_period.
+// from the counts the plan keeps (triggers on tasks): task_count;
+// open_task_count, the tasks not completed. Tasks judged per period are
+// open or not by their current period's claim instead: those completed in
+// some period (per_period_completed, kept too) are open again, less those
+// done in the current period — a range of the index
+// tasks_per_period_claim (migration 00018).
 func (s *Store) keptTotal(ctx context.Context, f plan.TaskFilter) (total int, err error) {
 	if f.Status == "" {
 		err = s.queryRow(ctx, s.r, `SELECT task_count FROM plans WHERE id = ?`, f.PlanID).Scan(&total)
@@ -299,11 +306,11 @@ func (s *Store) keptTotal(ctx context.Context, f plan.TaskFilter) (total int, er
 		err = s.queryRow(ctx, s.r, `SELECT open_task_count FROM plans WHERE id = ?`, f.PlanID).Scan(&total)
 		return total, err
 	}
-	open, args := perPeriodCond("open", f.Now)
-	err = s.queryRow(ctx, s.r, `SELECT pl.open_task_count
-		- (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = pl.id AND `+perPeriod+` AND t.completed_on IS NULL)
-		+ (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = pl.id AND `+perPeriod+` AND `+open+`)
-		FROM plans pl WHERE pl.id = ?`, append(args, f.PlanID)...).Scan(&total)
+	start := dateArg(clock.DateOf(f.Now.Period.Start))
+	err = s.queryRow(ctx, s.r, `SELECT pl.open_task_count + pl.per_period_completed
+		- (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = pl.id AND `+perPeriod+`
+			AND t.claim_period_start = ? AND t.claim_status = 'completed')
+		FROM plans pl WHERE pl.id = ?`, start, f.PlanID).Scan(&total)
 	return total, err
 }
 

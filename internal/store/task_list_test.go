@@ -335,17 +335,33 @@ func TestTaskCountsFollowWrites(t *testing.T) {
 		ag := seedAgencies(t, s)
 		d := seedPlan(t, s, ag)
 		seedOtherPlan(t, s)
+		// The current period, for the open list judged per period: its
+		// first day is that of the claims set below.
+		now := plan.Now{Day: plan.Date(2025, 5, 1), Period: plan.PeriodSpan{Start: plan.Date(2025, 4, 1), Due: plan.Date(2025, 6, 10)}}
 		check := func(step string) {
 			t.Helper()
-			for _, st := range []string{"", "open"} {
-				_, total, err := s.Tasks(ctx, plan.TaskFilter{PlanID: d.Plan.ID, Status: st, Limit: 1})
+			for _, st := range []string{"", "open", "open now"} {
+				f := plan.TaskFilter{PlanID: d.Plan.ID, Status: st, Limit: 1}
+				if st == "open now" {
+					f.Status, f.Now = "open", now
+				}
+				_, total, err := s.Tasks(ctx, f)
 				must(t, err)
 				var want int
-				q := `SELECT COUNT(*) FROM tasks WHERE plan_id = ?`
-				if st == "open" {
-					q += ` AND completed_on IS NULL`
+				switch st {
+				case "open now": // recounted by StatusNow
+					all, _, err := s.Tasks(ctx, plan.TaskFilter{PlanID: d.Plan.ID, Limit: MaxTaskLimit})
+					must(t, err)
+					for i := range all {
+						if plan.StatusNow(&all[i], now).Status.Open() {
+							want++
+						}
+					}
+				case "open":
+					must(t, s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM tasks WHERE plan_id = ? AND completed_on IS NULL`, d.Plan.ID).Scan(&want))
+				default:
+					must(t, s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM tasks WHERE plan_id = ?`, d.Plan.ID).Scan(&want))
 				}
-				must(t, s.queryRow(ctx, s.r, q, d.Plan.ID).Scan(&want))
 				if total != want {
 					t.Errorf("%s: status %q total %d, counted %d", step, st, total, want)
 				}
@@ -366,5 +382,40 @@ func TestTaskCountsFollowWrites(t *testing.T) {
 		got.CompletedOn = time.Time{}
 		must(t, s.UpdateTask(ctx, 0, got))
 		check("completion withdrawn")
+		// Tasks judged per period: completed in an earlier period (open
+		// again now), completed in this one (done), and one turned into a
+		// task with a fixed due day.
+		cont := plan.Deadline{Kind: plan.DeadlineContinuous, Text: "Thường xuyên"}
+		var per []int64
+		for _, p := range []struct {
+			period time.Time
+			done   bool
+		}{{plan.Date(2025, 1, 1), true}, {plan.Date(2025, 4, 1), true}, {plan.Date(2025, 4, 1), false}, {time.Time{}, false}} {
+			tk := plan.Task{SectionID: d.Sections[2].ID, Text: "Thường xuyên", Deadline: cont}
+			if p.done {
+				tk.CompletedOn = p.period.AddDate(0, 1, 0)
+			}
+			must(t, s.CreateTask(ctx, 0, &tk))
+			if !p.period.IsZero() {
+				claim := plan.ClaimInProgress
+				if p.done {
+					claim = plan.ClaimCompleted
+				}
+				_, err := s.exec(ctx, s.w, `UPDATE tasks SET claim_status = ?, claim_period_start = ? WHERE id = ?`,
+					string(claim), dateArg(p.period), tk.ID)
+				must(t, err)
+			}
+			per = append(per, tk.ID)
+		}
+		check("tasks judged per period added")
+		_, err = s.exec(ctx, s.w, `UPDATE tasks SET completed_on = NULL, claim_status = 'in_progress' WHERE id = ?`, per[1])
+		must(t, err)
+		check("a period's completion withdrawn")
+		_, err = s.exec(ctx, s.w, `UPDATE tasks SET deadline_kind = 'date', due_date = '2025-12-31' WHERE id = ?`, per[0])
+		must(t, err)
+		check("per-period task given a fixed due day")
+		_, err = s.exec(ctx, s.w, `UPDATE tasks SET completed_on = '2025-04-20', claim_status = 'completed' WHERE id = ?`, per[2])
+		must(t, err)
+		check("per-period task completed in the period")
 	})
 }
