@@ -77,7 +77,7 @@ func taskParameters() obj {
 			obj{"type": "integer", "format": "int64", "minimum": 1}),
 		"Section": query("section", "Mã mục; gồm cả các mục con.",
 			obj{"type": "integer", "format": "int64", "minimum": 1}),
-		"Status": query("status", "`open` = chưa hoàn thành, hoặc một mã tình trạng (như trường `status` của nhiệm vụ).",
+		"Status": query("status", "`open` = chưa hoàn thành hôm nay (không phải `done_on_time`, `done_late`; nhiệm vụ thường xuyên, định kỳ: chưa hoàn thành trong kỳ hiện tại), hoặc một mã tình trạng — lọc đúng như trường `status` của từng nhiệm vụ và như số liệu tổng hợp của kỳ hiện tại.",
 			obj{"type": "string", "enum": append([]any{"open"}, statusCodes()...)}),
 		"Sort": query("sort", "`order` = theo thứ tự trong kế hoạch (mặc định), `due` = theo thời hạn (không có thời hạn xếp cuối).",
 			obj{"type": "string", "enum": []any{"order", "due"}, "default": "order"}),
