@@ -110,7 +110,8 @@ func (e *env) seedPlans(ctx context.Context) {
 			// T4: done on time.
 			task(1, "Cổng dịch vụ công", "Nâng cấp cổng dịch vụ công.", "KHCN", nil,
 				due(plan.DeadlineMonth, "tháng 4/2025", 2025, 4, 30)),
-			// T5: continuous, progress reported: in progress.
+			// T5: continuous, with progress but no accepted report of
+			// quarter II (due 10/6): overdue in the current period.
 			task(2, "Đào tạo", "Đào tạo kỹ năng số cho cán bộ.", "NV", nil,
 				plan.Deadline{Kind: plan.DeadlineContinuous, Text: "thường xuyên"}),
 			// T6: nothing assigned.

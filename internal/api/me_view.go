@@ -74,6 +74,8 @@ type taskAlertJSON struct {
 	StatusLabel  string      `json:"status_label"`
 	OverdueDays  int         `json:"overdue_days"`
 	DaysToDue    int         `json:"days_to_due"`
+	StatusDue    *string     `json:"status_due"`
+	StatusPeriod *string     `json:"status_period"`
 	Lead         bool        `json:"lead"`
 }
 
@@ -81,7 +83,8 @@ func taskAlertView(t *reporting.TaskAlert) taskAlertJSON {
 	return taskAlertJSON{
 		TaskID: t.TaskID, PlanID: t.PlanID, PlanCode: t.PlanCode, Title: t.Title,
 		DeadlineText: t.Deadline.Text, DueDate: nullDate(t.Deadline.Due), Status: t.Status, StatusLabel: t.Status.Label(),
-		OverdueDays: t.OverdueDays, DaysToDue: t.DaysToDue, Lead: t.Lead,
+		OverdueDays: t.OverdueDays, DaysToDue: t.DaysToDue, StatusDue: nullDate(t.Due), StatusPeriod: nullString(t.Period),
+		Lead: t.Lead,
 	}
 }
 

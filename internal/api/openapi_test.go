@@ -91,7 +91,7 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"Plan": planJSON{}, "Section": sectionJSON{}, "Agency": agencyJSON{},
 		"TaskCreate": taskFields{}, "TaskPatch": taskPatchBody{},
 		"Period": periodJSON{}, "Report": reportJSON{}, "ReportDetail": reportDetailJSON{}, "Texts": textsJSON{},
-		"Entry": entryJSON{}, "EntryPut": entryBody{}, "Contribution": contributionJSON{}, "IndicatorValue": valueJSON{},
+		"Entry": entryJSON{}, "EntryPut": entryBody{}, "EntryPrevious": previousJSON{}, "EntryWarning": entryWarningJSON{}, "Contribution": contributionJSON{}, "IndicatorValue": valueJSON{},
 		"File": fileJSON{}, "FlowEvent": flowEventJSON{}, "Revision": revisionJSON{}, "FlowBody": flowBody{},
 		"ReturnBody": returnBody{}, "TaskPeriod": taskPeriodJSON{}, "MeDue": meDueJSON{}, "MeCounts": meCountsJSON{},
 		"DueReport": dueReportJSON{}, "TaskAlert": taskAlertJSON{}, "Review": reviewJSON{}, "AgencyReport": agencyReportJSON{},

@@ -26,6 +26,7 @@ type entryBody struct {
 	Proposals    string        `json:"proposals"`
 	CompletedOn  *string       `json:"completed_on"`
 	Reason       string        `json:"reason"`
+	Explanation  string        `json:"explanation"`
 	Version      optional[int] `json:"version"`
 }
 
@@ -33,7 +34,7 @@ type entryBody struct {
 // what does not even parse (a completion date that is not a date).
 func (in *entryBody) entry(task int64) (reporting.Entry, plan.FieldErrors) {
 	e := reporting.Entry{TaskID: task, Percent: in.Percent, Result: in.Result, Evidence: in.Evidence,
-		Difficulties: in.Difficulties, Proposals: in.Proposals, Reason: in.Reason}
+		Difficulties: in.Difficulties, Proposals: in.Proposals, Reason: in.Reason, Explanation: in.Explanation}
 	if in.Status != nil {
 		e.Status = plan.Claim(*in.Status)
 	}

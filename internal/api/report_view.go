@@ -123,10 +123,36 @@ type entryJSON struct {
 	Proposals     string             `json:"proposals"`
 	CompletedOn   *string            `json:"completed_on"`
 	Reason        string             `json:"reason"`
+	Explanation   string             `json:"explanation"`
 	Version       int                `json:"version"`
 	UpdatedAt     *string            `json:"updated_at"`
 	UpdatedBy     *int64             `json:"updated_by"`
 	Contributions []contributionJSON `json:"contributions"`
+	// Previous is the task's line in the latest accepted report before
+	// this one; Warnings ask for an explanation when this line goes back
+	// on it (progress down, a completed task reported unfinished): the
+	// line is saved all the same (reporting.EntryWarnings).
+	Previous *previousJSON      `json:"previous"`
+	Warnings []entryWarningJSON `json:"warnings"`
+}
+
+// previousJSON is the task's line in an earlier accepted report.
+type previousJSON struct {
+	Period      periodJSON `json:"period"`
+	ReportID    int64      `json:"report_id"`
+	Revision    int        `json:"revision"`
+	Status      string     `json:"status"`
+	StatusLabel string     `json:"status_label"`
+	Percent     int        `json:"percent"`
+	CompletedOn *string    `json:"completed_on"`
+	Result      string     `json:"result"`
+	AcceptedAt  *string    `json:"accepted_at"`
+}
+
+// entryWarningJSON is one warning on a saved line.
+type entryWarningJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 func entryView(e *reporting.Entry, titles map[int64]string, agencies map[int64]string) entryJSON {
@@ -134,9 +160,18 @@ func entryView(e *reporting.Entry, titles map[int64]string, agencies map[int64]s
 		ID: nullID(&e.ID), TaskID: e.TaskID, TaskTitle: titles[e.TaskID],
 		Status: nullString(string(e.Status)), StatusLabel: e.Status.Label(), Percent: e.Percent,
 		Result: e.Result, Evidence: e.Evidence, Difficulties: e.Difficulties, Proposals: e.Proposals,
-		CompletedOn: nullDate(e.CompletedOn), Reason: e.Reason, Version: e.Version,
+		CompletedOn: nullDate(e.CompletedOn), Reason: e.Reason, Explanation: e.Explanation, Version: e.Version,
 		UpdatedAt: nullTime(e.UpdatedAt), UpdatedBy: nullID(&e.UpdatedBy),
 		Contributions: make([]contributionJSON, len(e.Contributions)),
+		Warnings:      make([]entryWarningJSON, len(e.Warnings)),
+	}
+	for i, w := range e.Warnings {
+		out.Warnings[i] = entryWarningJSON{Code: w.Code, Message: w.Message}
+	}
+	if p := e.Previous; p != nil {
+		out.Previous = &previousJSON{Period: periodView(&p.Period), ReportID: p.ReportID, Revision: p.Revision,
+			Status: string(p.Entry.Status), StatusLabel: p.Entry.Status.Label(), Percent: p.Entry.Percent,
+			CompletedOn: nullDate(p.Entry.CompletedOn), Result: p.Entry.Result, AcceptedAt: nullTime(p.AcceptedAt)}
 	}
 	for i := range e.Contributions {
 		out.Contributions[i] = contributionView(&e.Contributions[i], titles, agencies)

@@ -24,5 +24,5 @@ func (a *api) taskCreate(w http.ResponseWriter, r *http.Request, u *auth.User) e
 		return err
 	}
 	w.Header().Set("Location", Prefix+"/tasks/"+strconv.FormatInt(t.ID, 10))
-	return a.writeTask(w, r, u, http.StatusCreated, t, a.app.Today())
+	return a.writeTask(w, r, u, http.StatusCreated, t)
 }

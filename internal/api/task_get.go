@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"time"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/plan"
@@ -20,16 +19,16 @@ func (a *api) taskGet(w http.ResponseWriter, r *http.Request, u *auth.User) erro
 	if err != nil {
 		return err
 	}
-	return a.writeTask(w, r, u, http.StatusOK, t, a.app.Today())
+	return a.writeTask(w, r, u, http.StatusOK, t)
 }
 
-// writeTask answers with t whole, its status in each reporting period
-// included, and its version as ETag.
-func (a *api) writeTask(w http.ResponseWriter, r *http.Request, u *auth.User, status int, t *plan.Task, today time.Time) error {
-	periods, err := a.app.TaskPeriods(r.Context(), u, t.ID)
+// writeTask answers with t whole, its status today and in each reporting
+// period included, and its version as ETag.
+func (a *api) writeTask(w http.ResponseWriter, r *http.Request, u *auth.User, status int, t *plan.Task) error {
+	periods, now, err := a.app.TaskPeriods(r.Context(), u, t)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("ETag", etag(t.Version))
-	return a.writeJSON(w, status, taskDetail(t, periods, today))
+	return a.writeJSON(w, status, taskDetail(t, periods, now))
 }

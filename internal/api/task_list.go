@@ -18,14 +18,13 @@ func (a *api) taskList(w http.ResponseWriter, r *http.Request, u *auth.User) err
 		return err
 	}
 	f.PlanID = id
-	f.Today = a.app.Today()
-	tasks, total, err := a.app.PlanTaskList(r.Context(), u, f)
+	tasks, total, now, err := a.app.PlanTaskList(r.Context(), u, f)
 	if err != nil {
 		return err
 	}
 	items := make([]taskJSON, len(tasks))
 	for i := range tasks {
-		taskView(&items[i], &tasks[i], f.Today)
+		taskView(&items[i], &tasks[i], now)
 	}
 	return a.writeJSON(w, http.StatusOK, listJSON[taskJSON]{Items: items, Total: total})
 }

@@ -50,9 +50,10 @@ func TestTaskList(t *testing.T) {
 			check: listIs("T1,T2,T3,T5,T6", 5)},
 		{name: "the hot path: open by due", path: "/plans/{P1}/tasks?status=open&sort=due&limit=50", as: auth.RoleLeader, status: 200,
 			check: listIs("T3,T2,T1,T5,T6", 5)},
-		{name: "status=overdue", path: "/plans/{P1}/tasks?status=overdue", as: auth.RoleLeader, status: 200, check: listIs("T3", 1)},
+		// T5 is continuous: judged in quarter II/2025, whose report (due 10/6) has not been accepted.
+		{name: "status=overdue", path: "/plans/{P1}/tasks?status=overdue", as: auth.RoleLeader, status: 200, check: listIs("T3,T5", 2)},
 		{name: "status=due_soon", path: "/plans/{P1}/tasks?status=due_soon", as: auth.RoleLeader, status: 200, check: listIs("T2", 1)},
-		{name: "status=in_progress", path: "/plans/{P1}/tasks?status=in_progress", as: auth.RoleLeader, status: 200, check: listIs("T5", 1)},
+		{name: "status=in_progress", path: "/plans/{P1}/tasks?status=in_progress", as: auth.RoleLeader, status: 200, check: listIs("", 0)},
 		{name: "status=not_started", path: "/plans/{P1}/tasks?status=not_started", as: auth.RoleLeader, status: 200, check: listIs("T1,T6", 2)},
 		{name: "status=done_on_time", path: "/plans/{P1}/tasks?status=done_on_time", as: auth.RoleLeader, status: 200, check: listIs("T4", 1)},
 		{name: "status=done_late", path: "/plans/{P1}/tasks?status=done_late", as: auth.RoleLeader, status: 200, check: listIs("T7", 1)},
@@ -108,7 +109,10 @@ func wantField(name string) func(*testing.T, *env, *response) {
 // task's status as computed on the fixed day.
 func checkListedShape(t *testing.T, e *env, r *response) {
 	want := map[string]string{"T1": "not_started", "T2": "due_soon", "T3": "overdue", "T4": "done_on_time",
-		"T5": "in_progress", "T6": "not_started", "T7": "done_late"}
+		"T5": "overdue", "T6": "not_started", "T7": "done_late"}
+	// What each status was judged against: the due day, or for T5 (continuous) quarter II's report due day.
+	wantDue := map[string]any{"T1": "2025-06-30", "T2": "2025-06-25", "T3": "2025-05-31", "T4": "2025-04-30",
+		"T5": "2025-06-10", "T6": nil, "T7": "2025-03-31"}
 	contract := []string{"id", "plan_id", "section_id", "title", "text", "lead_agency_id", "cooperating_agency_ids",
 		"deadline_text", "due_date", "product", "status"}
 	list := items(t, r)
@@ -122,6 +126,12 @@ func checkListedShape(t *testing.T, e *env, r *response) {
 		}
 		if it["status"] != want[k] {
 			t.Errorf("%s: status %v, want %s", k, it["status"], want[k])
+		}
+		if it["status_due"] != wantDue[k] {
+			t.Errorf("%s: status_due %v, want %v", k, it["status_due"], wantDue[k])
+		}
+		if period := it["status_period"]; k == "T5" && period != "Quý II/2025" || k != "T5" && period != nil {
+			t.Errorf("%s: status_period %v", k, period)
 		}
 		if _, ok := it["cooperating_agency_ids"].([]any); !ok {
 			t.Errorf("%s: cooperating_agency_ids is %v, want an array", k, it["cooperating_agency_ids"])

@@ -35,5 +35,5 @@ func (a *api) taskPatch(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	if err != nil {
 		return err
 	}
-	return a.writeTask(w, r, u, http.StatusOK, t, a.app.Today())
+	return a.writeTask(w, r, u, http.StatusOK, t)
 }

@@ -67,8 +67,11 @@ func TestTaskStatusAfterAcceptance(t *testing.T) {
 	})
 	c.set("2025-09-15")
 	play(t, e, []scenario{
-		{name: "T5 never overdue as a whole, overdue in quarter III", path: "/tasks/{T5}", as: auth.RoleLeader, status: 200,
-			check: all(taskIs("in_progress", 0, ""), func(t *testing.T, e *env, r *response) {
+		{name: "T5 judged in the current period: overdue in quarter III", path: "/tasks/{T5}", as: auth.RoleLeader, status: 200,
+			check: all(taskIs("overdue", 5, ""), func(t *testing.T, e *env, r *response) {
+				if r.JSON["status_period"] != "Quý III/2025" || r.JSON["status_due"] != "2025-09-10" {
+					t.Errorf("T5 judged in %v against %v", r.JSON["status_period"], r.JSON["status_due"])
+				}
 				ps := r.JSON["periods"].([]any)
 				if len(ps) != 2 || get(ps[0], "status") != "in_progress" || get(ps[0], "claim") != "in_progress" ||
 					num(get(ps[0], "report_id")) != e.ids["R.NV"] || get(ps[1], "period", "label") != "Quý III/2025" ||

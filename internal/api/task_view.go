@@ -14,10 +14,14 @@ const dateLayout = "2006-01-02"
 // taskJSON is a task as the API shows it. Nullable fields are pointers so
 // they encode as null; cooperating_agency_ids is always an array. The
 // first eleven fields are the contract named in issue 2; the rest are extra.
-// status is computed on each read (plan.ComputeStatus) from the current
+// status is the task's status today (plan.StatusNow), computed on each
+// read as every surface and the dashboard judge it: from the current
 // deadline (after approved extensions) and the claim of the latest accepted
-// report; overdue_days counts from the current due day. The original
-// deadline, as the plan first set it, is what the yearly evaluation uses.
+// report; a recurring or continuous task (deadline_kind) in its plan's
+// current reporting period, named by status_period, with status_due the
+// period's report due day. overdue_days counts from status_due. The
+// original deadline, as the plan first set it, is what the yearly
+// evaluation uses.
 type taskJSON struct {
 	ID                   int64       `json:"id"`
 	PlanID               int64       `json:"plan_id"`
@@ -33,6 +37,8 @@ type taskJSON struct {
 	StatusLabel          string      `json:"status_label"`
 	StatusReason         string      `json:"status_reason"`
 	OverdueDays          int         `json:"overdue_days"`
+	StatusDue            *string     `json:"status_due"`
+	StatusPeriod         *string     `json:"status_period"`
 	OriginalDeadlineText string      `json:"original_deadline_text"`
 	OriginalDueDate      *string     `json:"original_due_date"`
 	DeadlineKind         *string     `json:"deadline_kind"`
@@ -94,8 +100,9 @@ type listJSON[T any] struct {
 
 // taskView fills out with t as seen on day today. It points into t rather
 // than copying, so t must outlive the encoding of out.
-func taskView(out *taskJSON, t *plan.Task, today time.Time) {
-	st := plan.ComputeStatus(t, today, 0)
+func taskView(out *taskJSON, t *plan.Task, now plan.Now) {
+	ts := plan.StatusNow(t, now)
+	st := ts.Status
 	var reason string
 	if st == plan.StatusPaused || st == plan.StatusCancelled {
 		reason = t.ClaimReason
@@ -114,7 +121,8 @@ func taskView(out *taskJSON, t *plan.Task, today time.Time) {
 		Status:               st,
 		StatusLabel:          st.Label(),
 		StatusReason:         reason,
-		OverdueDays:          plan.OverdueDays(t, today),
+		OverdueDays:          ts.OverdueDays,
+		StatusDue:            nullDate(ts.Due),
 		OriginalDeadlineText: t.OriginalDeadline.Text,
 		OriginalDueDate:      nullDate(t.OriginalDeadline.Due),
 		Order:                t.Ord,
@@ -126,17 +134,20 @@ func taskView(out *taskJSON, t *plan.Task, today time.Time) {
 		k := string(t.Deadline.Kind)
 		out.DeadlineKind = &k
 	}
+	if ts.PerPeriod() {
+		out.StatusPeriod = &ts.Period
+	}
 }
 
-// taskDetail is the single-task view of t on day today, with its status in
+// taskDetail is the single-task view of t on now, with its status in
 // each reporting period (periods, from app.TaskPeriods).
-func taskDetail(t *plan.Task, periods []reporting.PeriodStatus, today time.Time) *taskDetailJSON {
+func taskDetail(t *plan.Task, periods []reporting.PeriodStatus, now plan.Now) *taskDetailJSON {
 	d := &taskDetailJSON{MentionedAgencyIDs: nonNil(t.MentionedAgencyIDs), References: make([]referenceJSON, len(t.References)),
 		Periods: make([]taskPeriodJSON, len(periods))}
 	for i := range periods {
 		d.Periods[i] = taskPeriodView(&periods[i])
 	}
-	taskView(&d.taskJSON, t, today)
+	taskView(&d.taskJSON, t, now)
 	for i, ref := range t.References {
 		d.References[i] = referenceJSON{Kind: ref.Kind, Number: ref.Number, IssuerCode: ref.IssuerCode, IssuedOn: nullDate(ref.IssuedOn), Text: ref.Text}
 	}

@@ -26,12 +26,20 @@ func (a *App) AgencyWork(ctx context.Context, by *auth.User, planID int64) (_ *r
 	if by == nil || !by.Role.NeedsAgency() || by.AgencyID == 0 || !auth.Can(by, auth.ReadPlan) {
 		return nil, derrors.New(derrors.Forbidden, "Chỉ lãnh đạo và chuyên viên của một cơ quan mới có việc báo cáo của cơ quan.")
 	}
-	today, dueSoon := a.Today(), plan.DefaultDueSoonDays
-	f, err := a.store.AgencyWorkFacts(ctx, by.AgencyID, today, today.AddDate(0, 0, dueSoon))
+	today := a.Today()
+	// Read every task that may be due soon under any plan's window; each
+	// is then judged on its own plan's (plan.StatusNow).
+	f, err := a.store.AgencyWorkFacts(ctx, by.AgencyID, today, today.AddDate(0, 0, reporting.MaxDueSoonDays))
 	if err != nil {
 		return nil, err
 	}
-	w := reporting.NewAgencyWork(f, today, dueSoon)
+	f.Now = make(map[int64]plan.Now, len(f.Plans))
+	for _, id := range f.Plans {
+		if f.Now[id], err = a.statusNow(ctx, id, today); err != nil {
+			return nil, err
+		}
+	}
+	w := reporting.NewAgencyWork(f, today, 0)
 	if planID != 0 {
 		w = w.OfPlan(planID)
 	}

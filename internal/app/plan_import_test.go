@@ -89,7 +89,7 @@ func TestImportPlan(t *testing.T) {
 	if err != nil || p.Title != meta.Title || p.Code != "99/KH-UBND" || !p.IssuedOn.Equal(meta.IssuedOn) {
 		t.Errorf("stored %+v (%v)", p, err)
 	}
-	tasks, _, err := f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: res.PlanID})
+	tasks, _, _, err := f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: res.PlanID})
 	if err != nil || len(tasks) != 2 || tasks[1].LeadAgencyID != f.noivu {
 		t.Errorf("stored tasks %+v (%v); want the second led by the agency mapped", tasks, err)
 	}

@@ -52,6 +52,8 @@ type PlanOutline struct {
 	Regime     *reporting.Regime // the defaults when none was saved
 	Amendments []plan.Amendment  // oldest first
 	ReplacedBy *plan.Plan        // nil unless the plan was replaced
+	// Now is what the tasks' statuses are judged on today (plan.StatusNow).
+	Now plan.Now
 }
 
 // ReadPlanOutline reads plan id with its tree, tasks and decisions.
@@ -67,6 +69,9 @@ func (a *App) ReadPlanOutline(ctx context.Context, by *auth.User, id int64) (_ *
 		return nil, err
 	}
 	if o.Tasks, o.Total, err = a.planTasks(ctx, id, MaxOutlineTasks); err != nil {
+		return nil, err
+	}
+	if o.Now, err = a.statusNow(ctx, id, a.Today()); err != nil {
 		return nil, err
 	}
 	if o.References, err = a.store.PlanReferences(ctx, id); err != nil {

@@ -66,6 +66,9 @@ func (a *App) ReadReport(ctx context.Context, by *auth.User, id int64, need repo
 	for i := range inds {
 		rr.Indicators[inds[i].ID] = &inds[i]
 	}
+	if err := a.compareWithPrior(ctx, rep, rep.Entries, rr.Tasks); err != nil {
+		return nil, err
+	}
 	if rr.Steps, rr.Changes, err = a.reportHistory(ctx, rep.ID); err != nil {
 		return nil, err
 	}
@@ -151,4 +154,26 @@ func (a *App) namesOf(ctx context.Context, ids []int64) (map[int64]string, error
 		}
 	}
 	return out, nil
+}
+
+// compareWithPrior sets each of entries (lines of report rep) beside the
+// task's line in the latest accepted report before it (Entry.Previous) and
+// what it says against it (Entry.Warnings, reporting.EntryWarnings); tasks
+// holds the tasks the lines are about (a task missing from it is compared
+// as one with a fixed due day).
+func (a *App) compareWithPrior(ctx context.Context, rep *reporting.Report, entries []reporting.Entry, tasks map[int64]*plan.Task) error {
+	ids := make([]int64, len(entries))
+	for i := range entries {
+		ids[i] = entries[i].TaskID
+	}
+	prior, err := a.store.PriorResults(ctx, ids, rep.Period, rep.Revision)
+	if err != nil {
+		return err
+	}
+	for i := range entries {
+		e := &entries[i]
+		e.Previous = prior[e.TaskID]
+		e.Warnings = reporting.EntryWarnings(e, e.Previous, tasks[e.TaskID], rep.Period)
+	}
+	return nil
 }

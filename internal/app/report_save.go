@@ -189,7 +189,9 @@ func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64
 	defer derrors.Wrap(&err, "app.SaveReportEntry(report %d, task %d)", reportID, e.TaskID)
 	k := entryPart(e.TaskID)
 	var saved reporting.Entry
-	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.Entry) error {
+	var rep *reporting.Report
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(r *reporting.Report, cur *reporting.Entry) error {
+		rep = r
 		saved = e
 		reporting.NormalizeEntry(&saved)
 		if err := invalidWith(unread, reporting.ValidateEntry(&saved, a.Today())); err != nil {
@@ -202,7 +204,15 @@ func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64
 	if err != nil {
 		return nil, err
 	}
-	return &saved, nil
+	t, err := a.store.Task(ctx, saved.TaskID)
+	if err != nil {
+		return nil, err
+	}
+	one := []reporting.Entry{saved}
+	if err := a.compareWithPrior(ctx, rep, one, map[int64]*plan.Task{t.ID: t}); err != nil {
+		return nil, err
+	}
+	return &one[0], nil
 }
 
 // SaveReportContribution saves report reportID's agency's part of task

@@ -3,32 +3,37 @@ package app
 import (
 	"context"
 	"strings"
+	"time"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/plan"
 )
 
-// PlanTaskList lists one page of plan f.PlanID's tasks matching f (today
-// when f.Today is zero), with the total matching. It is the API's hot path
-// (dashboards poll it): one store call in the usual case, and the question
-// whether the plan exists only when nothing matched (NotFound then).
-func (a *App) PlanTaskList(ctx context.Context, by *auth.User, f plan.TaskFilter) ([]plan.Task, int, error) {
+// PlanTaskList lists one page of plan f.PlanID's tasks matching f, with
+// the total matching and what their statuses are judged on today (f.Now is
+// set here: the status filter and the statuses shown agree with the
+// dashboard, plan.StatusNow). It is the API's hot path (dashboards poll
+// it): two store calls in the usual case, and the question whether the
+// plan exists only when nothing matched (NotFound then).
+func (a *App) PlanTaskList(ctx context.Context, by *auth.User, f plan.TaskFilter) ([]plan.Task, int, plan.Now, error) {
 	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
-		return nil, 0, err
+		return nil, 0, plan.Now{}, err
 	}
-	if f.Today.IsZero() {
-		f.Today = a.Today()
+	now, err := a.statusNow(ctx, f.PlanID, a.Today())
+	if err != nil {
+		return nil, 0, plan.Now{}, err
 	}
+	f.Now = now
 	tasks, total, err := a.store.Tasks(ctx, f)
 	if err != nil {
-		return nil, 0, notFoundAs(err, "Không có kế hoạch mã %d.", f.PlanID)
+		return nil, 0, plan.Now{}, notFoundAs(err, "Không có kế hoạch mã %d.", f.PlanID)
 	}
 	if total == 0 {
 		if _, err := a.Plan(ctx, f.PlanID); err != nil {
-			return nil, 0, err
+			return nil, 0, plan.Now{}, err
 		}
 	}
-	return tasks, total, nil
+	return tasks, total, now, nil
 }
 
 // TaskSearch is one page of the tasks whose words match a query, across
@@ -41,11 +46,13 @@ type TaskSearch struct {
 	Hits  []TaskHit
 }
 
-// TaskHit is a task found, with its plan and the label of its section.
+// TaskHit is a task found, with its plan, the label of its section and
+// its status today (plan.StatusNow).
 type TaskHit struct {
 	Task    plan.Task
 	Plan    *plan.Plan
 	Section string // "II.1"
+	Status  plan.TaskStatus
 }
 
 // SearchTasks finds the tasks whose title, text or product hold every
@@ -72,7 +79,7 @@ func (a *App) SearchTasks(ctx context.Context, by *auth.User, query string, plan
 	today := a.Today()
 	counts := make([]int, len(plans))
 	for i, p := range plans {
-		_, n, err := a.store.Tasks(ctx, plan.TaskFilter{PlanID: p.ID, Query: query, Limit: 1, Today: today})
+		_, n, err := a.store.Tasks(ctx, plan.TaskFilter{PlanID: p.ID, Query: query, Limit: 1})
 		if err != nil {
 			return nil, err
 		}
@@ -92,13 +99,13 @@ func (a *App) SearchTasks(ctx context.Context, by *auth.User, query string, plan
 		}
 		p := &plans[i]
 		tasks, _, err := a.store.Tasks(ctx, plan.TaskFilter{PlanID: p.ID, Query: query, Sort: "order", Offset: skip,
-			Limit: want, Today: today})
+			Limit: want})
 		if err != nil {
 			return nil, err
 		}
 		skip = 0
 		want -= len(tasks)
-		if err := a.addHits(ctx, p, tasks, out); err != nil {
+		if err := a.addHits(ctx, p, tasks, today, out); err != nil {
 			return nil, err
 		}
 	}
@@ -117,8 +124,9 @@ func (a *App) searchScope(ctx context.Context, planID int64) ([]plan.Plan, error
 	return []plan.Plan{*p}, nil
 }
 
-// addHits adds tasks of plan p to out, with their sections' labels.
-func (a *App) addHits(ctx context.Context, p *plan.Plan, tasks []plan.Task, out *TaskSearch) error {
+// addHits adds tasks of plan p to out, with their sections' labels and
+// their statuses on today.
+func (a *App) addHits(ctx context.Context, p *plan.Plan, tasks []plan.Task, today time.Time, out *TaskSearch) error {
 	if len(tasks) == 0 {
 		return nil
 	}
@@ -126,12 +134,17 @@ func (a *App) addHits(ctx context.Context, p *plan.Plan, tasks []plan.Task, out 
 	if err != nil {
 		return err
 	}
+	now, err := a.statusNow(ctx, p.ID, today)
+	if err != nil {
+		return err
+	}
 	labels := make(map[int64]string, len(sections))
 	for _, s := range sections {
 		labels[s.ID] = s.Label
 	}
-	for _, t := range tasks {
-		out.Hits = append(out.Hits, TaskHit{Task: t, Plan: p, Section: labels[t.SectionID]})
+	for i := range tasks {
+		out.Hits = append(out.Hits, TaskHit{Task: tasks[i], Plan: p, Section: labels[tasks[i].SectionID],
+			Status: plan.StatusNow(&tasks[i], now)})
 	}
 	return nil
 }

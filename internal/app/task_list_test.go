@@ -15,18 +15,18 @@ func TestPlanTaskList(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	// Today is 01/09/2025: task 1 (due 30/6) is overdue, task 2 (due 5/9) due soon.
-	tasks, total, err := f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: f.plan, Status: string(plan.StatusOverdue)})
+	tasks, total, _, err := f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: f.plan, Status: string(plan.StatusOverdue)})
 	if err != nil || total != 1 || len(tasks) != 1 || tasks[0].ID != f.task1 {
 		t.Errorf("overdue: %d tasks, total %d (%v); want task 1", len(tasks), total, err)
 	}
-	tasks, total, err = f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: f.plan, Sort: "due", Limit: 2})
+	tasks, total, _, err = f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: f.plan, Sort: "due", Limit: 2})
 	if err != nil || total != 3 || len(tasks) != 2 || tasks[0].ID != f.task1 {
 		t.Errorf("by due date: %d tasks, total %d (%v)", len(tasks), total, err)
 	}
-	if _, _, err := f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: 999999}); !errors.Is(err, derrors.NotFound) {
+	if _, _, _, err := f.app.PlanTaskList(ctx, f.leader, plan.TaskFilter{PlanID: 999999}); !errors.Is(err, derrors.NotFound) {
 		t.Errorf("an unknown plan: %v, want NotFound", err)
 	}
-	if _, _, err := f.app.PlanTaskList(ctx, nil, plan.TaskFilter{PlanID: f.plan}); !errors.Is(err, derrors.Forbidden) {
+	if _, _, _, err := f.app.PlanTaskList(ctx, nil, plan.TaskFilter{PlanID: f.plan}); !errors.Is(err, derrors.Forbidden) {
 		t.Errorf("nobody lists: %v, want Forbidden", err)
 	}
 }

@@ -52,6 +52,14 @@ func (a *App) EditableTask(ctx context.Context, by *auth.User, id int64) (*plan.
 
 // TaskRecord is what a task's page shows beside the task itself.
 type TaskRecord struct {
+	// Status is the task's status today (plan.StatusNow), as every
+	// surface and the dashboard give it, with the day and period it was
+	// judged against.
+	Status plan.TaskStatus
+	// Results are the task's lines in accepted reports, one per period
+	// (the highest accepted revision), the latest first, with their files:
+	// what the lead agency reported and the coordinator accepted.
+	Results []reporting.TaskResult
 	// Carry links the task to the task of a replaced plan it continues,
 	// and to the task of a replacing plan that continues it.
 	Carry *plan.Carryover
@@ -85,6 +93,14 @@ func (a *App) ReadTaskRecord(ctx context.Context, by *auth.User, t *plan.Task) (
 		return nil, err
 	}
 	rec := &TaskRecord{}
+	now, err := a.statusNow(ctx, t.PlanID, a.Today())
+	if err != nil {
+		return nil, err
+	}
+	rec.Status = plan.StatusNow(t, now)
+	if rec.Results, err = a.store.TaskResults(ctx, t.ID); err != nil {
+		return nil, err
+	}
 	if rec.Carry, err = a.store.TaskCarryover(ctx, t.ID); err != nil {
 		return nil, err
 	}
@@ -140,13 +156,20 @@ func extensionOf(detail string) int64 {
 	return d.ExtensionID
 }
 
-// TaskPeriods judges task taskID in each reporting period that has begun
-// and in which it is open, today, from the accepted reports.
-func (a *App) TaskPeriods(ctx context.Context, by *auth.User, taskID int64) ([]reporting.PeriodStatus, error) {
+// TaskPeriods judges task t (read with Task) in each reporting period that
+// has begun and in which it is open, today, from the accepted reports; and
+// returns what its status today is judged on (plan.StatusNow).
+func (a *App) TaskPeriods(ctx context.Context, by *auth.User, t *plan.Task) ([]reporting.PeriodStatus, plan.Now, error) {
 	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
-		return nil, err
+		return nil, plan.Now{}, err
 	}
-	return a.store.TaskPeriodStatuses(ctx, taskID, a.Today())
+	today := a.Today()
+	now, err := a.statusNow(ctx, t.PlanID, today)
+	if err != nil {
+		return nil, plan.Now{}, err
+	}
+	list, err := a.store.TaskPeriodStatuses(ctx, t.ID, today)
+	return list, now, err
 }
 
 // TaskHistory is what decisions did to task id, oldest first: the

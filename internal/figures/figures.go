@@ -146,7 +146,7 @@ type Dashboard struct {
 // Compute computes the dashboard of f for o.
 func Compute(f *Facts, o Options) (*Dashboard, error) {
 	asOf := clock.DateOf(o.AsOf)
-	p, ok := pickPeriod(f.Periods, o.PeriodID, asOf)
+	p, ok := reporting.PickPeriod(f.Periods, o.PeriodID, asOf) // by default the current period (reporting.CurrentPeriod)
 	if !ok {
 		return nil, ErrNoPeriod
 	}
@@ -206,31 +206,4 @@ func InPeriod(f *Facts, p reporting.Period) *Facts {
 		}
 	}
 	return &then
-}
-
-// pickPeriod chooses the period shown: the one asked for, the one
-// containing asOf, the last started, or the first (as the coordinator's
-// "Việc của tôi" does).
-func pickPeriod(periods []reporting.Period, id int64, asOf time.Time) (reporting.Period, bool) {
-	if len(periods) == 0 {
-		return reporting.Period{}, false
-	}
-	if id != 0 {
-		for _, p := range periods {
-			if p.ID == id {
-				return p, true
-			}
-		}
-		return reporting.Period{}, false
-	}
-	last := periods[0]
-	for _, p := range periods {
-		if p.Contains(asOf) {
-			return p, true
-		}
-		if p.Started(asOf) {
-			last = p
-		}
-	}
-	return last, true
 }

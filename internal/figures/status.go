@@ -3,6 +3,7 @@ package figures
 import (
 	"time"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -54,6 +55,24 @@ func newIndex(f *Facts) *index {
 			x.claims[k] = c
 		}
 		x.hasClaims[c.TaskID] = true
+	}
+	// The claim a task carries is its latest period's (the store keeps it
+	// on the task when a report is accepted, or carries it over from a
+	// replaced plan's task): that period's claim for the task, as every
+	// other surface reads it (plan.StatusNow), so that the dashboard and
+	// the lists judge the current period from the same claim.
+	starts := make(map[int64]int64, len(f.Periods)) // first day (Unix seconds) → period
+	for _, p := range f.Periods {
+		starts[clock.DateOf(p.Start).Unix()] = p.ID
+	}
+	for i := range f.Tasks {
+		t := &f.Tasks[i]
+		pid, ok := starts[clock.DateOf(t.ClaimPeriod).Unix()]
+		if c := t.ClaimIn(t.ClaimPeriod); ok && c != nil {
+			k := [2]int64{pid, t.ID}
+			x.claims[k] = Claim{PeriodID: pid, TaskID: t.ID, Revision: x.claims[k].Revision, PeriodClaim: *c}
+			x.hasClaims[t.ID] = true
+		}
 	}
 	for _, s := range f.Sections {
 		x.sectionLabels[s.ID] = s.Label

@@ -165,12 +165,14 @@ type TaskFilter struct {
 	Query     string // free text, matched without diacritics
 	AgencyID  int64  // lead or cooperating agency; 0 for any
 	SectionID int64  // this section and its descendants; 0 for any
-	Status    string // "" any, "open" not completed, or a Status code
+	Status    string // "" any, "open" not done (Status.Open), or a Status code — as StatusNow judges on Now
 	Sort      string // "order" (default) or "due"
-	Today     time.Time
-	DueSoon   int // days for "sắp đến hạn"; DefaultDueSoonDays when 0
-	Limit     int
-	Offset    int
+	// Now is what the status filter judges on (the day, the plan's
+	// due-soon window and current period): every status but done on time,
+	// done late, paused and cancelled needs its day.
+	Now    Now
+	Limit  int
+	Offset int
 }
 
 // Amendment is a later decision changing a plan from a day on: tasks it

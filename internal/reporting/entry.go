@@ -18,7 +18,7 @@ const MaxText = 20000
 // completed task, no completion date unless completed, no reason unless
 // paused or cancelled.
 func NormalizeEntry(e *Entry) {
-	for _, p := range []*string{&e.Result, &e.Evidence, &e.Difficulties, &e.Proposals, &e.Reason} {
+	for _, p := range []*string{&e.Result, &e.Evidence, &e.Difficulties, &e.Proposals, &e.Reason, &e.Explanation} {
 		*p = strings.TrimSpace(vntext.NFC(*p))
 	}
 	if e.Status == plan.ClaimCompleted {
@@ -58,7 +58,7 @@ func ValidateEntry(e *Entry, today time.Time) plan.FieldErrors {
 	}
 	for _, f := range []struct{ key, text string }{
 		{"result", e.Result}, {"evidence", e.Evidence}, {"difficulties", e.Difficulties},
-		{"proposals", e.Proposals}, {"reason", e.Reason},
+		{"proposals", e.Proposals}, {"reason", e.Reason}, {"explanation", e.Explanation},
 	} {
 		if utf8.RuneCountInString(f.text) > MaxText {
 			fe[f.key] = "Nội dung quá dài (tối đa 20.000 ký tự)."

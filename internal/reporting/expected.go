@@ -24,7 +24,9 @@ func InPlan(t *plan.Task, p Period) bool {
 // cooperating agencies must report on it: it is in the plan then
 // (InPlan), has a lead agency, has begun
 // (its deadline's start, when stated, is not after the period's end), was
-// not completed before the period started, and was not cancelled in the
+// not completed before the period started (a recurring or continuous task
+// is never completed as a whole: a completion is its period's, and the
+// next period asks again), and was not cancelled in the
 // accepted report of an earlier period (a cancellation counts from the
 // period after the report that made it).
 func OpenIn(t *plan.Task, p Period) bool {
@@ -34,7 +36,7 @@ func OpenIn(t *plan.Task, p Period) bool {
 	if s := t.Deadline.Start; !s.IsZero() && s.After(p.End) {
 		return false
 	}
-	if t.Completed() && clock.DateOf(t.CompletedOn).Before(p.Start) {
+	if !t.JudgedPerPeriod() && t.Completed() && clock.DateOf(t.CompletedOn).Before(p.Start) {
 		return false
 	}
 	if t.Claim == plan.ClaimCancelled && !t.ClaimPeriod.IsZero() && t.ClaimPeriod.Before(p.Start) {

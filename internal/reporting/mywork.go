@@ -33,10 +33,12 @@ type TaskAlert struct {
 	PlanCode    string
 	Title       string
 	Deadline    plan.Deadline // current
-	Status      plan.Status   // StatusOverdue or StatusDueSoon
+	Status      plan.Status   // StatusOverdue or StatusDueSoon (plan.StatusNow)
 	OverdueDays int
-	DaysToDue   int  // days left (due soon); negative when overdue
-	Lead        bool // the agency leads the task (else it cooperates)
+	DaysToDue   int       // days left (due soon); negative when overdue
+	Due         time.Time // the day judged against: the task's due day, or its period's report due day
+	Period      string    // the current period's label for a task judged per period; "" otherwise
+	Lead        bool      // the agency leads the task (else it cooperates)
 }
 
 // AgencyWork is "Việc của tôi" for a head or officer of an agency, over

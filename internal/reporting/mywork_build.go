@@ -23,19 +23,29 @@ type AgencyTask struct {
 // from (store.AgencyWorkFacts reads them).
 type AgencyWorkFacts struct {
 	AgencyID int64
+	// Plans are the active plans in which the agency leads or cooperates
+	// on a task.
+	Plans []int64
 	// Reports are the agency's current revisions not yet accepted, of
 	// started periods of active plans, by due day (DaysToDue not set).
 	Reports []DueReport
-	// Tasks are its open tasks (lead or cooperating) in active plans,
-	// neither paused nor cancelled, with a due day on or before the horizon
-	// asked for, by due day.
+	// Tasks are its tasks (lead or cooperating) in active plans that may
+	// be overdue or due soon: not completed, neither paused nor cancelled,
+	// with a due day on or before the horizon asked for — and its
+	// recurring and continuous tasks, judged in their plan's current
+	// period; by due day.
 	Tasks []AgencyTask
+	// Now is, per plan, what its tasks' statuses are judged on today
+	// (plan.StatusNow), set by the caller; a plan missing from it is
+	// judged with no period (its tasks as a whole).
+	Now map[int64]plan.Now
 }
 
 // NewAgencyWork sorts an agency's facts into its "Việc của tôi" on today:
 // reports to send (not started or draft), returned and waiting, each with
-// its days to the due day; and the tasks overdue or due within dueSoon
-// days by plan.ComputeStatus (plan.DefaultDueSoonDays when ≤ 0).
+// its days to the due day; and the tasks overdue or due soon today, by
+// plan.StatusNow on their plan's f.Now (for a plan without one: dueSoon
+// days, plan.DefaultDueSoonDays when ≤ 0, and no period).
 func NewAgencyWork(f *AgencyWorkFacts, today time.Time, dueSoon int) *AgencyWork {
 	if dueSoon <= 0 {
 		dueSoon = plan.DefaultDueSoonDays
@@ -54,16 +64,23 @@ func NewAgencyWork(f *AgencyWorkFacts, today time.Time, dueSoon int) *AgencyWork
 	}
 	for i := range f.Tasks {
 		t := &f.Tasks[i].Task
-		st := plan.ComputeStatus(t, today, dueSoon)
-		if st != plan.StatusOverdue && st != plan.StatusDueSoon {
+		now, ok := f.Now[t.PlanID]
+		if !ok {
+			now = plan.Now{Day: today, DueSoon: dueSoon}
+		}
+		st := plan.StatusNow(t, now)
+		if st.Status != plan.StatusOverdue && st.Status != plan.StatusDueSoon {
 			continue
 		}
 		w.Tasks = append(w.Tasks, TaskAlert{
 			TaskID: t.ID, PlanID: t.PlanID, PlanCode: f.Tasks[i].PlanCode, Title: t.Title, Deadline: t.Deadline,
-			Status: st, OverdueDays: plan.OverdueDays(t, today), DaysToDue: clock.DaysBetween(today, t.Deadline.Due),
-			Lead: t.LeadAgencyID == f.AgencyID,
+			Status: st.Status, OverdueDays: st.OverdueDays, DaysToDue: clock.DaysBetween(today, st.Due),
+			Due: st.Due, Period: st.Period, Lead: t.LeadAgencyID == f.AgencyID,
 		})
 	}
+	// The most overdue first, then the soonest due (tasks judged per
+	// period come after the plan's fixed due days in the facts' order).
+	slices.SortStableFunc(w.Tasks, func(a, b TaskAlert) int { return a.Due.Compare(b.Due) })
 	return w
 }
 

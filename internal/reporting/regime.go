@@ -107,6 +107,9 @@ const (
 	DefaultCutoffDay = 15
 )
 
+// MaxDueSoonDays is the widest "sắp đến hạn" window a regime may set.
+const MaxDueSoonDays = 60
+
 // DefaultRegime is the regime of a plan that has none saved: quarterly,
 // due on day 10 of the quarter's last month, Decree 09 cut-off, reminders
 // 7 and 2 days before, the day after, then weekly.
@@ -149,7 +152,7 @@ func (r *Regime) Validate() plan.FieldErrors {
 			}
 		}
 	}
-	if r.DueSoonDays < 0 || r.DueSoonDays > 60 {
+	if r.DueSoonDays < 0 || r.DueSoonDays > MaxDueSoonDays {
 		fe["due_soon_days"] = "Số ngày \"sắp đến hạn\" phải từ 0 đến 60."
 	}
 	if len(fe) == 0 {

@@ -162,6 +162,11 @@ type Entry struct {
 	Proposals    string    // kiến nghị, đề xuất
 	CompletedOn  time.Time // required when Status is completed
 	Reason       string    // required when Status is paused or cancelled
+	// Explanation (giải trình) says why progress went down from the
+	// previous accepted report, or why a task reported completed is now
+	// reported unfinished; the form asks for it (EntryWarnings), never
+	// requires it.
+	Explanation string
 	// Version counts saves of this entry: 0 before the first save. A save
 	// must give the version it read (ErrConflict otherwise).
 	Version   int
@@ -172,6 +177,13 @@ type Entry struct {
 	// period, filled by the store's Report so the lead sees them inside its
 	// own entry. Read-only here.
 	Contributions []Contribution
+	// Previous is the task's line in the latest accepted report before
+	// this one (an earlier period, or an earlier revision of this one),
+	// nil when there is none; Warnings are what this line says against it
+	// (EntryWarnings). Both are filled by the use cases that read or save
+	// a report, never stored.
+	Previous *TaskResult
+	Warnings []EntryWarning
 }
 
 // Contribution is a cooperating agency's part of a task, written in its own

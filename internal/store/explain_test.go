@@ -63,8 +63,14 @@ func TestExplain(t *testing.T) {
 		}
 		defer func() { s.trace = nil }()
 		day := plan.Date(2026, 6, 15)
+		around, soon, err := s.PeriodsAround(ctx, x.big, day)
+		must(t, err)
+		now := reporting.NowOf(around, day, soon)
+		if now.Period.IsZero() {
+			t.Fatal("no current period")
+		}
 		tasks := func(f plan.TaskFilter) error {
-			f.PlanID, f.Today = x.big, day
+			f.PlanID, f.Now = x.big, now
 			_, _, err := s.Tasks(ctx, f)
 			return err
 		}
@@ -76,6 +82,18 @@ func TestExplain(t *testing.T) {
 			{"Tasks order", func() error { return tasks(plan.TaskFilter{Sort: "order"}) }},
 			{"Tasks due", func() error { return tasks(plan.TaskFilter{Sort: "due"}) }},
 			{"Tasks open", func() error { return tasks(plan.TaskFilter{Status: "open", Sort: "due"}) }},
+			{"Tasks open total", func() error { return tasks(plan.TaskFilter{Status: "open", Sort: "due", Limit: 5}) }},
+			{"Tasks done on time", func() error { return tasks(plan.TaskFilter{Status: string(plan.StatusDoneOnTime), Sort: "due"}) }},
+			{"PeriodsAround", func() error { _, _, err := s.PeriodsAround(ctx, x.big, day); return err }},
+			{"TaskResults", func() error { _, err := s.TaskResults(ctx, x.task); return err }},
+			{"PriorResults", func() error {
+				p, err := s.Period(ctx, x.period)
+				if err != nil {
+					return err
+				}
+				_, err = s.PriorResults(ctx, []int64{x.task, x.task + 1}, *p, 2)
+				return err
+			}},
 			{"Tasks overdue", func() error { return tasks(plan.TaskFilter{Status: string(plan.StatusOverdue)}) }},
 			{"Tasks agency", func() error { return tasks(plan.TaskFilter{AgencyID: x.agency, Sort: "due"}) }},
 			{"Tasks search", func() error { return tasks(plan.TaskFilter{Query: "chuyen doi so", Sort: "due"}) }},
@@ -131,6 +149,7 @@ type explainIDs struct {
 	small, q2                       int64 // the sample plan, with its reporting flow, and its quarter II/2025
 	big                             int64 // the first of the plans of 600 tasks
 	agency, section, period, report int64 // of the big plan
+	task                            int64 // a task of the big plan the agency leads
 }
 
 // seedExplain stores the sample plan with a report of every kind (entries,
@@ -216,6 +235,12 @@ func seedExplain(t *testing.T, s *Store) explainIDs {
 	rep, err := s.ReportFor(ctx, x.period, x.agency)
 	must(t, err)
 	x.report = rep.ID
+	must(t, s.queryRow(ctx, s.r, `SELECT MIN(id) FROM tasks WHERE plan_id = ? AND lead_agency_id = ?`, x.big, x.agency).Scan(&x.task))
+	// Claims of the current quarter on some continuous tasks, as accepting
+	// a report would leave them, so that the status filters meet both kinds.
+	_, err = s.exec(ctx, s.w, `UPDATE tasks SET claim_status = 'completed', completed_on = '2026-05-20', progress = 100,
+		claim_period_start = '2026-04-01' WHERE plan_id = ? AND deadline_kind = 'continuous' AND id % 2 = 0`, x.big)
+	must(t, err)
 	// Carry-overs between the small plans' tasks (each task continued by
 	// the next one's), so that the planner sees a table with rows.
 	_, err = s.exec(ctx, s.w, `INSERT INTO task_carryovers (old_task_id, new_task_id, carried_at)

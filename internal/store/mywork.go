@@ -14,8 +14,9 @@ import (
 // every active plan the agency has tasks in: its current reports not yet
 // accepted of periods started by today (the missing report rows are made
 // first, EnsureReports), by due day; and its open tasks (lead or
-// cooperating) neither paused nor cancelled, due on or before dueBy, by
-// due day.
+// cooperating) neither paused nor cancelled, due on or before dueBy, and
+// its recurring and continuous tasks (judged per period: completed or not,
+// and without a due day), by due day.
 func (s *Store) AgencyWorkFacts(ctx context.Context, agencyID int64, today, dueBy time.Time) (f *reporting.AgencyWorkFacts, err error) {
 	defer wrap(&err, "store.AgencyWorkFacts(%d)", agencyID)
 	today = dayOrToday(today)
@@ -28,7 +29,7 @@ func (s *Store) AgencyWorkFacts(ctx context.Context, agencyID int64, today, dueB
 			return nil, err
 		}
 	}
-	f = &reporting.AgencyWorkFacts{AgencyID: agencyID}
+	f = &reporting.AgencyWorkFacts{AgencyID: agencyID, Plans: plans}
 	if f.Reports, err = s.agencyReports(ctx, agencyID, today); err != nil {
 		return nil, err
 	}
@@ -93,10 +94,12 @@ func (s *Store) agencyReports(ctx context.Context, agencyID int64, today time.Ti
 // cancelled.
 func (s *Store) agencyTasksDue(ctx context.Context, agencyID int64, dueBy time.Time) ([]reporting.AgencyTask, error) {
 	rows, err := s.query(ctx, s.r, `SELECT t.id, t.plan_id, pl.code, t.title, t.lead_agency_id, t.deadline_kind,
-		t.deadline_text, t.due_date, t.deadline_start, t.deadline_every, t.progress, t.reported_at, t.claim_status
+		t.deadline_text, t.due_date, t.deadline_start, t.deadline_every, t.progress, t.reported_at, t.claim_status,
+		t.completed_on, t.claim_period_start
 		FROM tasks t JOIN plans pl ON pl.id = t.plan_id
-		WHERE pl.status = 'active' AND t.completed_on IS NULL AND t.claim_status NOT IN ('paused', 'cancelled')
-		AND t.due_date <= ? AND t.id IN (SELECT l.id FROM tasks l WHERE l.lead_agency_id = ?
+		WHERE pl.status = 'active' AND t.claim_status NOT IN ('paused', 'cancelled')
+		AND (t.completed_on IS NULL AND t.due_date <= ? OR `+perPeriod+`)
+		AND t.id IN (SELECT l.id FROM tasks l WHERE l.lead_agency_id = ?
 			UNION ALL SELECT ta.task_id FROM task_agencies ta WHERE ta.agency_id = ? AND ta.role = 'coop')
 		ORDER BY t.due_date, t.plan_id, t.section_seq, t.ord`,
 		dateArg(dueBy), agencyID, agencyID)
@@ -110,7 +113,8 @@ func (s *Store) agencyTasksDue(ctx context.Context, agencyID int64, dueBy time.T
 		t := &a.Task
 		d := &t.Deadline
 		if err := rows.Scan(&t.ID, &t.PlanID, &a.PlanCode, &t.Title, idCol{&t.LeadAgencyID}, &d.Kind, &d.Text,
-			timeCol{&d.Due}, timeCol{&d.Start}, &d.Every, &t.Progress, timeCol{&t.ReportedAt}, &t.Claim); err != nil {
+			timeCol{&d.Due}, timeCol{&d.Start}, &d.Every, &t.Progress, timeCol{&t.ReportedAt}, &t.Claim,
+			timeCol{&t.CompletedOn}, timeCol{&t.ClaimPeriod}); err != nil {
 			return nil, err
 		}
 		out = append(out, a)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"tiendo/internal/clock"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -415,4 +416,40 @@ func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int
 		}
 	}
 	return tasks, rows.Err()
+}
+
+// PeriodsAround reads what task statuses of plan planID on day depend on
+// (reporting.NowOf): of the stored periods of its current regime, the last
+// one started by day, or when none has started the first one — enough for
+// reporting.CurrentPeriod; with their ID, label, first, last and due days
+// only —, and the regime's due-soon window. One query of index seeks in
+// the usual case: the task list, the API's hot path, pays it on every
+// request. It generates nothing: when it finds no period, or day is past
+// the one found (a task's due day may have moved the plan's span), the
+// caller asks Periods, which does.
+func (s *Store) PeriodsAround(ctx context.Context, planID int64, day time.Time) (list []reporting.Period, dueSoon int, err error) {
+	defer wrap(&err, "store.PeriodsAround(%d)", planID)
+	d := reporting.DefaultRegime(planID)
+	// The current regime's frequency and due-soon window, or the defaults.
+	const frequency = `COALESCE((SELECT frequency FROM regimes WHERE plan_id = ?), ?)`
+	const cols = `p.id, p.label, p.start_date, p.end_date, p.due_date,
+		COALESCE((SELECT due_soon_days FROM regimes WHERE plan_id = ?), ?)`
+	p := reporting.Period{PlanID: planID}
+	read := func(q string, args ...any) error {
+		return s.queryRow(ctx, s.r, q, args...).Scan(&p.ID, &p.Label, timeCol{&p.Start}, timeCol{&p.End}, timeCol{&p.Due}, &dueSoon)
+	}
+	err = read(`SELECT `+cols+` FROM periods p WHERE p.plan_id = ? AND p.frequency = `+frequency+`
+		AND p.start_date <= ? ORDER BY p.start_date DESC LIMIT 1`,
+		planID, d.DueSoonDays, planID, planID, string(d.Frequency), dateArg(clock.DateOf(day)))
+	if errors.Is(err, sql.ErrNoRows) { // none started yet: the first
+		err = read(`SELECT `+cols+` FROM periods p WHERE p.plan_id = ? AND p.frequency = `+frequency+`
+			ORDER BY p.start_date LIMIT 1`, planID, d.DueSoonDays, planID, planID, string(d.Frequency))
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return []reporting.Period{p}, dueSoon, nil
 }

@@ -10,9 +10,10 @@ import (
 // The moves of a reorganisation (Reorganise): tasks, cooperations,
 // indicators and accounts to the successors.
 
-// openTask is the condition of a task still to do: not completed, not
-// cancelled by an accepted report.
-const openTask = `t.completed_on IS NULL AND t.claim_status <> 'cancelled'`
+// openTask is the condition of a task still to do: not completed (a
+// recurring or continuous task never is as a whole: its completions are
+// its periods'), not cancelled by an accepted report.
+const openTask = `(t.completed_on IS NULL OR ` + perPeriod + `) AND t.claim_status <> 'cancelled'`
 
 // liveTask is an open task of a plan in force (active or draft): what a
 // reorganisation moves. A replaced or closed plan is history and keeps its

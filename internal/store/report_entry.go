@@ -138,10 +138,10 @@ func (s *Store) SaveEntry(ctx context.Context, a reporting.Actor, reportID int64
 func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, at time.Time, by int64) (int64, error) {
 	var id int64
 	err := s.tqueryRow(ctx, tx, `INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence,
-		difficulties, proposals, completed_on, reason, version, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
+		difficulties, proposals, completed_on, reason, explanation, version, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
 		e.ReportID, e.TaskID, string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals,
-		dateArg(e.CompletedOn), e.Reason, tsArg(at), refArg(by)).Scan(&id)
+		dateArg(e.CompletedOn), e.Reason, e.Explanation, tsArg(at), refArg(by)).Scan(&id)
 	return id, err
 }
 
@@ -149,10 +149,10 @@ func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry,
 // another transaction saved it in between (PostgreSQL).
 func (s *Store) updateEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, at time.Time, by int64) error {
 	res, err := s.texec(ctx, tx, `UPDATE report_entries SET status = ?, percent = ?, result = ?, evidence = ?,
-		difficulties = ?, proposals = ?, completed_on = ?, reason = ?, version = version + 1, updated_at = ?,
-		updated_by = ? WHERE id = ? AND version = ?`,
+		difficulties = ?, proposals = ?, completed_on = ?, reason = ?, explanation = ?, version = version + 1,
+		updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals, dateArg(e.CompletedOn),
-		e.Reason, tsArg(at), refArg(by), e.ID, e.Version)
+		e.Reason, e.Explanation, tsArg(at), refArg(by), e.ID, e.Version)
 	if err != nil {
 		return err
 	}
@@ -170,6 +170,7 @@ func entryChanges(old, e *reporting.Entry) changes {
 	c.add("proposals", old.Proposals, e.Proposals)
 	c.add("completed_on", dateArg(old.CompletedOn), dateArg(e.CompletedOn))
 	c.add("reason", old.Reason, e.Reason)
+	c.add("explanation", old.Explanation, e.Explanation)
 	return c
 }
 

@@ -271,9 +271,9 @@ func (s *Store) ReviseReport(ctx context.Context, a reporting.Actor, id int64) (
 		}
 		for _, q := range []string{
 			`INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence, difficulties, proposals,
-				completed_on, reason, version, updated_at, updated_by)
-				SELECT ?, task_id, status, percent, result, evidence, difficulties, proposals, completed_on, reason, 1,
-				updated_at, updated_by FROM report_entries WHERE report_id = ?`,
+				completed_on, reason, explanation, version, updated_at, updated_by)
+				SELECT ?, task_id, status, percent, result, evidence, difficulties, proposals, completed_on, reason,
+				explanation, 1, updated_at, updated_by FROM report_entries WHERE report_id = ?`,
 			`INSERT INTO report_contributions (report_id, task_id, text, version, updated_at, updated_by)
 				SELECT ?, task_id, text, 1, updated_at, updated_by FROM report_contributions WHERE report_id = ?`,
 			`INSERT INTO report_indicator_values (report_id, indicator_id, value, note, version, updated_at, updated_by)

@@ -10,12 +10,12 @@ import (
 )
 
 const entryCols = `e.id, e.report_id, e.task_id, e.status, e.percent, e.result, e.evidence, e.difficulties,
-	e.proposals, e.completed_on, e.reason, e.version, e.updated_at, e.updated_by`
+	e.proposals, e.completed_on, e.reason, e.explanation, e.version, e.updated_at, e.updated_by`
 
 func scanEntry(sc scanner) (reporting.Entry, error) {
 	var e reporting.Entry
 	err := sc.Scan(&e.ID, &e.ReportID, &e.TaskID, &e.Status, &e.Percent, &e.Result, &e.Evidence, &e.Difficulties,
-		&e.Proposals, timeCol{&e.CompletedOn}, &e.Reason, &e.Version, timeCol{&e.UpdatedAt}, idCol{&e.UpdatedBy})
+		&e.Proposals, timeCol{&e.CompletedOn}, &e.Reason, &e.Explanation, &e.Version, timeCol{&e.UpdatedAt}, idCol{&e.UpdatedBy})
 	return e, err
 }
 

@@ -188,61 +188,142 @@ func statusCases(today time.Time) []plan.Task {
 	return tasks
 }
 
-func TestStatusFilterMatchesComputeStatus(t *testing.T) {
-	forEachDB(t, func(t *testing.T, s *Store) {
-		ctx := context.Background()
-		today := plan.Date(2025, 6, 15)
-		d := &plan.Draft{Plan: plan.Plan{Title: "Trạng thái"},
-			Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Label: "III"}, Parent: -1}}}
-		for _, tk := range statusCases(today) {
-			d.Tasks = append(d.Tasks, plan.DraftTask{Task: tk})
-		}
-		planID, err := s.CreatePlan(ctx, 0, d)
-		must(t, err)
-		// Claims are kept by AcceptReport; set them directly here.
-		for _, tk := range d.Tasks {
-			if tk.Claim != plan.ClaimNone {
-				_, err := s.exec(ctx, s.w, `UPDATE tasks SET claim_status = ? WHERE id = ?`, string(tk.Claim), tk.ID)
-				must(t, err)
+// perPeriodCases are recurring and continuous tasks carrying every kind
+// of claim, of the period starting on cur, of the one before (prev), or
+// none, for plan.StatusInPeriod's branches.
+func perPeriodCases(prev, cur, due time.Time) []plan.Task {
+	var tasks []plan.Task
+	reported := time.Date(2025, 3, 20, 3, 0, 0, 0, time.UTC)
+	for _, kind := range []plan.DeadlineKind{plan.DeadlineContinuous, plan.DeadlineRecurring} {
+		for _, period := range []time.Time{{}, prev, cur} {
+			claims := []plan.Claim{plan.ClaimNone}
+			if !period.IsZero() {
+				claims = plan.Claims
+			}
+			for _, claim := range claims {
+				dones := []time.Time{{}}
+				if claim == plan.ClaimCompleted {
+					dones = []time.Time{due.AddDate(0, 0, -5), due, due.AddDate(0, 0, 3)}
+				}
+				for _, done := range dones {
+					for _, progress := range []int{0, 40} {
+						t := plan.Task{Deadline: plan.Deadline{Kind: kind, Every: "quarter"}, Progress: progress,
+							Claim: claim, ClaimPeriod: period, CompletedOn: done}
+						if claim == plan.ClaimCompleted {
+							t.Progress = 100
+						}
+						if !period.IsZero() {
+							t.ReportedAt = reported
+						}
+						t.Text = fmt.Sprintf("%s claim %s of %s done %s progress %d", kind, claim, dateArg(period), dateArg(done), t.Progress)
+						tasks = append(tasks, t)
+					}
+				}
 			}
 		}
-		stored, total, err := s.Tasks(ctx, plan.TaskFilter{PlanID: planID, Limit: MaxTaskLimit})
-		must(t, err)
-		if total != len(d.Tasks) || total > MaxTaskLimit {
-			t.Fatalf("%d tasks stored, %d read", len(d.Tasks), total)
+	}
+	return tasks
+}
+
+// TestStatusFilterMatchesStatusNow checks the list's SQL status filters
+// against plan.StatusNow, the one status every surface shows: tasks with a
+// fixed due day around the day, and recurring and continuous tasks with
+// claims of the current period, the previous one or none, judged on days
+// before, in, near the end of and after the current period's report due
+// day, and with no period at all.
+func TestStatusFilterMatchesStatusNow(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		today := plan.Date(2025, 6, 15)
+		prev, cur, due := plan.Date(2025, 1, 1), plan.Date(2025, 4, 1), plan.Date(2025, 6, 10)
+		for _, cases := range [][]plan.Task{statusCases(today), perPeriodCases(prev, cur, due)} {
+			statusFilterCheck(t, s, cases, today, plan.PeriodSpan{Start: cur, Due: due, Label: "Quý II/2025"})
 		}
+	})
+}
+
+// statusFilterCheck stores a plan of tasks (at most MaxTaskLimit) and
+// compares every status filter with plan.StatusNow on days around today
+// and around period's due day, with and without the period.
+func statusFilterCheck(t *testing.T, s *Store, tasks []plan.Task, today time.Time, period plan.PeriodSpan) {
+	t.Helper()
+	ctx := context.Background()
+	d := &plan.Draft{Plan: plan.Plan{Title: "Trạng thái"},
+		Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Label: "III"}, Parent: -1}}}
+	for _, tk := range tasks {
+		d.Tasks = append(d.Tasks, plan.DraftTask{Task: tk})
+	}
+	planID, err := s.CreatePlan(ctx, 0, d)
+	must(t, err)
+	// Claims are kept by AcceptReport; set them directly here.
+	for _, tk := range d.Tasks {
+		if tk.Claim != plan.ClaimNone {
+			_, err := s.exec(ctx, s.w, `UPDATE tasks SET claim_status = ?, claim_period_start = ? WHERE id = ?`,
+				string(tk.Claim), dateArg(tk.ClaimPeriod), tk.ID)
+			must(t, err)
+		}
+	}
+	stored, total, err := s.Tasks(ctx, plan.TaskFilter{PlanID: planID, Limit: MaxTaskLimit})
+	must(t, err)
+	if total != len(d.Tasks) || total > MaxTaskLimit {
+		t.Fatalf("%d tasks stored, %d read", len(d.Tasks), total)
+	}
+	{
+		var nows []plan.Now
 		for _, dueSoon := range []int{0, 3, 7, 30} {
-			// The day may come with a time of day and a zone; only its date counts.
+			// The day may come with a time of day; only its date counts.
 			for _, day := range []time.Time{today, today.Add(23 * time.Hour)} {
-				covered := 0
-				for _, st := range append(plan.Statuses, "open") {
-					var want []int64
-					for i := range stored {
-						got := plan.ComputeStatus(&stored[i], day, dueSoon)
-						if got == st || st == "open" && !stored[i].Completed() {
-							want = append(want, stored[i].ID)
-						}
+				nows = append(nows, plan.Now{Day: day, DueSoon: dueSoon}, plan.Now{Day: day, DueSoon: dueSoon, Period: period})
+			}
+		}
+		for _, day := range []time.Time{period.Start.AddDate(0, 0, -10), period.Start.AddDate(0, 0, 14),
+			period.Due.AddDate(0, 0, -5), period.Due, period.Due.AddDate(0, 0, 1)} {
+			nows = append(nows, plan.Now{Day: day, Period: period})
+		}
+		for _, now := range nows {
+			covered := 0
+			for _, st := range append(plan.Statuses, "open") {
+				var want []int64
+				for i := range stored {
+					got := plan.StatusNow(&stored[i], now).Status
+					if got == st || st == "open" && got.Open() {
+						want = append(want, stored[i].ID)
 					}
-					list, n, err := s.Tasks(ctx, plan.TaskFilter{PlanID: planID, Status: string(st), Today: day, DueSoon: dueSoon, Limit: MaxTaskLimit})
+				}
+				for _, limit := range []int{MaxTaskLimit, 5} {
+					list, n, err := s.Tasks(ctx, plan.TaskFilter{PlanID: planID, Status: string(st), Now: now, Limit: limit})
 					must(t, err)
-					if got := taskIDs(list); !slices.Equal(got, want) || n != len(want) {
-						t.Errorf("status %s, due soon %d: SQL gives %d tasks (total %d), ComputeStatus %d", st, dueSoon, len(got), n, len(want))
+					got := taskIDs(list)
+					if limit < len(want) { // a first page: the total is counted (or kept, for "open")
+						if !slices.Equal(got, want[:limit]) || n != len(want) {
+							t.Errorf("status %s on %s (period %t): first page %v, total %d; StatusNow %v…, %d in all",
+								st, dateArg(now.Day), !now.Period.IsZero(), got, n, want[:limit], len(want))
+						}
+						continue
+					}
+					if !slices.Equal(got, want) || n != len(want) {
+						t.Errorf("status %s on %s, due soon %d (period %t): SQL gives %d tasks (total %d), StatusNow %d",
+							st, dateArg(now.Day), now.DueSoon, !now.Period.IsZero(), len(got), n, len(want))
 						for _, tk := range list {
 							if !slices.Contains(want, tk.ID) {
-								t.Logf("  SQL only: %s → %s", tk.Text, plan.ComputeStatus(&tk, day, dueSoon))
+								t.Logf("  SQL only: %s → %s", tk.Text, plan.StatusNow(&tk, now).Status)
+							}
+						}
+						for _, tk := range stored {
+							if slices.Contains(want, tk.ID) && !slices.Contains(got, tk.ID) {
+								t.Logf("  StatusNow only: %s → %s", tk.Text, plan.StatusNow(&tk, now).Status)
 							}
 						}
 					}
-					if st != "open" {
-						covered += len(want)
-					}
 				}
-				if covered != len(stored) {
-					t.Errorf("statuses cover %d of %d tasks", covered, len(stored))
+				if st != "open" {
+					covered += len(want)
 				}
 			}
+			if covered != len(stored) {
+				t.Errorf("statuses cover %d of %d tasks", covered, len(stored))
+			}
 		}
-	})
+	}
 }
 
 // TestTaskCountsFollowWrites checks the plan's kept counts (read for the
@@ -254,17 +335,33 @@ func TestTaskCountsFollowWrites(t *testing.T) {
 		ag := seedAgencies(t, s)
 		d := seedPlan(t, s, ag)
 		seedOtherPlan(t, s)
+		// The current period, for the open list judged per period: its
+		// first day is that of the claims set below.
+		now := plan.Now{Day: plan.Date(2025, 5, 1), Period: plan.PeriodSpan{Start: plan.Date(2025, 4, 1), Due: plan.Date(2025, 6, 10)}}
 		check := func(step string) {
 			t.Helper()
-			for _, st := range []string{"", "open"} {
-				_, total, err := s.Tasks(ctx, plan.TaskFilter{PlanID: d.Plan.ID, Status: st, Limit: 1})
+			for _, st := range []string{"", "open", "open now"} {
+				f := plan.TaskFilter{PlanID: d.Plan.ID, Status: st, Limit: 1}
+				if st == "open now" {
+					f.Status, f.Now = "open", now
+				}
+				_, total, err := s.Tasks(ctx, f)
 				must(t, err)
 				var want int
-				q := `SELECT COUNT(*) FROM tasks WHERE plan_id = ?`
-				if st == "open" {
-					q += ` AND completed_on IS NULL`
+				switch st {
+				case "open now": // recounted by StatusNow
+					all, _, err := s.Tasks(ctx, plan.TaskFilter{PlanID: d.Plan.ID, Limit: MaxTaskLimit})
+					must(t, err)
+					for i := range all {
+						if plan.StatusNow(&all[i], now).Status.Open() {
+							want++
+						}
+					}
+				case "open":
+					must(t, s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM tasks WHERE plan_id = ? AND completed_on IS NULL`, d.Plan.ID).Scan(&want))
+				default:
+					must(t, s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM tasks WHERE plan_id = ?`, d.Plan.ID).Scan(&want))
 				}
-				must(t, s.queryRow(ctx, s.r, q, d.Plan.ID).Scan(&want))
 				if total != want {
 					t.Errorf("%s: status %q total %d, counted %d", step, st, total, want)
 				}
@@ -285,5 +382,40 @@ func TestTaskCountsFollowWrites(t *testing.T) {
 		got.CompletedOn = time.Time{}
 		must(t, s.UpdateTask(ctx, 0, got))
 		check("completion withdrawn")
+		// Tasks judged per period: completed in an earlier period (open
+		// again now), completed in this one (done), and one turned into a
+		// task with a fixed due day.
+		cont := plan.Deadline{Kind: plan.DeadlineContinuous, Text: "Thường xuyên"}
+		var per []int64
+		for _, p := range []struct {
+			period time.Time
+			done   bool
+		}{{plan.Date(2025, 1, 1), true}, {plan.Date(2025, 4, 1), true}, {plan.Date(2025, 4, 1), false}, {time.Time{}, false}} {
+			tk := plan.Task{SectionID: d.Sections[2].ID, Text: "Thường xuyên", Deadline: cont}
+			if p.done {
+				tk.CompletedOn = p.period.AddDate(0, 1, 0)
+			}
+			must(t, s.CreateTask(ctx, 0, &tk))
+			if !p.period.IsZero() {
+				claim := plan.ClaimInProgress
+				if p.done {
+					claim = plan.ClaimCompleted
+				}
+				_, err := s.exec(ctx, s.w, `UPDATE tasks SET claim_status = ?, claim_period_start = ? WHERE id = ?`,
+					string(claim), dateArg(p.period), tk.ID)
+				must(t, err)
+			}
+			per = append(per, tk.ID)
+		}
+		check("tasks judged per period added")
+		_, err = s.exec(ctx, s.w, `UPDATE tasks SET completed_on = NULL, claim_status = 'in_progress' WHERE id = ?`, per[1])
+		must(t, err)
+		check("a period's completion withdrawn")
+		_, err = s.exec(ctx, s.w, `UPDATE tasks SET deadline_kind = 'date', due_date = '2025-12-31' WHERE id = ?`, per[0])
+		must(t, err)
+		check("per-period task given a fixed due day")
+		_, err = s.exec(ctx, s.w, `UPDATE tasks SET completed_on = '2025-04-20', claim_status = 'completed' WHERE id = ?`, per[2])
+		must(t, err)
+		check("per-period task completed in the period")
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
 )
 
 // Autosave: the report form's script posts a line as it is typed, asking
@@ -27,19 +28,27 @@ type autosaveReply struct {
 	Message       string           `json:"message,omitempty"`
 	Conflict      bool             `json:"conflict,omitempty"`
 	Fields        plan.FieldErrors `json:"fields,omitempty"`
+	// Warnings ask for an explanation of a line that goes back on the
+	// previous accepted report (reporting.EntryWarnings); the line is saved.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
-// autosaved answers a successful autosave. reportVersion, when 0, is read
-// back (every save bumps the report's version).
-func (h *handler) autosaved(w http.ResponseWriter, r *http.Request, reportID int64, version, reportVersion int) error {
+// autosaved answers a successful autosave, with the saved line's warnings.
+// reportVersion, when 0, is read back (every save bumps the report's
+// version).
+func (h *handler) autosaved(w http.ResponseWriter, r *http.Request, reportID int64, version, reportVersion int,
+	warnings ...reporting.EntryWarning) error {
 	if reportVersion == 0 {
 		var err error
 		if reportVersion, err = h.app.ReportVersion(r.Context(), h.user(r), reportID); err != nil {
 			return err
 		}
 	}
-	return writeJSON(w, http.StatusOK, autosaveReply{OK: true, Version: version, ReportVersion: reportVersion,
-		SavedAt: formatDateTime(h.app.Now())[11:]})
+	reply := autosaveReply{OK: true, Version: version, ReportVersion: reportVersion, SavedAt: formatDateTime(h.app.Now())[11:]}
+	for _, x := range warnings {
+		reply.Warnings = append(reply.Warnings, x.Message)
+	}
+	return writeJSON(w, http.StatusOK, reply)
 }
 
 // rejectedJSON tells the autosave why a save was refused: a conflict (the

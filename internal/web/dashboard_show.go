@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"tiendo/internal/reporting"
 )
 
 // dashboardShow shows a plan's dashboard for a period (period=, default
@@ -25,6 +26,15 @@ func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := x.Plan
 	v := newDashView(x)
+	today := h.app.Today()
+	switch cur, _ := reporting.CurrentPeriod(x.Periods, today); {
+	case x.Dashboard.Period.ID != cur.ID:
+		v.Scope = "period"
+	case !x.Dashboard.AsOf.Equal(today):
+		v.Scope = "day"
+	default:
+		v.Scope = "today"
+	}
 	if r.URL.Query().Get("settings") == "saved" {
 		v.Settings.Notice, v.Settings.Open = "Đã lưu ngưỡng; số liệu đã được tính lại theo ngưỡng mới.", true
 	}

@@ -36,6 +36,11 @@ type dashView struct {
 	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart *chart.Chart
 
 	Query string // ?period=…&asof=… of this view, for downloads
+	// Scope says which notion of status the page shows: "today" (the
+	// current period on today: the tasks' status everywhere else),
+	// "period" (another period: statuses in that period), "day" (the
+	// current period on another day).
+	Scope string
 
 	Settings *figureForm // the plan's thresholds, as a form for editors
 }

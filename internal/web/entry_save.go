@@ -51,7 +51,7 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if wantsJSON(r) {
-		return h.autosaved(w, r, id, saved.Version, 0)
+		return h.autosaved(w, r, id, saved.Version, 0, saved.Warnings...)
 	}
 	http.Redirect(w, r, reportURL(id, "/edit?done=saved#entry-"+strconv.FormatInt(taskID, 10)), http.StatusSeeOther)
 	return nil
@@ -69,6 +69,7 @@ func readEntryForm(r *http.Request, taskID int64) *entryForm {
 	f.Proposals = r.PostFormValue("proposals")
 	f.CompletedOn = strings.TrimSpace(r.PostFormValue("completed_on"))
 	f.Reason = r.PostFormValue("reason")
+	f.Explanation = r.PostFormValue("explanation")
 	return f
 }
 
@@ -77,7 +78,7 @@ func readEntryForm(r *http.Request, taskID int64) *entryForm {
 // are the use case's (app.SaveReportEntry).
 func (f *entryForm) entry() (reporting.Entry, plan.FieldErrors) {
 	e := reporting.Entry{TaskID: f.TaskID, Status: f.Status, Result: f.Result, Evidence: f.Evidence,
-		Difficulties: f.Difficulties, Proposals: f.Proposals, Reason: f.Reason}
+		Difficulties: f.Difficulties, Proposals: f.Proposals, Reason: f.Reason, Explanation: f.Explanation}
 	fe := plan.FieldErrors{}
 	if f.Percent != "" {
 		n, err := strconv.Atoi(strings.TrimSuffix(f.Percent, "%"))
@@ -112,7 +113,11 @@ func (h *handler) entryRejected(w http.ResponseWriter, r *http.Request, id int64
 	if in.Conflict != nil {
 		in.ConflictBy = v.users[by]
 	}
-	in.Title, in.Deadline, in.Files, in.Contributions = f.Title, f.Deadline, f.Files, f.Contributions
+	in.Title, in.Deadline, in.Files, in.Contributions, in.Previous = f.Title, f.Deadline, f.Files, f.Contributions, f.Previous
+	if e, _ := in.entry(); in.Conflict == nil {
+		reporting.NormalizeEntry(&e)
+		in.Warnings = reporting.EntryWarnings(&e, in.Previous, v.tasks[in.TaskID], v.Report.Period)
+	}
 	*f = *in
 	v.Error = msgNotSaved
 	return reshow(status, "report_edit", editPageOf(v))

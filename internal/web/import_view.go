@@ -201,7 +201,7 @@ func draftTree(d *plan.Draft, names map[int64]*agency.Agency, today time.Time) [
 	for i := range d.Tasks {
 		t := d.Tasks[i].Task
 		t.ID = 0
-		row := newTaskRow(&t, names, today)
+		row := newTaskRow(&t, names, plan.Now{Day: today}) // not stored: no periods yet, judged as a whole
 		if row.Lead == "" {
 			row.Lead = d.Tasks[i].LeadName
 		}

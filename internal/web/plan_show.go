@@ -14,8 +14,11 @@ type planView struct {
 	Total    int // tasks in the plan
 	Shown    int // tasks listed in the tree (at most app.MaxOutlineTasks)
 	Statuses []statusCount
-	Refs     []plan.Reference  // documents the plan cites
-	Regime   *reporting.Regime // how and when agencies report (the defaults when none was saved)
+	// Now is what the statuses are judged on: its period names the
+	// reporting period recurring and continuous tasks are judged in.
+	Now    plan.Now
+	Refs   []plan.Reference  // documents the plan cites
+	Regime *reporting.Regime // how and when agencies report (the defaults when none was saved)
 	// Amendments are the decisions that added or removed tasks.
 	Amendments []plan.Amendment
 	// ReplacedBy is the plan that replaced this one; nil when none.
@@ -41,11 +44,10 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	names := agencyIndex(agencies)
-	today := h.app.Today()
 	bySection := map[int64][]taskRow{}
 	var rows []taskRow
 	for i := range o.Tasks {
-		row := newTaskRow(&o.Tasks[i], names, today)
+		row := newTaskRow(&o.Tasks[i], names, o.Now)
 		bySection[o.Tasks[i].SectionID] = append(bySection[o.Tasks[i].SectionID], row)
 		rows = append(rows, row)
 	}
@@ -55,6 +57,7 @@ func (h *handler) planShow(w http.ResponseWriter, r *http.Request) error {
 		Total:      o.Total,
 		Shown:      len(o.Tasks),
 		Statuses:   countStatuses(rows),
+		Now:        o.Now,
 		Refs:       o.References,
 		Regime:     o.Regime,
 		Amendments: o.Amendments,

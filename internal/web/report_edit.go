@@ -47,7 +47,13 @@ type entryForm struct {
 	Proposals    string
 	CompletedOn  string
 	Reason       string
+	Explanation  string
 	Errors       plan.FieldErrors
+	// Previous is the task's line in the latest accepted report before
+	// this one, shown beside the form; Warnings ask for an explanation
+	// when the line goes back on it (reporting.EntryWarnings).
+	Previous *reporting.TaskResult
+	Warnings []reporting.EntryWarning
 	// Conflict holds what someone else saved meanwhile, shown beside the
 	// person's own input; ConflictBy names them.
 	Conflict      *reporting.Entry
@@ -155,7 +161,8 @@ func editPageOf(v *reportEditView) *page {
 // entryFormOf fills a line's form from a stored entry.
 func entryFormOf(e *reporting.Entry) *entryForm {
 	f := &entryForm{TaskID: e.TaskID, Version: e.Version, Status: e.Status, Result: e.Result, Evidence: e.Evidence,
-		Difficulties: e.Difficulties, Proposals: e.Proposals, Reason: e.Reason, CompletedOn: vntext.FormatDate(e.CompletedOn)}
+		Difficulties: e.Difficulties, Proposals: e.Proposals, Reason: e.Reason, Explanation: e.Explanation,
+		CompletedOn: vntext.FormatDate(e.CompletedOn), Previous: e.Previous, Warnings: e.Warnings}
 	if e.Version > 0 || e.Percent > 0 {
 		f.Percent = strconv.Itoa(e.Percent)
 	}

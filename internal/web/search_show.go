@@ -44,6 +44,7 @@ type searchHit struct {
 	Lead     string
 	Deadline plan.Deadline
 	Status   plan.Status
+	Period   string // the period a recurring or continuous task's status is judged in
 }
 
 // searchShow finds tasks whose text matches the query without regard to
@@ -95,10 +96,10 @@ func (h *handler) addHits(ctx context.Context, found []app.TaskHit, v *searchVie
 		return err
 	}
 	names := agencyIndex(list)
-	today := h.app.Today()
 	for i := range found {
 		t := &found[i].Task
-		row := newTaskRow(t, names, today)
+		row := newTaskRow(t, names, plan.Now{}) // the title and lead; the status is the hit's
+		row.Status, row.Period = found[i].Status.Status, found[i].Status.Period
 		v.Hits = append(v.Hits, searchHit{
 			TaskID:   t.ID,
 			PlanName: found[i].Plan.Name(),
@@ -108,6 +109,7 @@ func (h *handler) addHits(ctx context.Context, found []app.TaskHit, v *searchVie
 			Lead:     row.Lead,
 			Deadline: t.Deadline,
 			Status:   row.Status,
+			Period:   row.Period,
 		})
 	}
 	return nil

@@ -19,16 +19,25 @@ import (
 
 // taskView is the task page's data.
 type taskView struct {
-	Task        *plan.Task
-	Plan        *plan.Plan
-	Section     *plan.Section
-	Lead        *agency.Agency
-	Coops       []agency.Agency
-	Mentioned   []agency.Agency // named in the text but not assigned: suggestions
+	Task      *plan.Task
+	Plan      *plan.Plan
+	Section   *plan.Section
+	Lead      *agency.Agency
+	Coops     []agency.Agency
+	Mentioned []agency.Agency // named in the text but not assigned: suggestions
+	// Judged is the task's status today (plan.StatusNow) with the day and
+	// period it was judged against; Status and OverdueDays are its parts.
+	Judged      plan.TaskStatus
 	Status      plan.Status
 	OverdueDays int
-	Saved       bool
-	Requested   bool
+	Today       time.Time
+	// Results are the task's accepted results, one per period, the latest
+	// first; Last is the latest (nil when none), which says why an overdue
+	// task is overdue.
+	Results   []resultView
+	Last      *resultView
+	Saved     bool
+	Requested bool
 
 	// Extended: the current deadline is no longer the plan's original one.
 	Extended bool
@@ -97,8 +106,10 @@ func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *pla
 		Section:     sec,
 		Lead:        names[t.LeadAgencyID],
 		Coops:       pickAgencies(names, t.CooperatingAgencyIDs, nil),
-		Status:      plan.ComputeStatus(t, today, 0),
-		OverdueDays: plan.OverdueDays(t, today),
+		Judged:      rec.Status,
+		Status:      rec.Status.Status,
+		OverdueDays: rec.Status.OverdueDays,
+		Today:       today,
 		Extended: t.OriginalDeadline != (plan.Deadline{}) &&
 			(t.OriginalDeadline.Text != t.Deadline.Text || !t.OriginalDeadline.Due.Equal(t.Deadline.Due)),
 		Carry:   rec.Carry,
@@ -119,7 +130,45 @@ func (h *handler) taskPage(r *http.Request, t *plan.Task, p *plan.Plan, sec *pla
 		return nil, err
 	}
 	v.Versions = versionRows(rec.History, names)
+	if v.Results, err = h.resultViews(ctx, rec.Results, names); err != nil {
+		return nil, err
+	}
+	for i := range v.Results {
+		v.Results[i].CurrentPeriod = v.Results[i].Period.Contains(today)
+	}
+	if len(v.Results) > 0 {
+		v.Last = &v.Results[0]
+	}
 	return v, nil
+}
+
+// resultView is one accepted result of a task, with the names a page shows.
+type resultView struct {
+	reporting.TaskResult
+	Agency     string // the agency that reported
+	AcceptedBy string // the coordinator who accepted
+	// CurrentPeriod: the result is the current period's (for a task judged
+	// per period, the status today is judged from it).
+	CurrentPeriod bool
+}
+
+// resultViews names the agencies and people of a task's accepted results.
+func (h *handler) resultViews(ctx context.Context, list []reporting.TaskResult, names map[int64]*agency.Agency) ([]resultView, error) {
+	if len(list) == 0 {
+		return nil, nil
+	}
+	users, err := h.app.UserNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]resultView, len(list))
+	for i, x := range list {
+		out[i] = resultView{TaskResult: x, Agency: agencyLabel(names, x.AgencyID), AcceptedBy: users[x.AcceptedBy]}
+		if x.AcceptedBy == 0 {
+			out[i].AcceptedBy = "Hệ thống"
+		}
+	}
+	return out, nil
 }
 
 // taskPageOf wraps the task view in the layout's page.

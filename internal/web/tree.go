@@ -3,7 +3,6 @@ package web
 import (
 	"cmp"
 	"slices"
-	"time"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/plan"
@@ -33,11 +32,18 @@ type taskRow struct {
 	Lead     string
 	Deadline plan.Deadline
 	Status   plan.Status
+	// Period names the reporting period the status is judged in, for a
+	// recurring or continuous task ("Quý II/2026"); "" otherwise.
+	Period  string
+	Removed bool // removed from the plan by an amendment: not counted
 }
 
-// newTaskRow summarises t for lists; agencies resolves the lead agency's name.
-func newTaskRow(t *plan.Task, agencies map[int64]*agency.Agency, today time.Time) taskRow {
-	row := taskRow{ID: t.ID, Ord: t.Ord, Title: t.Title, Deadline: t.Deadline, Status: plan.ComputeStatus(t, today, 0)}
+// newTaskRow summarises t for lists, with its status on now (plan.StatusNow);
+// agencies resolves the lead agency's name.
+func newTaskRow(t *plan.Task, agencies map[int64]*agency.Agency, now plan.Now) taskRow {
+	st := plan.StatusNow(t, now)
+	row := taskRow{ID: t.ID, Ord: t.Ord, Title: t.Title, Deadline: t.Deadline, Status: st.Status, Period: st.Period,
+		Removed: !t.RemovedOn.IsZero() && !t.RemovedOn.After(now.Day)}
 	if row.Title == "" {
 		row.Title = plan.TitleFromText(t.Text)
 	}
@@ -85,11 +91,14 @@ type statusCount struct {
 }
 
 // countStatuses tallies rows by status, in the order leaders read them,
-// leaving out statuses no task has.
+// leaving out statuses no task has and tasks removed from the plan (as the
+// dashboard does).
 func countStatuses(rows []taskRow) []statusCount {
 	n := map[plan.Status]int{}
 	for _, r := range rows {
-		n[r.Status]++
+		if !r.Removed {
+			n[r.Status]++
+		}
 	}
 	var out []statusCount
 	for _, s := range plan.Statuses {

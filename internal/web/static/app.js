@@ -3,7 +3,8 @@
 //    matching without diacritics as people type on phones;
 //  - on the report form, fields shown only when the chosen status needs
 //    them (completion date, reason);
-//  - autosave of the report form's parts while people type;
+//  - autosave of the report form's parts while people type, with the
+//    warnings a line that goes back on the previous report gets;
 //  - the names and sizes of the files chosen for an import.
 "use strict";
 (function () {
@@ -51,6 +52,22 @@
       status.textContent = text;
       status.classList.toggle("autosave-error", !!bad);
     }
+    // A line that goes back on the previous accepted report is saved with
+    // warnings asking for an explanation: show them, and the field.
+    function warn(list) {
+      var block = form.closest(".entry-block");
+      var box = block && block.querySelector(".entry-warnings");
+      if (!box) return;
+      box.textContent = "";
+      list.forEach(function (m) {
+        var p = document.createElement("p");
+        p.className = "alert alert-warning entry-warning";
+        p.textContent = m;
+        box.appendChild(p);
+      });
+      var field = form.querySelector("[data-field=explanation]");
+      if (field && list.length) field.hidden = false;
+    }
     function save() {
       timer = null;
       if (stopped) return;
@@ -76,6 +93,7 @@
             });
           }
           say("Đã tự động lưu lúc " + r.data.saved_at);
+          warn(r.data.warnings || []);
         } else if (r.data && r.data.conflict) {
           stopped = true;
           say(r.data.message, true);
