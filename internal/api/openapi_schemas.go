@@ -279,8 +279,10 @@ func agencySchema() obj {
 }
 
 func errorSchema() obj {
-	codes := []any{codeBadRequest, codeUnauthorized, codeForbidden, codeNotFound, codeMethodNotAllowed,
-		codeConflict, codeTooLarge, codeUnsupportedMedia, codeInvalid, codeInternal}
+	var codes []any
+	for _, c := range errorCodes() {
+		codes = append(codes, c)
+	}
 	return object([]string{"error"}, obj{
 		"error": object([]string{"code", "message", "fields"}, obj{
 			"code":    obj{"type": "string", "enum": codes},
