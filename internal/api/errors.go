@@ -42,6 +42,7 @@ const (
 	codeConflict         = "conflict"
 	codeTooLarge         = "too_large"
 	codeUnsupportedMedia = "unsupported_media_type"
+	codeNotAcceptable    = "not_acceptable"
 	codeInvalid          = "invalid"
 	codeInternal         = "internal"
 	// CodeCrossOrigin is answered, in this package's error shape, by the
@@ -54,7 +55,7 @@ const (
 // OpenAPI document lists them.
 func errorCodes() []string {
 	return []string{codeBadRequest, codeUnauthorized, codeForbidden, codeTokenScope, CodeCrossOrigin, codeNotFound,
-		codeMethodNotAllowed, codeConflict, codeTooLarge, codeUnsupportedMedia, codeInvalid, codeRateLimited, codeInternal}
+		codeMethodNotAllowed, codeConflict, codeNotAcceptable, codeTooLarge, codeUnsupportedMedia, codeInvalid, codeRateLimited, codeInternal}
 }
 
 func badRequest(fields map[string]string, format string, args ...any) *apiError {
