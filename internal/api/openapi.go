@@ -235,7 +235,7 @@ func operations() map[string]obj {
 			"description": "Không cần xác thực. Chỉ có dạng JSON: yêu cầu có `Accept` không nhận JSON (chẳng hạn chỉ `application/yaml`) được trả 406.",
 			"responses": obj{
 				"200": obj{"description": "Tài liệu OpenAPI 3.1", "content": obj{
-					"application/json":               obj{"schema": obj{"type": "object"}},
+					"application/json":                 obj{"schema": obj{"type": "object"}},
 					"application/vnd.oai.openapi+json": obj{"schema": obj{"type": "object"}},
 				}},
 				"406": errRef("NotAcceptable"),
