@@ -46,8 +46,9 @@ var contract struct {
 	v     validator.Validator
 	err   error
 
-	mu   sync.Mutex
-	seen map[string]bool // "METHOD /template" of each operation answered
+	mu      sync.Mutex
+	seen    map[string]bool // "METHOD /template" of each operation answered
+	checked int             // answers validated
 }
 
 // buildContract reads the document h serves and builds the validator.
@@ -92,6 +93,7 @@ func validateAnswer(req *http.Request, status int, header http.Header, body []by
 	}
 	contract.mu.Lock()
 	contract.seen[req.Method+" "+strings.TrimPrefix(template, "/api/v1")] = true
+	contract.checked++
 	contract.mu.Unlock()
 	res := &http.Response{StatusCode: status, Header: header.Clone(), Body: io.NopCloser(bytes.NewReader(body)), Request: req}
 	ok, errs := contract.v.ValidateHttpResponse(req, res)
@@ -154,6 +156,9 @@ func TestMain(m *testing.M) {
 					missing = append(missing, key)
 				}
 			}
+		}
+		if testing.Verbose() {
+			fmt.Printf("contract: %d answers of %d operations validated against the document\n", contract.checked, len(contract.seen))
 		}
 		if len(missing) > 0 {
 			sort.Strings(missing)

@@ -191,6 +191,17 @@ func stateProp(desc string) obj {
 	return obj{"type": "string", "enum": stateCodes(), "description": desc}
 }
 
+// required lists the properties a request body must have: the server
+// answers 422 with fields.<name> without them.
+func required(s obj, names ...string) obj {
+	r := make([]any, len(names))
+	for i, n := range names {
+		r[i] = n
+	}
+	s["required"] = r
+	return s
+}
+
 // closedBody is a request body of optional properties and no others.
 func closedBody(p obj) obj {
 	s := object(nil, p)
