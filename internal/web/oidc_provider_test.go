@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/zitadel/oidc/v3/example/server/exampleop"
 	"github.com/zitadel/oidc/v3/example/server/storage"
 
@@ -205,4 +206,53 @@ func TestSSOEmailMustBeVerified(t *testing.T) {
 	if !strings.Contains(c.get("/account").body, "thuky") {
 		t.Error("signed in, but not as thuky")
 	}
+}
+
+// TestBrowserSSO: in Chromium, a person presses the single-sign-on button,
+// signs in on the provider's own page and lands in tiendo signed in; an
+// address the provider has not verified is refused with the reason on the
+// sign-in page.
+func TestBrowserSSO(t *testing.T) {
+	users := opUsers{
+		"op-301": {ID: "op-301", Username: "thuky.sso", Email: "thuky@camau.gov.vn", EmailVerified: true, Password: "mat-khau-sso"},
+		"op-302": {ID: "op-302", Username: "ke-mao-danh", Email: "thuky@camau.gov.vn", EmailVerified: false, Password: "mat-khau-sso"},
+	}
+	_, a := newRealOP(t, users, "email")
+	officer, _, err := a.store.UserByName(context.Background(), "chuyenvien")
+	if err != nil {
+		t.Fatal(err)
+	}
+	thuky := auth.User{Username: "thuky", FullName: "Võ Thư Ký", Email: "thuky@camau.gov.vn", Role: auth.RoleOfficer, AgencyID: officer.AgencyID}
+	if err := a.store.CreateUser(context.Background(), 0, &thuky, "$argon2id$v=19$m=65536,t=3,p=2$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5"); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, a)
+	through := func(username string) {
+		b.do("single sign-on as "+username,
+			chromedp.Navigate(a.srv.URL+"/login"),
+			chromedp.Click(chromedp.CSS("a.sso-login")),
+			chromedp.WaitVisible(chromedp.CSS("#username")),
+			chromedp.SendKeys(chromedp.CSS("#username"), username),
+			chromedp.SendKeys(chromedp.CSS("#password"), "mat-khau-sso"),
+			chromedp.Submit(chromedp.CSS("#password")),
+			chromedp.WaitVisible(chromedp.CSS("main")),
+		)
+	}
+	through("ke-mao-danh")
+	if msg := b.text("main"); !strings.Contains(msg, "chưa được hệ thống đăng nhập một lần xác minh") {
+		t.Errorf("the refusal of an unverified address says: %q", msg)
+	}
+	b.do("phone", chromedp.EmulateViewport(390, 844)) // the provider's page is wider than a phone
+	b.shot("sso-refused-390")
+	b.do("wide", chromedp.EmulateViewport(1366, 900))
+	b.shot("sso-refused-1366")
+	b.do("phone", chromedp.EmulateViewport(390, 844))
+	through("thuky.sso")
+	if path, err := chromedp.Run(b.ctx, chromedp.Evaluate[string]("location.pathname")); err != nil || path != "/" {
+		t.Fatalf("after signing in through the provider: at %q, %v", path, err)
+	}
+	if nav := b.text("nav.main-nav"); nav == "" {
+		t.Error("signed in, but no navigation")
+	}
+	b.shot("sso-signed-in-390")
 }
