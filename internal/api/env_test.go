@@ -243,6 +243,7 @@ func (e *env) do(method, path string, as auth.Role, body string, header map[stri
 	}
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)
+	e.checkContract(req, rec)
 	res := &response{Status: rec.Code, Header: rec.Header(), Raw: rec.Body.Bytes()}
 	if strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
 		if err := json.Unmarshal(res.Raw, &res.JSON); err != nil {

@@ -27,7 +27,10 @@ type apiError struct {
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }
 
-// Error codes; clients branch on these, so they never change.
+// Error codes; clients branch on these, so they never change. Every code
+// declared here is in errorCodes, the one list the OpenAPI document's enum
+// of error.code is made from (TestErrorCodesListed parses this file to
+// hold the two together).
 const (
 	codeBadRequest       = "bad_request"
 	codeUnauthorized     = "unauthorized"
@@ -39,9 +42,21 @@ const (
 	codeConflict         = "conflict"
 	codeTooLarge         = "too_large"
 	codeUnsupportedMedia = "unsupported_media_type"
+	codeNotAcceptable    = "not_acceptable"
 	codeInvalid          = "invalid"
 	codeInternal         = "internal"
+	// CodeCrossOrigin is answered, in this package's error shape, by the
+	// server's guard against cross-site writes (package server), which
+	// refuses before the API sees the request.
+	CodeCrossOrigin = "cross_origin"
 )
+
+// errorCodes is every error code the API answers with, in the order the
+// OpenAPI document lists them.
+func errorCodes() []string {
+	return []string{codeBadRequest, codeUnauthorized, codeForbidden, codeTokenScope, CodeCrossOrigin, codeNotFound,
+		codeMethodNotAllowed, codeConflict, codeNotAcceptable, codeTooLarge, codeUnsupportedMedia, codeInvalid, codeRateLimited, codeInternal}
+}
 
 func badRequest(fields map[string]string, format string, args ...any) *apiError {
 	return &apiError{Status: http.StatusBadRequest, Code: codeBadRequest, Message: fmt.Sprintf(format, args...), Fields: fields}

@@ -28,10 +28,13 @@ func (a *api) extensionDecide(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	if !in.Approve.Set || in.Approve.Null {
-		return noApprove()
+	// approve missing or null says neither: the use case's 422, judged
+	// after the request's state (409 when already decided).
+	var approve *bool
+	if in.Approve.Set && !in.Approve.Null {
+		approve = &in.Approve.Value
 	}
-	e, err := a.app.DecideExtension(r.Context(), u, id, in.Approve.Value, in.Note)
+	e, err := a.app.DecideExtension(r.Context(), u, id, approve, in.Note)
 	if err != nil {
 		return extensionError(err)
 	}

@@ -98,8 +98,3 @@ func extensionFilter(q url.Values) (reporting.ExtensionFilter, error) {
 	}
 	return f, nil
 }
-
-// noApprove is the 422 for a decision that says neither yes nor no.
-func noApprove() error {
-	return invalid(map[string]string{"approve": "Hãy cho biết chấp thuận (true) hay không chấp thuận (false)."})
-}

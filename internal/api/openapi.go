@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -16,13 +17,39 @@ import (
 type obj = map[string]any
 
 // openapiGet answers GET /openapi.json, which needs no sign-in so that
-// integrators and code generators can read it first.
+// integrators and code generators can read it first. It is JSON only: a
+// client that accepts no JSON (a tool asking for YAML) is told so (406)
+// rather than given a body it cannot read.
 func (a *api) openapiGet(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
+	if !acceptsJSON(r.Header.Values("Accept")) {
+		return &apiError{Status: http.StatusNotAcceptable, Code: codeNotAcceptable,
+			Message: "Tài liệu OpenAPI chỉ có dạng JSON (application/json); hãy gửi Accept: application/json hoặc bỏ tiêu đề Accept."}
+	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "public, max-age=300")
 	_, _ = w.Write(a.openapi)
 	return nil
+}
+
+// acceptsJSON reports whether Accept values admit a JSON body: none sent,
+// */*, application/*, application/json or any +json type, at a q above 0.
+func acceptsJSON(values []string) bool {
+	if len(values) == 0 {
+		return true
+	}
+	for _, v := range values {
+		for part := range strings.SplitSeq(v, ",") {
+			mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+			if err != nil || params["q"] == "0" || strings.HasPrefix(params["q"], "0.0") && strings.Trim(params["q"], "0.") == "" {
+				continue
+			}
+			if mt == "*/*" || mt == "application/*" || mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // openapiJSON encodes the document; routes supply each operation's permission.
@@ -72,6 +99,13 @@ func openapiDoc(routes []route) obj {
 		"info": obj{
 			"title":   "tiendo API",
 			"version": "1",
+			// Who answers for this API is the province running it: its
+			// administrators issue the accounts and tokens it needs.
+			"contact": obj{"name": "Quản trị viên hệ thống tiendo của đơn vị vận hành (cấp tài khoản và mã truy cập API)"},
+			// No licence is granted over the API's data beyond the account's
+			// rights; what is public is published at /open under CC BY 4.0.
+			"license": obj{"name": "Dữ liệu nội bộ: chỉ dùng trong quyền của tài khoản. Dữ liệu mở tại /open: CC BY 4.0",
+				"identifier": "LicenseRef-tiendo-internal"},
 			"description": "API JSON của tiendo: kế hoạch, mục, nhiệm vụ, cơ quan, kỳ báo cáo, báo cáo định kỳ (giá trị chỉ tiêu, tệp minh chứng) và luồng gửi – tiếp nhận – trả lại, đề nghị gia hạn, điều chỉnh, \"Việc của tôi\". " +
 				"Xác thực bằng tiêu đề `Authorization: Bearer <mã truy cập>` (tạo bằng `tiendo token create`) " +
 				"hoặc cookie phiên đăng nhập web. Lỗi luôn có dạng `{\"error\":{\"code\",\"message\",\"fields\"}}`: " +
@@ -198,9 +232,14 @@ func operations() map[string]obj {
 		"GET /openapi.json": {
 			"operationId": "getOpenAPI", "tags": []any{"meta"},
 			"summary":     "Tài liệu OpenAPI này",
-			"description": "Không cần xác thực.",
-			"responses": obj{"200": obj{"description": "Tài liệu OpenAPI 3.1",
-				"content": jsonContent(obj{"type": "object"})}},
+			"description": "Không cần xác thực. Chỉ có dạng JSON: yêu cầu có `Accept` không nhận JSON (chẳng hạn chỉ `application/yaml`) được trả 406.",
+			"responses": obj{
+				"200": obj{"description": "Tài liệu OpenAPI 3.1", "content": obj{
+					"application/json":                 obj{"schema": obj{"type": "object"}},
+					"application/vnd.oai.openapi+json": obj{"schema": obj{"type": "object"}},
+				}},
+				"406": errRef("NotAcceptable"),
+			},
 		},
 	}
 }
@@ -224,6 +263,7 @@ func writeResponses(success obj) obj {
 	r["413"] = errRef("TooLarge")
 	r["415"] = errRef("UnsupportedMediaType")
 	r["422"] = errRef("Invalid")
+	r["429"] = errRef("RateLimited")
 	return r
 }
 

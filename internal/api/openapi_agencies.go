@@ -66,6 +66,17 @@ func agencyOperations() map[string]obj {
 	}
 }
 
+// someOf says that at least one of the array properties names must be
+// there and not empty (the server answers 422 under the first otherwise).
+func someOf(s obj, names ...string) obj {
+	var branches []any
+	for _, n := range names {
+		branches = append(branches, obj{"required": []any{n}, "properties": obj{n: obj{"minItems": 1}}})
+	}
+	s["anyOf"] = branches
+	return s
+}
+
 // agencySchemas are the bodies of the reorganisation route.
 func agencySchemas() obj {
 	idMap := func(desc string) obj {
@@ -86,12 +97,13 @@ func agencySchemas() obj {
 			"removed": obj{"type": "array", "items": integer()},
 		}),
 		"AmendmentList": list("Amendment"),
-		"AmendmentCreate": closedBody(obj{
-			"number": obj{"type": "string"}, "issued_on": obj{"type": "string", "format": "date"},
-			"effective": obj{"type": "string", "format": "date"}, "note": obj{"type": "string"},
+		"AmendmentCreate": someOf(required(closedBody(obj{
+			"number":    obj{"type": "string", "minLength": 1, "description": "Số, ký hiệu quyết định sửa đổi, bổ sung"},
+			"issued_on": obj{"type": "string", "format": "date"},
+			"effective": obj{"type": "string", "format": "date", "description": "Ngày có hiệu lực"}, "note": obj{"type": "string"},
 			"add": obj{"type": "array", "items": ref("TaskCreate")}, "change": obj{"type": "array", "items": ref("TaskChange")},
 			"remove": obj{"type": "array", "items": integer()},
-		}),
+		}), "number", "effective"), "add", "change", "remove"),
 		"ReplacementSuggestions": closed(obj{
 			"replaces": integer(),
 			"suggestions": obj{"type": "array", "items": closed(obj{
@@ -99,10 +111,10 @@ func agencySchemas() obj {
 				"new_task_id": nullable("integer"), "new_title": nullable("string"), "score": nullable("number"),
 			})},
 		}),
-		"Replacement": closedBody(obj{
-			"replaces": integer(),
+		"Replacement": required(closedBody(obj{
+			"replaces": merge(integer(), obj{"minimum": 1, "description": "Mã kế hoạch được thay thế"}),
 			"tasks":    idMap("Mã nhiệm vụ cũ → mã nhiệm vụ mới tiếp nối nó"),
-		}),
+		}), "replaces"),
 		"ReplacementResult": closed(obj{
 			"dry_run": obj{"type": "boolean"},
 			"carried": obj{"type": "array", "items": closed(obj{
@@ -111,16 +123,16 @@ func agencySchemas() obj {
 			})},
 			"left": obj{"type": "array", "items": integer(), "description": "Nhiệm vụ chưa hoàn thành không được chuyển tiếp: kết thúc cùng kế hoạch cũ"},
 		}),
-		"Reorganisation": closedBody(obj{
+		"Reorganisation": required(closedBody(obj{
 			"kind":       obj{"type": "string", "enum": []any{"merge", "split", "rename", "dissolve"}},
 			"from":       obj{"type": "array", "items": integer(), "minItems": 1, "description": "Các cơ quan kết thúc"},
 			"into":       integer(),
 			"new":        closedBody(obj{"name": obj{"type": "string"}, "short_name": obj{"type": "string"}, "kind": obj{"type": "string"}}),
 			"effective":  obj{"type": "string", "format": "date", "description": "Ngày có hiệu lực (ngày đầu của bố trí mới)"},
-			"decision":   obj{"type": "string", "description": "Số, ký hiệu quyết định, ví dụ 125/QĐ-UBND"},
+			"decision":   obj{"type": "string", "minLength": 1, "description": "Số, ký hiệu quyết định, ví dụ 125/QĐ-UBND"},
 			"tasks":      idMap("Chia tách: mã nhiệm vụ → mã cơ quan kế thừa"),
 			"indicators": idMap("Chia tách: mã chỉ tiêu → mã cơ quan kế thừa"),
-		}),
+		}), "kind", "from", "effective", "decision"),
 		"ReorganisationMove": move,
 		"ReorganisationResult": closed(obj{
 			"dry_run":      obj{"type": "boolean"},

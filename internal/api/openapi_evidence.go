@@ -59,6 +59,7 @@ func evidenceOperations() map[string]obj {
 			"responses": func() obj {
 				r := readResponses(obj{"204": obj{"description": "Đã gỡ"}}, true)
 				r["409"] = errRef("Conflict")
+				r["429"] = errRef("RateLimited")
 				return r
 			}(),
 		},

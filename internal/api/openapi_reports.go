@@ -10,7 +10,8 @@ func reportOperations() map[string]obj {
 		return writeResponses(obj{"200": obj{
 			"description": "Báo cáo sau bước này" + extra + ": mặc định là bản tóm tắt (Report: trạng thái, phiên bản, thời điểm gửi, đúng hạn, lý do trả lại); gửi `Prefer: return=representation` để nhận báo cáo đầy đủ (ReportDetail).",
 			"headers":     obj{"ETag": ref2("headers", "ReportETag")},
-			"content":     jsonContent(obj{"oneOf": []any{ref("Report"), ref("ReportDetail")}}),
+			"content": jsonContent(obj{"oneOf": []any{ref("Report"), ref("ReportDetail")},
+				"description": "Đúng một trong hai: Report (mặc định) hoặc ReportDetail (khi gửi `Prefer: return=representation`); không lược đồ nào nhận thêm trường của lược đồ kia."}),
 		}})
 	}
 	flowBody := obj{"required": false, "content": jsonContent(ref("FlowBody"))}
@@ -177,8 +178,28 @@ func instant(desc string) obj {
 func userRef(desc string) obj { return merge(nullable("integer"), obj{"description": desc}) }
 func arrayOf(item string) obj { return obj{"type": "array", "items": ref(item)} }
 func closed(p obj) obj        { return object(sortedKeys(p), p) }
+
+// exact is closed with no other properties: the two shapes a flow step
+// answers with (Report, and ReportDetail, which has more) are then the two
+// exclusive branches of a oneOf.
+func exact(p obj) obj {
+	s := closed(p)
+	s["additionalProperties"] = false
+	return s
+}
 func stateProp(desc string) obj {
 	return obj{"type": "string", "enum": stateCodes(), "description": desc}
+}
+
+// required lists the properties a request body must have: the server
+// answers 422 with fields.<name> without them.
+func required(s obj, names ...string) obj {
+	r := make([]any, len(names))
+	for i, n := range names {
+		r[i] = n
+	}
+	s["required"] = r
+	return s
 }
 
 // closedBody is a request body of optional properties and no others.
@@ -193,8 +214,8 @@ func reportSchemas() obj {
 	return obj{
 		"Period":       periodSchema(),
 		"PeriodList":   list("Period"),
-		"Report":       closed(reportProps()),
-		"ReportDetail": closed(reportDetailProps()),
+		"Report":       exact(reportProps()),
+		"ReportDetail": exact(reportDetailProps()),
 		"ReportList":   list("Report"),
 		"Texts":        textsSchema(),
 		"Entry":        entrySchema(),

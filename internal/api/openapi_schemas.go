@@ -38,6 +38,11 @@ func components() obj {
 			"UploadMediaType":      errorResponse("Thân yêu cầu không phải `multipart/form-data` (code `unsupported_media_type`)."),
 			"Invalid":              errorResponse("Giá trị chưa hợp lệ; `fields` nêu lỗi của từng trường (code `invalid`; với báo cáo `rule` = `invalid`, `incomplete` — fields `entries.<mã nhiệm vụ>`, `reason_required`, `note_required` — fields `note`, `not_assigned` — fields `task` hoặc `indicator`, `file_empty`, `file_type`, `file_mismatch` — fields `file`)."),
 			"Internal":             errorResponse("Lỗi máy chủ (code `internal`)."),
+			"RateLimited": obj{"description": "Quá nhiều yêu cầu ghi của tài khoản trong thời gian ngắn (code `rate_limited`; `serve --write-rate`, mặc định 10 yêu cầu/giây, tối đa 60 liền nhau). Không có gì thay đổi; gửi lại sau số giây trong Retry-After.",
+				"headers": obj{"Retry-After": obj{"required": true, "description": "Số giây phải đợi trước khi gửi lại.",
+					"schema": obj{"type": "integer", "minimum": 1}}},
+				"content": jsonContent(ref("Error"))},
+			"NotAcceptable": errorResponse("Tiêu đề Accept không nhận JSON (code `not_acceptable`)."),
 		},
 	}
 }
@@ -283,8 +288,10 @@ func agencySchema() obj {
 }
 
 func errorSchema() obj {
-	codes := []any{codeBadRequest, codeUnauthorized, codeForbidden, codeNotFound, codeMethodNotAllowed,
-		codeConflict, codeTooLarge, codeUnsupportedMedia, codeInvalid, codeInternal}
+	var codes []any
+	for _, c := range errorCodes() {
+		codes = append(codes, c)
+	}
 	return object([]string{"error"}, obj{
 		"error": object([]string{"code", "message", "fields"}, obj{
 			"code":    obj{"type": "string", "enum": codes},

@@ -87,10 +87,9 @@ func (a *api) replacementPost(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
+	// A missing replaces is the use case's 422 (after the plan is found);
+	// a tasks map that does not read is this edge's 400.
 	fe := map[string]string{}
-	if in.Replaces <= 0 {
-		fe["replaces"] = "Hãy nêu mã kế hoạch được thay thế (replaces)."
-	}
 	carry := idMap(in.Tasks, "tasks", fe)
 	if len(fe) > 0 {
 		return badRequest(fe, "Thân yêu cầu không hợp lệ; xem từng trường.")

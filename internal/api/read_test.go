@@ -120,6 +120,13 @@ func TestReadRoutes(t *testing.T) {
 			}
 		}},
 
+		{name: "openapi as the OpenAPI media type", path: "/openapi.json", status: 200,
+			header: map[string]string{"Accept": "application/vnd.oai.openapi+json;version=3.1, application/json;q=0.5"}},
+		{name: "openapi asked as YAML only is a JSON 406", path: "/openapi.json", status: 406, code: "not_acceptable",
+			header: map[string]string{"Accept": "application/yaml"}},
+		{name: "openapi refused as JSON (q=0) is a 406", path: "/openapi.json", status: 406, code: "not_acceptable",
+			header: map[string]string{"Accept": "text/html, application/json;q=0"}},
+
 		{name: "unknown path is a JSON 404", path: "/nothing-here", as: auth.RoleLeader, status: 404, code: "not_found"},
 		{name: "wrong method is a JSON 405", method: "DELETE", path: "/tasks/{T1}", as: auth.RoleAdmin, status: 405, code: "method_not_allowed",
 			check: func(t *testing.T, e *env, r *response) {

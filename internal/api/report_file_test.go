@@ -227,6 +227,7 @@ func TestReportFileTooLarge(t *testing.T) {
 	req.Header.Set("Authorization", "Bearer "+e.tokens[auth.RoleOfficer])
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)
+	e.checkContract(req, rec)
 	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), `"too_large"`) {
 		t.Errorf("streamed: %d %s", rec.Code, rec.Body)
 	}

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"net/http"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -87,5 +88,66 @@ func TestAmendmentChangesTaskAPI(t *testing.T) {
 	if l := items(t, e.do("GET", "/plans/{P1}/amendments", auth.RoleOfficer, "", nil)); len(l) != 1 ||
 		!slices.Equal(l[0]["changed"].([]any), []any{float64(e.ids["T3"])}) {
 		t.Errorf("amendments after the refusals: %v", l)
+	}
+}
+
+// TestHistoryIsNeverRewritten: a PATCH (a correction, not a decision)
+// after an amendment and after a reorganisation changes the task, not its
+// history: the amendment's "new" values and the reorganisation's new lead
+// stay what those decisions set.
+func TestHistoryIsNeverRewritten(t *testing.T) {
+	e := newEnv(t)
+	body := `{"number":"301/QĐ-UBND","effective":"2025-07-01",
+		"change":[{"task_id":{T3},"deadline_text":"Quý IV/2025","product":"Cơ sở dữ liệu","lead_agency_id":{KHCN}}]}`
+	if r := e.do("POST", "/plans/{P1}/amendments", auth.RoleCoordinator, body, nil); r.Status != http.StatusCreated {
+		t.Fatalf("amend: %d %s", r.Status, r.Raw)
+	}
+	// T5 (Sở Nội vụ) goes to the Sở Tài chính when the Sở Nội vụ merges into it.
+	reorg := `{"kind":"merge","from":[{NV}],"into":{TC},"effective":"2025-07-01","decision":"125/QĐ-UBND"}`
+	if r := e.do("POST", "/agencies/reorganisations", auth.RoleCoordinator, reorg, nil); r.Status != http.StatusCreated {
+		t.Fatalf("reorganise: %d %s", r.Status, r.Raw)
+	}
+	history := func(task string) []map[string]any {
+		t.Helper()
+		return items(t, e.do("GET", "/tasks/{"+task+"}/history", auth.RoleOfficer, "", nil))
+	}
+	before3, before5 := history("T3"), history("T5")
+	for task, patch := range map[string]string{
+		"T3": `{"deadline_text":"31/12/2025","product":"Kho dữ liệu dùng chung","lead_agency_id":{TC}}`,
+		"T5": `{"lead_agency_id":{KHCN}}`,
+	} {
+		if r := e.do("PATCH", "/tasks/{"+task+"}", auth.RoleCoordinator, patch, nil); r.Status != http.StatusOK {
+			t.Fatalf("PATCH %s: %d %s", task, r.Status, r.Raw)
+		}
+	}
+	after3, after5 := history("T3"), history("T5")
+	if !reflect.DeepEqual(before3, after3) {
+		t.Errorf("T3's history changed with a PATCH:\n before %v\n after  %v", before3, after3)
+	}
+	if !reflect.DeepEqual(before5, after5) {
+		t.Errorf("T5's history changed with a PATCH:\n before %v\n after  %v", before5, after5)
+	}
+	// And it says what the decisions set.
+	if len(after3) != 1 {
+		t.Fatalf("T3 history: %v", after3)
+	}
+	news := map[string]any{}
+	for _, f := range after3[0]["fields"].([]any) {
+		news[f.(map[string]any)["field"].(string)] = f.(map[string]any)["new"]
+	}
+	if news["deadline_text"] != "Quý IV/2025" || news["product"] != "Cơ sở dữ liệu" {
+		t.Errorf("T3's amendment set %v", news)
+	}
+	if lead := after3[0]["lead"].(map[string]any); num(lead["new"]) != e.ids["KHCN"] {
+		t.Errorf("T3's amendment gave the lead to %v", lead["new"])
+	}
+	var moved map[string]any
+	for _, h := range after5 {
+		if h["action"] == "reorganise" {
+			moved = h
+		}
+	}
+	if moved == nil || num(moved["lead"].(map[string]any)["new"]) != e.ids["TC"] {
+		t.Errorf("T5's reorganisation: %v", after5)
 	}
 }

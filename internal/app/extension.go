@@ -41,20 +41,27 @@ func (a *App) RequestExtension(ctx context.Context, by *auth.User, taskID int64,
 	return &e, nil
 }
 
-// DecideExtension approves or refuses pending request id (the
-// coordinator); a refusal needs a note (reporting.ErrNoteRequired). An
-// approval changes the task in the same transaction: its current deadline
-// (the original is kept) or its content. It returns the request as decided.
-func (a *App) DecideExtension(ctx context.Context, by *auth.User, id int64, approve bool, note string) (_ *reporting.Extension, err error) {
+// DecideExtension approves (*approve true) or refuses pending request id
+// (the coordinator); a refusal needs a note (reporting.ErrNoteRequired). A
+// nil approve says neither: Invalid under "approve", judged after who may
+// decide and whether the request is still pending, as every refusal of
+// what a request says comes after those of its state. An approval changes
+// the task in the same transaction: its current deadline (the original is
+// kept) or its content. It returns the request as decided.
+func (a *App) DecideExtension(ctx context.Context, by *auth.User, id int64, approve *bool, note string) (_ *reporting.Extension, err error) {
 	defer derrors.Wrap(&err, "app.DecideExtension(%d)", id)
 	e, err := a.store.Extension(ctx, id)
 	if err != nil {
 		return nil, notFoundAs(err, msgNoExtension, id)
 	}
-	if err := reporting.CanDecideExtension(by, e, approve, note); err != nil {
+	yes := approve == nil || *approve // no decision: who and when are judged first, the note is not asked
+	if err := reporting.CanDecideExtension(by, e, yes, note); err != nil {
 		return nil, err
 	}
-	e, err = a.store.DecideExtension(ctx, a.actor(by), id, approve, note)
+	if approve == nil {
+		return nil, derrors.InvalidFields(map[string]string{"approve": "Hãy cho biết chấp thuận hay không chấp thuận đề nghị (approve: true hoặc false)."}, "")
+	}
+	e, err = a.store.DecideExtension(ctx, a.actor(by), id, *approve, note)
 	if err != nil {
 		return nil, notFoundAs(err, msgNoExtension, id)
 	}

@@ -52,13 +52,17 @@ func TestExtensions(t *testing.T) {
 		t.Errorf("the leader reads it: %v", err)
 	}
 
-	if _, err := f.app.DecideExtension(ctx, f.head, e.ID, true, ""); !errors.Is(err, reporting.ErrReviewOnly) {
+	yes, no := true, false
+	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, nil, ""); !errors.Is(err, derrors.Invalid) || derrors.FieldsOf(err)["approve"] == "" {
+		t.Errorf("a decision that says neither: %v", err)
+	}
+	if _, err := f.app.DecideExtension(ctx, f.head, e.ID, &yes, ""); !errors.Is(err, reporting.ErrReviewOnly) {
 		t.Errorf("the head decides: %v", err)
 	}
-	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, false, " "); !errors.Is(err, reporting.ErrNoteRequired) {
+	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, &no, " "); !errors.Is(err, reporting.ErrNoteRequired) {
 		t.Errorf("a refusal without a note: %v", err)
 	}
-	d, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, true, "Đồng ý.")
+	d, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, &yes, "Đồng ý.")
 	if err != nil || d.State != reporting.ExtensionApproved || d.DecidedBy != f.coordinator.ID {
 		t.Fatalf("approve: %+v, %v", d, err)
 	}
@@ -66,8 +70,12 @@ func TestExtensions(t *testing.T) {
 	if err != nil || task.Deadline.Text != "Quý IV/2025" || task.OriginalDeadline.Text != "05/9/2025" {
 		t.Errorf("the task after approval: %+v, %v", task.Deadline, err)
 	}
-	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, false, "Đổi ý."); !errors.Is(err, reporting.ErrDecided) {
+	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, &no, "Đổi ý."); !errors.Is(err, reporting.ErrDecided) {
 		t.Errorf("decided twice: %v", err)
+	}
+	// Its state is judged before what the decision says.
+	if _, err := f.app.DecideExtension(ctx, f.coordinator, e.ID, nil, ""); !errors.Is(err, reporting.ErrDecided) {
+		t.Errorf("decided, then a decision that says neither: %v", err)
 	}
 
 	// The task's history shows the request and its decision to those who

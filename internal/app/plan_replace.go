@@ -22,8 +22,11 @@ func (a *App) ReplacePlan(ctx context.Context, by *auth.User, newID, oldID int64
 	if err := a.checkPermission(by, auth.EditPlan); err != nil {
 		return nil, err
 	}
+	if _, err := a.Plan(ctx, newID); err != nil {
+		return nil, err // the plan in the path first: 404 before anything its body says
+	}
 	if oldID <= 0 {
-		return nil, derrors.InvalidFields(plan.FieldErrors{"replaces": "Hãy chọn kế hoạch được thay thế."}, "")
+		return nil, derrors.InvalidFields(plan.FieldErrors{"replaces": "Hãy chọn kế hoạch được thay thế (replaces: mã kế hoạch)."}, "")
 	}
 	res, err := a.store.ReplacePlan(ctx, userID(by), newID, oldID, carry, dryRun)
 	var re *plan.ReplaceError

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"tiendo/internal/app"
+	"tiendo/internal/audit"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/derrors"
@@ -215,5 +216,55 @@ func TestSignInWithIdentity(t *testing.T) {
 	}
 	if _, err := a.SignInWithIdentity(ctx, app.SSOIdentity{Issuer: issuer, Subject: "sub-1"}, "/"); !errors.Is(err, derrors.Forbidden) {
 		t.Errorf("disabled user: %v", err)
+	}
+}
+
+// TestSignInWithIdentityRefusedWritesNothing: a sign-in refused — a
+// disabled user's first one, an e-mail address the provider has not
+// verified — stores no link and no audit row (every check before the
+// write); a verified address of an enabled user is linked.
+func TestSignInWithIdentityRefusedWritesNothing(t *testing.T) {
+	f := newFixture(t)
+	a, _ := signInApp(t, f)
+	ctx := context.Background()
+	const issuer = "https://sso.camau.gov.vn"
+	thuky := &auth.User{Username: "thuky", FullName: "Võ Thư Ký", Email: "thuky@camau.gov.vn", Role: auth.RoleOfficer, AgencyID: f.officer.AgencyID}
+	if err := f.store.CreateUser(ctx, 0, thuky, "argon2id-not-used-here"); err != nil {
+		t.Fatal(err)
+	}
+	rows := func() int {
+		list, err := f.store.AuditSearch(ctx, audit.Filter{Limit: 100_000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(list)
+	}
+	linked := func(u *auth.User) bool {
+		ok, err := f.store.UserHasIdentity(ctx, issuer, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if err := f.store.SetUserDisabled(ctx, 0, f.officer.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	before := rows()
+	if _, err := a.SignInWithIdentity(ctx, app.SSOIdentity{Issuer: issuer, Subject: "sub-9", Claim: "preferred_username", Name: "chuyenvien"}, "/"); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("a disabled user's first sign-in: %v", err)
+	}
+	if linked(f.officer) || rows() != before {
+		t.Error("the refused sign-in of a disabled user wrote a link or an audit row")
+	}
+	unverified := app.SSOIdentity{Issuer: issuer, Subject: "sub-10", Claim: "email", Name: "thuky@camau.gov.vn"}
+	if _, err := a.SignInWithIdentity(ctx, unverified, "/"); !errors.Is(err, derrors.Forbidden) || !strings.Contains(derrors.MessageOf(err), "xác minh") {
+		t.Errorf("an unverified address: %v", err)
+	}
+	if linked(thuky) || rows() != before {
+		t.Error("the refused sign-in with an unverified address wrote a link or an audit row")
+	}
+	unverified.EmailVerified = true
+	if step, err := a.SignInWithIdentity(ctx, unverified, "/"); err != nil || step.User.ID != thuky.ID || !linked(thuky) {
+		t.Errorf("a verified address: %+v, %v", step, err)
 	}
 }

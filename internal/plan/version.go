@@ -71,6 +71,11 @@ type TaskVersion struct {
 	Text        string
 	Deadline    Deadline
 	Product     string
+	// Set is what the amendment set each field to, by field name, as it
+	// was written with the amendment: the history's "new" value, which a
+	// later correction of the task does not rewrite. nil for versions
+	// written before it was kept (migration 00024).
+	Set map[string]string
 }
 
 // Field is the value of a versioned field in v, as people read it.

@@ -74,6 +74,12 @@ type Arrangement struct {
 	CooperatingAgencyIDs []int64
 	Decision             string // the reorganisation's or amendment's số, ký hiệu
 	AmendmentID          int64  // the amendment that ended it; 0 for a reorganisation
+	// SetKnown says that SetLead and SetCooperating hold the agencies the
+	// decision gave the task, kept with it (migration 00024); the history
+	// shows them, not the task as later edits leave it.
+	SetKnown       bool
+	SetLead        int64
+	SetCooperating []int64
 }
 
 // TasksIn is the plan's tasks as they were in period p: only those in the

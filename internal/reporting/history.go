@@ -53,8 +53,10 @@ type HistoryEvent struct {
 // TaskHistory is task t's history from the decisions recorded about it,
 // oldest first: what each amendment did (acts), the versions amendments
 // ended (vers) and the arrangements amendments and reorganisations ended
-// (arr), each of t. Each version and arrangement is compared with the one
-// that followed it, or with t as it is now.
+// (arr), each of t. Each version and arrangement is compared with what its
+// decision set, as kept with it, so that no later edit rewrites history;
+// rows written before that was kept (migration 00024) are compared with the
+// one that followed them, or with t as it is now.
 func TaskHistory(t *plan.Task, acts []TaskAmendment, vers []plan.TaskVersion, arr []Arrangement) []HistoryEvent {
 	vers = slices.Clone(vers)
 	slices.SortStableFunc(vers, func(a, b plan.TaskVersion) int { return a.Until.Compare(b.Until) })
@@ -88,13 +90,22 @@ func TaskHistory(t *plan.Task, acts []TaskAmendment, vers []plan.TaskVersion, ar
 			continue
 		}
 		for _, f := range vers[i].Changed {
-			out[j].Fields = append(out[j].Fields, FieldChange{Field: f, Old: vers[i].Field(f), New: next.Field(f)})
+			// What the amendment set, as kept with it; before that was kept,
+			// the next version's value (or the task's, for the last).
+			set, ok := vers[i].Set[f]
+			if !ok {
+				set = next.Field(f)
+			}
+			out[j].Fields = append(out[j].Fields, FieldChange{Field: f, Old: vers[i].Field(f), New: set})
 		}
 	}
 	for i, a := range arr {
 		c := &AgencyChange{OldLead: a.LeadAgencyID, OldCoop: a.CooperatingAgencyIDs,
 			NewLead: t.LeadAgencyID, NewCoop: t.CooperatingAgencyIDs}
-		if i+1 < len(arr) {
+		switch {
+		case a.SetKnown:
+			c.NewLead, c.NewCoop = a.SetLead, a.SetCooperating
+		case i+1 < len(arr):
 			c.NewLead, c.NewCoop = arr[i+1].LeadAgencyID, arr[i+1].CooperatingAgencyIDs
 		}
 		if j, ok := byAmendment[a.AmendmentID]; ok && a.AmendmentID != 0 {

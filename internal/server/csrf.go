@@ -62,7 +62,7 @@ func forbidCrossSite(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(http.StatusForbidden)
-		w.Write([]byte(`{"error":{"code":"cross_origin","message":"` + msg + `","fields":{}}}` + "\n"))
+		w.Write([]byte(`{"error":{"code":"` + api.CodeCrossOrigin + `","message":"` + msg + `","fields":{}}}` + "\n"))
 		return
 	}
 	http.Error(w, msg, http.StatusForbidden)

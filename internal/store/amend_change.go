@@ -104,22 +104,23 @@ func (s *Store) saveChange(ctx context.Context, tx *sql.Tx, a *plan.Amendment, o
 	agencies bool, at time.Time) error {
 	if len(fields) > 0 {
 		d := &old.Deadline
+		// The version ended, and what the amendment set (set_…): the
+		// history's "new", which a later PATCH of the task does not touch.
 		if _, err := s.texec(ctx, tx, `INSERT INTO task_versions (plan_id, task_id, amendment_id, until, changed, title, text,
-			deadline_kind, deadline_text, due_date, deadline_start, deadline_every, product)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			deadline_kind, deadline_text, due_date, deadline_start, deadline_every, product,
+			set_title, set_text, set_deadline_text, set_product)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			old.PlanID, old.ID, a.ID, dateArg(a.Effective), strings.Join(fields, ","), old.Title, old.Text,
-			string(d.Kind), d.Text, dateArg(d.Due), dateArg(d.Start), d.Every, old.Product); err != nil {
+			string(d.Kind), d.Text, dateArg(d.Due), dateArg(d.Start), d.Every, old.Product,
+			t.Title, t.Text, t.Deadline.Text, t.Product); err != nil {
 			return err
 		}
 	}
 	if agencies {
-		coop := make([]string, len(old.CooperatingAgencyIDs))
-		for i, id := range old.CooperatingAgencyIDs {
-			coop[i] = strconv.FormatInt(id, 10)
-		}
 		if _, err := s.texec(ctx, tx, `INSERT INTO task_arrangements (plan_id, task_id, until, lead_agency_id, cooperating,
-			decision, amendment_id) VALUES (?, ?, ?, ?, ?, ?, ?)`, old.PlanID, old.ID, dateArg(a.Effective),
-			refArg(old.LeadAgencyID), strings.Join(coop, ","), a.Number, a.ID); err != nil {
+			decision, amendment_id, set_lead_agency_id, set_cooperating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			old.PlanID, old.ID, dateArg(a.Effective), refArg(old.LeadAgencyID), joinIDs(old.CooperatingAgencyIDs),
+			a.Number, a.ID, refArg(t.LeadAgencyID), joinIDs(t.CooperatingAgencyIDs)); err != nil {
 			return err
 		}
 	}
@@ -138,6 +139,26 @@ func (s *Store) saveChange(ctx context.Context, tx *sql.Tx, a *plan.Amendment, o
 	return s.checkVersion(ctx, tx, res, "tasks", t.ID)
 }
 
+// joinIDs writes IDs comma-separated, as task_arrangements keeps them.
+func joinIDs(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(s, ",")
+}
+
+// splitIDs reads what joinIDs wrote.
+func splitIDs(s string) []int64 {
+	var out []int64
+	for _, f := range strings.Split(s, ",") {
+		if id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64); err == nil {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // sameIDs reports whether a and b hold the same IDs, in any order.
 func sameIDs(a, b []int64) bool {
 	x, y := slices.Clone(a), slices.Clone(b)
@@ -150,7 +171,8 @@ func sameIDs(a, b []int64) bool {
 // first for each task.
 func (s *Store) taskVersions(ctx context.Context, q querier, planID int64) ([]plan.TaskVersion, error) {
 	rows, err := s.qrows(ctx, q, `SELECT task_id, amendment_id, until, changed, title, text, deadline_kind, deadline_text,
-		due_date, deadline_start, deadline_every, product FROM task_versions WHERE plan_id = ? ORDER BY task_id, until, id`,
+		due_date, deadline_start, deadline_every, product, set_title, set_text, set_deadline_text, set_product
+		FROM task_versions WHERE plan_id = ? ORDER BY task_id, until, id`,
 		planID)
 	if err != nil {
 		return nil, err
@@ -160,13 +182,18 @@ func (s *Store) taskVersions(ctx context.Context, q querier, planID int64) ([]pl
 	for rows.Next() {
 		var v plan.TaskVersion
 		var changed string
+		var set [4]sql.NullString
 		d := &v.Deadline
 		if err := rows.Scan(&v.TaskID, &v.AmendmentID, timeCol{&v.Until}, &changed, &v.Title, &v.Text, &d.Kind, &d.Text,
-			timeCol{&d.Due}, timeCol{&d.Start}, &d.Every, &v.Product); err != nil {
+			timeCol{&d.Due}, timeCol{&d.Start}, &d.Every, &v.Product, &set[0], &set[1], &set[2], &set[3]); err != nil {
 			return nil, err
 		}
 		if changed != "" {
 			v.Changed = strings.Split(changed, ",")
+		}
+		if set[0].Valid {
+			v.Set = map[string]string{plan.FieldTitle: set[0].String, plan.FieldText: set[1].String,
+				plan.FieldDeadline: set[2].String, plan.FieldProduct: set[3].String}
 		}
 		list = append(list, v)
 	}

@@ -6,8 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"tiendo/internal/agency"
@@ -80,8 +78,8 @@ func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *fig
 // arrangements reads the plan's former task arrangements (migration 00012),
 // with the reorganisation or amendment that ended each (00016).
 func (s *Store) arrangements(ctx context.Context, q querier, planID int64) ([]reporting.Arrangement, error) {
-	rows, err := s.qrows(ctx, q, `SELECT task_id, until, lead_agency_id, cooperating, decision, amendment_id
-		FROM task_arrangements WHERE plan_id = ? ORDER BY task_id, until, id`, planID)
+	rows, err := s.qrows(ctx, q, `SELECT task_id, until, lead_agency_id, cooperating, decision, amendment_id,
+		set_lead_agency_id, set_cooperating FROM task_arrangements WHERE plan_id = ? ORDER BY task_id, until, id`, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -90,14 +88,14 @@ func (s *Store) arrangements(ctx context.Context, q querier, planID int64) ([]re
 	for rows.Next() {
 		var a reporting.Arrangement
 		var coops string
+		var setCoops sql.NullString
 		if err := rows.Scan(&a.TaskID, timeCol{&a.Until}, idCol{&a.LeadAgencyID}, &coops, &a.Decision,
-			idCol{&a.AmendmentID}); err != nil {
+			idCol{&a.AmendmentID}, idCol{&a.SetLead}, &setCoops); err != nil {
 			return nil, err
 		}
-		for _, f := range strings.Split(coops, ",") {
-			if id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64); err == nil {
-				a.CooperatingAgencyIDs = append(a.CooperatingAgencyIDs, id)
-			}
+		a.CooperatingAgencyIDs = splitIDs(coops)
+		if setCoops.Valid {
+			a.SetKnown, a.SetCooperating = true, splitIDs(setCoops.String)
 		}
 		list = append(list, a)
 	}

@@ -23,6 +23,11 @@ const liveTask = openTask + ` AND t.plan_id IN (SELECT id FROM plans WHERE statu
 // reorgTasks moves the open tasks' leads and cooperations.
 func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisation, in string, ids []any,
 	succ int64, res *agency.ReorgResult) error {
+	// The arrangements written below are those after this row.
+	var last int64
+	if err := s.tqueryRow(ctx, tx, `SELECT COALESCE(MAX(id), 0) FROM task_arrangements`).Scan(&last); err != nil {
+		return err
+	}
 	// The arrangement of every open task that changes, as it was, for the
 	// figures of earlier periods (reporting.TasksIn).
 	if _, err := s.texec(ctx, tx, `INSERT INTO task_arrangements (plan_id, task_id, until, lead_agency_id, cooperating, decision)
@@ -92,7 +97,16 @@ func (s *Store) reorgTasks(ctx context.Context, tx *sql.Tx, r *agency.Reorganisa
 		}
 		res.Cooperations = append(res.Cooperations, c.ReorgMove)
 	}
-	return nil
+	// What the reorganisation gave each task, kept with the arrangement it
+	// ended: the history's "new", which later edits of the task do not
+	// rewrite. Rows another transaction wrote have theirs set already.
+	_, err = s.texec(ctx, tx, `UPDATE task_arrangements SET
+		set_lead_agency_id = (SELECT t.lead_agency_id FROM tasks t WHERE t.id = task_arrangements.task_id),
+		set_cooperating = COALESCE((SELECT `+s.groupConcat("ta.agency_id")+` FROM task_agencies ta
+			WHERE ta.task_id = task_arrangements.task_id AND ta.role = 'coop'), '')
+		WHERE id > ? AND set_cooperating IS NULL AND amendment_id IS NULL AND until = ? AND decision = ?`,
+		last, dateArg(r.Effective), r.Decision)
+	return err
 }
 
 // reorgRest moves indicators and accounts.

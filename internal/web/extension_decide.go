@@ -21,7 +21,7 @@ func (h *handler) extensionDecide(w http.ResponseWriter, r *http.Request) error 
 	}
 	approve := r.PostFormValue("decision") == "approve"
 	note := r.PostFormValue("note")
-	_, err = h.app.DecideExtension(r.Context(), h.user(r), id, approve, note)
+	_, err = h.app.DecideExtension(r.Context(), h.user(r), id, &approve, note)
 	if errors.Is(err, reporting.ErrNoteRequired) {
 		v, verr := h.extensionPage(r)
 		if verr != nil {

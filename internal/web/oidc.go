@@ -57,6 +57,21 @@ func (c *oidcClient) setup(ctx context.Context) (*oauth2.Config, *oidc.IDTokenVe
 	return oc, c.provider.Verifier(&oidc.Config{ClientID: c.cfg.ClientID}), nil
 }
 
+// userInfo asks the provider's userinfo endpoint, with the access token
+// of tok, for the claims of the account signing in (OpenID Connect Core
+// §5.3); setup has discovered the provider by then.
+func (c *oidcClient) userInfo(ctx context.Context, tok *oauth2.Token) (*oidc.UserInfo, error) {
+	c.mu.Lock()
+	p := c.provider
+	c.mu.Unlock()
+	if p == nil {
+		return nil, errOIDCDown
+	}
+	uctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	return p.UserInfo(uctx, oauth2.StaticTokenSource(tok))
+}
+
 // oidcCookie keeps state, nonce, PKCE verifier and the page to go back to
 // between the redirect to the provider and its answer. SameSite=Lax: the
 // answer is a top-level navigation from the provider's site.

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"context"
 	"crypto/subtle"
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 
+	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
 
 	"tiendo/internal/app"
@@ -50,13 +53,14 @@ func (h *handler) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 		h.log.Warn("web: OIDC ID token refused", "err", err)
 		return h.oidcRefuse(w, r, "Thông tin đăng nhập một lần không hợp lệ (chữ ký, hạn dùng hoặc mã dùng một lần không đúng). Hãy thử lại.")
 	}
-	var claims map[string]any
-	if err := idt.Claims(&claims); err != nil {
+	id, refusal, err := h.oidcIdentity(r.Context(), tok, idt)
+	if err != nil {
 		return err
 	}
-	name, _ := claims[h.oidc.cfg.Claim].(string)
-	step, err := h.app.SignInWithIdentity(r.Context(), app.SSOIdentity{Issuer: idt.Issuer, Subject: idt.Subject,
-		Claim: h.oidc.cfg.Claim, Name: name}, safeNext(saved.Get("next")))
+	if refusal != "" {
+		return h.oidcRefuse(w, r, refusal)
+	}
+	step, err := h.app.SignInWithIdentity(r.Context(), id, safeNext(saved.Get("next")))
 	if errors.Is(err, derrors.Forbidden) {
 		return h.oidcRefuse(w, r, derrors.MessageOf(err))
 	}
@@ -64,6 +68,57 @@ func (h *handler) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.continueSignIn(w, r, step)
+}
+
+// oidcIdentity is the provider account of a verified ID token, with the
+// claim that names the tiendo user (and, for "email", email_verified). A
+// provider may keep those claims out of the ID token and give them only
+// at its userinfo endpoint (OpenID Connect Core §5.4, as several do in the
+// code flow): then they are asked for there with the access token, and
+// the answer counts only if its sub is the ID token's (§5.3.2). refusal,
+// when not empty, is the message to show.
+func (h *handler) oidcIdentity(ctx context.Context, tok *oauth2.Token, idt *oidc.IDToken) (_ app.SSOIdentity, refusal string, _ error) {
+	claim := h.oidc.cfg.Claim
+	needed := []string{claim}
+	if claim == "email" {
+		needed = append(needed, "email_verified")
+	}
+	var claims map[string]any
+	if err := idt.Claims(&claims); err != nil {
+		return app.SSOIdentity{}, "", err
+	}
+	if slices.ContainsFunc(needed, func(k string) bool { return claims[k] == nil }) {
+		ui, err := h.oidc.userInfo(ctx, tok)
+		if err != nil {
+			h.log.Warn("web: OIDC userinfo", "err", err)
+			return app.SSOIdentity{}, "Không lấy được thông tin tài khoản từ hệ thống đăng nhập một lần. Hãy thử lại hoặc đăng nhập bằng mật khẩu.", nil
+		}
+		if subtle.ConstantTimeCompare([]byte(ui.Subject), []byte(idt.Subject)) != 1 {
+			h.log.Warn("web: OIDC userinfo names another account", "id_token_sub", idt.Subject, "userinfo_sub", ui.Subject)
+			return app.SSOIdentity{}, "Thông tin tài khoản từ hệ thống đăng nhập một lần không khớp với tài khoản vừa đăng nhập. Hãy thử lại.", nil
+		}
+		var more map[string]any
+		if err := ui.Claims(&more); err != nil {
+			return app.SSOIdentity{}, "", err
+		}
+		// The claims needed come together from one answer: an address and
+		// its verification never from two.
+		for _, k := range needed {
+			if v, ok := more[k]; ok {
+				claims[k] = v
+			}
+		}
+	}
+	id := app.SSOIdentity{Issuer: idt.Issuer, Subject: idt.Subject, Claim: claim}
+	id.Name, _ = claims[claim].(string)
+	// email_verified is a JSON boolean; a few providers send the string.
+	switch v := claims["email_verified"].(type) {
+	case bool:
+		id.EmailVerified = v
+	case string:
+		id.EmailVerified = v == "true"
+	}
+	return id, "", nil
 }
 
 // oidcRefuse shows the sign-in page with why single sign-on did not work.

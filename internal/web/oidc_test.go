@@ -36,6 +36,7 @@ type provider struct {
 	who    map[string]any       // the claims of the next sign-in
 	mutate func(map[string]any) // changes a token's claims (for bad tokens)
 	badSig bool
+	info   map[string]any // the userinfo endpoint's answer; nil: it fails
 }
 
 const (
@@ -56,9 +57,22 @@ func newProvider(t *testing.T) *provider {
 	mux.HandleFunc("GET /.well-known/openid-configuration", func(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(map[string]any{
 			"issuer": p.srv.URL, "authorization_endpoint": p.srv.URL + "/authorize", "token_endpoint": p.srv.URL + "/token",
-			"jwks_uri": p.srv.URL + "/keys", "response_types_supported": []string{"code"}, "subject_types_supported": []string{"public"},
+			"jwks_uri": p.srv.URL + "/keys", "userinfo_endpoint": p.srv.URL + "/userinfo",
+			"response_types_supported": []string{"code"}, "subject_types_supported": []string{"public"},
 			"id_token_signing_alg_values_supported": []string{"RS256"},
 		})
+	})
+	mux.HandleFunc("GET /userinfo", func(w http.ResponseWriter, r *http.Request) {
+		if p.info == nil {
+			http.Error(w, "down", http.StatusInternalServerError)
+			return
+		}
+		if r.Header.Get("Authorization") != "Bearer at" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(p.info)
 	})
 	mux.HandleFunc("GET /keys", func(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(jose.JSONWebKeySet{Keys: []jose.JSONWebKey{{Key: &p.key.PublicKey, KeyID: "k1", Algorithm: "RS256", Use: "sig"}}})
@@ -263,5 +277,32 @@ func TestOIDCOffAndDown(t *testing.T) {
 	}
 	if r := b.anon().get("/login"); r.status != http.StatusOK {
 		t.Errorf("sign-in page with the provider down: %d", r.status)
+	}
+}
+
+// TestOIDCUserinfoMustNameTheSameAccount: claims fetched from userinfo
+// count only when its sub is the ID token's.
+func TestOIDCUserinfoMustNameTheSameAccount(t *testing.T) {
+	p := newProvider(t)
+	a := newOIDCApp(t, p.srv.URL, "preferred_username")
+	p.who = map[string]any{"sub": "kc-050"} // the ID token names nobody
+	p.info = map[string]any{"sub": "kc-khac", "preferred_username": "chuyenvien"}
+	c := a.anon()
+	if r := a.sso(t, c, "/"); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "không khớp") || c.signedIn() {
+		t.Errorf("userinfo of another account: %d", r.status)
+	}
+	if linked, _ := a.store.UserHasIdentity(t.Context(), p.srv.URL, a.userID(t, "chuyenvien")); linked {
+		t.Error("a refused sign-in linked the account")
+	}
+	p.info["sub"] = "kc-050"
+	c = a.anon()
+	if r := a.sso(t, c, "/"); r.status != http.StatusSeeOther || !c.signedIn() {
+		t.Errorf("userinfo of the same account: %d\n%s", r.status, r.body)
+	}
+	// A provider whose userinfo fails is not a sign-in.
+	p.who = map[string]any{"sub": "kc-051"}
+	p.info = nil
+	if r := a.sso(t, a.anon(), "/"); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "Không lấy được thông tin tài khoản") {
+		t.Errorf("userinfo failing: %d", r.status)
 	}
 }
