@@ -116,25 +116,28 @@ func (s *Store) SetPassword(ctx context.Context, actor, userID int64, passwordHa
 func (s *Store) SetUserDisabled(ctx context.Context, actor, userID int64, disabled bool) (err error) {
 	defer wrap(&err, "store.SetUserDisabled(%d, %t)", userID, disabled)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		res, err := s.exec(ctx, tx, `UPDATE users SET disabled = ? WHERE id = ?`, disabled, userID)
-		if err != nil {
-			return err
-		}
-		if err := mustAffect(res); err != nil {
-			return err
-		}
-		if disabled {
-			// Not only refused from now on (SessionUser checks the flag):
-			// gone, so that enabling the account again does not revive them.
-			if _, err := s.exec(ctx, tx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
-				return err
-			}
-			if _, err := s.exec(ctx, tx, `DELETE FROM login_challenges WHERE user_id = ?`, userID); err != nil {
-				return err
-			}
-		}
-		return s.audit(ctx, tx, actor, "user.disable", "user", userID, map[string]any{"disabled": disabled})
+		return s.setUserDisabled(ctx, tx, actor, userID, disabled)
 	})
+}
+
+// setUserDisabled is SetUserDisabled inside tx (UpdateAccount locks and
+// unlocks through it too).
+func (s *Store) setUserDisabled(ctx context.Context, tx *sql.Tx, actor, userID int64, disabled bool) error {
+	res, err := s.exec(ctx, tx, `UPDATE users SET disabled = ? WHERE id = ?`, disabled, userID)
+	if err != nil {
+		return err
+	}
+	if err := mustAffect(res); err != nil {
+		return err
+	}
+	if disabled {
+		// Not only refused from now on (SessionUser checks the flag):
+		// gone, so that enabling the account again does not revive them.
+		if err := s.endSignIns(ctx, tx, userID); err != nil {
+			return err
+		}
+	}
+	return s.audit(ctx, tx, actor, "user.disable", "user", userID, map[string]any{"disabled": disabled})
 }
 
 // mustAffect is ErrNotFound when a statement touched no row.
