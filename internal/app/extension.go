@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/derrors"
 	"tiendo/internal/reporting"
+	"tiendo/internal/vntext"
 )
 
 // Requests by a task's lead agency for a new deadline (gia hạn) or changed
@@ -44,7 +46,9 @@ func (a *App) RequestExtension(ctx context.Context, by *auth.User, taskID int64,
 // DecideExtension approves or refuses pending request id (the
 // coordinator); a refusal needs a note (reporting.ErrNoteRequired). An
 // approval changes the task in the same transaction: its current deadline
-// (the original is kept) or its content. It returns the request as decided.
+// (the original is kept) or its content. Who asked is told (in the app,
+// and by e-mail when it is on) in the same transaction. It returns the
+// request as decided.
 func (a *App) DecideExtension(ctx context.Context, by *auth.User, id int64, approve bool, note string) (_ *reporting.Extension, err error) {
 	defer derrors.Wrap(&err, "app.DecideExtension(%d)", id)
 	e, err := a.store.Extension(ctx, id)
@@ -54,7 +58,12 @@ func (a *App) DecideExtension(ctx context.Context, by *auth.User, id int64, appr
 	if err := reporting.CanDecideExtension(by, e, approve, note); err != nil {
 		return nil, err
 	}
-	e, err = a.store.DecideExtension(ctx, a.actor(by), id, approve, note)
+	act := a.actor(by)
+	n, err := a.extensionNotice(ctx, act, e, approve, strings.TrimSpace(vntext.NFC(note)))
+	if err != nil {
+		return nil, err
+	}
+	e, err = a.store.DecideExtension(ctx, act, id, approve, note, n...)
 	if err != nil {
 		return nil, notFoundAs(err, msgNoExtension, id)
 	}
