@@ -101,6 +101,8 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"ReplacementResult": replacementJSON{}, "Amendment": amendmentJSON{}, "AmendmentCreate": amendmentBody{},
 		"ReorganisationRecord": reorgRecordJSON{}, "ReorganisationRecordList": reorgListJSON{}, "UndoResult": undoJSON{},
 		"TaskChange": taskChange{}, "TaskHistoryEvent": historyEventJSON{},
+		"User": userJSON{}, "UserCreated": userCreatedJSON{}, "UserCreate": userCreateBody{}, "UserPatch": userPatchBody{},
+		"PasswordReset": passwordResetJSON{}, "Notice": noticeJSON{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))
