@@ -9,11 +9,13 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"tiendo/internal/app"
+	"tiendo/internal/auth"
 	"tiendo/internal/backup"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
@@ -88,7 +90,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"second-factor secrets: make it the owner's alone (chmod 600)", "file", f)
 	}
 	if *withDemo {
-		if err := loadDemo(ctx, s, clock.Today(clk), stdout); err != nil {
+		linkBase := *baseURL
+		if linkBase == "" {
+			linkBase = "http://" + *addr
+		}
+		if err := loadDemo(ctx, s, clock.Today(clk), twoFactor, linkBase, stdout); err != nil {
 			return err
 		}
 	}
@@ -102,11 +108,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	jobsApp := app.New(app.Config{Store: s, Clock: clk, Log: log})
-	rem := &notify.Reminder{Source: jobsApp.ReminderSource(), Ledger: s, Mailer: mailer, Clock: clk,
+	rem := &notify.Reminder{Source: jobsApp.ReminderSource(), Ledger: s, Outbox: s, Mailer: mailer, Clock: clk,
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
 	m := metrics.New(s.PoolStats)
 	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log, Observe: m.Observe}
 	sched.Every("reminders", time.Hour, rem.Run)
+	// The flow's e-mails (report sent, returned, accepted; extension
+	// decided) are queued in the step's transaction and sent within a minute.
+	sched.Every("mail", time.Minute, rem.SendOutbox)
 	sched.Every("sessions", time.Hour, func(ctx context.Context, now time.Time) error {
 		_, err := s.DeleteExpiredSessions(ctx, now)
 		return err
@@ -123,7 +132,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var draining atomic.Bool
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
 		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes, OIDC: oidcCfg,
-		Metrics: m, Draining: draining.Load})
+		Metrics: m, Draining: draining.Load, Mailer: mailer, BaseURL: *baseURL})
 	if err != nil {
 		return err
 	}
@@ -169,7 +178,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // loadDemo fills a new database with the demo data and prints the accounts;
 // on a database that already holds plans it says so and changes nothing.
-func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Writer) error {
+// Accounts whose role must sign in with a second factor (twoFactor, nil
+// meaning the default roles) get a one-time setup link under linkBase
+// instead: a password alone never enrols one.
+func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []auth.Role, linkBase string, stdout io.Writer) error {
 	plans, err := s.Plans(ctx)
 	if err != nil {
 		return err
@@ -193,13 +205,29 @@ func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Wr
 			strings.Join(sample.Periods, ", "), sample.ByState[reporting.StateAccepted], sample.ByState[reporting.StateSubmitted],
 			sample.ByState[reporting.StateReturned], sample.ByState[reporting.StateDraft], sample.ByState[reporting.StateNotStarted], sample.Late)
 	}
+	if twoFactor == nil {
+		twoFactor = auth.DefaultTwoFactorRoles
+	}
 	fmt.Fprintln(stdout, "Tài khoản mẫu (mật khẩu chỉ in một lần):")
+	var links []demo.Account
 	for _, a := range res.Accounts {
 		agency := ""
 		if a.Agency != "" {
 			agency = " — " + a.Agency
 		}
-		fmt.Fprintf(stdout, "  %-16s %-28s %s (%s)%s\n", a.Username, a.Password, a.Role, a.Role.Label(), agency)
+		pw := a.Password
+		if slices.Contains(twoFactor, a.Role) {
+			pw, links = "(đường dẫn bên dưới)", append(links, a)
+		}
+		fmt.Fprintf(stdout, "  %-16s %-28s %s (%s)%s\n", a.Username, pw, a.Role, a.Role.Label(), agency)
+	}
+	if len(links) > 0 {
+		fmt.Fprintln(stdout, "Vai trò bắt buộc xác thực hai lớp đăng nhập lần đầu qua đường dẫn một lần (đặt mật khẩu, bật xác thực hai lớp):")
+		for _, a := range links {
+			if err := printLink(ctx, s, a.Username, linkBase, stdout); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
