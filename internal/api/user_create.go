@@ -35,8 +35,12 @@ func (a *api) userCreate(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	if err != nil {
 		return err
 	}
+	names, err := a.app.AgencyNames(r.Context())
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Location", Prefix+"/users/"+strconv.FormatInt(acc.ID, 10))
 	w.Header().Set("Cache-Control", "no-store")
-	return a.writeJSON(w, http.StatusCreated, userCreatedJSON{userJSON: userView(acc),
+	return a.writeJSON(w, http.StatusCreated, userCreatedJSON{userJSON: userView(acc, names),
 		SetupURL: a.linkURL(r, link.Path), SetupExpiresAt: *nullTime(link.ExpiresAt)})
 }

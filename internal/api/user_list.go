@@ -13,9 +13,13 @@ func (a *api) userList(w http.ResponseWriter, r *http.Request, u *auth.User) err
 	if err != nil {
 		return err
 	}
+	names, err := a.app.AgencyNames(r.Context())
+	if err != nil {
+		return err
+	}
 	items := make([]userJSON, len(list))
 	for i := range list {
-		items[i] = userView(&list[i])
+		items[i] = userView(&list[i], names)
 	}
 	return a.writeJSON(w, http.StatusOK, listJSON[userJSON]{Items: items, Total: len(items)})
 }

@@ -55,5 +55,9 @@ func (a *api) userPatch(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, http.StatusOK, userView(acc))
+	names, err := a.app.AgencyNames(r.Context())
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, http.StatusOK, userView(acc, names))
 }

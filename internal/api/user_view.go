@@ -27,11 +27,12 @@ type userJSON struct {
 	CreatedAt     *string   `json:"created_at"`
 }
 
-// userView is acc as JSON.
-func userView(acc *app.UserAccount) userJSON {
+// userView is acc as JSON; names are the agencies' full names (the API
+// names agencies in full everywhere).
+func userView(acc *app.UserAccount, names map[int64]string) userJSON {
 	id := acc.AgencyID
 	return userJSON{ID: acc.ID, Username: acc.Username, FullName: acc.FullName, Email: acc.Email, Role: acc.Role,
-		RoleLabel: acc.Role.Label(), AgencyID: nullID(&id), AgencyName: acc.Agency, Disabled: acc.Disabled,
+		RoleLabel: acc.Role.Label(), AgencyID: nullID(&id), AgencyName: names[acc.AgencyID], Disabled: acc.Disabled,
 		HasPassword: acc.HasPassword, TwoFactor: acc.TwoFactor, LastSignInAt: nullTime(acc.LastSignIn),
 		Tokens: acc.Tokens, LinkExpiresAt: nullTime(acc.LinkExpires), CreatedAt: nullTime(acc.CreatedAt)}
 }

@@ -120,7 +120,7 @@ func (s *Store) DecideExtension(ctx context.Context, a reporting.Actor, id int64
 		if err := s.audit(ctx, tx, a.UserID(), "extension.decide", "task", e.TaskID, detail); err != nil {
 			return err
 		}
-		if err := s.addFlowNotices(ctx, tx, a.UserID(), notices); err != nil {
+		if err := s.addFlowNotices(ctx, tx, a, notices); err != nil {
 			return err
 		}
 		if !approve {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tiendo/internal/notify"
+	"tiendo/internal/reporting"
 )
 
 // Notices of the report flow (notify/flow.go): written by the flow's own
@@ -16,9 +17,13 @@ import (
 // mail_outbox and one pending row per addressee to the reminder ledger,
 // due at once; the mail job (notify.Reminder.SendOutbox) sends it.
 
-// addFlowNotices writes ns for a step taken by actor inside tx.
-func (s *Store) addFlowNotices(ctx context.Context, tx *sql.Tx, actor int64, ns []notify.FlowNotice) error {
-	at := now()
+// addFlowNotices writes ns for a step taken by a inside tx. The notices
+// carry the step's time (a training day under serve --clock, as the
+// report's history does); the ledger rows the real time, which the mail
+// job runs on.
+func (s *Store) addFlowNotices(ctx context.Context, tx *sql.Tx, a reporting.Actor, ns []notify.FlowNotice) error {
+	at, queued := actorTime(a), now()
+	actor := a.UserID()
 	for _, n := range ns {
 		people, err := s.audience(ctx, tx, actor, n.To)
 		if err != nil {
@@ -46,12 +51,12 @@ func (s *Store) addFlowNotices(ctx context.Context, tx *sql.Tx, actor int64, ns 
 		}
 		key := n.Key + ":n" + strconv.FormatInt(first, 10)
 		if _, err := s.exec(ctx, tx, `INSERT INTO mail_outbox (rule, obligation_key, subject, body, link, created_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, n.Kind, key, normText(n.Subject), n.Body, n.Link, tsArg(at)); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?)`, n.Kind, key, normText(n.Subject), n.Body, n.Link, tsArg(queued)); err != nil {
 			return err
 		}
 		for _, u := range mailed {
 			if _, err := s.exec(ctx, tx, `INSERT INTO reminder_sends (rule, obligation_key, user_id, state, holder, attempts, created_at, retry_at)
-				VALUES (?, ?, ?, 'pending', '', 0, ?, ?)`, n.Kind, key, u, tsArg(at), tsArg(at)); err != nil {
+				VALUES (?, ?, ?, 'pending', '', 0, ?, ?)`, n.Kind, key, u, tsArg(queued), tsArg(queued)); err != nil {
 				return err
 			}
 		}

@@ -86,7 +86,7 @@ func (s *Store) SubmitReport(ctx context.Context, a reporting.Actor, id int64, v
 		}); err != nil {
 			return err
 		}
-		return s.addFlowNotices(ctx, tx, a.UserID(), notices)
+		return s.addFlowNotices(ctx, tx, a, notices)
 	})
 	if err != nil {
 		return nil, err
@@ -156,7 +156,7 @@ func (s *Store) AcceptReport(ctx context.Context, a reporting.Actor, id int64, v
 		}); err != nil {
 			return err
 		}
-		return s.addFlowNotices(ctx, tx, a.UserID(), notices)
+		return s.addFlowNotices(ctx, tx, a, notices)
 	})
 	if err != nil {
 		return nil, err
@@ -245,7 +245,7 @@ func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, r
 		}); err != nil {
 			return err
 		}
-		return s.addFlowNotices(ctx, tx, a.UserID(), notices)
+		return s.addFlowNotices(ctx, tx, a, notices)
 	})
 	if err != nil {
 		return nil, err

@@ -17,6 +17,7 @@ import (
 // application, in TestScenarios (which checks every route is reached).
 var accountFlows = []func(t *testing.T, a *app){
 	flowEnrolment, flowOptionalTwoFactor, flowPasswordChange, flowSignOutEverywhere, flowDisableUser, flowAuditPages, flowTokens, flowSSOOff,
+	flowUserAdmin, flowUserImport, flowForgotNoMail,
 }
 
 func TestSignInEnrolment(t *testing.T)   { flowEnrolment(t, newApp(t)) }
@@ -69,7 +70,7 @@ func flowEnrolment(t *testing.T, a *app) {
 
 	// The administrator issues the link; the coordinator opens it.
 	lr := a.as("admin").post("/users/"+strconv.FormatInt(id, 10)+"/password-link", nil)
-	link := attr(lr.doc().one("input.link-url"), "value")
+	link := strings.TrimSpace(textOf(lr.doc().one("textarea.link-url")))
 	path := link[strings.Index(link, "/login/link/"):]
 	if lr.status != http.StatusOK || !strings.HasPrefix(link, "http") || len(path) < 40 {
 		t.Fatalf("password link: %d %q", lr.status, link)
