@@ -227,11 +227,14 @@ func (a *App) PasswordLinkInfo(ctx context.Context, token string) (LinkInfo, err
 }
 
 // LinkUse is a link used: the new password twice and, when the link
-// enrols (LinkInfo.Enrol), the secret shown with its first code.
+// enrols (LinkInfo.Enrol), the secret shown with its first code. The link
+// itself is the credential (256 random bits): there is nothing to guess
+// on its page, so it neither counts toward nor waits for the sign-in lock
+// — a lock someone caused by guessing the password does not keep the
+// person from resetting it.
 type LinkUse struct {
 	Token, Password, Confirm string
 	Secret, Code             string
-	IP                       string // wrong codes count toward the sign-in lock from here
 }
 
 // NewEnrolmentSecret is a fresh TOTP secret for a link's page to show
@@ -249,8 +252,7 @@ func NewEnrolmentSecret(username string) (string, error) {
 // recovery codes to show once after an enrolment), or — for an account
 // that already has a second factor — that factor's step. Nothing is
 // stored while a field is wrong (Invalid: "password", "confirm",
-// "code"); a wrong code counts toward the sign-in lock. NotFound when the
-// link no longer works.
+// "code"). NotFound when the link no longer works.
 func (a *App) UsePasswordLink(ctx context.Context, in LinkUse) (_ SignInStep, err error) {
 	defer derrors.Wrap(&err, "app.UsePasswordLink")
 	info, err := a.PasswordLinkInfo(ctx, in.Token)
@@ -258,9 +260,6 @@ func (a *App) UsePasswordLink(ctx context.Context, in LinkUse) (_ SignInStep, er
 		return SignInStep{}, err
 	}
 	u := info.User
-	if err := a.checkSignInLock(ctx, u.Username, in.IP); err != nil {
-		return SignInStep{}, err
-	}
 	fields := map[string]string{}
 	if len(in.Password) > MaxCredential {
 		fields["password"] = "Mật khẩu quá dài (tối đa 256 ký tự)."
@@ -277,9 +276,6 @@ func (a *App) UsePasswordLink(ctx context.Context, in LinkUse) (_ SignInStep, er
 		case len(secret) < 16 || len(secret) > 64:
 			fields["code"] = msgBadSecret
 		case !ok:
-			if err := a.recordSignInFailure(ctx, u.Username, in.IP, "2fa enrolment"); err != nil {
-				return SignInStep{}, err
-			}
 			fields["code"] = msgEnrolBad
 		default:
 			enrol = &store.Enrolment{Secret: secret, Step: step}

@@ -94,7 +94,7 @@ func (h *handler) passwordLinkSubmit(w http.ResponseWriter, r *http.Request) err
 	}
 	secret := app.NormalizeTOTPSecret(r.PostFormValue("secret"))
 	step, err := h.app.UsePasswordLink(r.Context(), app.LinkUse{Token: token, Password: r.PostFormValue("password"),
-		Confirm: r.PostFormValue("confirm"), Secret: secret, Code: r.PostFormValue("code"), IP: clientIP(r)})
+		Confirm: r.PostFormValue("confirm"), Secret: secret, Code: r.PostFormValue("code")})
 	if err == nil {
 		if len(step.RecoveryCodes) > 0 {
 			h.setSessionCookie(w, step.Session)
@@ -116,12 +116,7 @@ func (h *handler) passwordLinkSubmit(w http.ResponseWriter, r *http.Request) err
 		}
 	}
 	pg := &page{Title: passwordLinkTitle(f.Setup), Data: f}
-	var locked *auth.LockedError
 	switch {
-	case errors.As(err, &locked):
-		w.Header().Set("Retry-After", retryAfter(locked.Lock.Until))
-		f.Error = locked.Error()
-		return reshow(http.StatusTooManyRequests, "password_link", pg)
 	case errors.Is(err, derrors.Invalid):
 		f.Errors = derrors.FieldsOf(err)
 		return reshow(http.StatusUnprocessableEntity, "password_link", pg)
