@@ -89,12 +89,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Warn("the database file is readable by other users of this machine; it holds password hashes and "+
 			"second-factor secrets: make it the owner's alone (chmod 600)", "file", f)
 	}
+	var demoLinks []string // demo accounts that get a setup link, printed once the server listens
 	if *withDemo {
-		linkBase := *baseURL
-		if linkBase == "" {
-			linkBase = "http://" + *addr
-		}
-		if err := loadDemo(ctx, s, clock.Today(clk), twoFactor, linkBase, stdout); err != nil {
+		if demoLinks, err = loadDemo(ctx, s, clock.Today(clk), twoFactor, stdout); err != nil {
 			return err
 		}
 	}
@@ -147,6 +144,18 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		scheme = "https"
 	}
 	fmt.Fprintf(stdout, "tiendo đang chạy tại %s://%s (cơ sở dữ liệu: %s)\n", scheme, ln.Addr(), s.Dialect())
+	if len(demoLinks) > 0 {
+		base := *baseURL
+		if base == "" {
+			base = scheme + "://" + ln.Addr().String()
+		}
+		fmt.Fprintln(stdout, "Vai trò bắt buộc xác thực hai lớp đăng nhập lần đầu qua đường dẫn một lần (đặt mật khẩu, bật xác thực hai lớp):")
+		for _, name := range demoLinks {
+			if err := printLink(ctx, s, name, base, stdout); err != nil {
+				return err
+			}
+		}
+	}
 	errc := make(chan error, 1)
 	go func() {
 		if tlsCfg != nil {
@@ -179,26 +188,27 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // loadDemo fills a new database with the demo data and prints the accounts;
 // on a database that already holds plans it says so and changes nothing.
 // Accounts whose role must sign in with a second factor (twoFactor, nil
-// meaning the default roles) get a one-time setup link under linkBase
-// instead: a password alone never enrols one.
-func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []auth.Role, linkBase string, stdout io.Writer) error {
+// meaning the default roles) get a one-time setup link instead — a
+// password alone never enrols one —: it returns their usernames, for the
+// links to be printed once the server's address is known.
+func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []auth.Role, stdout io.Writer) (links []string, err error) {
 	plans, err := s.Plans(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(plans) > 0 {
 		fmt.Fprintln(stdout, "Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu mẫu (tài khoản mẫu đã được in ra khi tạo).")
-		return nil
+		return nil, nil
 	}
 	res, err := demo.Load(ctx, s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: kế hoạch #%d với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản, %d nhiệm vụ được phân công mẫu).\n",
 		res.PlanID, res.Tasks, res.Assigned, res.SampleAssigned)
 	sample, err := demo.LoadReports(ctx, s, res.PlanID, today)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(sample.Periods) > 0 {
 		fmt.Fprintf(stdout, "Báo cáo mẫu (%s): %d đã tiếp nhận, %d chờ tiếp nhận, %d bị trả lại, %d đang soạn, %d chưa lập; %d nộp muộn.\n",
@@ -209,7 +219,6 @@ func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []
 		twoFactor = auth.DefaultTwoFactorRoles
 	}
 	fmt.Fprintln(stdout, "Tài khoản mẫu (mật khẩu chỉ in một lần):")
-	var links []demo.Account
 	for _, a := range res.Accounts {
 		agency := ""
 		if a.Agency != "" {
@@ -217,19 +226,11 @@ func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []
 		}
 		pw := a.Password
 		if slices.Contains(twoFactor, a.Role) {
-			pw, links = "(đường dẫn bên dưới)", append(links, a)
+			pw, links = "(đường dẫn sau khi máy chủ chạy)", append(links, a.Username)
 		}
-		fmt.Fprintf(stdout, "  %-16s %-28s %s (%s)%s\n", a.Username, pw, a.Role, a.Role.Label(), agency)
+		fmt.Fprintf(stdout, "  %-16s %-32s %s (%s)%s\n", a.Username, pw, a.Role, a.Role.Label(), agency)
 	}
-	if len(links) > 0 {
-		fmt.Fprintln(stdout, "Vai trò bắt buộc xác thực hai lớp đăng nhập lần đầu qua đường dẫn một lần (đặt mật khẩu, bật xác thực hai lớp):")
-		for _, a := range links {
-			if err := printLink(ctx, s, a.Username, linkBase, stdout); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return links, nil
 }
 
 // parseClock returns the system clock, or a clock fixed at noon (Vietnam

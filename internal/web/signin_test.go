@@ -302,6 +302,10 @@ func flowDisableUser(t *testing.T, a *app) {
 	if r := a.anon().post("/login", url.Values{"username": {"dieuphoi"}, "password": {testPassword}}); r.status != http.StatusUnauthorized {
 		t.Errorf("coordinator after a reset: %d; want refused until a setup link is used", r.status)
 	}
+	// Put the seeded secret back for the flows that follow on this app.
+	if err := a.store.EnableTwoFactor(ctx, 0, coord, testTOTPSecret, 0, nil); err != nil {
+		t.Fatal(err)
+	}
 	for _, p := range []string{"/disable", "/enable", "/reset-2fa"} {
 		if r := a.as("officer").post("/users/"+ids(head)+p, nil); r.status != http.StatusForbidden {
 			t.Errorf("officer POST /users/{id}%s: %d", p, r.status)
