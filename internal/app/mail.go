@@ -44,18 +44,22 @@ func (a *App) url(path string) string {
 	return a.BaseURL() + path
 }
 
-// sendLater sends m in the background, so that the person's request does
-// not wait for the mail server (nor shows, by its time, whether a message
-// went out); a failure is logged.
-func (a *App) sendLater(m notify.Message) {
-	if a.mail.Sender == nil {
+// sendLater sends msgs in the background, one after the other (a bulk
+// creation's hundreds of links do not open hundreds of SMTP connections at
+// once), so that the person's request does not wait for the mail server
+// (nor shows, by its time, whether a message went out); a failure is
+// logged.
+func (a *App) sendLater(msgs ...notify.Message) {
+	if a.mail.Sender == nil || len(msgs) == 0 {
 		return
 	}
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), mailTimeout)
-		defer cancel()
-		if err := a.mail.Sender.Send(ctx, m); err != nil {
-			a.log.Error("app: sending an e-mail", "rule", m.Rule, "key", m.Key, "err", err)
+		for _, m := range msgs {
+			ctx, cancel := context.WithTimeout(context.Background(), mailTimeout)
+			if err := a.mail.Sender.Send(ctx, m); err != nil {
+				a.log.Error("app: sending an e-mail", "rule", m.Rule, "key", m.Key, "err", err)
+			}
+			cancel()
 		}
 	}()
 }

@@ -74,25 +74,38 @@ func (a *App) createAccounts(ctx context.Context, by *auth.User, list []*auth.Us
 		}
 		return nil, err
 	}
+	var msgs []notify.Message
 	for i, u := range list {
-		links[i].Mailed = a.mailLink(u, auth.LinkSetup, links[i])
+		if m, ok := a.linkMail(u, auth.LinkSetup, links[i]); ok {
+			msgs, links[i].Mailed = append(msgs, m), true
+		}
 	}
+	a.sendLater(msgs...)
 	return links, nil
 }
 
 // mailLink e-mails l to u when e-mail is on and u has an address, and
 // reports whether it did.
 func (a *App) mailLink(u *auth.User, purpose auth.LinkPurpose, l IssuedLink) bool {
+	m, ok := a.linkMail(u, purpose, l)
+	if ok {
+		a.sendLater(m)
+	}
+	return ok
+}
+
+// linkMail is the e-mail carrying l to u; false when e-mail is off or u
+// has no address.
+func (a *App) linkMail(u *auth.User, purpose auth.LinkPurpose, l IssuedLink) (notify.Message, bool) {
 	if !a.MailOn() || u.Email == "" {
-		return false
+		return notify.Message{}, false
 	}
 	m, err := notify.PasswordLinkMail(u, purpose, a.url(l.Path), l.ExpiresAt, a.signIn.twoFactor[u.Role])
 	if err != nil {
 		a.log.Error("app: a password link's e-mail", "user", u.ID, "err", err)
-		return false
+		return notify.Message{}, false
 	}
-	a.sendLater(m)
-	return true
+	return m, true
 }
 
 // IssuePasswordLink makes a one-time link for account id, for an
