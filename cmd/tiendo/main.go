@@ -22,7 +22,9 @@ Cách dùng:
                [--oidc-issuer URL --oidc-client-id ID [--oidc-redirect-url URL] [--oidc-claim preferred_username|email]]
   tiendo plan import FILE [FILE…] [--db PATH|URL] [--json] [--code SỐ/KH] [--date dd/mm/yyyy] [--issuer TÊN]
                [--map "Tên=ID|new|none"]… [--create-agencies]   (FILE…: the plan and its appendix files, as one plan)
-  tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] --password-stdin [--db PATH|URL]
+  tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] [--email ĐỊA-CHỈ]
+               [--password-stdin | --base-url URL] [--db PATH|URL]   (không có --password-stdin: in đường dẫn thiết lập một lần)
+  tiendo user reset-password --username NAME [--base-url URL] [--db PATH|URL]   (in đường dẫn đặt lại mật khẩu một lần)
   tiendo user disable|enable|reset-2fa --username NAME [--db PATH|URL]
   tiendo token create --user NAME [--name TÊN] [--expires 90d] [--scope read|report|full] [--db PATH|URL]
   tiendo token list --user NAME [--db PATH|URL]
@@ -63,6 +65,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "user":
 		if len(args) > 1 && args[1] == "add" {
 			return cmdUserAdd(ctx, args[2:], stdin, stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "reset-password" {
+			return cmdUserResetPassword(ctx, args[2:], stdout, stderr)
 		}
 		if len(args) > 1 && (args[1] == "disable" || args[1] == "enable" || args[1] == "reset-2fa") {
 			return cmdUserState(ctx, args[1], args[2:], stdout, stderr)

@@ -312,7 +312,7 @@ func TestUserAdd(t *testing.T) {
 	}{
 		{"short password", "ngắn quá\n", []string{"--username", "a", "--role", "admin"}, "12"},
 		{"11 letters", "đườngphốhồn\n", []string{"--username", "a", "--role", "admin"}, "12"},
-		{"no password", "", []string{"--username", "a", "--role", "admin"}, "12"},
+		{"an empty password", "", []string{"--username", "a", "--role", "admin", "--password-stdin"}, "12"},
 		{"head without agency", goodPassword + "\n", []string{"--username", "a", "--role", "head"}, "--agency"},
 		{"officer without agency", goodPassword + "\n", []string{"--username", "a", "--role", "officer"}, "--agency"},
 		{"head of no agency", goodPassword + "\n", []string{"--username", "a", "--role", "head", "--agency", "999"}, "no such agency"},
@@ -327,17 +327,13 @@ func TestUserAdd(t *testing.T) {
 			}
 		})
 	}
-	r := runCmd(t, goodPassword+"\n", "user", "add", "--db", db, "--username", "a", "--role", "admin")
-	if r.err == nil || !strings.Contains(r.err.Error(), "--password-stdin") {
-		t.Errorf("without --password-stdin: %v", r.err)
-	}
 	s := openStore(t, db)
 	if users, err := s.Users(context.Background()); err != nil || len(users) != 0 {
 		t.Fatalf("after refused commands: %d users (%v), want 0", len(users), err)
 	}
 
 	// A password piped from a Windows console ends in CRLF: the CR is not part of it.
-	r = add(goodPassword+"\r\nsecond line ignored\n", "--username", "quantri", "--role", "admin", "--full-name", "Quản trị")
+	r := add(goodPassword+"\r\nsecond line ignored\n", "--username", "quantri", "--role", "admin", "--full-name", "Quản trị")
 	if r.err != nil {
 		t.Fatalf("user add: %v", r.err)
 	}
@@ -512,22 +508,37 @@ func TestServeDemo(t *testing.T) {
 		t.Fatalf("healthz = %d", res.StatusCode)
 	}
 
+	// The admin's and coordinator's setup links follow the address.
+	linkRe := regexp.MustCompile(`(?m)^http://` + regexp.QuoteMeta(sv.addr) + `(/login/link/[A-Za-z0-9_-]{43})$`)
+	for deadline := time.Now().Add(10 * time.Second); len(linkRe.FindAllString(sv.stdout.String(), -1)) < 2 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	out := sv.stdout.String()
 	if !strings.Contains(out, "63 nhiệm vụ") {
 		t.Errorf("demo output lacks \"63 nhiệm vụ\":\n%s", out)
 	}
-	// One account line per role: two spaces, username, password, role code.
-	accountLine := regexp.MustCompile(`(?m)^  (\S+)\s+([A-Z2-7]{26})\s+(admin|coordinator|head|officer|leader) \(`)
+	// One account line per role: two spaces, username, password (or where
+	// its link is), role code. Roles that must use 2FA get a link instead.
+	accountLine := regexp.MustCompile(`(?m)^  (\S+)\s+([A-Z2-7]{26}|\(đường dẫn sau khi máy chủ chạy\))\s+(admin|coordinator|head|officer|leader) \(`)
 	accounts := accountLine.FindAllStringSubmatch(out, -1)
 	if len(accounts) != 5 {
-		t.Fatalf("demo output lists %d accounts with passwords, want 5:\n%s", len(accounts), out)
+		t.Fatalf("demo output lists %d accounts, want 5:\n%s", len(accounts), out)
 	}
 	roles := map[string]string{} // role → password
 	for _, a := range accounts {
 		roles[a[3]] = a[2]
 	}
-	if len(roles) != 5 {
-		t.Errorf("accounts %v: want one per role", accounts)
+	if len(roles) != 5 || strings.HasPrefix(roles["admin"], "(") == false || strings.HasPrefix(roles["leader"], "(") {
+		t.Errorf("accounts %v: want one per role, a link for the admin, a password for the leader", accounts)
+	}
+	links := linkRe.FindAllStringSubmatch(out, -1)
+	if len(links) != 2 {
+		t.Fatalf("demo output has %d setup links, want 2:\n%s", len(links), out)
+	}
+	if res, err := http.Get(sv.url(links[0][1])); err != nil || res.StatusCode != http.StatusOK {
+		t.Errorf("the admin's setup link: %v %v", res, err)
+	} else {
+		res.Body.Close()
 	}
 	var leader string
 	for _, a := range accounts {

@@ -9,11 +9,13 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"tiendo/internal/app"
+	"tiendo/internal/auth"
 	"tiendo/internal/backup"
 	"tiendo/internal/clock"
 	"tiendo/internal/demo"
@@ -87,8 +89,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Warn("the database file is readable by other users of this machine; it holds password hashes and "+
 			"second-factor secrets: make it the owner's alone (chmod 600)", "file", f)
 	}
+	var demoLinks []string // demo accounts that get a setup link, printed once the server listens
 	if *withDemo {
-		if err := loadDemo(ctx, s, clock.Today(clk), stdout); err != nil {
+		if demoLinks, err = loadDemo(ctx, s, clock.Today(clk), twoFactor, stdout); err != nil {
 			return err
 		}
 	}
@@ -102,11 +105,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	jobsApp := app.New(app.Config{Store: s, Clock: clk, Log: log})
-	rem := &notify.Reminder{Source: jobsApp.ReminderSource(), Ledger: s, Mailer: mailer, Clock: clk,
+	rem := &notify.Reminder{Source: jobsApp.ReminderSource(), Ledger: s, Outbox: s, Mailer: mailer, Clock: clk,
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log}
 	m := metrics.New(s.PoolStats)
 	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log, Observe: m.Observe}
 	sched.Every("reminders", time.Hour, rem.Run)
+	// The flow's e-mails (report sent, returned, accepted; extension
+	// decided) are queued in the step's transaction and sent within a minute.
+	sched.Every("mail", time.Minute, rem.SendOutbox)
 	sched.Every("sessions", time.Hour, func(ctx context.Context, now time.Time) error {
 		_, err := s.DeleteExpiredSessions(ctx, now)
 		return err
@@ -123,7 +129,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var draining atomic.Bool
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
 		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes, OIDC: oidcCfg,
-		Metrics: m, Draining: draining.Load})
+		Metrics: m, Draining: draining.Load, Mailer: mailer, BaseURL: *baseURL})
 	if err != nil {
 		return err
 	}
@@ -138,6 +144,18 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		scheme = "https"
 	}
 	fmt.Fprintf(stdout, "tiendo đang chạy tại %s://%s (cơ sở dữ liệu: %s)\n", scheme, ln.Addr(), s.Dialect())
+	if len(demoLinks) > 0 {
+		base := *baseURL
+		if base == "" {
+			base = scheme + "://" + ln.Addr().String()
+		}
+		fmt.Fprintln(stdout, "Vai trò bắt buộc xác thực hai lớp đăng nhập lần đầu qua đường dẫn một lần (đặt mật khẩu, bật xác thực hai lớp):")
+		for _, name := range demoLinks {
+			if err := printLink(ctx, s, name, base, stdout); err != nil {
+				return err
+			}
+		}
+	}
 	errc := make(chan error, 1)
 	go func() {
 		if tlsCfg != nil {
@@ -169,33 +187,40 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // loadDemo fills a new database with the demo data and prints the accounts;
 // on a database that already holds plans it says so and changes nothing.
-func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Writer) error {
+// Accounts whose role must sign in with a second factor (twoFactor, nil
+// meaning the default roles) get a one-time setup link instead — a
+// password alone never enrols one —: it returns their usernames, for the
+// links to be printed once the server's address is known.
+func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []auth.Role, stdout io.Writer) (links []string, err error) {
 	plans, err := s.Plans(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(plans) > 0 {
 		fmt.Fprintln(stdout, "Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu mẫu (tài khoản mẫu đã được in ra khi tạo).")
-		return nil
+		return nil, nil
 	}
 	res, err := demo.Load(ctx, s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	p, err := s.Plan(ctx, res.PlanID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: %s (mã %d) với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản, %d nhiệm vụ được phân công mẫu).\n",
 		p.Name(), res.PlanID, res.Tasks, res.Assigned, res.SampleAssigned)
 	sample, err := demo.LoadReports(ctx, s, res.PlanID, today)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(sample.Periods) > 0 {
 		fmt.Fprintf(stdout, "Báo cáo mẫu (%s): %d đã tiếp nhận, %d chờ tiếp nhận, %d bị trả lại, %d đang soạn, %d chưa lập; %d nộp muộn.\n",
 			strings.Join(sample.Periods, ", "), sample.ByState[reporting.StateAccepted], sample.ByState[reporting.StateSubmitted],
 			sample.ByState[reporting.StateReturned], sample.ByState[reporting.StateDraft], sample.ByState[reporting.StateNotStarted], sample.Late)
+	}
+	if twoFactor == nil {
+		twoFactor = auth.DefaultTwoFactorRoles
 	}
 	fmt.Fprintln(stdout, "Tài khoản mẫu (mật khẩu chỉ in một lần):")
 	for _, a := range res.Accounts {
@@ -203,9 +228,13 @@ func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Wr
 		if a.Agency != "" {
 			agency = " — " + a.Agency
 		}
-		fmt.Fprintf(stdout, "  %-16s %-28s %s (%s)%s\n", a.Username, a.Password, a.Role, a.Role.Label(), agency)
+		pw := a.Password
+		if slices.Contains(twoFactor, a.Role) {
+			pw, links = "(đường dẫn sau khi máy chủ chạy)", append(links, a.Username)
+		}
+		fmt.Fprintf(stdout, "  %-16s %-32s %s (%s)%s\n", a.Username, pw, a.Role, a.Role.Label(), agency)
 	}
-	return nil
+	return links, nil
 }
 
 // parseClock returns the system clock, or a clock fixed at noon (Vietnam

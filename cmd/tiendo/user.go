@@ -4,18 +4,27 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"time"
 
+	"tiendo/internal/app"
 	"tiendo/internal/auth"
+	"tiendo/internal/clock"
+	"tiendo/internal/derrors"
 	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
-// cmdUserAdd creates an account. The password is read from standard input
-// (--password-stdin) so that it never appears in the process list or shell history.
+// cmdUserAdd creates an account. Without --password-stdin the account has
+// no password and the command prints its one-time setup link (24 hours),
+// where the person sets the password and, for a role that must use a
+// second factor, enrols it: how a province's first administrator starts.
+// With --password-stdin the password is read from standard input, so that
+// it never appears in the process list or shell history.
 func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("user add", stderr)
 	db := dbFlag(fs)
@@ -24,52 +33,112 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	agencyID := fs.Int64("agency", 0, "agency ID (required for head and officer)")
 	fullName := fs.String("full-name", "", "the person's full name")
 	email := fs.String("email", "", "e-mail address")
-	pwStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
+	pwStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input instead of printing a setup link")
+	base := baseURLFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	r := auth.Role(*role)
+	u := &auth.User{Username: *username, FullName: *fullName, Email: *email, Role: auth.Role(*role), AgencyID: *agencyID}
+	auth.NormalizeAccount(u)
 	switch {
-	case strings.TrimSpace(*username) == "":
+	case u.Username == "":
 		return errors.New("--username is required")
-	case !r.Valid():
+	case !u.Role.Valid():
 		return fmt.Errorf("--role %q: want admin, coordinator, head, officer or leader", *role)
-	case r.NeedsAgency() && *agencyID <= 0:
-		return fmt.Errorf("--agency is required for role %s", r)
-	case !*pwStdin:
-		return errors.New("--password-stdin is required: pipe the password on standard input")
+	case u.Role.NeedsAgency() && u.AgencyID <= 0:
+		return fmt.Errorf("--agency is required for role %s", u.Role)
 	}
-	line, err := bufio.NewReader(io.LimitReader(stdin, 4096)).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return err
+	if msg := auth.CheckEmail(u.Email); msg != "" {
+		return fmt.Errorf("--email %q: %s", u.Email, msg)
 	}
-	pw := strings.TrimRight(line, "\r\n")
-	if err := auth.CheckNewPassword(pw, *username, *fullName, *email); err != nil {
-		return err
-	}
-	hash, err := auth.HashPassword(pw)
-	if err != nil {
-		return err
+	hash := ""
+	if *pwStdin {
+		line, err := bufio.NewReader(io.LimitReader(stdin, 4096)).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		pw := strings.TrimRight(line, "\r\n")
+		if err := auth.CheckNewPassword(pw, u.Username, u.FullName, u.Email); err != nil {
+			return err
+		}
+		if hash, err = auth.HashPassword(pw); err != nil {
+			return err
+		}
 	}
 	s, err := store.Open(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if *agencyID > 0 {
-		if _, err := s.Agency(ctx, *agencyID); errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("--agency %d: no such agency", *agencyID)
+	if u.AgencyID > 0 {
+		if _, err := s.Agency(ctx, u.AgencyID); errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("--agency %d: no such agency", u.AgencyID)
 		} else if err != nil {
 			return err
 		}
 	}
-	u := &auth.User{Username: vntext.NFC(strings.TrimSpace(*username)), FullName: vntext.NFC(*fullName), Email: *email, Role: r, AgencyID: *agencyID}
 	if err := s.CreateUser(ctx, 0, u, hash); errors.Is(err, store.ErrDuplicate) {
 		return fmt.Errorf("user %q already exists", u.Username)
 	} else if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "created user %s (id %d, role %s)\n", u.Username, u.ID, u.Role)
+	if *pwStdin {
+		return nil
+	}
+	return printLink(ctx, s, u.Username, *base, stdout)
+}
+
+// cmdUserResetPassword prints a one-time link (24 hours) where the user
+// sets a new password — the setup link of an account never set up, which
+// also enrols a second factor where the role requires one. Earlier links
+// of the account stop working; the current password works until the link
+// is used.
+func cmdUserResetPassword(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("user reset-password", stderr)
+	db := dbFlag(fs)
+	username := fs.String("username", "", "sign-in name")
+	base := baseURLFlag(fs)
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return errUsage
+	}
+	if strings.TrimSpace(*username) == "" {
+		return errors.New("--username is required")
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := findUser(ctx, s, *username); err != nil {
+		return err
+	}
+	return printLink(ctx, s, *username, *base, stdout)
+}
+
+// baseURLFlag is --base-url: the address people reach the server at, put
+// before a link's path.
+func baseURLFlag(fs *flag.FlagSet) *string {
+	def := envOr("TIENDO_BASE_URL", "")
+	if def == "" {
+		def = "http://" + envOr("TIENDO_ADDR", "127.0.0.1:8080")
+	}
+	return fs.String("base-url", def, "the address people open tiendo at, put before the link (env TIENDO_BASE_URL; default http:// and TIENDO_ADDR)")
+}
+
+// printLink issues a password link for username and prints it with its
+// expiry: the only place it is ever shown.
+func printLink(ctx context.Context, s *store.Store, username, base string, stdout io.Writer) error {
+	a := app.New(app.Config{Store: s, Log: slog.New(slog.DiscardHandler)})
+	u, link, err := a.IssuePasswordLinkByName(ctx, username)
+	if err != nil {
+		if errors.Is(err, derrors.Invalid) {
+			return errors.New(derrors.MessageOf(err))
+		}
+		return err
+	}
+	fmt.Fprintf(stdout, "đường dẫn một lần cho %s (dùng được đến %s):\n%s%s\n", u.Username,
+		link.ExpiresAt.In(clock.Local).Format("15:04 02/01/2006"), strings.TrimRight(base, "/"), link.Path)
 	return nil
 }
 
@@ -169,7 +238,7 @@ func cmdUserState(ctx context.Context, action string, args []string, stdout, std
 	case "enable":
 		err, done = s.SetUserDisabled(ctx, 0, u.ID, false), "đã mở khóa tài khoản %s\n"
 	case "reset-2fa":
-		err, done = s.DisableTwoFactor(ctx, 0, u.ID), "đã đặt lại xác thực hai lớp của %s: lần đăng nhập tới sẽ thiết lập lại nếu vai trò bắt buộc\n"
+		err, done = s.DisableTwoFactor(ctx, 0, u.ID), "đã đặt lại xác thực hai lớp của %s; nếu vai trò bắt buộc, người dùng thiết lập lại qua đường dẫn của `tiendo user reset-password`\n"
 	}
 	if err != nil {
 		return err

@@ -116,6 +116,12 @@ func (a *api) routes(r *router) {
 	r.handle("GET /extensions/{id}", auth.ReadPlan, a.extensionGet) // 403 unless reporting.CanViewExtension
 	r.handle("POST /extensions/{id}/decide", auth.DecideExtension, a.extensionDecide)
 	r.handle("GET /me/due", auth.ReadPlan, a.meDue)
+	r.handle("GET /me/notices", auth.ReadPlan, a.noticeList)            // the caller's own
+	r.handle("POST /me/notices/{id}/read", auth.ReadPlan, a.noticeRead) // another user's notice is 404
+	r.handle("GET /users", auth.ManageUsers, a.userList)
+	r.handle("POST /users", auth.ManageUsers, a.userCreate)
+	r.handle("PATCH /users/{id}", auth.ManageUsers, a.userPatch)
+	r.handle("POST /users/{id}/password-reset", auth.ManageUsers, a.userPasswordReset)
 	r.handle("GET /openapi.json", auth.Public, a.openapiGet)
 }
 

@@ -72,7 +72,7 @@ func openapiDoc(routes []route) obj {
 	paths := obj{}
 	ops := operations()
 	for _, more := range []map[string]obj{agencyOperations(), reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations(),
-		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations(), planImportOperations()} {
+		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations(), planImportOperations(), userOperations()} {
 		for key, op := range more {
 			ops[key] = op
 		}
@@ -119,7 +119,8 @@ func openapiDoc(routes []route) obj {
 			obj{"name": "agencies", "description": "Cơ quan, đơn vị"},
 			obj{"name": "reports", "description": "Kỳ báo cáo, báo cáo định kỳ của cơ quan và luồng xử lý"},
 			obj{"name": "extensions", "description": "Đề nghị gia hạn, điều chỉnh nội dung nhiệm vụ"},
-			obj{"name": "me", "description": "Việc của tôi"},
+			obj{"name": "me", "description": "Việc của tôi, thông báo của tôi"},
+			obj{"name": "users", "description": "Tài khoản người dùng (quản trị)"},
 			obj{"name": "dashboard", "description": "Số liệu tổng hợp: tình trạng, báo cáo, chỉ tiêu, cảnh báo"},
 			obj{"name": "meta", "description": "Tài liệu API"},
 		},
@@ -145,6 +146,8 @@ func permissionNote(p auth.Permission) string {
 		return "\n\nQuyền: `extension.request` — vai trò `head`, `officer`, chỉ với nhiệm vụ cơ quan mình chủ trì."
 	case auth.DecideExtension:
 		return "\n\nQuyền: `extension.decide` — vai trò `coordinator`, `admin`."
+	case auth.ManageUsers:
+		return "\n\nQuyền: `user.manage` — vai trò `admin`; mã API phải có phạm vi `full`."
 	}
 	return "\n\nQuyền: `" + string(p) + "`."
 }

@@ -54,7 +54,7 @@ func errorResponse(desc string) obj {
 // parameters are the path, query and header parameters, shared by operations.
 func parameters() obj {
 	p := taskParameters()
-	for _, more := range []obj{reportParameters(), evidenceParameters(), extensionParameters(), dashboardParameters(), rankingParameters()} {
+	for _, more := range []obj{reportParameters(), evidenceParameters(), extensionParameters(), dashboardParameters(), rankingParameters(), userParameters()} {
 		for k, v := range more {
 			p[k] = v
 		}
@@ -129,7 +129,7 @@ func list(item string) obj {
 func schemas() obj {
 	s := taskSchemas()
 	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(),
-		reorganisationSchemas(), versionSchemas(), planImportSchemas()} {
+		reorganisationSchemas(), versionSchemas(), planImportSchemas(), userSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}

@@ -104,6 +104,8 @@ func TestOpenAPISchemasMatchJSON(t *testing.T) {
 		"ReorganisationRecord": reorgRecordJSON{}, "ReorganisationRecordList": reorgListJSON{}, "UndoResult": undoJSON{},
 		"TaskChange": taskChange{}, "TaskHistoryEvent": historyEventJSON{},
 		"PlanImportResult": app.ImportSummary{}, "PlanImportReference": app.ImportSummaryRef{}, "PlanImportWarning": app.ImportSummaryWarning{},
+		"User": userJSON{}, "UserCreated": userCreatedJSON{}, "UserCreate": userCreateBody{}, "UserPatch": userPatchBody{},
+		"PasswordReset": passwordResetJSON{}, "Notice": noticeJSON{},
 	} {
 		props := slices.Sorted(maps.Keys(s[name].(obj)["properties"].(obj)))
 		fields := slices.Sorted(slices.Values(jsonFields(reflect.TypeOf(v))))

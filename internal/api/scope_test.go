@@ -104,8 +104,8 @@ func TestTokenLifecycle(t *testing.T) {
 }
 
 // TestTokenScopeOnEveryRoute sends every API route with a read-scoped and
-// a report-scoped token of a role the route lets in (the coordinator, or an
-// agency head for report writing): a route the scope does not cover
+// a report-scoped token of a role the route lets in (the coordinator, an
+// agency head for report writing, the admin for accounts): a route the scope does not cover
 // answers 403 token_scope, one it covers never does — so the check is
 // wired on every route.
 func TestTokenScopeOnEveryRoute(t *testing.T) {
@@ -115,6 +115,7 @@ func TestTokenScopeOnEveryRoute(t *testing.T) {
 		tokens := map[auth.Role]string{
 			auth.RoleCoordinator: e.scopedToken(auth.RoleCoordinator, scope, time.Time{}),
 			auth.RoleHead:        e.scopedToken(auth.RoleHead, scope, time.Time{}),
+			auth.RoleAdmin:       e.scopedToken(auth.RoleAdmin, scope, time.Time{}),
 		}
 		for pattern, perm := range api.RoutePermissions() {
 			if perm == auth.Public {
@@ -123,6 +124,9 @@ func TestTokenScopeOnEveryRoute(t *testing.T) {
 			tok := tokens[auth.RoleCoordinator]
 			if !auth.Can(&auth.User{Role: auth.RoleCoordinator}, perm) {
 				tok = tokens[auth.RoleHead]
+			}
+			if perm == auth.ManageUsers {
+				tok = tokens[auth.RoleAdmin]
 			}
 			method, path, _ := strings.Cut(pattern, " ")
 			path = strings.NewReplacer("/plans/{id}", "/plans/{P1}", "/tasks/{id}", "/tasks/{T3}").Replace(path)

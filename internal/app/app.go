@@ -44,6 +44,9 @@ type Config struct {
 	// SignIn is how people sign in (sessions, second factor, throttle);
 	// zero fields: the defaults (signin_policy.go).
 	SignIn SignInPolicy
+	// Mail sends the e-mails a person asks for now (a password link);
+	// zero: e-mail off (mail.go).
+	Mail MailPolicy
 }
 
 // App runs the use cases. It is safe for concurrent use and holds nothing
@@ -55,6 +58,7 @@ type App struct {
 	figs  *figcache.Cache
 	// signIn is the sign-in policy with its defaults filled.
 	signIn signInRules
+	mail   MailPolicy
 }
 
 // New returns the use cases over cfg.Store.
@@ -68,7 +72,8 @@ func New(cfg Config) *App {
 	if cfg.Figures == nil {
 		cfg.Figures = figcache.New(cfg.Store, 0)
 	}
-	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures, signIn: newSignInRules(cfg.SignIn)}
+	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures, signIn: newSignInRules(cfg.SignIn),
+		mail: cfg.Mail}
 }
 
 // Now is the app's clock's time.

@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/derrors"
 	"tiendo/internal/reporting"
+	"tiendo/internal/vntext"
 )
 
 // Requests by a task's lead agency for a new deadline (gia hạn) or changed
@@ -47,7 +49,8 @@ func (a *App) RequestExtension(ctx context.Context, by *auth.User, taskID int64,
 // decide and whether the request is still pending, as every refusal of
 // what a request says comes after those of its state. An approval changes
 // the task in the same transaction: its current deadline (the original is
-// kept) or its content. It returns the request as decided.
+// kept) or its content. Who asked is told (in the app, and by e-mail when
+// it is on) in the same transaction. It returns the request as decided.
 func (a *App) DecideExtension(ctx context.Context, by *auth.User, id int64, approve *bool, note string) (_ *reporting.Extension, err error) {
 	defer derrors.Wrap(&err, "app.DecideExtension(%d)", id)
 	e, err := a.store.Extension(ctx, id)
@@ -61,7 +64,12 @@ func (a *App) DecideExtension(ctx context.Context, by *auth.User, id int64, appr
 	if approve == nil {
 		return nil, derrors.InvalidFields(map[string]string{"approve": "Hãy cho biết chấp thuận hay không chấp thuận đề nghị (approve: true hoặc false)."}, "")
 	}
-	e, err = a.store.DecideExtension(ctx, a.actor(by), id, *approve, note)
+	act := a.actor(by)
+	n, err := a.extensionNotice(ctx, act, e, *approve, strings.TrimSpace(vntext.NFC(note)))
+	if err != nil {
+		return nil, err
+	}
+	e, err = a.store.DecideExtension(ctx, act, id, *approve, note, n...)
 	if err != nil {
 		return nil, notFoundAs(err, msgNoExtension, id)
 	}

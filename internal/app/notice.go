@@ -16,6 +16,19 @@ func (a *App) Notices(ctx context.Context, by *auth.User, unreadOnly bool, limit
 	return a.store.Notices(ctx, by.ID, unreadOnly, limit)
 }
 
+// NoticePage is Notices with how many notices match in all (total).
+func (a *App) NoticePage(ctx context.Context, by *auth.User, unreadOnly bool, limit int) (list []notify.Notice, total int, err error) {
+	if list, err = a.Notices(ctx, by, unreadOnly, limit); err != nil {
+		return nil, 0, err
+	}
+	if unreadOnly {
+		total, err = a.store.UnreadNotices(ctx, by.ID)
+	} else {
+		total, err = a.store.CountNotices(ctx, by.ID)
+	}
+	return list, total, err
+}
+
 // UnreadNotices counts by's unread notices, for the number every page's
 // header shows beside "Thông báo"; 0 for nobody signed in.
 func (a *App) UnreadNotices(ctx context.Context, by *auth.User) (int, error) {

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/derrors"
+	"tiendo/internal/notify"
 	"tiendo/internal/reporting"
+	"tiendo/internal/vntext"
 )
 
 // The report's flow: the agency's head submits (approves and sends), the
@@ -28,8 +31,12 @@ import (
 func (a *App) SubmitReport(ctx context.Context, by *auth.User, id int64, read []int) (_ *reporting.Report, err error) {
 	defer derrors.Wrap(&err, "app.SubmitReport(%d)", id)
 	return a.reportStep(ctx, by, id, reporting.ActSubmit, read, nil,
-		func(act reporting.Actor, version int) (*reporting.Report, error) {
-			return a.store.SubmitReport(ctx, act, id, version)
+		func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error) {
+			n, err := a.reportNotice(ctx, act, rep, notify.KindReportSubmitted, "")
+			if err != nil {
+				return nil, err
+			}
+			return a.store.SubmitReport(ctx, act, id, version, n...)
 		})
 }
 
@@ -38,20 +45,29 @@ func (a *App) SubmitReport(ctx context.Context, by *auth.User, id int64, read []
 func (a *App) AcceptReport(ctx context.Context, by *auth.User, id int64, read []int) (_ *reporting.Report, err error) {
 	defer derrors.Wrap(&err, "app.AcceptReport(%d)", id)
 	return a.reportStep(ctx, by, id, reporting.ActAccept, read, nil,
-		func(act reporting.Actor, version int) (*reporting.Report, error) {
-			return a.store.AcceptReport(ctx, act, id, version)
+		func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error) {
+			n, err := a.reportNotice(ctx, act, rep, notify.KindReportAccepted, "")
+			if err != nil {
+				return nil, err
+			}
+			return a.store.AcceptReport(ctx, act, id, version, n...)
 		})
 }
 
 // ReturnReport sends submitted report id back to its agency with a reason
 // (the coordinator); without one it is refused with
 // reporting.ErrReasonRequired. The agency fixes it and sends it again.
+// Each step tells who waits on it (reportNotice) in its own transaction.
 func (a *App) ReturnReport(ctx context.Context, by *auth.User, id int64, reason string, read []int) (_ *reporting.Report, err error) {
 	defer derrors.Wrap(&err, "app.ReturnReport(%d)", id)
 	check := func() error { return reporting.CheckReturnReason(reason) }
 	return a.reportStep(ctx, by, id, reporting.ActReturn, read, check,
-		func(act reporting.Actor, version int) (*reporting.Report, error) {
-			return a.store.ReturnReport(ctx, act, id, reason, version)
+		func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error) {
+			n, err := a.reportNotice(ctx, act, rep, notify.KindReportReturned, strings.TrimSpace(vntext.NFC(reason)))
+			if err != nil {
+				return nil, err
+			}
+			return a.store.ReturnReport(ctx, act, id, reason, version, n...)
 		})
 }
 
@@ -61,16 +77,17 @@ func (a *App) ReturnReport(ctx context.Context, by *auth.User, id int64, reason 
 func (a *App) ReviseReport(ctx context.Context, by *auth.User, id int64) (_ *reporting.Report, err error) {
 	defer derrors.Wrap(&err, "app.ReviseReport(%d)", id)
 	return a.reportStep(ctx, by, id, reporting.ActRevise, nil, nil,
-		func(act reporting.Actor, _ int) (*reporting.Report, error) {
+		func(act reporting.Actor, _ int, _ *reporting.Report) (*reporting.Report, error) {
 			return a.store.ReviseReport(ctx, act, id)
 		})
 }
 
 // reportStep runs step act on report id for by: the rule, the person's
 // version read, the person's input (check, may be nil), then the store's write,
-// given the version to hold it to (0: none).
+// given the version to hold it to (0: none) and the report as read (for
+// the step's notices).
 func (a *App) reportStep(ctx context.Context, by *auth.User, id int64, act reporting.Action, read []int,
-	check func() error, step func(act reporting.Actor, version int) (*reporting.Report, error)) (*reporting.Report, error) {
+	check func() error, step func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error)) (*reporting.Report, error) {
 	rep, err := a.reportHeader(ctx, by, id, act)
 	if err != nil {
 		return nil, err
@@ -89,7 +106,7 @@ func (a *App) reportStep(ctx context.Context, by *auth.User, id int64, act repor
 			return nil, err
 		}
 	}
-	out, err := step(a.actor(by), version)
+	out, err := step(a.actor(by), version, rep)
 	if errors.Is(err, derrors.Conflict) {
 		return nil, derrors.New(derrors.Conflict, "Báo cáo vừa được người khác thay đổi; hãy đọc lại rồi thực hiện lại. Không có gì thay đổi.")
 	}

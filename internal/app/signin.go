@@ -17,6 +17,9 @@ const (
 	msgBadLogin = "Tên đăng nhập hoặc mật khẩu không đúng."
 	msgBadCode  = "Mã xác thực không đúng, đã hết hạn hoặc đã được dùng. Hãy nhập mã 6 chữ số mới nhất trong ứng dụng xác thực, hoặc một mã khôi phục chưa dùng."
 	msgEnrolBad = "Mã chưa đúng. Hãy kiểm tra giờ trên điện thoại là giờ tự động, quét lại mã QR nếu cần, rồi nhập mã 6 chữ số đang hiện."
+	// msgNeedsLink answers a right password (or single sign-on) for an
+	// account that must use a second factor and has not enrolled one.
+	msgNeedsLink = "Vai trò của tài khoản này bắt buộc đăng nhập hai lớp nhưng tài khoản chưa thiết lập. Hãy mở đường dẫn thiết lập một lần mà quản trị viên gửi cho bạn (đặt mật khẩu và bật xác thực hai lớp); nếu chưa có hoặc đã hết hạn, hãy nhờ quản trị viên cấp đường dẫn mới."
 )
 
 // PasswordSignIn is a sign-in with a username and password.
@@ -34,14 +37,12 @@ type SignInStep struct {
 	// browser, once signed in; "" while a second factor is due.
 	Session string
 	// Challenge is the token of the second-factor step when one is due
-	// (it lives ChallengeTTL); Enrol says the step enrols a new
-	// authenticator first (the role requires one and the user has none).
+	// (it lives ChallengeTTL).
 	Challenge string
-	Enrol     bool
 	// Next is where to go once signed in.
 	Next string
-	// RecoveryCodes are the new recovery codes after an enrolment, shown
-	// once: only their hashes are stored.
+	// RecoveryCodes are the new recovery codes after an enrolment through
+	// a password link, shown once: only their hashes are stored.
 	RecoveryCodes []string
 }
 
@@ -75,6 +76,11 @@ func (a *App) SignInWithPassword(ctx context.Context, in PasswordSignIn) (_ Sign
 	if err != nil {
 		return SignInStep{}, err
 	}
+	if hash == "" {
+		// Not set up yet: the setup link sets the first password.
+		_, _ = auth.VerifyPassword(in.Password, a.signIn.decoyHash())
+		return fail("no password")
+	}
 	ok, err := auth.VerifyPassword(in.Password, hash)
 	if err != nil {
 		return SignInStep{}, err
@@ -91,36 +97,37 @@ func (a *App) SignInWithPassword(ctx context.Context, in PasswordSignIn) (_ Sign
 	return a.startSignIn(ctx, u, in.Next)
 }
 
-// startSignIn is where every way of signing in (password, single sign-on)
-// ends once it knows who u is. A user with TOTP, or whose role requires
-// it, is given a short-lived challenge for the second-factor step
-// (enrolment first when the role requires it and there is none yet),
-// which is not a session; everyone else gets a session now.
+// startSignIn is where every way of signing in (password, single sign-on,
+// a password link) ends once it knows who u is. A user with TOTP is given
+// a short-lived challenge for the second-factor step, which is not a
+// session; everyone else gets a session now — except a user whose role
+// requires a second factor and who has none yet: that person enrols
+// through a password link from an administrator (UsePasswordLink), never
+// from a password alone, so a Forbidden says so (msgNeedsLink).
 func (a *App) startSignIn(ctx context.Context, u *auth.User, next string) (SignInStep, error) {
 	tf, err := a.store.UserTwoFactor(ctx, u.ID)
 	if err != nil {
 		return SignInStep{}, err
 	}
-	if !tf.Enabled() && !a.signIn.twoFactor[u.Role] {
+	if !tf.Enabled() {
+		if a.signIn.twoFactor[u.Role] {
+			return SignInStep{}, derrors.New(derrors.Forbidden, msgNeedsLink)
+		}
 		token, err := a.startSession(ctx, u)
 		return SignInStep{User: u, Session: token, Next: next}, err
 	}
 	c := auth.LoginChallenge{UserID: u.ID, Next: next}
-	if !tf.Enabled() {
-		if c.Secret, _, err = auth.NewTOTPKey(u.Username); err != nil {
-			return SignInStep{}, err
-		}
-	}
 	token, tokenHash := auth.NewToken()
 	if err := a.store.CreateLoginChallenge(ctx, tokenHash, c, a.clock.Now().Add(ChallengeTTL)); err != nil {
 		return SignInStep{}, err
 	}
-	return SignInStep{User: u, Challenge: token, Enrol: c.Enrolment(), Next: next}, nil
+	return SignInStep{User: u, Challenge: token, Next: next}, nil
 }
 
 // SignInChallenge returns the sign-in waiting for its second factor under
 // token, with its user; NotFound when there is none (expired, used, its
-// user disabled, or no token at all).
+// user disabled, or no token at all). Challenges from before the password
+// links, which enrolled at sign-in, are NotFound too.
 func (a *App) SignInChallenge(ctx context.Context, token string) (auth.LoginChallenge, *auth.User, error) {
 	if token == "" {
 		return auth.LoginChallenge{}, nil, derrors.NotFound
@@ -128,6 +135,9 @@ func (a *App) SignInChallenge(ctx context.Context, token string) (auth.LoginChal
 	c, err := a.store.LoginChallengeByHash(ctx, auth.HashToken(token), a.clock.Now())
 	if err != nil {
 		return c, nil, err
+	}
+	if c.Enrolment() {
+		return c, nil, derrors.NotFound
 	}
 	u, err := a.store.User(ctx, c.UserID)
 	if err != nil {
@@ -147,16 +157,12 @@ type SecondFactor struct {
 // session. Wrong codes count toward the sign-in lock like wrong passwords
 // and are a Forbidden with the message to show; a lock ends this attempt
 // at signing in altogether (the challenge is deleted) with an
-// *auth.LockedError. NotFound when there is no such challenge, or it is
-// an enrolment (SignInEnrol takes those).
+// *auth.LockedError. NotFound when there is no such challenge.
 func (a *App) SignInSecondFactor(ctx context.Context, in SecondFactor) (_ SignInStep, err error) {
 	defer derrors.Wrap(&err, "app.SignInSecondFactor")
 	c, u, err := a.SignInChallenge(ctx, in.Challenge)
 	if err != nil {
 		return SignInStep{}, err
-	}
-	if c.Enrolment() {
-		return SignInStep{}, derrors.NotFound
 	}
 	tokenHash := auth.HashToken(in.Challenge)
 	if err := a.checkSignInLock(ctx, u.Username, in.IP); err != nil {
@@ -183,38 +189,6 @@ func (a *App) SignInSecondFactor(ctx context.Context, in SecondFactor) (_ SignIn
 	}
 	token, err := a.startSession(ctx, u)
 	return SignInStep{User: u, Session: token, Next: c.Next}, err
-}
-
-// SignInEnrol checks the first code of a new authenticator during a
-// sign-in that requires one, turns two-factor sign-in on, starts the
-// session and returns the recovery codes to show once. A wrong code counts
-// toward the sign-in lock and is a Forbidden with the message to show;
-// NotFound when there is no such enrolment challenge.
-func (a *App) SignInEnrol(ctx context.Context, in SecondFactor) (_ SignInStep, err error) {
-	defer derrors.Wrap(&err, "app.SignInEnrol")
-	c, u, err := a.SignInChallenge(ctx, in.Challenge)
-	if err != nil {
-		return SignInStep{}, err
-	}
-	if !c.Enrolment() {
-		return SignInStep{}, derrors.NotFound
-	}
-	step, ok := auth.TOTPStep(strings.TrimSpace(in.Code), c.Secret, a.signIn.totp.Now())
-	if !ok {
-		if err := a.recordSignInFailure(ctx, u.Username, in.IP, "2fa enrolment"); err != nil {
-			return SignInStep{}, err
-		}
-		return SignInStep{}, derrors.New(derrors.Forbidden, msgEnrolBad)
-	}
-	codes, hashes := auth.NewRecoveryCodes()
-	if err := a.store.EnableTwoFactor(ctx, u.ID, u.ID, c.Secret, step, hashes); err != nil {
-		return SignInStep{}, err
-	}
-	if err := a.store.DeleteLoginChallenge(ctx, auth.HashToken(in.Challenge)); err != nil {
-		return SignInStep{}, err
-	}
-	token, err := a.startSession(ctx, u)
-	return SignInStep{User: u, Session: token, Next: c.Next, RecoveryCodes: codes}, err
 }
 
 // checkSignInLock refuses (*auth.LockedError) a sign-in as username from

@@ -124,54 +124,78 @@ func TestSignInWithPassword(t *testing.T) {
 	}
 }
 
-// TestSignInSecondFactor: a coordinator without a second factor enrols at
-// sign-in; from then on a right password gives a challenge, not a session,
-// and each code is accepted once.
+// TestSignInSecondFactor: a coordinator without a second factor gets no
+// session and no enrolment from the right password (issue 18, point 14):
+// an administrator's one-time link sets the password and enrols, on one
+// page, nothing stored while a field is wrong. From then on a right
+// password gives a challenge, not a session, and each code is accepted
+// once.
 func TestSignInSecondFactor(t *testing.T) {
 	f := newFixture(t)
 	a, totp := signInApp(t, f, f.coordinator)
 	ctx := context.Background()
-	signIn := func() app.SignInStep {
+	signIn := func(pw string) (app.SignInStep, error) {
+		return a.SignInWithPassword(ctx, app.PasswordSignIn{Username: "dieuphoi", Password: pw, IP: "10.0.0.1", Next: "/plans"})
+	}
+
+	step, err := signIn(signInPassword)
+	if !errors.Is(err, derrors.Forbidden) || step.Session != "" || step.Challenge != "" ||
+		!strings.Contains(derrors.MessageOf(err), "đường dẫn thiết lập") {
+		t.Fatalf("password alone = %+v, %v; want a refusal that points to the setup link", step, err)
+	}
+
+	link, err := a.IssuePasswordLink(ctx, f.admin, f.coordinator.ID)
+	if err != nil || link.Token == "" || !strings.HasPrefix(link.Path, app.PasswordLinkPath) {
+		t.Fatalf("link = %+v, %v", link, err)
+	}
+	info, err := a.PasswordLinkInfo(ctx, link.Token)
+	if err != nil || !info.Enrol || info.User.ID != f.coordinator.ID || info.Purpose != auth.LinkReset {
+		t.Fatalf("link info = %+v, %v", info, err)
+	}
+	secret, err := app.NewEnrolmentSecret("dieuphoi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const newPassword = "Rừng tràm U Minh Hạ mùa khô năm nay"
+	use := app.LinkUse{Token: link.Token, Password: newPassword, Confirm: newPassword, Secret: secret}
+
+	// A wrong first code: nothing stored, the link still works.
+	bad := use
+	bad.Code = "000000"
+	if _, err := a.UsePasswordLink(ctx, bad); !errors.Is(err, derrors.Invalid) || derrors.FieldsOf(err)["code"] == "" {
+		t.Fatalf("wrong code: %v; want Invalid on code", err)
+	}
+	if _, err := signIn(newPassword); !errors.Is(err, derrors.Forbidden) {
+		t.Fatalf("the new password worked before the link was used: %v", err)
+	}
+	if _, err := a.PasswordLinkInfo(ctx, link.Token); err != nil {
+		t.Fatalf("link after a refusal: %v", err)
+	}
+
+	use.Code = totpCode(t, totp, secret)
+	done, err := a.UsePasswordLink(ctx, use)
+	if err != nil || done.Session == "" || len(done.RecoveryCodes) != auth.RecoveryCodeCount {
+		t.Fatalf("link used = %+v, %v", done, err)
+	}
+	if _, err := a.UsePasswordLink(ctx, use); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("link used twice: %v, want NotFound", err)
+	}
+
+	// Now the code step: a code once, not twice.
+	challenge := func() app.SignInStep {
 		t.Helper()
-		step, err := a.SignInWithPassword(ctx, app.PasswordSignIn{Username: "dieuphoi", Password: signInPassword, IP: "10.0.0.1", Next: "/plans"})
+		step, err := signIn(newPassword)
 		if err != nil || step.Session != "" || step.Challenge == "" {
 			t.Fatalf("password step = %+v, %v; want a challenge", step, err)
 		}
 		return step
 	}
-
-	step := signIn()
-	if !step.Enrol {
-		t.Fatal("a coordinator without a second factor was not sent to enrol")
-	}
-	c, u, err := a.SignInChallenge(ctx, step.Challenge)
-	if err != nil || u.ID != f.coordinator.ID || !c.Enrolment() {
-		t.Fatalf("challenge = %+v %v %v", c, u, err)
-	}
-	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: "123456"}); !errors.Is(err, derrors.NotFound) {
-		t.Errorf("code step of an enrolment: %v, want NotFound", err)
-	}
-	if _, err := a.SignInEnrol(ctx, app.SecondFactor{Challenge: step.Challenge, Code: "000000"}); !errors.Is(err, derrors.Forbidden) {
-		t.Errorf("wrong first code: %v", err)
-	}
-	done, err := a.SignInEnrol(ctx, app.SecondFactor{Challenge: step.Challenge, Code: totpCode(t, totp, c.Secret)})
-	if err != nil || done.Session == "" || len(done.RecoveryCodes) != auth.RecoveryCodeCount || done.Next != "/plans" {
-		t.Fatalf("enrolment = %+v, %v", done, err)
-	}
-	if _, _, err := a.SignInChallenge(ctx, step.Challenge); !errors.Is(err, derrors.NotFound) {
-		t.Errorf("challenge after enrolment: %v", err)
-	}
-
-	// Now the code step: a code once, not twice.
-	step = signIn()
-	if step.Enrol {
-		t.Fatal("enrolled twice")
-	}
-	code := totpCode(t, totp, c.Secret)
+	step = challenge()
+	code := totpCode(t, totp, secret)
 	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: code}); err != nil {
 		t.Fatal(err)
 	}
-	step = signIn()
+	step = challenge()
 	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: code}); !errors.Is(err, derrors.Forbidden) {
 		t.Errorf("replayed code: %v, want Forbidden", err)
 	}
@@ -180,9 +204,22 @@ func TestSignInSecondFactor(t *testing.T) {
 	if err != nil || got.Session == "" {
 		t.Fatalf("recovery code: %+v, %v", got, err)
 	}
-	step = signIn()
+	step = challenge()
 	if _, err := a.SignInSecondFactor(ctx, app.SecondFactor{Challenge: step.Challenge, Code: done.RecoveryCodes[0]}); !errors.Is(err, derrors.Forbidden) {
 		t.Errorf("recovery code again: %v", err)
+	}
+	// A reset link for an enrolled account sets the password only; the
+	// second factor is still asked.
+	link, err = a.IssuePasswordLink(ctx, f.admin, f.coordinator.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, err := a.PasswordLinkInfo(ctx, link.Token); err != nil || info.Enrol {
+		t.Fatalf("reset link of an enrolled account = %+v, %v; want no enrolment", info, err)
+	}
+	after, err := a.UsePasswordLink(ctx, app.LinkUse{Token: link.Token, Password: signInPassword, Confirm: signInPassword})
+	if err != nil || after.Session != "" || after.Challenge == "" {
+		t.Errorf("reset of an enrolled account = %+v, %v; want the second-factor step", after, err)
 	}
 }
 

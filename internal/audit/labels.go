@@ -24,6 +24,7 @@ var actionLabels = map[string]string{
 	"user.2fa_enable": "Bật xác thực hai lớp", "user.2fa_disable": "Tắt/đặt lại xác thực hai lớp",
 	"user.recovery_code": "Dùng mã khôi phục", "user.recovery_codes": "Tạo mã khôi phục mới",
 	"user.create": "Thêm người dùng", "user.disable": "Khoá/mở khoá người dùng", "user.password": "Đổi mật khẩu",
+	"user.update": "Sửa tài khoản", "user.password_link": "Cấp đường dẫn đặt mật khẩu",
 }
 
 // ActionLabel is the Vietnamese name of action, or the code itself.

@@ -8,7 +8,7 @@ type Notice struct {
 	ID        int64
 	UserID    int64
 	CreatedAt time.Time
-	Kind      string // "before", "overdue", "digest" for reminders; other senders add their own
+	Kind      string // "before", "overdue", "digest" for reminders; the flow's kinds (flow.go)
 	Text      string
 	Link      string    // a path inside the application, "" for none
 	ReadAt    time.Time // zero while unread
@@ -17,10 +17,18 @@ type Notice struct {
 // Unread reports whether the user has not read n yet.
 func (n Notice) Unread() bool { return n.ReadAt.IsZero() }
 
-// KindLabel names a reminder's kind in Vietnamese; "" for kinds without a
+// KindLabel names a notice's kind in Vietnamese; "" for kinds without a
 // label.
 func (n Notice) KindLabel() string {
 	switch n.Kind {
+	case KindReportSubmitted:
+		return "Báo cáo chờ tiếp nhận"
+	case KindReportReturned:
+		return "Báo cáo bị trả lại"
+	case KindReportAccepted:
+		return "Báo cáo đã tiếp nhận"
+	case KindExtensionDecided:
+		return "Đề nghị đã có quyết định"
 	case kindBefore:
 		return "Sắp đến hạn"
 	case kindOverdue:

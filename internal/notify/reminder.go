@@ -37,6 +37,8 @@ const (
 type Reminder struct {
 	Source Source
 	Ledger Ledger
+	// Outbox holds the flow's queued e-mails (SendOutbox); nil: none.
+	Outbox Outbox
 	Mailer Sender // nil: e-mail off, in-app notices only
 	// Clock says which day the rules judge (serve --clock fixes it for
 	// training); nil: the day of Run's now. Run's now itself, the wall

@@ -16,6 +16,7 @@ import (
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
 	"tiendo/internal/metrics"
+	"tiendo/internal/notify"
 	"tiendo/internal/opendata"
 	"tiendo/internal/ratelimit"
 	"tiendo/internal/store"
@@ -46,6 +47,11 @@ type Config struct {
 	// Writes limits each user's writes in the UI and the API together;
 	// nil: no limit.
 	Writes *ratelimit.Limiter
+
+	// Mailer sends the e-mails people wait for (password links); nil: off.
+	// BaseURL is the public address put in links (serve --base-url).
+	Mailer  notify.Sender
+	BaseURL string
 }
 
 // New returns the application's root handler.
@@ -61,7 +67,8 @@ func New(cfg Config) (http.Handler, error) {
 	// the others.
 	figs := figcache.New(cfg.Store, 0)
 	uc := app.New(app.Config{Store: cfg.Store, Clock: cfg.Clock, Log: cfg.Log, Figures: figs,
-		SignIn: app.SignInPolicy{Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins}})
+		SignIn: app.SignInPolicy{Sessions: cfg.Sessions, TwoFactorRoles: cfg.TwoFactorRoles, TOTPClock: cfg.TOTPClock, Logins: cfg.Logins},
+		Mail:   app.MailPolicy{Sender: cfg.Mailer, BaseURL: cfg.BaseURL}})
 	ui, err := web.New(web.Config{App: uc, Clock: cfg.Clock, Log: cfg.Log, SecureCookies: cfg.SecureCookies, DevDir: cfg.DevDir, Writes: cfg.Writes, OIDC: cfg.OIDC})
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strings"
 
+	"tiendo/internal/notify"
 	"tiendo/internal/reporting"
 )
 
@@ -85,8 +86,9 @@ func extensionDetail(e *reporting.Extension) map[string]any {
 // (reporting.CanDecideExtension: the coordinator; a refusal needs a note).
 // Approval changes the task in the same transaction (current deadline or
 // content; the original deadline is kept; the task's version is
-// incremented) and audits both. Returns the request as decided.
-func (s *Store) DecideExtension(ctx context.Context, a reporting.Actor, id int64, approve bool, note string) (e *reporting.Extension, err error) {
+// incremented) and audits both. Returns the request as decided. notices,
+// when given, are written in the same transaction.
+func (s *Store) DecideExtension(ctx context.Context, a reporting.Actor, id int64, approve bool, note string, notices ...notify.FlowNotice) (e *reporting.Extension, err error) {
 	defer wrap(&err, "store.DecideExtension(%d)", id)
 	note = normText(note)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
@@ -116,6 +118,9 @@ func (s *Store) DecideExtension(ctx context.Context, a reporting.Actor, id int64
 		detail := extensionDetail(e)
 		detail["note"] = note
 		if err := s.audit(ctx, tx, a.UserID(), "extension.decide", "task", e.TaskID, detail); err != nil {
+			return err
+		}
+		if err := s.addFlowNotices(ctx, tx, a, notices); err != nil {
 			return err
 		}
 		if !approve {

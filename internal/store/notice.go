@@ -10,7 +10,7 @@ import (
 )
 
 // In-app notices are the system's messages to one user (reminders, and
-// whatever later features add). They are not audited: they change no plan,
+// the report flow's notices: flow_notice.go). They are not audited: they change no plan,
 // task or report, and the reminder ledger already records why each
 // reminder notice exists.
 
@@ -76,6 +76,13 @@ func (s *Store) Notices(ctx context.Context, userID int64, unreadOnly bool, limi
 func (s *Store) UnreadNotices(ctx context.Context, userID int64) (n int, err error) {
 	defer wrap(&err, "store.UnreadNotices(user %d)", userID)
 	err = s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM notices WHERE user_id = ? AND read_at IS NULL`, userID).Scan(&n)
+	return n, err
+}
+
+// CountNotices counts all of a user's notices.
+func (s *Store) CountNotices(ctx context.Context, userID int64) (n int, err error) {
+	defer wrap(&err, "store.CountNotices(user %d)", userID)
+	err = s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM notices WHERE user_id = ?`, userID).Scan(&n)
 	return n, err
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"tiendo/internal/notify"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 	"tiendo/internal/vntext"
@@ -51,12 +52,13 @@ func (s *Store) guarded(ctx context.Context, tx *sql.Tx, res sql.Result, a repor
 // agency's head, not before the period starts, every entry with a status —
 // reporting.ErrIncomplete otherwise), recording who and when (a.Now) and
 // whether it is on time (a.Now's day in Vietnam on or before the due day).
-// Returns the report as saved (whole).
+// Returns the report as saved (whole). notices, when given, are the
+// step's notices (notify.FlowNotice), written in the same transaction.
 //
 // One transaction of four statements on the write connection, prepared
 // once, however many entries: the completeness check reads the agency's
 // tasks and their entries' statuses in one query.
-func (s *Store) SubmitReport(ctx context.Context, a reporting.Actor, id int64, version int) (r *reporting.Report, err error) {
+func (s *Store) SubmitReport(ctx context.Context, a reporting.Actor, id int64, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.SubmitReport(%d)", id)
 	at := actorTime(a)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
@@ -78,10 +80,13 @@ func (s *Store) SubmitReport(ctx context.Context, a reporting.Actor, id int64, v
 		if err := s.guarded(ctx, tx, res, a, id, reporting.ActSubmit); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, a.UserID(), "report.submit", "report", id, map[string]any{
+		if err := s.audit(ctx, tx, a.UserID(), "report.submit", "report", id, map[string]any{
 			"state": change{r.State, reporting.StateSubmitted}, "on_time": onTime, "due": dateArg(r.Period.Due),
 			"at": tsArg(a.Now),
-		})
+		}); err != nil {
+			return err
+		}
+		return s.addFlowNotices(ctx, tx, a, notices)
 	})
 	if err != nil {
 		return nil, err
@@ -124,7 +129,8 @@ func (s *Store) checkComplete(ctx context.Context, tx *sql.Tx, r *reporting.Repo
 // date, reason) becomes the task's unless an accepted report of a later
 // period already spoke (the latest period's claim wins); ReportedAt is
 // a.Now. Each task changed gets its audit line. Returns the report as saved.
-func (s *Store) AcceptReport(ctx context.Context, a reporting.Actor, id int64, version int) (r *reporting.Report, err error) {
+// notices, when given, are written in the same transaction.
+func (s *Store) AcceptReport(ctx context.Context, a reporting.Actor, id int64, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.AcceptReport(%d)", id)
 	at := actorTime(a)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
@@ -145,9 +151,12 @@ func (s *Store) AcceptReport(ctx context.Context, a reporting.Actor, id int64, v
 		if err := s.applyClaims(ctx, tx, a, r, at); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, a.UserID(), "report.accept", "report", id, map[string]any{
+		if err := s.audit(ctx, tx, a.UserID(), "report.accept", "report", id, map[string]any{
 			"state": change{r.State, reporting.StateAccepted}, "at": tsArg(a.Now),
-		})
+		}); err != nil {
+			return err
+		}
+		return s.addFlowNotices(ctx, tx, a, notices)
 	})
 	if err != nil {
 		return nil, err
@@ -207,8 +216,9 @@ func (s *Store) applyClaims(ctx context.Context, tx *sql.Tx, a reporting.Actor, 
 
 // ReturnReport sends a submitted report back to its agency with a reason
 // (reporting.ActReturn; reporting.ErrReasonRequired when empty), recording
-// who, when and why. Returns the report as saved.
-func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, reason string, version int) (r *reporting.Report, err error) {
+// who, when and why. Returns the report as saved. notices, when given, are
+// written in the same transaction.
+func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, reason string, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.ReturnReport(%d)", id)
 	at := actorTime(a)
 	err = s.Transact(ctx, func(tx *sql.Tx) error {
@@ -230,9 +240,12 @@ func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, r
 		if err := s.guarded(ctx, tx, res, a, id, reporting.ActReturn); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, a.UserID(), "report.return", "report", id, map[string]any{
+		if err := s.audit(ctx, tx, a.UserID(), "report.return", "report", id, map[string]any{
 			"state": change{r.State, reporting.StateReturned}, "reason": reason, "at": tsArg(a.Now),
-		})
+		}); err != nil {
+			return err
+		}
+		return s.addFlowNotices(ctx, tx, a, notices)
 	})
 	if err != nil {
 		return nil, err

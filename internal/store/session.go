@@ -47,6 +47,9 @@ func (s *Store) createSession(ctx context.Context, tokenHash []byte, userID int6
 			tokenHash, userID, tsArg(at), tsArg(expires), tsArg(idleUntil), idleSecs); err != nil {
 			return err
 		}
+		if _, err := s.exec(ctx, tx, `UPDATE users SET last_sign_in_at = ? WHERE id = ?`, tsArg(at), userID); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, userID, "session.create", "user", userID, detail)
 	})
 }

@@ -117,35 +117,38 @@ func (s *Store) SetPassword(ctx context.Context, actor, userID int64, passwordHa
 func (s *Store) SetUserDisabled(ctx context.Context, actor, userID int64, disabled bool) (err error) {
 	defer wrap(&err, "store.SetUserDisabled(%d, %t)", userID, disabled)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		detail := map[string]any{"disabled": disabled}
-		res, err := s.exec(ctx, tx, `UPDATE users SET disabled = ? WHERE id = ?`, disabled, userID)
+		return s.setUserDisabled(ctx, tx, actor, userID, disabled)
+	})
+}
+
+// setUserDisabled is SetUserDisabled inside tx (UpdateAccount locks and
+// unlocks through it too).
+func (s *Store) setUserDisabled(ctx context.Context, tx *sql.Tx, actor, userID int64, disabled bool) error {
+	res, err := s.exec(ctx, tx, `UPDATE users SET disabled = ? WHERE id = ?`, disabled, userID)
+	if err != nil {
+		return err
+	}
+	if err := mustAffect(res); err != nil {
+		return err
+	}
+	detail := map[string]any{"disabled": disabled}
+	if disabled {
+		// Not only refused from now on (SessionUser checks the flag):
+		// gone, so that enabling the account again does not revive them.
+		if err := s.endSignIns(ctx, tx, userID); err != nil {
+			return err
+		}
+		res, err := s.exec(ctx, tx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, tsArg(now()), userID)
 		if err != nil {
 			return err
 		}
-		if err := mustAffect(res); err != nil {
+		if n, err := res.RowsAffected(); err != nil {
 			return err
+		} else if n > 0 {
+			detail["tokens_revoked"] = n
 		}
-		if disabled {
-			// Not only refused from now on (SessionUser checks the flag):
-			// gone, so that enabling the account again does not revive them.
-			if _, err := s.exec(ctx, tx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
-				return err
-			}
-			if _, err := s.exec(ctx, tx, `DELETE FROM login_challenges WHERE user_id = ?`, userID); err != nil {
-				return err
-			}
-			res, err := s.exec(ctx, tx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, tsArg(now()), userID)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n > 0 {
-				detail["tokens_revoked"] = n
-			}
-		}
-		return s.audit(ctx, tx, actor, "user.disable", "user", userID, detail)
-	})
+	}
+	return s.audit(ctx, tx, actor, "user.disable", "user", userID, detail)
 }
 
 // mustAffect is ErrNotFound when a statement touched no row.

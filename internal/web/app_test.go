@@ -18,6 +18,7 @@ import (
 	"tiendo/internal/agency"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/notify"
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
 	"tiendo/internal/store"
@@ -66,6 +67,10 @@ type app struct {
 	// totp is the authenticator's time for the admin's and coordinator's
 	// second factor (they must use one, as in production).
 	totp *totpClock
+
+	// mailer and baseURL, set by an extra seed function, turn e-mail on.
+	mailer  notify.Sender
+	baseURL string
 }
 
 // testTOTPSecret is the seeded admin's and coordinator's TOTP secret.
@@ -123,7 +128,8 @@ func newApp(t *testing.T, extra ...func(a *app, ctx context.Context)) *app {
 		more(a, ctx)
 	}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{b: a.log, mu: &a.mu}, nil))
-	h, err := server.New(server.Config{Store: s, Clock: clock.Fixed(testNow), Log: logger, TOTPClock: a.totp})
+	h, err := server.New(server.Config{Store: s, Clock: clock.Fixed(testNow), Log: logger, TOTPClock: a.totp,
+		Mailer: a.mailer, BaseURL: a.baseURL})
 	if err != nil {
 		t.Fatal(err)
 	}

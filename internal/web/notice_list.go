@@ -25,13 +25,17 @@ type noticeRow struct {
 	Link string
 }
 
-// KindClass colours a reminder's kind as task statuses are coloured.
+// KindClass colours a notice's kind as task statuses are coloured: a
+// report returned or a deadline passed red, one due soon orange, one
+// accepted green.
 func (n noticeRow) KindClass() string {
 	switch n.Kind {
 	case "before":
 		return "badge badge-orange"
-	case "overdue":
+	case "overdue", notify.KindReportReturned:
 		return "badge badge-red"
+	case notify.KindReportAccepted:
+		return "badge badge-green"
 	}
 	return "badge badge-blue"
 }

@@ -23,8 +23,12 @@ func (h *handler) routes(mux router) {
 	// short-lived challenge cookie), not yet a session.
 	mux.Handle("GET /login/2fa", h.can(auth.Public, h.twoFactorShow))
 	mux.Handle("POST /login/2fa", h.can(auth.Public, h.twoFactorSubmit))
-	mux.Handle("GET /login/2fa/setup", h.can(auth.Public, h.twoFactorSetupShow))
-	mux.Handle("POST /login/2fa/setup", h.can(auth.Public, h.twoFactorSetupSubmit))
+	// One-time password links (a new account's setup, a reset): set the
+	// password and, where the role requires it, enrol the second factor.
+	mux.Handle("GET /login/link/{token}", h.can(auth.Public, h.passwordLinkShow))
+	mux.Handle("POST /login/link/{token}", h.can(auth.Public, h.passwordLinkSubmit))
+	mux.Handle("GET /login/forgot", h.can(auth.Public, h.passwordForgotShow))
+	mux.Handle("POST /login/forgot", h.can(auth.Public, h.passwordForgotSubmit))
 	// Single sign-on (OpenID Connect), when configured.
 	mux.Handle("GET /login/oidc", h.can(auth.Public, h.oidcStart))
 	mux.Handle("GET /login/oidc/callback", h.can(auth.Public, h.oidcCallback))
@@ -127,6 +131,15 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /import/confirm", h.can(auth.EditPlan, h.importConfirm))
 
 	mux.Handle("GET /users", h.can(auth.ManageUsers, h.userList))
+	mux.Handle("GET /users/new", h.can(auth.ManageUsers, h.userNew))
+	mux.Handle("POST /users/new", h.can(auth.ManageUsers, h.userCreate))
+	mux.Handle("GET /users/import", h.can(auth.ManageUsers, h.userImportShow))
+	mux.Handle("POST /users/import", h.can(auth.ManageUsers, h.userImportPreview))
+	mux.Handle("POST /users/import/confirm", h.can(auth.ManageUsers, h.userImportConfirm))
+	mux.Handle("GET /users/import/template.xlsx", h.can(auth.ManageUsers, h.userImportTemplate))
+	mux.Handle("GET /users/{id}/edit", h.can(auth.ManageUsers, h.userEdit))
+	mux.Handle("POST /users/{id}/edit", h.can(auth.ManageUsers, h.userUpdate))
+	mux.Handle("POST /users/{id}/password-link", h.can(auth.ManageUsers, h.userPasswordLink))
 	mux.Handle("POST /users/{id}/disable", h.can(auth.ManageUsers, h.userDisable))
 	mux.Handle("POST /users/{id}/enable", h.can(auth.ManageUsers, h.userEnable))
 	mux.Handle("POST /users/{id}/reset-2fa", h.can(auth.ManageUsers, h.userResetTwoFactor))

@@ -15,21 +15,16 @@ const challengeCookie = "tiendo_login"
 
 // continueSignIn hands the browser what a sign-in step gave: its session
 // cookie and the page it asked for, or — a second factor being due — the
-// short-lived challenge cookie (not a session) and the second-factor step,
-// enrolment first when the role requires one and there is none yet.
+// short-lived challenge cookie (not a session) and the second-factor step.
 func (h *handler) continueSignIn(w http.ResponseWriter, r *http.Request, step app.SignInStep) error {
 	if step.Session != "" {
 		h.setSessionCookie(w, step.Session)
 		http.Redirect(w, r, step.Next, http.StatusSeeOther)
 		return nil
 	}
-	to := "/login/2fa"
-	if step.Enrol {
-		to = "/login/2fa/setup"
-	}
 	http.SetCookie(w, &http.Cookie{Name: challengeCookie, Value: step.Challenge, Path: "/login", MaxAge: int(app.ChallengeTTL.Seconds()),
 		HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode})
-	http.Redirect(w, r, to, http.StatusSeeOther)
+	http.Redirect(w, r, "/login/2fa", http.StatusSeeOther)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 // application, in TestScenarios (which checks every route is reached).
 var accountFlows = []func(t *testing.T, a *app){
 	flowEnrolment, flowOptionalTwoFactor, flowPasswordChange, flowSignOutEverywhere, flowDisableUser, flowAuditPages, flowTokens, flowSSOOff,
+	flowUserAdmin, flowUserImport, flowForgotNoMail,
 }
 
 func TestSignInEnrolment(t *testing.T)   { flowEnrolment(t, newApp(t)) }
@@ -36,9 +38,12 @@ func (a *app) userID(t *testing.T, username string) int64 {
 // signedIn reports whether c has a live session (the home page answers).
 func (c *client) signedIn() bool { return c.get("/").status == http.StatusOK }
 
-// flowEnrolment: a coordinator (whose role requires TOTP) without one is
-// enrolled at sign-in, gets recovery codes once, and from then on needs a
-// code; a password alone never gives a session; codes are not replayable.
+// flowEnrolment: a coordinator (whose role requires TOTP) without one gets
+// neither a session nor an enrolment from the password (issue 18, point
+// 14): the administrator's one-time link sets the password and enrols on
+// one page, nothing stored while a field is wrong, shows the recovery codes
+// once and works once. From then on the account needs a code; codes are
+// not replayable.
 func flowEnrolment(t *testing.T, a *app) {
 	ctx := context.Background()
 	id := a.userID(t, "dieuphoi")
@@ -53,17 +58,24 @@ func flowEnrolment(t *testing.T, a *app) {
 	}()
 	c := a.anon()
 	r := c.post("/login", url.Values{"username": {"dieuphoi"}, "password": {testPassword}})
-	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/login/2fa/setup" {
-		t.Fatalf("password of a coordinator without TOTP: %d → %q", r.status, r.header.Get("Location"))
+	if r.status != http.StatusUnauthorized || !strings.Contains(r.doc().text("p.alert-error"), "đường dẫn thiết lập") {
+		t.Fatalf("password of a coordinator without TOTP: %d %q; want a refusal pointing to the setup link", r.status, r.doc().text("p.alert-error"))
 	}
 	if c.signedIn() {
 		t.Fatal("the password alone gave a session")
 	}
-	if r := c.get("/login/2fa"); r.header.Get("Location") != "/login/2fa/setup" {
-		t.Errorf("GET /login/2fa during enrolment → %q", r.header.Get("Location"))
+	if r := c.get("/login/2fa"); r.header.Get("Location") != "/login" {
+		t.Errorf("GET /login/2fa without a challenge → %q", r.header.Get("Location"))
 	}
-	r = c.get("/login/2fa/setup")
-	d := r.doc()
+
+	// The administrator issues the link; the coordinator opens it.
+	lr := a.as("admin").post("/users/"+strconv.FormatInt(id, 10)+"/password-link", nil)
+	link := strings.TrimSpace(textOf(lr.doc().one("textarea.link-url")))
+	path := link[strings.Index(link, "/login/link/"):]
+	if lr.status != http.StatusOK || !strings.HasPrefix(link, "http") || len(path) < 40 {
+		t.Fatalf("password link: %d %q", lr.status, link)
+	}
+	d := c.get(path).doc()
 	if src := attr(d.one("img.totp-qr"), "src"); !strings.HasPrefix(src, "data:image/png;base64,") {
 		t.Fatalf("QR code src %.40q", src)
 	}
@@ -71,13 +83,24 @@ func flowEnrolment(t *testing.T, a *app) {
 	if len(secret) < 16 {
 		t.Fatalf("secret %q", secret)
 	}
-	if r := c.post("/login/2fa/setup", url.Values{"code": {"000000"}}); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Mã chưa đúng") {
-		t.Errorf("wrong first code: %d", r.status)
+	form := func(pw, confirm, code string) url.Values {
+		return url.Values{"password": {pw}, "confirm": {confirm}, "secret": {secret}, "code": {code}}
+	}
+	r = c.post(path, form(testPassword, testPassword, "000000"))
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Mã chưa đúng") ||
+		strings.ReplaceAll(r.doc().text("code.totp-secret"), " ", "") != secret {
+		t.Errorf("wrong first code: %d; want 422 with the same secret", r.status)
 	}
 	next, _ := auth.TOTPCode(secret, a.totp.peek())
-	r = c.post("/login/2fa/setup", url.Values{"code": {next}})
+	if r := c.post(path, form("abcdefghijkl", "abcdefghijkl", next)); r.status != http.StatusUnprocessableEntity || r.doc().count(".field.invalid") == 0 {
+		t.Errorf("weak password: %d", r.status)
+	}
+	if c.signedIn() {
+		t.Fatal("signed in before the link was used")
+	}
+	r = c.post(path, form(testPassword, testPassword, next))
 	if r.status != http.StatusOK {
-		t.Fatalf("first code: %d\n%s", r.status, r.body)
+		t.Fatalf("link used: %d\n%s", r.status, r.body)
 	}
 	codes := r.doc().all("ul.recovery-codes code")
 	if len(codes) != auth.RecoveryCodeCount {
@@ -87,6 +110,9 @@ func flowEnrolment(t *testing.T, a *app) {
 		t.Fatal("not signed in after enrolment")
 	}
 	recovery := textOf(codes[0])
+	if r := a.anon().get(path); r.status != http.StatusGone || r.doc().count("p.link-gone") != 1 {
+		t.Errorf("link opened again: %d", r.status)
+	}
 
 	// From now on: password, then a code. A recovery code works once.
 	signIn := func(code string) (*client, *response) {
@@ -119,9 +145,6 @@ func flowEnrolment(t *testing.T, a *app) {
 	}
 	if r := a.anon().post("/login/2fa", url.Values{"code": {"123456"}}); r.header.Get("Location") != "/login" {
 		t.Errorf("POST /login/2fa without a pending sign-in → %d %q", r.status, r.header.Get("Location"))
-	}
-	if r := a.anon().get("/login/2fa/setup"); r.header.Get("Location") != "/login" {
-		t.Errorf("GET /login/2fa/setup without a pending sign-in → %q", r.header.Get("Location"))
 	}
 }
 
@@ -283,8 +306,12 @@ func flowDisableUser(t *testing.T, a *app) {
 	if r := admin.post("/users/"+ids(coord)+"/reset-2fa", nil); r.header.Get("Location") != "/users?done=2fa-reset" {
 		t.Fatalf("reset 2FA: %d", r.status)
 	}
-	if r := a.anon().post("/login", url.Values{"username": {"dieuphoi"}, "password": {testPassword}}); r.header.Get("Location") != "/login/2fa/setup" {
-		t.Errorf("coordinator after a reset → %q; want enrolment", r.header.Get("Location"))
+	if r := a.anon().post("/login", url.Values{"username": {"dieuphoi"}, "password": {testPassword}}); r.status != http.StatusUnauthorized {
+		t.Errorf("coordinator after a reset: %d; want refused until a setup link is used", r.status)
+	}
+	// Put the seeded secret back for the flows that follow on this app.
+	if err := a.store.EnableTwoFactor(ctx, 0, coord, testTOTPSecret, 0, nil); err != nil {
+		t.Fatal(err)
 	}
 	for _, p := range []string{"/disable", "/enable", "/reset-2fa"} {
 		if r := a.as("officer").post("/users/"+ids(head)+p, nil); r.status != http.StatusForbidden {

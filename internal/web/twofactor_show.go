@@ -12,40 +12,24 @@ import (
 type twoFactorForm struct {
 	Username string
 	Error    string
-	QR       template.URL // enrolment: the QR code, a data: URL made here (html/template would refuse a plain string)
-	Secret   string       // enrolment: the secret in groups of four, to type by hand
+	QR       template.URL // enrolment (account page): the QR code, a data: URL made here (html/template would refuse a plain string)
+	Secret   string       // enrolment (account page): the secret in groups of four, to type by hand
 }
 
 // twoFactorShow asks for the code of the user's authenticator app (or a
 // recovery code) after a right password.
 func (h *handler) twoFactorShow(w http.ResponseWriter, r *http.Request) error {
-	c, u, _, ok, err := h.challenge(r)
+	_, u, _, ok, err := h.challenge(r)
 	if err != nil || !ok {
 		return backToLogin(w, r, err)
-	}
-	if c.Enrolment() {
-		http.Redirect(w, r, "/login/2fa/setup", http.StatusSeeOther)
-		return nil
 	}
 	return h.render(w, r, http.StatusOK, "login_2fa", &page{Title: "Xác thực hai lớp", Data: twoFactorForm{Username: u.Username}})
 }
 
-// twoFactorSetupShow shows a new user of a role that requires two-factor
-// sign-in the QR code to scan, and asks for a first code.
-func (h *handler) twoFactorSetupShow(w http.ResponseWriter, r *http.Request) error {
-	c, u, _, ok, err := h.challenge(r)
-	if err != nil || !ok {
-		return backToLogin(w, r, err)
-	}
-	if !c.Enrolment() {
-		http.Redirect(w, r, "/login/2fa", http.StatusSeeOther)
-		return nil
-	}
-	f, err := enrolForm(u.Username, c.Secret)
-	if err != nil {
-		return err
-	}
-	return h.render(w, r, http.StatusOK, "login_2fa_setup", &page{Title: "Bật xác thực hai lớp", Data: f})
+// recoveryPage shows new recovery codes, once.
+type recoveryPage struct {
+	Codes []string
+	Next  string
 }
 
 // enrolForm is the enrolment page's data for secret.
