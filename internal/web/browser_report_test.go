@@ -18,7 +18,8 @@ func (b *browser) signIn(username string) {
 		chromedp.SendKeys(chromedp.CSS("#username"), username),
 		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
 		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("nav.main-nav a[aria-current=page][href='/'], #code")),
+		// On a phone the header's links sit folded in its menu: present, not visible.
+		chromedp.WaitReady(chromedp.CSS("nav.main-nav a[aria-current=page][href='/'], #code")),
 	)
 	// Admins and coordinators then give their authenticator's code.
 	path, err := chromedp.Run(b.ctx, chromedp.Evaluate[string]("location.pathname"))
@@ -27,15 +28,31 @@ func (b *browser) signIn(username string) {
 		b.do("second factor for "+username,
 			chromedp.SendKeys(chromedp.CSS("#code"), b.a.totp.code(b.t)),
 			chromedp.Submit(chromedp.CSS("#code")),
-			chromedp.WaitVisible(chromedp.CSS("nav.main-nav a[aria-current=page][href='/']")),
+			chromedp.WaitReady(chromedp.CSS("nav.main-nav a[aria-current=page][href='/']")),
 		)
 	}
 }
 
-// signOut presses the header's sign-out button.
+// signOut presses the header's sign-out button (opening the menu first on a phone).
 func (b *browser) signOut() {
 	b.t.Helper()
+	b.openMenu()
 	b.do("sign out", chromedp.Click(chromedp.CSS("form.logout button")), chromedp.WaitVisible(chromedp.CSS("#username")))
+}
+
+// openMenu opens the header's menu when the window is narrow enough to
+// fold it (the menu button shows); on a wide window it does nothing.
+func (b *browser) openMenu() {
+	b.t.Helper()
+	folded, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(function () {
+		var t = document.querySelector("header.site .menu-toggle");
+		return !!t && t.offsetParent !== null && t.getAttribute("aria-expanded") !== "true";
+	})()`))
+	b.must("menu state", err)
+	if folded {
+		b.do("open the menu", chromedp.Click(chromedp.CSS("header.site .menu-toggle")),
+			chromedp.WaitVisible(chromedp.CSS("header.site .menu.open")))
+	}
 }
 
 // clickThrough clicks sel, waits for the next page to replace this one,

@@ -128,6 +128,7 @@ func TestBrowserSignInAndSearch(t *testing.T) {
 		t.Errorf("stylesheet not applied: header background %q", bg)
 	}
 
+	b.openMenu()
 	must("search", chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS("form.search input[name=q]"), "chuyen doi so"),
 		chromedp.Submit(chromedp.CSS("form.search input[name=q]")),

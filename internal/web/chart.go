@@ -2,32 +2,31 @@ package web
 
 import (
 	"strconv"
+	"strings"
 
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
 	"tiendo/internal/vntext"
 )
 
-// Charts are drawn on the server as inline SVG: rectangles positioned by
-// attributes and coloured by class from app.css (the CSP allows no inline
-// style and no script). Every chart stands beside a data table holding the
-// same numbers, which is what screen readers and the drill-down use.
+// Charts are drawn on the server: each bar is a row of HTML — its label
+// and total are text, so they keep the page's type size on a phone, and
+// wrap instead of shrinking — around a small inline SVG holding only the
+// coloured segments, stretched to the row's width. The SVG is hidden from
+// assistive technology (its links are mouse shortcuts, out of the tab
+// order): every chart stands beside a data table holding the same numbers
+// with the same links, and each row also says its segments in words. The
+// CSP allows no inline style and no script, so positions are SVG
+// attributes and colours are classes from app.css.
 
-// Chart geometry, in SVG user units (the viewBox scales it to the page).
-const (
-	chartWidth  = 640
-	chartLabelW = 190 // room for the row labels on the left
-	chartBarH   = 22
-	chartGap    = 10
-	chartRight  = 60 // room for the total after the bar
-)
+// chartUnits is the width of every bar's SVG, in user units; the SVG is
+// stretched to the row (preserveAspectRatio="none").
+const chartUnits = 1000
 
 // chart is one horizontal bar chart, stacked or not.
 type chart struct {
 	ID     string // for aria-labelledby
 	Title  string
-	Width  int
-	Height int
 	Bars   []chartBar
 	Legend []chartLegend
 }
@@ -35,17 +34,14 @@ type chart struct {
 // chartBar is one row of a chart.
 type chartBar struct {
 	Label  string
-	Y      int // top of the bar
-	TextY  int // baseline of the label and total
 	Total  string
-	TotalX float64
+	Spoken string // the segments in words, for screen readers: "Quá hạn: 3; Chưa triển khai: 2"
 	Segs   []chartSeg
 }
 
 // chartSeg is one coloured part of a bar, linking to the tasks behind it.
 type chartSeg struct {
-	X, W  float64
-	Y     int
+	X, W  float64 // in chartUnits
 	Class string
 	Title string // tooltip: "Quá hạn: 3"
 	Href  string
@@ -80,7 +76,8 @@ func stackedChart(id, title string, rows []stackRow) *chart {
 	used := map[plan.Status]bool{}
 	for i, r := range rows {
 		b := c.bar(i, r.Label)
-		x := float64(chartLabelW)
+		x := 0.0
+		var spoken []string
 		for _, s := range plan.Statuses {
 			n := r.Counts[s]
 			if n == 0 {
@@ -88,14 +85,15 @@ func stackedChart(id, title string, rows []stackRow) *chart {
 			}
 			used[s] = true
 			w := float64(n) * scale
-			seg := chartSeg{X: round2(x), W: round2(w), Y: b.Y, Class: statusSegClass(s), Title: s.Label() + ": " + vntext.FormatInt(n)}
+			seg := chartSeg{X: round2(x), W: round2(w), Class: statusSegClass(s), Title: s.Label() + ": " + vntext.FormatInt(n)}
+			spoken = append(spoken, seg.Title)
 			if r.Href != nil {
 				seg.Href = r.Href(s)
 			}
 			b.Segs = append(b.Segs, seg)
 			x += w
 		}
-		b.Total, b.TotalX = vntext.FormatInt(r.Counts.Total()), round2(x+6)
+		b.Total, b.Spoken = vntext.FormatInt(r.Counts.Total()), strings.Join(spoken, "; ")
 	}
 	for _, s := range plan.Statuses {
 		if used[s] {
@@ -127,22 +125,22 @@ func valueChart(id, title string, rows []valueRow, floor float64) *chart {
 		b := c.bar(i, r.Label)
 		w := max(r.Value, 0) * scale
 		if w > 0 {
-			b.Segs = []chartSeg{{X: chartLabelW, Y: b.Y, W: round2(w), Class: r.Class, Title: r.Label + ": " + r.Text, Href: r.Href}}
+			b.Segs = []chartSeg{{W: round2(w), Class: r.Class, Title: r.Label + ": " + r.Text, Href: r.Href}}
 		}
-		b.Total, b.TotalX = r.Text, round2(chartLabelW+w+6)
+		b.Total = r.Text
 	}
 	return c
 }
 
 func newChart(id, title string, rows int) *chart {
-	return &chart{ID: id, Title: title, Width: chartWidth, Height: max(1, rows)*(chartBarH+chartGap) + chartGap}
+	return &chart{ID: id, Title: title, Bars: make([]chartBar, 0, rows)}
 }
 
-// bar adds row i's bar and returns it.
+// bar adds row i's bar and returns it. Labels wrap on the page; only
+// very long ones (a task group's whole sentence) are cut.
 func (c *chart) bar(i int, label string) *chartBar {
-	y := chartGap + i*(chartBarH+chartGap)
-	c.Bars = append(c.Bars, chartBar{Label: shorten(label, 28), Y: y, TextY: y + chartBarH - 6})
-	return &c.Bars[len(c.Bars)-1]
+	c.Bars = append(c.Bars, chartBar{Label: shorten(label, 90)})
+	return &c.Bars[i]
 }
 
 // barScale is how many units one counted thing takes.
@@ -150,7 +148,7 @@ func barScale(top float64) float64 {
 	if top <= 0 {
 		return 0
 	}
-	return float64(chartWidth-chartLabelW-chartRight) / top
+	return chartUnits / top
 }
 
 func round2(x float64) float64 {

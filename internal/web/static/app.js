@@ -1,4 +1,6 @@
 // tiendo — the only script. Pages work without it; it adds:
+//  - the header's menu button on narrow screens (without the script the
+//    links, search box and account show in full, stacked);
 //  - a filter box over long checkbox lists (the cooperating agencies),
 //    matching without diacritics as people type on phones;
 //  - on the report form, fields shown only when the chosen status needs
@@ -9,6 +11,28 @@
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
+  // The header menu: one button folds the links away on phones.
+  var header = document.querySelector("header.site");
+  var toggle = header && header.querySelector(".menu-toggle");
+  var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+  if (menu) {
+    header.classList.add("has-menu");
+    toggle.hidden = false;
+    var setOpen = function (open) {
+      menu.classList.toggle("open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && menu.classList.contains("open")) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  }
+
   document.querySelectorAll("input[data-filter]").forEach(function (box) {
     var list = document.getElementById(box.getAttribute("data-filter"));
     if (!list) return;
