@@ -3,13 +3,13 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"tiendo/internal/derrors"
 	"tiendo/internal/notify"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
+	"tiendo/internal/vntext"
 )
 
 // reminderHorizon is how long an overdue report keeps its weekly
@@ -98,5 +98,7 @@ func reminderPlanName(p *plan.Plan) string {
 	if p.Code != "" {
 		return "Kế hoạch " + p.Code
 	}
-	return "Kế hoạch " + plan.TitleFromText(strings.ToLower(p.Title))
+	// The title goes after "Kế hoạch": its first letter lowered, the rest
+	// as written ("… số 71/NQ-CP … của Chính phủ" keeps its capitals).
+	return "Kế hoạch " + vntext.LowerFirst(plan.TitleFromText(p.Title))
 }

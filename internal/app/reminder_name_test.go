@@ -1,0 +1,20 @@
+package app
+
+import (
+	"testing"
+
+	"tiendo/internal/plan"
+)
+
+// TestReminderPlanNameKeepsCase: a plan named in notices and e-mails by
+// its title keeps the title's abbreviations and names as written.
+func TestReminderPlanNameKeepsCase(t *testing.T) {
+	p := &plan.Plan{Title: "Thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ"}
+	want := "Kế hoạch thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ"
+	if got := reminderPlanName(p); got != want {
+		t.Errorf("reminderPlanName = %q, want %q", got, want)
+	}
+	if got := reminderPlanName(&plan.Plan{Code: "60/KH-UBND", Title: "x"}); got != "Kế hoạch 60/KH-UBND" {
+		t.Errorf("with a code: %q", got)
+	}
+}
