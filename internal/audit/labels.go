@@ -18,7 +18,7 @@ var actionLabels = map[string]string{
 	"report.return": "Trả lại báo cáo", "report.revise": "Sửa báo cáo đã gửi", "report.sample": "Dữ liệu mẫu",
 	"report.submit": "Gửi báo cáo", "report.texts": "Ghi phần đánh giá chung", "report.value": "Ghi số liệu chỉ tiêu",
 	"session.create": "Đăng nhập", "session.delete": "Đăng xuất", "session.purge": "Dọn phiên hết hạn",
-	"task.claim": "Nhận nhiệm vụ", "task.create": "Thêm nhiệm vụ", "task.extension": "Gia hạn nhiệm vụ",
+	"task.claim": "Ghi nhận tiến độ nhiệm vụ", "task.amend": "Sửa nhiệm vụ theo văn bản sửa đổi", "task.create": "Thêm nhiệm vụ", "task.extension": "Gia hạn nhiệm vụ",
 	"task.update": "Sửa nhiệm vụ", "token.create": "Tạo mã API", "token.revoke": "Thu hồi mã API",
 	"login.fail": "Đăng nhập không thành công", "session.delete_all": "Đăng xuất mọi thiết bị",
 	"user.2fa_enable": "Bật xác thực hai lớp", "user.2fa_disable": "Tắt/đặt lại xác thực hai lớp",

@@ -35,6 +35,8 @@ func (a *assets) funcs() template.FuncMap {
 		"fieldError":  fieldError,
 		"auditAction": auditActionLabel,
 		"auditActor":  auditActor,
+		"auditObject": auditObject,
+		"auditRaw":    auditRaw,
 		"truncate":    truncateRunes,
 		"hasPrefix":   strings.HasPrefix,
 	}
