@@ -163,6 +163,12 @@ func TestBrowserReportFlow(t *testing.T) {
 	// The head approves and sends.
 	b.signIn("lanhdao")
 	b.clickThrough(".due-reports li[data-report='"+rep+"'] a.work-title", "form.submit-form button")
+	// Sending asks for a tick first: without it the browser keeps the page.
+	b.do("submit unconfirmed", chromedp.Click(chromedp.CSS("form.submit-form button")))
+	if ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!document.querySelector("form.submit-form input[name=confirm]").validity.valid`)); err != nil || !ok {
+		t.Errorf("the submit form went without its confirmation box ticked (%v)", err)
+	}
+	b.do("confirm", chromedp.Click(chromedp.CSS("form.submit-form input[name=confirm]")))
 	b.clickThrough("form.submit-form button", ".alert-ok")
 	if got := b.text(".status-line .state"); got != reporting.StateSubmitted.Label() {
 		t.Errorf("state after submit %q", got)
@@ -192,6 +198,7 @@ func TestBrowserReportFlow(t *testing.T) {
 		t.Errorf("returned list reason %q", got)
 	}
 	b.clickThrough(".returned-reports li[data-report='"+rep+"'] a.work-title", "form.submit-form button")
+	b.do("confirm", chromedp.Click(chromedp.CSS("form.submit-form input[name=confirm]")))
 	b.clickThrough("form.submit-form button", ".alert-ok")
 	b.signOut()
 
