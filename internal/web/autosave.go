@@ -20,13 +20,15 @@ func wantsJSON(r *http.Request) bool {
 
 // autosaveReply is what a successful autosave gets back.
 type autosaveReply struct {
-	OK            bool             `json:"ok"`
-	Version       int              `json:"version"`                  // the saved line's new version
-	ReportVersion int              `json:"report_version,omitempty"` // the report's, for the texts and submit forms
-	SavedAt       string           `json:"saved_at"`                 // HH:MM in Vietnam
-	Message       string           `json:"message,omitempty"`
-	Conflict      bool             `json:"conflict,omitempty"`
-	Fields        plan.FieldErrors `json:"fields,omitempty"`
+	OK            bool   `json:"ok"`
+	Version       int    `json:"version"`                  // the saved line's new version
+	ReportVersion int    `json:"report_version,omitempty"` // the report's, for the texts and submit forms
+	SavedAt       string `json:"saved_at"`                 // HH:MM in Vietnam
+	Message       string `json:"message,omitempty"`
+	Conflict      bool   `json:"conflict,omitempty"`
+	Partial       bool   `json:"partial,omitempty"` // saved, except the fields named
+
+	Fields plan.FieldErrors `json:"fields,omitempty"`
 }
 
 // autosaved answers a successful autosave. reportVersion, when 0, is read
@@ -40,6 +42,18 @@ func (h *handler) autosaved(w http.ResponseWriter, r *http.Request, reportID int
 	}
 	return writeJSON(w, http.StatusOK, autosaveReply{OK: true, Version: version, ReportVersion: reportVersion,
 		SavedAt: formatDateTime(h.app.Now())[11:]})
+}
+
+// autosavedPart answers an autosave that stored the valid fields only:
+// the fields still wrong, with why, are shown until the next save.
+func (h *handler) autosavedPart(w http.ResponseWriter, r *http.Request, reportID int64, version int, fe plan.FieldErrors) error {
+	reportVersion, err := h.app.ReportVersion(r.Context(), h.user(r), reportID)
+	if err != nil {
+		return err
+	}
+	at := formatDateTime(h.app.Now())[11:]
+	return writeJSON(w, http.StatusOK, autosaveReply{OK: true, Partial: true, Version: version, ReportVersion: reportVersion,
+		SavedAt: at, Fields: fe, Message: "Đã tự động lưu lúc " + at + ", trừ các ô được đánh dấu: hãy sửa để lưu nốt."})
 }
 
 // rejectedJSON tells the autosave why a save was refused: a conflict (the

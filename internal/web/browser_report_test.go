@@ -137,6 +137,24 @@ func TestBrowserReportFlow(t *testing.T) {
 			t.Errorf("autosaved line: %+v", e)
 		}
 	}
+	// A wrong field does not hold back the rest: autosave keeps the valid
+	// fields, marks the wrong one and leaves what she typed in it.
+	b.do("a wrong percent beside new text",
+		chromedp.SendKeys(chromedp.CSS(entry(soon, "input[name=percent]")), "0"),
+		chromedp.SendKeys(chromedp.CSS(entry(soon, "textarea[name=difficulties]")), "Thiếu nhân lực."),
+	)
+	_, err = chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelector("#entry-`+soon+` .autosave-status").textContent.indexOf("trừ các ô") >= 0`))
+	b.must("partial autosave", err)
+	b.shot("officer-autosaved-partial")
+	for _, e := range a.report("{rep}").Entries {
+		if ids(e.TaskID) == soon && (e.Difficulties != "Thiếu nhân lực." || e.Percent != 40) {
+			t.Errorf("partly autosaved line: %+v", e)
+		}
+	}
+	if b.count(entry(soon, "input[name=percent][aria-invalid=true] + .autosave-field-error")) != 1 {
+		t.Error("the wrong percent is not marked")
+	}
+	b.do("fix the percent", chromedp.SetValue(chromedp.CSS(entry(soon, "input[name=percent]")), "40"))
 	// Pressing Save right after an autosave is no conflict: the form took the new version.
 	b.do("type more", chromedp.SendKeys(chromedp.CSS(entry(soon, "textarea[name=proposals]")), "Bổ sung kinh phí."))
 	b.clickThrough(entry(soon, "button[type=submit]"), "main h1")

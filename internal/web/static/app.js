@@ -74,6 +74,25 @@
       status.textContent = text;
       status.classList.toggle("autosave-error", !!bad);
     }
+    // Mark the fields the server could not store, beside each, until the
+    // next save; the text typed in them stays as it is.
+    function mark(fields) {
+      form.querySelectorAll(".autosave-field-error").forEach(function (p) { p.remove(); });
+      form.querySelectorAll("[aria-invalid=true][data-autosave-marked]").forEach(function (el) {
+        el.removeAttribute("aria-invalid");
+        el.removeAttribute("data-autosave-marked");
+      });
+      Object.keys(fields || {}).forEach(function (name) {
+        var el = form.querySelector("[name='" + name + "']");
+        if (!el) return;
+        el.setAttribute("aria-invalid", "true");
+        el.setAttribute("data-autosave-marked", "");
+        var p = document.createElement("p");
+        p.className = "field-error autosave-field-error";
+        p.textContent = fields[name];
+        el.insertAdjacentElement("afterend", p);
+      });
+    }
     function save() {
       timer = null;
       if (stopped) return;
@@ -98,7 +117,8 @@
               input.value = r.data.report_version;
             });
           }
-          say("Đã tự động lưu lúc " + r.data.saved_at);
+          mark(r.data.fields);
+          say(r.data.partial ? r.data.message : "Đã tự động lưu lúc " + r.data.saved_at, !!r.data.partial);
         } else if (r.data && r.data.conflict) {
           stopped = true;
           say(r.data.message, true);
@@ -109,6 +129,7 @@
           // (report sent or locked meanwhile, signed out) will not, so
           // autosave stops and says why.
           if (r.res.status !== 422) stopped = true;
+          if (r.data) mark(r.data.fields);
           say(r.data && r.data.message ? r.data.message : "Chưa tự động lưu được; hãy bấm Lưu.", true);
         }
         if (again) { again = false; schedule(); }
