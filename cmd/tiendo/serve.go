@@ -87,8 +87,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Warn("the database file is readable by other users of this machine; it holds password hashes and "+
 			"second-factor secrets: make it the owner's alone (chmod 600)", "file", f)
 	}
+	var demoAccounts []demo.Account
 	if *withDemo {
-		if err := loadDemo(ctx, s, clock.Today(clk), stdout); err != nil {
+		if demoAccounts, err = loadDemo(ctx, s, clock.Today(clk), stdout); err != nil {
 			return err
 		}
 	}
@@ -137,7 +138,18 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if tlsCfg != nil {
 		scheme = "https"
 	}
-	fmt.Fprintf(stdout, "tiendo đang chạy tại %s://%s (cơ sở dữ liệu: %s)\n", scheme, ln.Addr(), s.Dialect())
+	started := fmt.Sprintf("tiendo đang chạy tại %s://%s (cơ sở dữ liệu: %s)\n", scheme, ln.Addr(), s.Dialect())
+	if len(demoAccounts) > 0 {
+		// The demo's passwords, once the server listens (after the start-up
+		// log lines), framed so that they stand out, and kept in a file
+		// only this machine's owner can read.
+		file, ferr := writeDemoAccounts(*db, demoAccounts)
+		if ferr != nil {
+			log.Warn("could not write the demo accounts to a file", "err", ferr)
+		}
+		started += demoAccountsBlock(demoAccounts, scheme+"://"+ln.Addr().String(), file)
+	}
+	fmt.Fprint(stdout, started)
 	errc := make(chan error, 1)
 	go func() {
 		if tlsCfg != nil {
@@ -167,41 +179,34 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// loadDemo fills a new database with the demo data and prints the accounts;
-// on a database that already holds plans it says so and changes nothing.
-func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Writer) error {
+// loadDemo fills a new database with the demo data and returns the
+// accounts, for serve to print once it listens; on a database that
+// already holds plans it says so and changes nothing.
+func loadDemo(ctx context.Context, s *store.Store, today time.Time, stdout io.Writer) ([]demo.Account, error) {
 	plans, err := s.Plans(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(plans) > 0 {
-		fmt.Fprintln(stdout, "Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu mẫu (tài khoản mẫu đã được in ra khi tạo).")
-		return nil
+		fmt.Fprintln(stdout, "Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu mẫu (tài khoản mẫu đã được in ra và ghi vào tệp khi tạo).")
+		return nil, nil
 	}
 	res, err := demo.Load(ctx, s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(stdout, "Đã nạp dữ liệu mẫu: kế hoạch #%d với %d nhiệm vụ (%d nhiệm vụ có cơ quan chủ trì nêu trong văn bản, %d nhiệm vụ được phân công mẫu).\n",
 		res.PlanID, res.Tasks, res.Assigned, res.SampleAssigned)
 	sample, err := demo.LoadReports(ctx, s, res.PlanID, today)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(sample.Periods) > 0 {
-		fmt.Fprintf(stdout, "Báo cáo mẫu (%s): %d đã tiếp nhận, %d chờ tiếp nhận, %d bị trả lại, %d đang soạn, %d chưa lập; %d nộp muộn.\n",
+		fmt.Fprintf(stdout, "Báo cáo mẫu (%s): %d đã tiếp nhận, %d chờ tiếp nhận, %d bị trả lại, %d đang soạn, %d chưa lập; %d gửi muộn.\n",
 			strings.Join(sample.Periods, ", "), sample.ByState[reporting.StateAccepted], sample.ByState[reporting.StateSubmitted],
 			sample.ByState[reporting.StateReturned], sample.ByState[reporting.StateDraft], sample.ByState[reporting.StateNotStarted], sample.Late)
 	}
-	fmt.Fprintln(stdout, "Tài khoản mẫu (mật khẩu chỉ in một lần):")
-	for _, a := range res.Accounts {
-		agency := ""
-		if a.Agency != "" {
-			agency = " — " + a.Agency
-		}
-		fmt.Fprintf(stdout, "  %-16s %-28s %s (%s)%s\n", a.Username, a.Password, a.Role, a.Role.Label(), agency)
-	}
-	return nil
+	return res.Accounts, nil
 }
 
 // parseClock returns the system clock, or a clock fixed at noon (Vietnam
