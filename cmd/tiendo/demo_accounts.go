@@ -35,7 +35,7 @@ func demoAccountLine(a demo.Account) string {
 func writeDemoAccounts(db string, accounts []demo.Account) (string, error) {
 	path := demoAccountsFile(db)
 	var b strings.Builder
-	b.WriteString("Tài khoản mẫu của tiendo (serve --demo). Hãy đổi mật khẩu hoặc xoá tệp này sau khi dùng.\n")
+	b.WriteString("Tài khoản mẫu của tiendo (serve --demo). Hãy đổi mật khẩu hoặc xóa tệp này sau khi dùng.\n")
 	for _, a := range accounts {
 		b.WriteString(demoAccountLine(a) + "\n")
 	}

@@ -14,7 +14,7 @@ var actionLabels = map[string]string{
 	"ranking_weights.save": "Lưu trọng số xếp hạng", "regime.save": "Lưu chế độ báo cáo",
 	"report.accept": "Tiếp nhận báo cáo", "report.contribution": "Ghi phần phối hợp",
 	"report.create": "Tạo báo cáo", "report.entry": "Ghi kết quả nhiệm vụ", "report.expect": "Giao báo cáo",
-	"report.file.add": "Đính kèm minh chứng", "report.file.delete": "Xoá minh chứng",
+	"report.file.add": "Đính kèm minh chứng", "report.file.delete": "Xóa minh chứng",
 	"report.return": "Trả lại báo cáo", "report.revise": "Sửa báo cáo đã gửi", "report.sample": "Dữ liệu mẫu",
 	"report.submit": "Gửi báo cáo", "report.texts": "Ghi phần đánh giá chung", "report.value": "Ghi số liệu chỉ tiêu",
 	"session.create": "Đăng nhập", "session.delete": "Đăng xuất", "session.purge": "Dọn phiên hết hạn",
@@ -23,7 +23,7 @@ var actionLabels = map[string]string{
 	"login.fail": "Đăng nhập không thành công", "session.delete_all": "Đăng xuất mọi thiết bị",
 	"user.2fa_enable": "Bật xác thực hai lớp", "user.2fa_disable": "Tắt/đặt lại xác thực hai lớp",
 	"user.recovery_code": "Dùng mã khôi phục", "user.recovery_codes": "Tạo mã khôi phục mới",
-	"user.create": "Thêm người dùng", "user.disable": "Khoá/mở khoá người dùng", "user.password": "Đổi mật khẩu",
+	"user.create": "Thêm người dùng", "user.disable": "Khóa/mở khóa tài khoản", "user.password": "Đổi mật khẩu",
 }
 
 // ActionLabel is the Vietnamese name of action, or the code itself.
