@@ -98,7 +98,8 @@ func reminderPlanName(p *plan.Plan) string {
 	if p.Code != "" {
 		return "Kế hoạch " + p.Code
 	}
-	// The title goes after "Kế hoạch": its first letter lowered, the rest
-	// as written ("… số 71/NQ-CP … của Chính phủ" keeps its capitals).
-	return "Kế hoạch " + vntext.LowerFirst(plan.TitleFromText(p.Title))
+	// The title goes after "Kế hoạch": a title in capitals written as a
+	// sentence, its first letter lowered, codes and names as written
+	// ("… số 71/NQ-CP … của Chính phủ" keeps its capitals).
+	return "Kế hoạch " + vntext.LowerFirst(vntext.SentenceCase(plan.TitleFromText(p.Title)))
 }

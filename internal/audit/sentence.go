@@ -306,7 +306,7 @@ func planPhrase(plans map[int64]PlanName, id int64) string {
 	case p.Code != "":
 		return "kế hoạch " + p.Code
 	}
-	return "kế hoạch " + quote(plan.TitleFromText(p.Title), 90)
+	return "kế hoạch " + quote(vntext.SentenceCase(plan.TitleFromText(p.Title)), 90)
 }
 
 // named is kind followed by the name of id, or by its number.
