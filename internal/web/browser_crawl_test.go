@@ -235,7 +235,7 @@ func TestBrowserCrawl(t *testing.T) {
 		}
 	}
 	slices.Sort(patterns)
-	visited := map[string]bool{}
+	visited, checked := map[string]bool{}, 0
 	roles := []auth.Role{"", auth.RoleAdmin, auth.RoleCoordinator, auth.RoleHead, auth.RoleOfficer, auth.RoleLeader}
 	for _, role := range roles {
 		u := d.users[role]
@@ -264,11 +264,13 @@ func TestBrowserCrawl(t *testing.T) {
 				continue
 			}
 			visited[pattern] = true
+			checked++
 			for _, w := range crawlWidths {
 				d.checkPage(ctx, t, src, who, path, w)
 			}
 		}
 	}
+	t.Logf("checked %d pages (role × route) at %d widths", checked, len(crawlWidths))
 	for _, p := range patterns {
 		if !visited[strings.TrimPrefix(p, "GET ")] && !strings.HasPrefix(p, "GET /login/2fa") {
 			t.Errorf("%s: no role reached this page", p)
