@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"context"
 	"regexp"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -58,6 +61,24 @@ func TestBrowserPhoneHeader(t *testing.T) {
 		wide, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("body *")).filter(function (e) { return e.getBoundingClientRect().right > 391; }).slice(0, 5).map(function (e) { return e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right); }).join("; ")`))
 		t.Errorf("the page is %.0f px wide on a 390 px phone: %s", w, wide)
 	}
+
+	// Without the script nothing is folded away: the links, the search box
+	// and sign-out show, stacked, and no button that could not work.
+	noScript := func(off bool) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+			return chromedp.Void{}, err
+		}
+	}
+	b.do("no script", noScript(true), chromedp.Navigate(a.srv.URL+"/plans"), chromedp.WaitReady(chromedp.CSS("table.plans")))
+	b.shot("header-390-noscript")
+	if shown(".menu-toggle") || !shown("nav.main-nav a[href='/plans']") || !shown("form.search input[name=q]") || !shown("form.logout button") {
+		t.Error("without the script the header hides what it cannot unfold")
+	}
+	if w := num(`document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("without the script the page is %.0f px wide", w)
+	}
+	b.do("script again", noScript(false))
 
 	// On a desktop: no button, the links in view, the header compact.
 	b.do("desktop", chromedp.EmulateViewport(1366, 900), chromedp.Navigate(a.srv.URL+"/plans/"+ids(a.f.planID)+"/dashboard"),
