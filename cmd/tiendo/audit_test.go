@@ -31,7 +31,7 @@ func TestAuditVerify(t *testing.T) {
 	}
 	raw.Close()
 	r = runCmd(t, "", "audit", "verify", "--db", db)
-	if !errors.Is(r.err, errAuditBroken) || !strings.Contains(r.stdout, "mắt xích 1 (bản ghi id 1)") {
+	if !errors.Is(r.err, errAuditBroken) || !strings.Contains(r.stdout, "bản ghi số 1 (bản ghi id 1)") {
 		t.Fatalf("tampered log: err %v, out %q", r.err, r.stdout)
 	}
 }

@@ -517,9 +517,27 @@ func TestServeDemo(t *testing.T) {
 	if !strings.Contains(out, "63 nhiệm vụ") {
 		t.Errorf("demo output lacks \"63 nhiệm vụ\":\n%s", out)
 	}
-	// One account line per role: two spaces, username, password (or where
-	// its link is), role code. Roles that must use 2FA get a link instead.
-	accountLine := regexp.MustCompile(`(?m)^  (\S+)\s+([A-Z2-7]{26}|\(đường dẫn sau khi máy chủ chạy\))\s+(admin|coordinator|head|officer|leader) \(`)
+	// One account line per role, framed after the address: two spaces,
+	// username, password (or where its link is), role code. Roles that must
+	// use 2FA get a link instead.
+	accountLine := regexp.MustCompile(`(?m)^\|   (\S+)\s+([A-Z2-7]{26}|\(đường dẫn bên dưới\))\s+(admin|coordinator|head|officer|leader) \(`)
+	if i, j := strings.Index(out, "://"+sv.addr), strings.Index(out, "TÀI KHOẢN MẪU"); i < 0 || j < i {
+		t.Errorf("the accounts are not printed after the address:\n%s", out)
+	}
+	// … and written beside the database, for its owner only.
+	file, err := os.ReadFile(db + ".demo-accounts.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(db + ".demo-accounts.txt"); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("accounts file mode: %v, %v; want 0600", st.Mode().Perm(), err)
+	}
+	if n := len(regexp.MustCompile(`(?m)^  \S+\s+([A-Z2-7]{26}|\(đường dẫn bên dưới\))\s`).FindAllString(string(file), -1)); n != 5 {
+		t.Errorf("the accounts file lists %d accounts:\n%s", n, file)
+	}
+	if n := len(regexp.MustCompile(`(?m)^http://\S+/login/link/\S+$`).FindAllString(string(file), -1)); n != 2 {
+		t.Errorf("the accounts file has %d setup links, want 2:\n%s", n, file)
+	}
 	accounts := accountLine.FindAllStringSubmatch(out, -1)
 	if len(accounts) != 5 {
 		t.Fatalf("demo output lists %d accounts, want 5:\n%s", len(accounts), out)

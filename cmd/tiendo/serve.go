@@ -89,9 +89,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Warn("the database file is readable by other users of this machine; it holds password hashes and "+
 			"second-factor secrets: make it the owner's alone (chmod 600)", "file", f)
 	}
-	var demoLinks []string // demo accounts that get a setup link, printed once the server listens
+	var demoAccounts []demo.Account // printed, with the setup links, once the server listens
 	if *withDemo {
-		if demoLinks, err = loadDemo(ctx, s, clock.Today(clk), twoFactor, stdout); err != nil {
+		if demoAccounts, err = loadDemo(ctx, s, clock.Today(clk), twoFactor, stdout); err != nil {
 			return err
 		}
 	}
@@ -143,19 +143,26 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if tlsCfg != nil {
 		scheme = "https"
 	}
-	fmt.Fprintf(stdout, "tiendo đang chạy tại %s://%s (cơ sở dữ liệu: %s)\n", scheme, ln.Addr(), s.Dialect())
-	if len(demoLinks) > 0 {
+	started := fmt.Sprintf("tiendo đang chạy tại %s://%s (cơ sở dữ liệu: %s)\n", scheme, ln.Addr(), s.Dialect())
+	if len(demoAccounts) > 0 {
+		// The demo's passwords and setup links, once the server listens
+		// (after the start-up log lines), framed so that they stand out,
+		// and kept in a file only this machine's owner can read.
 		base := *baseURL
 		if base == "" {
 			base = scheme + "://" + ln.Addr().String()
 		}
-		fmt.Fprintln(stdout, "Vai trò bắt buộc xác thực hai lớp đăng nhập lần đầu qua đường dẫn một lần (đặt mật khẩu, bật xác thực hai lớp):")
-		for _, name := range demoLinks {
-			if err := printLink(ctx, s, name, base, stdout); err != nil {
-				return err
-			}
+		links, err := demoLinks(ctx, s, demoAccounts, base)
+		if err != nil {
+			return err
 		}
+		file, ferr := writeDemoAccounts(*db, demoAccounts, links)
+		if ferr != nil {
+			log.Warn("could not write the demo accounts to a file", "err", ferr)
+		}
+		started += demoAccountsBlock(demoAccounts, base, file) + links
 	}
+	fmt.Fprint(stdout, started)
 	errc := make(chan error, 1)
 	go func() {
 		if tlsCfg != nil {
@@ -185,19 +192,19 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// loadDemo fills a new database with the demo data and prints the accounts;
-// on a database that already holds plans it says so and changes nothing.
-// Accounts whose role must sign in with a second factor (twoFactor, nil
-// meaning the default roles) get a one-time setup link instead — a
-// password alone never enrols one —: it returns their usernames, for the
-// links to be printed once the server's address is known.
-func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []auth.Role, stdout io.Writer) (links []string, err error) {
+// loadDemo fills a new database with the demo data and returns the
+// accounts, for serve to print once it listens; on a database that
+// already holds plans it says so and changes nothing. Accounts whose role
+// must sign in with a second factor (twoFactor, nil meaning the default
+// roles) come back without a password: a password alone never enrols one,
+// so they get a one-time setup link (demoLinks) instead.
+func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []auth.Role, stdout io.Writer) ([]demo.Account, error) {
 	plans, err := s.Plans(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if len(plans) > 0 {
-		fmt.Fprintln(stdout, "Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu mẫu (tài khoản mẫu đã được in ra khi tạo).")
+		fmt.Fprintln(stdout, "Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu mẫu (tài khoản mẫu đã được in ra và ghi vào tệp khi tạo).")
 		return nil, nil
 	}
 	res, err := demo.Load(ctx, s)
@@ -215,26 +222,20 @@ func loadDemo(ctx context.Context, s *store.Store, today time.Time, twoFactor []
 		return nil, err
 	}
 	if len(sample.Periods) > 0 {
-		fmt.Fprintf(stdout, "Báo cáo mẫu (%s): %d đã tiếp nhận, %d chờ tiếp nhận, %d bị trả lại, %d đang soạn, %d chưa lập; %d nộp muộn.\n",
+		fmt.Fprintf(stdout, "Báo cáo mẫu (%s): %d đã tiếp nhận, %d chờ tiếp nhận, %d bị trả lại, %d đang soạn, %d chưa lập; %d gửi muộn.\n",
 			strings.Join(sample.Periods, ", "), sample.ByState[reporting.StateAccepted], sample.ByState[reporting.StateSubmitted],
 			sample.ByState[reporting.StateReturned], sample.ByState[reporting.StateDraft], sample.ByState[reporting.StateNotStarted], sample.Late)
 	}
 	if twoFactor == nil {
 		twoFactor = auth.DefaultTwoFactorRoles
 	}
-	fmt.Fprintln(stdout, "Tài khoản mẫu (mật khẩu chỉ in một lần):")
-	for _, a := range res.Accounts {
-		agency := ""
-		if a.Agency != "" {
-			agency = " — " + a.Agency
-		}
-		pw := a.Password
+	accounts := slices.Clone(res.Accounts)
+	for i, a := range accounts {
 		if slices.Contains(twoFactor, a.Role) {
-			pw, links = "(đường dẫn sau khi máy chủ chạy)", append(links, a.Username)
+			accounts[i].Password = ""
 		}
-		fmt.Fprintf(stdout, "  %-16s %-32s %s (%s)%s\n", a.Username, pw, a.Role, a.Role.Label(), agency)
 	}
-	return links, nil
+	return accounts, nil
 }
 
 // parseClock returns the system clock, or a clock fixed at noon (Vietnam

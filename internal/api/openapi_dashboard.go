@@ -9,7 +9,7 @@ func dashboardOperations() map[string]obj {
 		"GET /plans/{id}/dashboard": {
 			"operationId": "getDashboard", "tags": []any{"dashboard"},
 			"summary":     "Số liệu tổng hợp của kế hoạch",
-			"description": "Các số liệu của bảng điều hành cho một kỳ báo cáo (`period`, mặc định kỳ chứa ngày xem) tại một ngày (`asof`, mặc định hôm nay): số nhiệm vụ theo từng mã tình trạng (`status_counts`, đủ mọi mã), theo nhóm nhiệm vụ (III.1…, kèm nhóm con) và theo cơ quan chủ trì; danh sách quá hạn kèm số ngày; tỷ lệ báo cáo đã nhận (`completeness`) và đúng hạn (`on_time_rate`, đúng hạn / phải nộp) của kỳ, chung và theo cơ quan; chỉ tiêu: thực hiện so với kế hoạch năm, % đạt theo chiều (chỉ tiêu giảm: càng thấp càng tốt), đèn xanh (≥ 100 %), vàng (≥ 80 %), đỏ; xu hướng tình trạng qua các kỳ; cảnh báo sớm (nhiệm vụ có tiến độ chậm hơn thời gian đã trôi qua quá 25 điểm %).\n\nChỉ số liệu của báo cáo **đã tiếp nhận** làm thay đổi tình trạng nhiệm vụ và giá trị chỉ tiêu; báo cáo đã gửi (kể cả chưa tiếp nhận) được tính là đã nhận. Đây là cùng một nguồn số liệu với trang điều hành, báo cáo tổng hợp và dữ liệu mở. Kỳ không thuộc kế hoạch → 400 (`fields.period`); kế hoạch chưa có kỳ báo cáo → 404.",
+			"description": "Các số liệu của bảng điều hành cho một kỳ báo cáo (`period`, mặc định kỳ chứa ngày xem) tại một ngày (`asof`, mặc định hôm nay): số nhiệm vụ theo từng mã tình trạng (`status_counts`, đủ mọi mã), theo nhóm nhiệm vụ (III.1…, kèm nhóm con) và theo cơ quan chủ trì; danh sách quá hạn kèm số ngày; tỷ lệ báo cáo đã nhận (`completeness`) và đúng hạn (`on_time_rate`, đúng hạn / phải gửi) của kỳ, chung và theo cơ quan; chỉ tiêu: thực hiện so với kế hoạch năm, % đạt theo chiều (chỉ tiêu giảm: càng thấp càng tốt), đèn xanh (≥ 100 %), vàng (≥ 80 %), đỏ; xu hướng tình trạng qua các kỳ; cảnh báo sớm (nhiệm vụ có tiến độ chậm hơn thời gian đã trôi qua quá 25 điểm %).\n\nChỉ số liệu của báo cáo **đã tiếp nhận** làm thay đổi tình trạng nhiệm vụ và giá trị chỉ tiêu; báo cáo đã gửi (kể cả chưa tiếp nhận) được tính là đã nhận. Đây là cùng một nguồn số liệu với trang điều hành, báo cáo tổng hợp và dữ liệu mở. Kỳ không thuộc kế hoạch → 400 (`fields.period`); kế hoạch chưa có kỳ báo cáo → 404.",
 			"parameters":  []any{param("PlanID"), param("PeriodQuery"), param("AsOf")},
 			"responses":   readResponses(ok("Số liệu tổng hợp", ref("Dashboard")), true),
 		},
@@ -88,10 +88,10 @@ func dashboardSchemas() obj {
 			"by_agency":     arrayOf("DashboardAgency"),
 			"completeness": closed(obj{
 				"received": count("Báo cáo đã nhận (đã gửi hoặc đã tiếp nhận) đến ngày xem"),
-				"expected": count("Báo cáo phải nộp trong kỳ"),
-				"rate":     rate("Đã nhận / phải nộp (0 khi không phải nộp gì)"),
+				"expected": count("Báo cáo phải gửi trong kỳ"),
+				"rate":     rate("Đã nhận / phải gửi (0 khi không phải gửi gì)"),
 			}),
-			"on_time_rate":  rate("Đúng hạn / phải nộp: báo cáo chưa nhận là không đúng hạn"),
+			"on_time_rate":  rate("Đúng hạn / phải gửi: báo cáo chưa nhận là không đúng hạn"),
 			"reports":       ref("Figures"),
 			"indicators":    arrayOf("DashboardIndicator"),
 			"trend":         arrayOf("DashboardTrend"),

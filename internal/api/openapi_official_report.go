@@ -25,7 +25,7 @@ func officialReportOperations() map[string]obj {
 			"Báo cáo tổng hợp của kế hoạch cho một kỳ (`period`, mặc định kỳ chứa ngày hôm nay), trình bày theo Nghị định 30/2020/NĐ-CP: Quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày, \"BÁO CÁO\" và trích yếu; I. Kết quả thực hiện (số nhiệm vụ theo tình trạng, theo nhóm; tỷ lệ báo cáo đã nhận và đúng hạn; chỉ tiêu), II. Khó khăn, vướng mắc, III. Kiến nghị, đề xuất, IV. Nhiệm vụ trọng tâm kỳ tới; chữ ký, nơi nhận; số trang từ trang 2.",
 			"application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 		"GET /plans/{id}/report.xlsx": download("getOfficialReportXlsx", "Phụ lục báo cáo tổng hợp (.xlsx)",
-			"Sổ tính phụ lục của báo cáo tổng hợp, ba trang tính: `Nhiệm vụ` (STT, nhiệm vụ, chủ trì, phối hợp, thời hạn, sản phẩm, tình trạng, kết quả), `Chỉ tiêu` (chỉ tiêu, đơn vị, kế hoạch, thực hiện, % đạt), `Báo cáo` (cơ quan, phải nộp, đã nhận, đúng hạn).",
+			"Sổ tính phụ lục của báo cáo tổng hợp, ba trang tính: `Nhiệm vụ` (STT, nhiệm vụ, chủ trì, phối hợp, thời hạn, sản phẩm, tình trạng, kết quả), `Chỉ tiêu` (chỉ tiêu, đơn vị, kế hoạch, thực hiện, % đạt), `Báo cáo` (cơ quan, phải gửi, đã nhận, đúng hạn).",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 	}
 }

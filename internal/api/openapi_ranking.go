@@ -9,7 +9,7 @@ func rankingOperations() map[string]obj {
 		"GET /plans/{id}/ranking": {
 			"operationId": "getRanking", "tags": []any{"dashboard"},
 			"summary":     "Xếp hạng cơ quan theo năm (khen thưởng)",
-			"description": "Điểm của từng cơ quan trong năm (`year`, mặc định năm nay), tốt nhất trước, kèm số liệu của từng thành phần để bảo vệ kết quả: nhiệm vụ chủ trì hoàn thành đúng thời hạn ban đầu (`tasks_on_time`), báo cáo gửi đúng hạn (`timeliness`), đạt chỉ tiêu (`indicators`: mỗi chỉ tiêu tối đa 100 điểm). `pct` = `num` ÷ `den` × 100, null khi thành phần không áp dụng (trọng số của nó chia cho các thành phần còn lại). Điểm = Σ trọng số × tỉ lệ của các thành phần áp dụng ÷ tổng trọng số của chúng, thang 100, làm tròn 0,1; bằng điểm cùng hạng. Tính đến ngày cuối năm với năm đã qua, hôm nay với năm nay (`asof`). Cùng số liệu với trang xếp hạng và tệp tải về. Năm không hợp lệ → 400 (`fields.year`).",
+			"description": "Điểm của từng cơ quan trong năm (`year`, mặc định năm nay), tốt nhất trước, kèm số liệu của từng thành phần để bảo vệ kết quả: nhiệm vụ chủ trì hoàn thành đúng thời hạn ban đầu (`tasks_on_time`), báo cáo gửi đúng hạn (`timeliness`), đạt chỉ tiêu (`indicators`: mỗi chỉ tiêu tối đa 100 điểm). `pct` = `num` ÷ `den` × 100, null khi thành phần không áp dụng (trọng số của nó chia cho các thành phần còn lại). Điểm = Σ trọng số × tỷ lệ của các thành phần áp dụng ÷ tổng trọng số của chúng, thang 100, làm tròn 0,1; bằng điểm cùng hạng. Tính đến ngày cuối năm với năm đã qua, hôm nay với năm nay (`asof`). Cùng số liệu với trang xếp hạng và tệp tải về. Năm không hợp lệ → 400 (`fields.year`).",
 			"parameters":  []any{param("PlanID"), param("Year")},
 			"responses":   readResponses(ok("Bảng xếp hạng", ref("Ranking")), true),
 		},

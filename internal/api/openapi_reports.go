@@ -26,7 +26,7 @@ func reportOperations() map[string]obj {
 		"GET /reports": {
 			"operationId": "listReports", "tags": []any{"reports"},
 			"summary":     "Danh sách báo cáo",
-			"description": "Báo cáo của một kế hoạch (`plan`, hoặc suy ra từ `period`), lọc theo kỳ, cơ quan, trạng thái. Mọi báo cáo phải nộp đều có mặt từ ngày đầu kỳ (trạng thái `not_started` khi chưa ai lưu gì), kèm hạn `due`, lúc gửi `submitted_at` và `on_time` (null khi chưa gửi). Xếp theo kỳ rồi tên cơ quan.\n\nPhạm vi theo quy tắc xem báo cáo: lãnh đạo và chuyên viên cơ quan chỉ thấy báo cáo của cơ quan mình (hỏi cơ quan khác → 403); lãnh đạo tỉnh chỉ thấy báo cáo đã tiếp nhận (hỏi trạng thái khác → 403); điều phối và quản trị thấy tất cả.",
+			"description": "Báo cáo của một kế hoạch (`plan`, hoặc suy ra từ `period`), lọc theo kỳ, cơ quan, trạng thái. Mọi báo cáo phải gửi đều có mặt từ ngày đầu kỳ (trạng thái `not_started` khi chưa ai lưu gì), kèm hạn `due`, lúc gửi `submitted_at` và `on_time` (null khi chưa gửi). Xếp theo kỳ rồi tên cơ quan.\n\nPhạm vi theo quy tắc xem báo cáo: lãnh đạo và chuyên viên cơ quan chỉ thấy báo cáo của cơ quan mình (hỏi cơ quan khác → 403); lãnh đạo tỉnh chỉ thấy báo cáo đã tiếp nhận (hỏi trạng thái khác → 403); điều phối và quản trị thấy tất cả.",
 			"parameters": []any{param("PlanQuery"), param("PeriodQuery"), param("ReportAgency"), param("ReportState"),
 				param("Revisions"), param("ReportLimit"), param("Offset")},
 			"responses": readResponses(ok("Trang báo cáo", ref("ReportList")), true),
@@ -119,7 +119,7 @@ func reportOperations() map[string]obj {
 		"GET /me/due": {
 			"operationId": "getMyWork", "tags": []any{"me"},
 			"summary":     "Việc của tôi",
-			"description": "Theo ngày hôm nay. Lãnh đạo, chuyên viên cơ quan: các báo cáo của cơ quan phải gửi (trễ hạn trước), bị trả lại, đang chờ tiếp nhận (`reports`) và nhiệm vụ quá hạn, sắp đến hạn (`tasks`). Điều phối, quản trị: với mỗi kế hoạch đang thực hiện, kỳ hiện tại — cơ quan chưa gửi, báo cáo chờ tiếp nhận, số liệu đầy đủ và đúng hạn theo cơ quan (`review`). Lãnh đạo tỉnh: các danh sách trống. `plan` chỉ lấy một kế hoạch; `period` (cùng `plan`) chọn kỳ khác cho điều phối.",
+			"description": "Theo ngày hôm nay. Lãnh đạo, chuyên viên cơ quan: các báo cáo của cơ quan phải gửi (quá hạn trước), bị trả lại, đang chờ tiếp nhận (`reports`) và nhiệm vụ quá hạn, sắp đến hạn (`tasks`). Điều phối, quản trị: với mỗi kế hoạch đang thực hiện, kỳ hiện tại — cơ quan chưa gửi, báo cáo chờ tiếp nhận, số liệu đầy đủ và đúng hạn theo cơ quan (`review`). Lãnh đạo tỉnh: các danh sách trống. `plan` chỉ lấy một kế hoạch; `period` (cùng `plan`) chọn kỳ khác cho điều phối.",
 			"parameters":  []any{param("PlanQuery"), param("PeriodQuery")},
 			"responses":   readResponses(ok("Việc của tôi", ref("MeDue")), true),
 		},
@@ -471,7 +471,7 @@ func meDueSchema() obj {
 		"role":      obj{"type": "string", "enum": []any{"admin", "coordinator", "head", "officer", "leader"}},
 		"agency_id": userRef("Cơ quan của người gọi; null với điều phối, quản trị, lãnh đạo tỉnh"),
 		"counts":    ref("MeCounts"),
-		"reports":   merge(arrayOf("DueReport"), obj{"description": "Báo cáo của cơ quan: phải gửi (trễ hạn trước, rồi hạn gần trước), bị trả lại, chờ tiếp nhận"}),
+		"reports":   merge(arrayOf("DueReport"), obj{"description": "Báo cáo của cơ quan: phải gửi (quá hạn trước, rồi hạn gần trước), bị trả lại, chờ tiếp nhận"}),
 		"tasks":     merge(arrayOf("TaskAlert"), obj{"description": "Nhiệm vụ của cơ quan quá hạn hoặc sắp đến hạn, quá hạn lâu nhất trước"}),
 		"review":    merge(arrayOf("Review"), obj{"description": "Điều phối: mỗi kế hoạch đang thực hiện, kỳ hiện tại"}),
 	})
@@ -567,13 +567,13 @@ func agencyFiguresSchema() obj {
 
 func figuresSchema() obj {
 	return closed(obj{
-		"expected":     count("Số báo cáo phải nộp"),
+		"expected":     count("Số báo cáo phải gửi"),
 		"received":     count("Đã nhận (đã gửi hoặc đã tiếp nhận)"),
 		"on_time":      count("Đã nhận, đúng hạn"),
-		"late":         count("Đã nhận, trễ hạn"),
+		"late":         count("Đã nhận, gửi muộn"),
 		"missing":      count("Chưa nhận"),
 		"accepted":     count("Đã tiếp nhận"),
-		"completeness": obj{"type": "number", "minimum": 0, "maximum": 1, "description": "Đã nhận / phải nộp"},
-		"on_time_rate": obj{"type": "number", "minimum": 0, "maximum": 1, "description": "Đúng hạn / phải nộp"},
+		"completeness": obj{"type": "number", "minimum": 0, "maximum": 1, "description": "Đã nhận / phải gửi"},
+		"on_time_rate": obj{"type": "number", "minimum": 0, "maximum": 1, "description": "Đúng hạn / phải gửi"},
 	})
 }

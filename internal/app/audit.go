@@ -23,6 +23,21 @@ func (a *App) SearchAudit(ctx context.Context, by *auth.User, f audit.Filter) ([
 	return a.store.AuditSearch(ctx, f)
 }
 
+// AuditLog is the audit page: the entries that match f, newest first (as
+// SearchAudit), each said as a sentence with the names of what it points
+// to, read in one query per kind of object.
+func (a *App) AuditLog(ctx context.Context, by *auth.User, f audit.Filter) ([]audit.Line, error) {
+	rows, err := a.SearchAudit(ctx, by, f)
+	if err != nil {
+		return nil, err
+	}
+	names, err := a.store.AuditNames(ctx, audit.Refs(rows))
+	if err != nil {
+		return nil, err
+	}
+	return audit.Lines(rows, names), nil
+}
+
 // AuditChoices are what the audit page's filter offers: who may have
 // acted, their agencies, and the kinds of object the log names.
 type AuditChoices struct {

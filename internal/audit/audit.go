@@ -48,9 +48,10 @@ func (f Filter) Check() string {
 // acted.
 type Row struct {
 	Entry
-	Seq      int64
-	Username string // "" for the system
-	FullName string
+	Seq         int64
+	Username    string // "" for the system
+	FullName    string
+	ActorAgency string // the name of the agency of who acted; "" for none
 }
 
 // Actor names who acted: the full name and sign-in name, or the system.

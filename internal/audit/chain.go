@@ -96,11 +96,11 @@ type Break struct {
 func (b *Break) Reason() string {
 	switch b.Kind {
 	case Missing:
-		return fmt.Sprintf("thiếu bản ghi (tiếp theo là mắt xích %d) — bản ghi đã bị xoá", b.Next)
+		return fmt.Sprintf("thiếu bản ghi (tiếp theo là bản ghi số %d) — bản ghi đã bị xóa", b.Next)
 	case Altered:
 		return "mã băm không khớp — bản ghi này hoặc bản ghi ngay trước đã bị sửa"
 	case CutTail:
-		return fmt.Sprintf("đầu chuỗi ghi mắt xích %d nhưng chuỗi chỉ có %d — bản ghi cuối đã bị xoá hoặc đầu chuỗi bị sửa", b.HeadSeq, b.Entries)
+		return fmt.Sprintf("đầu chuỗi ghi số %d nhưng chuỗi chỉ có %d — bản ghi cuối đã bị xóa hoặc đầu chuỗi bị sửa", b.HeadSeq, b.Entries)
 	case Unchained:
 		return fmt.Sprintf("%d bản ghi nằm ngoài chuỗi (được chèn thẳng vào cơ sở dữ liệu)", b.Count)
 	}
@@ -110,9 +110,9 @@ func (b *Break) Reason() string {
 // String names the link and the reason, for the command line.
 func (b *Break) String() string {
 	if b.ID == 0 {
-		return fmt.Sprintf("mắt xích %d: %s", b.Seq, b.Reason())
+		return fmt.Sprintf("bản ghi số %d: %s", b.Seq, b.Reason())
 	}
-	return fmt.Sprintf("mắt xích %d (bản ghi id %d): %s", b.Seq, b.ID, b.Reason())
+	return fmt.Sprintf("bản ghi số %d (bản ghi id %d): %s", b.Seq, b.ID, b.Reason())
 }
 
 // Verifier judges a chain read back row by row in seq order: a row whose

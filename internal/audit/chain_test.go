@@ -66,8 +66,8 @@ func TestVerifier(t *testing.T) {
 		reason string
 	}{
 		{"altered", verify(altered, hashes, 4, hashes[3], 0), 3, audit.Altered, "mã băm không khớp"},
-		{"deleted", verify(append(links[:1:1], links[2:]...), append(hashes[:1:1], hashes[2:]...), 4, hashes[3], 0), 2, audit.Missing, "tiếp theo là mắt xích 3"},
-		{"cut tail", verify(links[:3], hashes[:3], 4, hashes[3], 0), 4, audit.CutTail, "đầu chuỗi ghi mắt xích 4 nhưng chuỗi chỉ có 3"},
+		{"deleted", verify(append(links[:1:1], links[2:]...), append(hashes[:1:1], hashes[2:]...), 4, hashes[3], 0), 2, audit.Missing, "tiếp theo là bản ghi số 3"},
+		{"cut tail", verify(links[:3], hashes[:3], 4, hashes[3], 0), 4, audit.CutTail, "đầu chuỗi ghi số 4 nhưng chuỗi chỉ có 3"},
 		{"unchained", verify(links, hashes, 4, hashes[3], 2), 5, audit.Unchained, "2 bản ghi nằm ngoài chuỗi"},
 		{"no hash", verify(links, append(hashes[:1:1], "", hashes[2], hashes[3]), 4, hashes[3], 0), 2, audit.Altered, "bị sửa"},
 	}
@@ -77,7 +77,7 @@ func TestVerifier(t *testing.T) {
 			t.Errorf("%s: broken %v; want seq %d, %s, %q", c.name, b, c.seq, c.kind, c.reason)
 		}
 	}
-	if s := (&audit.Break{Seq: 1, ID: 1, Kind: audit.Altered}).String(); !strings.HasPrefix(s, "mắt xích 1 (bản ghi id 1): ") {
+	if s := (&audit.Break{Seq: 1, ID: 1, Kind: audit.Altered}).String(); !strings.HasPrefix(s, "bản ghi số 1 (bản ghi id 1): ") {
 		t.Errorf("String() = %q", s)
 	}
 }

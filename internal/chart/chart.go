@@ -1,16 +1,20 @@
-// Package chart draws the dashboards' charts on the server as inline SVG:
-// rectangles positioned by attributes and coloured by class from the
-// application's stylesheet (the Content-Security-Policy allows no inline
-// style and no script). The plan dashboard (internal/web) and the public
-// dashboard (internal/opendata) draw with it, so both look alike and
-// neither needs a script. Every chart stands beside a table holding the same
-// numbers, which is what screen readers and the drill-down use; Template
-// writes a chart.
+// Package chart draws the dashboards' charts on the server. Each bar is a
+// row of HTML — its label and total are text, so they keep the page's type
+// size on a phone and wrap instead of shrinking — around a small inline SVG
+// holding only the coloured segments, stretched to the row's width. The SVG
+// is hidden from assistive technology (its links are mouse shortcuts, out
+// of the tab order): every chart stands beside a data table holding the
+// same numbers with the same links, and each row also says its segments in
+// words. The Content-Security-Policy allows no inline style and no script,
+// so positions are SVG attributes and colours are classes from the
+// application's stylesheet. The plan dashboard (internal/web) and the
+// public dashboard (internal/opendata) draw with it, so both look alike.
 package chart
 
 import (
 	_ "embed"
 	"strconv"
+	"strings"
 
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
@@ -18,50 +22,35 @@ import (
 )
 
 // Template defines the template "chart", which writes a *Chart as a
-// figure: its caption, the SVG (role img, labelled by the caption; a bar
-// segment with an Href is a link) and its legend. Nothing when the chart
-// has no bars.
+// figure: its caption, an ordered list of bars labelled by the caption,
+// and its legend. Nothing when the chart has no bars.
 //
 //go:embed chart.html
 var Template string
 
-// Chart geometry, in SVG user units (the viewBox scales it to the page).
-const (
-	width      = 640
-	labelWidth = 190 // room for the row labels on the left
-	barHeight  = 22
-	gap        = 10
-	rightRoom  = 60 // room for the total after the bar
-)
+// units is the width of every bar's SVG, in user units; the SVG is
+// stretched to the row (preserveAspectRatio="none").
+const units = 1000
 
 // Chart is one horizontal bar chart, stacked or not.
 type Chart struct {
 	ID     string // for aria-labelledby
 	Title  string
-	Width  int
-	Height int
 	Bars   []Bar
 	Legend []Legend
-	// Above: each row's label stands above its bar (LabelsAbove), which
-	// the stylesheet may then set larger on a phone.
-	Above bool
 }
 
 // Bar is one row of a chart.
 type Bar struct {
 	Label  string
-	LabelY int // baseline of the label
-	Y      int // top of the bar
-	TextY  int // baseline of the total (and of the label beside the bar)
 	Total  string
-	TotalX float64
+	Spoken string // the segments in words, for screen readers: "Quá hạn: 3; Chưa triển khai: 2"
 	Segs   []Seg
 }
 
 // Seg is one coloured part of a bar, linking to the tasks behind it.
 type Seg struct {
-	X, W  float64
-	Y     int
+	X, W  float64 // in units
 	Class string
 	Title string // tooltip: "Quá hạn: 3"
 	Href  string
@@ -96,7 +85,8 @@ func Stacked(id, title string, rows []StackRow) *Chart {
 	used := map[plan.Status]bool{}
 	for i, r := range rows {
 		b := c.bar(i, r.Label)
-		x := float64(labelWidth)
+		x := 0.0
+		var spoken []string
 		for _, s := range plan.Statuses {
 			n := r.Counts[s]
 			if n == 0 {
@@ -104,14 +94,15 @@ func Stacked(id, title string, rows []StackRow) *Chart {
 			}
 			used[s] = true
 			w := float64(n) * scale
-			seg := Seg{X: round2(x), W: round2(w), Y: b.Y, Class: StatusClass(s), Title: s.Label() + ": " + vntext.FormatInt(n)}
+			seg := Seg{X: round2(x), W: round2(w), Class: StatusClass(s), Title: s.Label() + ": " + vntext.FormatInt(n)}
+			spoken = append(spoken, seg.Title)
 			if r.Href != nil {
 				seg.Href = r.Href(s)
 			}
 			b.Segs = append(b.Segs, seg)
 			x += w
 		}
-		b.Total, b.TotalX = vntext.FormatInt(r.Counts.Total()), round2(x+6)
+		b.Total, b.Spoken = vntext.FormatInt(r.Counts.Total()), strings.Join(spoken, "; ")
 	}
 	for _, s := range plan.Statuses {
 		if used[s] {
@@ -143,51 +134,22 @@ func Values(id, title string, rows []ValueRow, floor float64) *Chart {
 		b := c.bar(i, r.Label)
 		w := max(r.Value, 0) * scale
 		if w > 0 {
-			b.Segs = []Seg{{X: labelWidth, Y: b.Y, W: round2(w), Class: r.Class, Title: r.Label + ": " + r.Text, Href: r.Href}}
+			b.Segs = []Seg{{W: round2(w), Class: r.Class, Title: r.Label + ": " + r.Text, Href: r.Href}}
 		}
-		b.Total, b.TotalX = r.Text, round2(labelWidth+w+6)
+		b.Total = r.Text
 	}
 	return c
 }
 
 func newChart(id, title string, rows int) *Chart {
-	return &Chart{ID: id, Title: title, Width: width, Height: max(1, rows)*(barHeight+gap) + gap}
+	return &Chart{ID: id, Title: title, Bars: make([]Bar, 0, rows)}
 }
 
-// bar adds row i's bar and returns it.
+// bar adds row i's bar and returns it. Labels wrap on the page; only
+// very long ones (a task group's whole sentence) are cut.
 func (c *Chart) bar(i int, label string) *Bar {
-	y := gap + i*(barHeight+gap)
-	c.Bars = append(c.Bars, Bar{Label: shorten(label, 28), LabelY: y + barHeight - 6, Y: y, TextY: y + barHeight - 6})
-	return &c.Bars[len(c.Bars)-1]
-}
-
-// labelLine is the room above a bar for its label in LabelsAbove: enough
-// for the label set at twice the size, as a phone's stylesheet may.
-const labelLine = 30
-
-// LabelsAbove lays c out with each row's label above its bar and the bars
-// across the whole width, for a narrow screen: scaled down to a phone, a
-// label beside its bar would be too small to read, while one above it may
-// be set large (the stylesheet's .labels-above). It returns c.
-func (c *Chart) LabelsAbove() *Chart {
-	if c.Above {
-		return c
-	}
-	c.Above = true
-	stretch := float64(width-rightRoom) / float64(width-labelWidth-rightRoom)
-	pitch := labelLine + barHeight + gap
-	for i := range c.Bars {
-		b := &c.Bars[i]
-		top := gap + i*pitch
-		b.LabelY, b.Y, b.TextY = top+labelLine-8, top+labelLine, top+labelLine+barHeight-6
-		for j := range b.Segs {
-			sg := &b.Segs[j]
-			sg.X, sg.W, sg.Y = round2((sg.X-labelWidth)*stretch), round2(sg.W*stretch), b.Y
-		}
-		b.TotalX = round2((b.TotalX-6-labelWidth)*stretch + 6)
-	}
-	c.Height = max(1, len(c.Bars))*pitch + gap
-	return c
+	c.Bars = append(c.Bars, Bar{Label: shorten(label, 90)})
+	return &c.Bars[i]
 }
 
 // barScale is how many units one counted thing takes.
@@ -195,7 +157,7 @@ func barScale(top float64) float64 {
 	if top <= 0 {
 		return 0
 	}
-	return float64(width-labelWidth-rightRoom) / top
+	return units / top
 }
 
 func round2(x float64) float64 {

@@ -17,17 +17,34 @@ func TestStacked(t *testing.T) {
 	if len(c.Bars) != 2 || len(c.Bars[0].Segs) != 2 || len(c.Bars[1].Segs) != 1 {
 		t.Fatalf("bars = %+v", c.Bars)
 	}
-	// The longest bar fills the room between the labels and the totals;
-	// the other is scaled to it.
-	full := float64(width - labelWidth - rightRoom)
-	if w := c.Bars[0].Segs[0].W + c.Bars[0].Segs[1].W; w != full {
-		t.Errorf("longest bar %v, want %v", w, full)
+	// The longest bar fills the row; the other is scaled to it, and each
+	// segment starts where the one before it ends.
+	b := c.Bars[0]
+	if w := b.Segs[0].W + b.Segs[1].W; w != units {
+		t.Errorf("longest bar %v, want %v", w, units)
 	}
-	if w := c.Bars[1].Segs[0].W; w != full/4 {
-		t.Errorf("shorter bar %v, want %v", w, full/4)
+	if b.Segs[0].X != 0 || b.Segs[1].X != b.Segs[0].W {
+		t.Errorf("segments %+v do not follow one another", b.Segs)
 	}
-	if len(c.Legend) != 2 || c.Bars[0].Total != "4" {
-		t.Errorf("legend %v, total %q", c.Legend, c.Bars[0].Total)
+	if w := c.Bars[1].Segs[0].W; w != units/4 {
+		t.Errorf("shorter bar %v, want %v", w, units/4)
+	}
+	if len(c.Legend) != 2 || b.Total != "4" {
+		t.Errorf("legend %v, total %q", c.Legend, b.Total)
+	}
+	// Each row says its segments in words, for screen readers.
+	if !strings.Contains(b.Spoken, "Quá hạn (chưa hoàn thành): 2") || !strings.Contains(b.Spoken, "; ") {
+		t.Errorf("spoken %q", b.Spoken)
+	}
+}
+
+func TestValuesFloor(t *testing.T) {
+	c := Values("v", "Chỉ tiêu", []ValueRow{{Label: "A", Value: 50, Text: "50%"}, {Label: "B", Value: 0, Text: "0%"}}, 100)
+	if w := c.Bars[0].Segs[0].W; w != units/2 {
+		t.Errorf("50 of a floor of 100: %v, want %v", w, units/2)
+	}
+	if len(c.Bars[1].Segs) != 0 || c.Bars[1].Total != "0%" {
+		t.Errorf("a zero draws no segment but says its value: %+v", c.Bars[1])
 	}
 }
 
@@ -38,7 +55,11 @@ func TestTemplate(t *testing.T) {
 	if err := tpl.ExecuteTemplate(&b, "chart", c); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<figcaption id="v-title">Chỉ tiêu</figcaption>`, `role="img" aria-labelledby="v-title"`, `<a href="/x">`, `<title>Dịch vụ công: 80%</title>`} {
+	// The label and the total are text in the page; the SVG holds the bar
+	// only, hidden from assistive technology, its link out of the tab order.
+	for _, want := range []string{`<figcaption id="v-title">Chỉ tiêu</figcaption>`, `aria-labelledby="v-title"`,
+		`<span class="bar-label">Dịch vụ công</span>`, `<span class="bar-total">80%</span>`, `aria-hidden="true"`,
+		`<a href="/x" tabindex="-1">`, `<title>Dịch vụ công: 80%</title>`} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("chart lacks %s:\n%s", want, b.String())
 		}
@@ -46,26 +67,5 @@ func TestTemplate(t *testing.T) {
 	b.Reset()
 	if err := tpl.ExecuteTemplate(&b, "chart", Values("e", "Trống", nil, 100)); err != nil || strings.TrimSpace(b.String()) != "" {
 		t.Errorf("a chart without bars writes %q, %v", b.String(), err)
-	}
-}
-
-func TestLabelsAbove(t *testing.T) {
-	c := Stacked("c", "Theo nhóm", []StackRow{
-		{Label: "III.1", Counts: figures.Counts{plan.StatusOverdue: 2, plan.StatusDoneOnTime: 2}},
-		{Label: "III.2", Counts: figures.Counts{plan.StatusDoneOnTime: 1}},
-	}).LabelsAbove()
-	full := float64(width - rightRoom)
-	b := c.Bars[0]
-	if b.Segs[0].X != 0 || b.Segs[0].W+b.Segs[1].W != full || b.Segs[1].X != b.Segs[0].W {
-		t.Errorf("the longest bar does not span the width: %+v", b.Segs)
-	}
-	if b.LabelY >= b.Y || b.Segs[0].Y != b.Y || c.Bars[1].LabelY <= b.Y+barHeight {
-		t.Errorf("labels not above their bars: %+v / %+v", b, c.Bars[1])
-	}
-	if c.Height != 2*(labelLine+barHeight+gap)+gap || !c.Above {
-		t.Errorf("height %d, above %v", c.Height, c.Above)
-	}
-	if b.TotalX != full+6 {
-		t.Errorf("total at %v, want %v", b.TotalX, full+6)
 	}
 }

@@ -74,21 +74,11 @@ type planView struct {
 	Indicators []indicatorRow
 	Overdue    []overdueLine
 
-	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart charts
+	StatusChart, GroupChart, AgencyChart, TrendChart, IndicatorChart *chart.Chart
 
 	URL      string // the plan's public dashboard
 	TasksURL string // its public task list
 	Datasets []datasetInfo
-}
-
-// charts are one chart drawn twice: labels beside the bars for a wide
-// screen, above them for a phone (chart.LabelsAbove); the stylesheet shows
-// the one that fits, so a screen reader meets one.
-type charts struct{ Wide, Narrow *chart.Chart }
-
-// both draws a chart for both screens; draw takes the chart's id.
-func both(id string, draw func(id string) *chart.Chart) charts {
-	return charts{Wide: draw(id), Narrow: draw(id + "-phone").LabelsAbove()}
 }
 
 // percent writes a ratio from 0 to 1 as "75%".
@@ -161,9 +151,7 @@ func newPlanView(p *app.PublishedPlan) *planView {
 	for _, c := range v.Cells[:len(plan.Statuses)] {
 		statusRows = append(statusRows, chart.ValueRow{Label: c.Status.Label(), Value: float64(c.N), Text: c.Text, Class: chart.StatusClass(c.Status)})
 	}
-	v.StatusChart = both("chart-status", func(id string) *chart.Chart {
-		return chart.Values(id, "Nhiệm vụ theo tình trạng", statusRows, 1)
-	})
+	v.StatusChart = chart.Values("chart-status", "Nhiệm vụ theo tình trạng", statusRows, 1)
 
 	var groups []chart.StackRow
 	for _, g := range d.ByGroup {
@@ -176,7 +164,7 @@ func newPlanView(p *app.PublishedPlan) *planView {
 				Cells: cells(id, s.Status, "section", strconv.FormatInt(s.SectionID, 10))})
 		}
 	}
-	v.GroupChart = both("chart-groups", func(id string) *chart.Chart { return chart.Stacked(id, "Nhiệm vụ theo nhóm", groups) })
+	v.GroupChart = chart.Stacked("chart-groups", "Nhiệm vụ theo nhóm", groups)
 
 	names := make(map[int64]string, len(d.ByAgency))
 	var agencies []chart.StackRow
@@ -192,9 +180,7 @@ func newPlanView(p *app.PublishedPlan) *planView {
 			agencies = append(agencies, chart.StackRow{Label: name, Counts: a.Status})
 		}
 	}
-	v.AgencyChart = both("chart-agencies", func(id string) *chart.Chart {
-		return chart.Stacked(id, "Nhiệm vụ theo cơ quan chủ trì", agencies)
-	})
+	v.AgencyChart = chart.Stacked("chart-agencies", "Nhiệm vụ theo cơ quan chủ trì", agencies)
 
 	var trend []chart.StackRow
 	for _, tp := range d.Trend {
@@ -207,7 +193,7 @@ func newPlanView(p *app.PublishedPlan) *planView {
 		v.Trend = append(v.Trend, row)
 		trend = append(trend, chart.StackRow{Label: label, Counts: tp.Status})
 	}
-	v.TrendChart = both("chart-trend", func(id string) *chart.Chart { return chart.Stacked(id, "Diễn biến qua các kỳ", trend) })
+	v.TrendChart = chart.Stacked("chart-trend", "Diễn biến qua các kỳ", trend)
 
 	var inds []chart.ValueRow
 	for _, f := range d.Indicators {
@@ -220,9 +206,7 @@ func newPlanView(p *app.PublishedPlan) *planView {
 		}
 		inds = append(inds, chart.ValueRow{Label: f.Code + " " + f.Name, Value: val, Text: r.AchievedText, Class: "seg seg-" + r.LightClass})
 	}
-	v.IndicatorChart = both("chart-indicators", func(id string) *chart.Chart {
-		return chart.Values(id, "Chỉ tiêu: % đạt so với mục tiêu", inds, 100)
-	})
+	v.IndicatorChart = chart.Values("chart-indicators", "Chỉ tiêu: % đạt so với mục tiêu", inds, 100)
 
 	for _, o := range d.Overdue {
 		v.Overdue = append(v.Overdue, overdueLine{Section: o.SectionLabel, Title: o.Title, Lead: names[o.LeadAgencyID], Due: o.Due, Days: o.Days})

@@ -62,7 +62,7 @@ func checkZip(zr *zip.Reader) *Error {
 			return errZipBomb("%s nén thành %s", mib(int64(size)), mib(int64(f.CompressedSize64)))
 		}
 		if f.Flags&0x1 != 0 {
-			return newError(CodeUnsupported, nil, "Tệp có đặt mật khẩu (mã hoá) nên không đọc được. Hãy bỏ mật khẩu trong Word/Excel, lưu lại rồi tải lên.")
+			return newError(CodeUnsupported, nil, "Tệp có đặt mật khẩu (mã hóa) nên không đọc được. Hãy bỏ mật khẩu trong Word/Excel, lưu lại rồi tải lên.")
 		}
 	}
 	for _, f := range zr.File {

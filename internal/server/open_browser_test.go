@@ -87,10 +87,11 @@ func chromium(t *testing.T) context.Context {
 	return ctx
 }
 
-// axeSource is axe-core, vendored for this test (testdata/axe/README.md).
+// axeSource is axe-core, vendored beside the web crawl that also runs it
+// (internal/web/testdata/axe/README.md).
 func axeSource(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
+	b, err := os.ReadFile(filepath.Join("..", "web", "testdata", "axe", "axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}

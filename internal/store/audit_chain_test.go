@@ -78,7 +78,7 @@ func TestAuditChainDetectsDeletedRow(t *testing.T) {
 		if _, err := s.w.Exec(s.bind(`DELETE FROM audit_log WHERE seq = ?`), k); err != nil {
 			t.Fatal(err)
 		}
-		wantBreak(t, s, k, "đã bị xoá")
+		wantBreak(t, s, k, "đã bị xóa")
 	})
 }
 

@@ -44,8 +44,8 @@ func (s *Store) AuditSearch(ctx context.Context, f audit.Filter) (list []audit.R
 	}
 	f.Limit = min(f.Limit, 100_000)
 	q := `SELECT a.id, COALESCE(a.seq, 0), a.at, a.user_id, a.action, a.object, a.object_id, a.detail,
-		COALESCE(u.username, ''), COALESCE(u.full_name, '')
-		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`
+		COALESCE(u.username, ''), COALESCE(u.full_name, ''), COALESCE(g.name, '')
+		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN agencies g ON g.id = u.agency_id`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -59,7 +59,7 @@ func (s *Store) AuditSearch(ctx context.Context, f audit.Filter) (list []audit.R
 	for rows.Next() {
 		var e audit.Row
 		if err := rows.Scan(&e.ID, &e.Seq, timeCol{&e.At}, idCol{&e.UserID}, &e.Action, &e.Object, idCol{&e.ObjectID}, &e.Detail,
-			&e.Username, &e.FullName); err != nil {
+			&e.Username, &e.FullName, &e.ActorAgency); err != nil {
 			return nil, err
 		}
 		list = append(list, e)

@@ -175,10 +175,14 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// LowerFirst lowers the first letter of s ("Quý II/2025" → "quý II/2025"),
-// for a name that continues a sentence. A first word that is an
-// abbreviation or a number ("UBND tỉnh", "5G") is left as written.
+// LowerFirst lowers the first letter of s ("Quý II/2025" → "quý II/2025",
+// "Thực hiện Nghị quyết số 71/NQ-CP" → "thực hiện Nghị quyết số
+// 71/NQ-CP"), for a phrase that continues a sentence, and nothing else. A
+// first word that is an abbreviation or a number ("UBND tỉnh", "KH&CN",
+// "5G") is left as written, and so is one that begins a name — the next
+// word is capitalised too, and is not a Roman numeral: "Sở Tài chính".
 func LowerFirst(s string) string {
+	s = NFC(s)
 	w := strings.Fields(s)
 	if len(w) == 0 {
 		return s
@@ -186,6 +190,21 @@ func LowerFirst(s string) string {
 	if core := strings.TrimFunc(w[0], notWordRune); core != "" && !isSyllable(core) {
 		return s
 	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
+	if len(w) > 1 && !roman(w[1]) {
+		if r, _ := utf8.DecodeRuneInString(w[1]); unicode.IsUpper(r) {
+			return s
+		}
+	}
+	i := strings.Index(s, w[0])
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return s[:i] + string(unicode.ToLower(r)) + s[i+n:]
+}
+
+// roman reports whether a word is a Roman numeral, alone or before a
+// slash or a dash ("II", "IV/2026", "III-2025").
+func roman(w string) bool {
+	if i := strings.IndexAny(w, "/-.,"); i >= 0 {
+		w = w[:i]
+	}
+	return w != "" && strings.Trim(w, "IVXLC") == ""
 }

@@ -24,7 +24,7 @@ type auditPage struct {
 	Filter   audit.Filter
 	Form     url.Values // the filter as typed, to show it again
 	Problem  string     // what is wrong with the filter, in Vietnamese
-	Rows     []audit.Row
+	Rows     []audit.Line
 	Older    string // the link to the next (older) page; "" on the last
 	Export   string // the link to the .xlsx export of the same filter
 	Users    []auth.User
@@ -84,3 +84,9 @@ func auditActionLabel(action string) string { return audit.ActionLabel(action) }
 
 // auditActor names who acted (the audit page's auditActor).
 func auditActor(e audit.Row) string { return e.Actor() }
+
+// auditObject names a kind of object in Vietnamese (the audit page's auditObject).
+func auditObject(object string) string { return audit.ObjectLabel(object) }
+
+// auditRaw is an entry's detail as indented JSON (the audit page's auditRaw).
+func auditRaw(detail string) string { return audit.Pretty(detail) }

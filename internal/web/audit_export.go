@@ -27,7 +27,7 @@ func (h *handler) auditXLSX(w http.ResponseWriter, r *http.Request) error {
 		title += " — chỉ gồm " + vntext.FormatNumber(auditExportMax, 0) + " bản ghi mới nhất; hãy thu hẹp bộ lọc để lấy phần còn lại"
 	}
 	s := table.Sheet{Name: "Nhật ký", Title: title, Columns: []table.Column{
-		{Header: "Mắt xích", Kind: table.Int, Width: 10},
+		{Header: "Số thứ tự", Kind: table.Int, Width: 10},
 		{Header: "Thời điểm", Kind: table.Text, Width: 18},
 		{Header: "Người thực hiện", Kind: table.Text, Width: 28},
 		{Header: "Hành động", Kind: table.Text, Width: 28},

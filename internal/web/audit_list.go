@@ -22,7 +22,7 @@ func (h *handler) auditList(w http.ResponseWriter, r *http.Request) error {
 	p.Users, p.Agencies, p.Objects = choices.Users, choices.Agencies, choices.Objects
 	if p.Problem == "" {
 		f.Limit = auditPageSize + 1
-		p.Rows, err = h.app.SearchAudit(ctx, u, f)
+		p.Rows, err = h.app.AuditLog(ctx, u, f)
 		if errors.Is(err, derrors.Invalid) {
 			p.Problem = derrors.MessageOf(err)
 		} else if err != nil {

@@ -53,8 +53,15 @@ func TestAuditPageFilters(t *testing.T) {
 	if n := auditRows(byHead); n != 1 || !strings.Contains(byHead, "Trần Thị Lãnh (lanhdao)") || !strings.Contains(byHead, "Đăng nhập") {
 		t.Errorf("filter by user: %d rows\n%s", n, byHead)
 	}
+	// Each entry is a sentence, its raw record folded behind a toggle.
+	if got := parseHTML(t, byHead).text("li.audit-entry p.audit-sentence"); got != "Trần Thị Lãnh đăng nhập." {
+		t.Errorf("sentence %q", got)
+	}
+	if !strings.Contains(byHead, `<details class="audit-raw">`) || strings.Contains(byHead, `\u0026`) {
+		t.Errorf("raw record: want it behind a toggle, unescaped")
+	}
 	byAgency := get(url.Values{"agency": {ids(a.f.agencyTC)}}).body
-	if n := auditRows(byAgency); n != 2 || strings.Contains(parseHTML(t, byAgency).text("table.audit"), "Nguyễn Văn Điều") {
+	if n := auditRows(byAgency); n != 2 || strings.Contains(parseHTML(t, byAgency).text("ol.audit-log"), "Nguyễn Văn Điều") {
 		t.Errorf("filter by agency: %d rows; want the sign-ins of Sở Tài chính's two users", n)
 	}
 	byObject := get(url.Values{"object": {"plan"}, "object_id": {ids(a.f.planID)}}).body

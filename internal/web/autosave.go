@@ -27,6 +27,7 @@ type autosaveReply struct {
 	SavedAt       string           `json:"saved_at"`                 // HH:MM in Vietnam
 	Message       string           `json:"message,omitempty"`
 	Conflict      bool             `json:"conflict,omitempty"`
+	Partial       bool             `json:"partial,omitempty"` // saved, except the fields named
 	Fields        plan.FieldErrors `json:"fields,omitempty"`
 	// Warnings ask for an explanation of a line that goes back on the
 	// previous accepted report (reporting.EntryWarnings); the line is saved.
@@ -49,6 +50,18 @@ func (h *handler) autosaved(w http.ResponseWriter, r *http.Request, reportID int
 		reply.Warnings = append(reply.Warnings, x.Message)
 	}
 	return writeJSON(w, http.StatusOK, reply)
+}
+
+// autosavedPart answers an autosave that stored the valid fields only:
+// the fields still wrong, with why, are shown until the next save.
+func (h *handler) autosavedPart(w http.ResponseWriter, r *http.Request, reportID int64, version int, fe plan.FieldErrors) error {
+	reportVersion, err := h.app.ReportVersion(r.Context(), h.user(r), reportID)
+	if err != nil {
+		return err
+	}
+	at := formatDateTime(h.app.Now())[11:]
+	return writeJSON(w, http.StatusOK, autosaveReply{OK: true, Partial: true, Version: version, ReportVersion: reportVersion,
+		SavedAt: at, Fields: fe, Message: "Đã tự động lưu lúc " + at + ", trừ các ô được đánh dấu: hãy sửa để lưu nốt."})
 }
 
 // rejectedJSON tells the autosave why a save was refused: a conflict (the

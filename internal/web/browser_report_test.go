@@ -18,7 +18,8 @@ func (b *browser) signIn(username string) {
 		chromedp.SendKeys(chromedp.CSS("#username"), username),
 		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
 		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("nav.main-nav a[aria-current=page][href='/'], #code")),
+		// On a phone the header's links sit folded in its menu: present, not visible.
+		chromedp.WaitReady(chromedp.CSS("nav.main-nav a[aria-current=page][href='/'], #code")),
 	)
 	// Admins and coordinators then give their authenticator's code.
 	path, err := chromedp.Run(b.ctx, chromedp.Evaluate[string]("location.pathname"))
@@ -27,15 +28,31 @@ func (b *browser) signIn(username string) {
 		b.do("second factor for "+username,
 			chromedp.SendKeys(chromedp.CSS("#code"), b.a.totp.code(b.t)),
 			chromedp.Submit(chromedp.CSS("#code")),
-			chromedp.WaitVisible(chromedp.CSS("nav.main-nav a[aria-current=page][href='/']")),
+			chromedp.WaitReady(chromedp.CSS("nav.main-nav a[aria-current=page][href='/']")),
 		)
 	}
 }
 
-// signOut presses the header's sign-out button.
+// signOut presses the header's sign-out button (opening the menu first on a phone).
 func (b *browser) signOut() {
 	b.t.Helper()
+	b.openMenu()
 	b.do("sign out", chromedp.Click(chromedp.CSS("form.logout button")), chromedp.WaitVisible(chromedp.CSS("#username")))
+}
+
+// openMenu opens the header's menu when the window is narrow enough to
+// fold it (the menu button shows); on a wide window it does nothing.
+func (b *browser) openMenu() {
+	b.t.Helper()
+	folded, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(function () {
+		var t = document.querySelector("header.site .menu-toggle");
+		return !!t && t.offsetParent !== null && t.getAttribute("aria-expanded") !== "true";
+	})()`))
+	b.must("menu state", err)
+	if folded {
+		b.do("open the menu", chromedp.Click(chromedp.CSS("header.site .menu-toggle")),
+			chromedp.WaitVisible(chromedp.CSS("header.site .menu.open")))
+	}
 }
 
 // clickThrough clicks sel, waits for the next page to replace this one,
@@ -120,6 +137,24 @@ func TestBrowserReportFlow(t *testing.T) {
 			t.Errorf("autosaved line: %+v", e)
 		}
 	}
+	// A wrong field does not hold back the rest: autosave keeps the valid
+	// fields, marks the wrong one and leaves what she typed in it.
+	b.do("a wrong percent beside new text",
+		chromedp.SendKeys(chromedp.CSS(entry(soon, "input[name=percent]")), "0"),
+		chromedp.SendKeys(chromedp.CSS(entry(soon, "textarea[name=difficulties]")), "Thiếu nhân lực."),
+	)
+	_, err = chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelector("#entry-`+soon+` .autosave-status").textContent.indexOf("trừ các ô") >= 0`))
+	b.must("partial autosave", err)
+	b.shot("officer-autosaved-partial")
+	for _, e := range a.report("{rep}").Entries {
+		if ids(e.TaskID) == soon && (e.Difficulties != "Thiếu nhân lực." || e.Percent != 40) {
+			t.Errorf("partly autosaved line: %+v", e)
+		}
+	}
+	if b.count(entry(soon, "input[name=percent][aria-invalid=true] + .autosave-field-error")) != 1 {
+		t.Error("the wrong percent is not marked")
+	}
+	b.do("fix the percent", chromedp.SetValue(chromedp.CSS(entry(soon, "input[name=percent]")), "40"))
 	// Pressing Save right after an autosave is no conflict: the form took the new version.
 	b.do("type more", chromedp.SendKeys(chromedp.CSS(entry(soon, "textarea[name=proposals]")), "Bổ sung kinh phí."))
 	b.clickThrough(entry(soon, "button[type=submit]"), "main h1")
@@ -146,6 +181,12 @@ func TestBrowserReportFlow(t *testing.T) {
 	// The head approves and sends.
 	b.signIn("lanhdao")
 	b.clickThrough(".due-reports li[data-report='"+rep+"'] a.work-title", "form.submit-form button")
+	// Sending asks for a tick first: without it the browser keeps the page.
+	b.do("submit unconfirmed", chromedp.Click(chromedp.CSS("form.submit-form button")))
+	if ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!document.querySelector("form.submit-form input[name=confirm]").validity.valid`)); err != nil || !ok {
+		t.Errorf("the submit form went without its confirmation box ticked (%v)", err)
+	}
+	b.do("confirm", chromedp.Click(chromedp.CSS("form.submit-form input[name=confirm]")))
 	b.clickThrough("form.submit-form button", ".alert-ok")
 	if got := b.text(".status-line .state"); got != reporting.StateSubmitted.Label() {
 		t.Errorf("state after submit %q", got)
@@ -175,6 +216,7 @@ func TestBrowserReportFlow(t *testing.T) {
 		t.Errorf("returned list reason %q", got)
 	}
 	b.clickThrough(".returned-reports li[data-report='"+rep+"'] a.work-title", "form.submit-form button")
+	b.do("confirm", chromedp.Click(chromedp.CSS("form.submit-form input[name=confirm]")))
 	b.clickThrough("form.submit-form button", ".alert-ok")
 	b.signOut()
 

@@ -39,6 +39,12 @@ type browser struct {
 // or in -short mode); it stops with the test.
 func newBrowser(t *testing.T, a *app) *browser {
 	t.Helper()
+	return newBrowserFor(t, a, 90*time.Second)
+}
+
+// newBrowserFor is newBrowser with a time limit for the whole test.
+func newBrowserFor(t *testing.T, a *app, limit time.Duration) *browser {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
@@ -57,7 +63,7 @@ func newBrowser(t *testing.T, a *app) *browser {
 	t.Cleanup(cancel)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancel = context.WithTimeout(ctx, limit)
 	t.Cleanup(cancel)
 	return &browser{t: t, a: a, ctx: ctx}
 }
@@ -128,6 +134,7 @@ func TestBrowserSignInAndSearch(t *testing.T) {
 		t.Errorf("stylesheet not applied: header background %q", bg)
 	}
 
+	b.openMenu()
 	must("search", chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS("form.search input[name=q]"), "chuyen doi so"),
 		chromedp.Submit(chromedp.CSS("form.search input[name=q]")),

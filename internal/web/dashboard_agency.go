@@ -27,7 +27,7 @@ type agencyReports struct {
 	Period  reporting.Period
 	Current bool
 	Figures reporting.Figures
-	State   string // "Đúng hạn", "Muộn", "Chưa nộp", "Không phải báo cáo"
+	State   string // "Đúng hạn", "Gửi muộn", "Chưa gửi", "Không phải báo cáo"
 }
 
 // dashboardAgency shows one agency's figures in a plan
@@ -96,7 +96,7 @@ func reportsState(g reporting.Figures) string {
 	case g.OnTime > 0:
 		return "Đúng hạn"
 	case g.Late > 0:
-		return "Muộn"
+		return "Gửi muộn"
 	}
-	return "Chưa nộp"
+	return "Chưa gửi"
 }

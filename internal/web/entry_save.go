@@ -36,7 +36,14 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
 	}
 	in := readEntryForm(r, taskID)
 	e, unread := in.entry()
-	saved, err := h.app.SaveReportEntry(r.Context(), h.user(r), id, e, []int{in.Version}, unread)
+	var saved *reporting.Entry
+	var problems plan.FieldErrors
+	if wantsJSON(r) {
+		// Autosave keeps what is valid, and says what is not.
+		saved, problems, err = h.app.AutosaveReportEntry(r.Context(), h.user(r), id, e, []int{in.Version}, unread)
+	} else {
+		saved, err = h.app.SaveReportEntry(r.Context(), h.user(r), id, e, []int{in.Version}, unread)
+	}
 	var conflict *app.ReportPartConflict
 	var ie *reporting.InvalidError
 	switch {
@@ -49,6 +56,9 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
 		return h.entryRejected(w, r, id, in, http.StatusUnprocessableEntity, 0)
 	case err != nil:
 		return err
+	}
+	if wantsJSON(r) && len(problems) > 0 {
+		return h.autosavedPart(w, r, id, saved.Version, problems)
 	}
 	if wantsJSON(r) {
 		return h.autosaved(w, r, id, saved.Version, 0, saved.Warnings...)

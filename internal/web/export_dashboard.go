@@ -102,7 +102,7 @@ func dashboardSheets(x *dashFigures) []table.Sheet {
 
 	agencies := table.Sheet{Name: "Cơ quan", Title: "NHIỆM VỤ VÀ BÁO CÁO THEO CƠ QUAN CHỦ TRÌ — " + sub,
 		Columns: append(statusColumns(table.Column{Header: "Cơ quan", Kind: table.Text, Width: 40}),
-			table.Column{Header: "Báo cáo phải nộp", Name: "expected", Kind: table.Int},
+			table.Column{Header: "Báo cáo phải gửi", Name: "expected", Kind: table.Int},
 			table.Column{Header: "Đã nhận", Name: "received", Kind: table.Int},
 			table.Column{Header: "Đúng hạn", Name: "on_time", Kind: table.Int},
 			table.Column{Header: "Tỷ lệ đầy đủ", Name: "completeness", Kind: table.Percent},

@@ -36,6 +36,8 @@ func (a *assets) funcs() template.FuncMap {
 		"fieldError":  fieldError,
 		"auditAction": auditActionLabel,
 		"auditActor":  auditActor,
+		"auditObject": auditObject,
+		"auditRaw":    auditRaw,
 		"truncate":    truncateRunes,
 		"hasPrefix":   strings.HasPrefix,
 	}

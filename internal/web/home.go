@@ -31,6 +31,7 @@ type dueRow struct {
 // coordinatorWorkView is "Việc của tôi" for the coordinator (and admin):
 // one period of one plan.
 type coordinatorWorkView struct {
+	Inbox      *inboxView
 	Plans      []plan.Plan // active plans, to switch between
 	Plan       *plan.Plan
 	Periods    []reporting.Period // started periods, newest first
@@ -38,11 +39,24 @@ type coordinatorWorkView struct {
 	Extensions int // requests waiting for a decision
 }
 
-// leaderView is the provincial leaders' short overview: each active plan's
-// current period in figures (Work nil before the plan's first period).
+// leaderView is the provincial leaders' home: each active plan's task
+// status, trend and overdue tasks (Dash nil before the plan's first
+// period) and the reports received in its current period.
 type leaderView struct {
-	Rows []app.PlanWork
+	Rows []leaderPlanView
 }
+
+// leaderPlanView is one plan on the leaders' home.
+type leaderPlanView struct {
+	app.PlanWork
+	Dash        *dashView
+	Overdue     []taskLine // the most overdue first, at most leaderOverdueMax
+	MoreOverdue int        // how many more the dashboard lists
+}
+
+// leaderOverdueMax is how many overdue tasks a plan shows on the leaders'
+// home; the dashboard lists them all.
+const leaderOverdueMax = 10
 
 // home is "Việc của tôi", the page after sign-in: what the signed-in
 // person has to do now, by role.
@@ -87,11 +101,12 @@ func (h *handler) agencyHome(w http.ResponseWriter, r *http.Request, u *auth.Use
 // sent, what waits for review, completeness and timeliness per agency.
 func (h *handler) coordinatorHome(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	q := r.URL.Query()
-	d, err := h.app.CoordinatorDesk(r.Context(), u, formID(q.Get("plan")), formID(q.Get("period")))
+	home, err := h.app.CoordinatorHome(r.Context(), u, formID(q.Get("plan")), formID(q.Get("period")))
 	if err != nil {
 		return err
 	}
-	v := &coordinatorWorkView{Plans: d.ActivePlans, Plan: d.Plan, Periods: d.Started, Work: d.Work, Extensions: d.PendingExtensions}
+	d := home.Desk
+	v := &coordinatorWorkView{Inbox: newInboxView(home.Inbox), Plans: d.ActivePlans, Plan: d.Plan, Periods: d.Started, Work: d.Work, Extensions: d.PendingExtensions}
 	pg := &page{Title: "Việc của tôi", Nav: "work", Data: v}
 	if v.Plan != nil {
 		pg.PlanID = v.Plan.ID
@@ -101,9 +116,27 @@ func (h *handler) coordinatorHome(w http.ResponseWriter, r *http.Request, u *aut
 
 // leaderHome shows each active plan's current period in figures.
 func (h *handler) leaderHome(w http.ResponseWriter, r *http.Request, u *auth.User) error {
-	rows, err := h.app.ActivePlansWork(r.Context(), u)
+	plans, err := h.app.LeaderHome(r.Context(), u)
 	if err != nil {
 		return err
 	}
-	return h.render(w, r, http.StatusOK, "work_leader", &page{Title: "Tổng quan", Nav: "work", Data: &leaderView{Rows: rows}})
+	v := &leaderView{}
+	for _, p := range plans {
+		row := leaderPlanView{PlanWork: p.PlanWork}
+		if d := p.Dashboard; d != nil {
+			x := &dashFigures{Plan: d.Plan, Periods: d.Periods, Agencies: d.Agencies, Dashboard: d.Figures, Settings: d.Settings,
+				titles: d.TaskTitles, Params: dashParams{PeriodID: d.Figures.Period.ID, AsOf: d.Figures.AsOf}}
+			row.Dash = newDashView(x)
+			prefix := "plan" + itoa(d.Plan.ID) + "-"
+			row.Dash.StatusChart.ID = prefix + row.Dash.StatusChart.ID
+			row.Dash.TrendChart.ID = prefix + row.Dash.TrendChart.ID
+			row.Dash.TrendChart.Title = "Số nhiệm vụ theo tình trạng ở cuối mỗi kỳ"
+			row.Overdue = row.Dash.Overdue
+			if len(row.Overdue) > leaderOverdueMax {
+				row.Overdue, row.MoreOverdue = row.Overdue[:leaderOverdueMax], len(row.Overdue)-leaderOverdueMax
+			}
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return h.render(w, r, http.StatusOK, "work_leader", &page{Title: "Tổng quan", Nav: "work", Data: v})
 }

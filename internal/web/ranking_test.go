@@ -190,7 +190,7 @@ func rankingCSVHeaders(t *testing.T, a *app, r *response) {
 	if err != nil {
 		t.Fatalf("ranking.csv: %v", err)
 	}
-	if len(recs) != 3 || recs[0][1] != "Cơ quan" || recs[0][5] != "Nhiệm vụ đúng hạn: tỉ lệ" || recs[0][14] != "Trọng số chỉ tiêu" {
+	if len(recs) != 3 || recs[0][1] != "Cơ quan" || recs[0][5] != "Nhiệm vụ đúng hạn: tỷ lệ" || recs[0][14] != "Trọng số chỉ tiêu" {
 		t.Errorf("ranking.csv: %v", recs)
 	}
 }

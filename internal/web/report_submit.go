@@ -25,6 +25,20 @@ func (h *handler) reportSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if r.PostFormValue("confirm") != "yes" {
+		// Sending cannot be undone by the agency: the form asks for a
+		// tick first (the browser enforces it; this is for the rest),
+		// once the person is known to be allowed to send at all.
+		if err := h.app.CheckReportAction(r.Context(), h.user(r), id, reporting.ActSubmit); err != nil {
+			return err
+		}
+		v, err := h.reportPage(r, id)
+		if err != nil {
+			return err
+		}
+		v.Error = msgConfirmSubmit
+		return reshow(http.StatusUnprocessableEntity, "report_show", reportPageOf(v))
+	}
 	_, err = h.app.SubmitReport(r.Context(), h.user(r), id, read)
 	if err := h.flowRejected(r, id, err); err != nil {
 		return err
@@ -81,6 +95,9 @@ func (h *handler) flowRejected(r *http.Request, id int64, err error) error {
 	}
 	return err
 }
+
+// msgConfirmSubmit asks the head to confirm before a report goes.
+const msgConfirmSubmit = "Chưa gửi: hãy đánh dấu ô xác nhận đã xem lại báo cáo rồi bấm “Duyệt và gửi Sở”."
 
 // msgReportChanged: the step was pressed on a page older than the report.
 const msgReportChanged = "Báo cáo vừa được người khác thay đổi nên chưa thực hiện được. Nội dung mới nhất hiện bên dưới: hãy xem lại rồi bấm lại."

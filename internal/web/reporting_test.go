@@ -261,7 +261,7 @@ func reportingScenarios() []scenario {
 			}},
 
 		// Submitting with a line that states no status.
-		{name: "head cannot submit an incomplete report", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "@report {rep}"),
+		{name: "head cannot submit an incomplete report", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "@report {rep}", "confirm", "yes"),
 			status: 422, sel: []string{"li.entry.invalid#entry-{cont} .field-error"}, none: []string{"li.entry.invalid#entry-{soon}"},
 			text: map[string]string{".form-error": "chưa khai tình trạng"}, then: reportState("{rep}", reporting.StateDraft)},
 		{name: "save the continuous task's line", role: "officer", method: "POST", path: "/reports/{rep}/entries/{cont}",
@@ -350,9 +350,11 @@ func reportingScenarios() []scenario {
 			text: map[string]string{msgLocked: "chưa được gửi"}},
 		{name: "coordinator does not write agencies' reports", role: "coordinator", method: "POST", path: "/reports/{rep}/entries/{soon}", form: vform("version", "2"), status: 403,
 			text: map[string]string{msgForbidden: "Chỉ cơ quan lập báo cáo"}},
-		{name: "submit over a stale page", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "1"), status: 409,
+		{name: "submit over a stale page", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "1", "confirm", "yes"), status: 409,
 			text: map[string]string{".form-error": "vừa được người khác thay đổi"}, sel: []string{"form.submit-form"}, then: reportState("{rep}", reporting.StateDraft)},
-		{name: "head submits", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "@report {rep}"), status: 303,
+		{name: "head submits without confirming", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "@report {rep}"), status: 422,
+			text: map[string]string{".form-error": "hãy đánh dấu ô xác nhận"}, sel: []string{"form.submit-form input[name=confirm][required]"}, then: reportState("{rep}", reporting.StateDraft)},
+		{name: "head submits", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "@report {rep}", "confirm", "yes"), status: 303,
 			loc: "/reports/{rep}?done=submitted$", then: reportState("{rep}", reporting.StateSubmitted)},
 		{name: "submitted report", role: "head", method: "GET", path: "/reports/{rep}?done=submitted", status: 200,
 			sel:  []string{".alert-ok", "dd.submitted .on-time", "ol.history li.step"},
@@ -383,7 +385,7 @@ func reportingScenarios() []scenario {
 		{name: "returned report form shows the reason", role: "officer", method: "GET", path: toEdit, status: 200,
 			text: map[string]string{".returned-alert .return-reason": "Thiếu số liệu chỉ tiêu CT01"}},
 		{name: "fix the value", role: "officer", method: "POST", path: "/reports/{rep}/values/{ind}", form: vform("version", "1", "value", "86", "note", "Số liệu đến 14/9"), status: 303},
-		{name: "head resubmits", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "@report {rep}"), status: 303,
+		{name: "head resubmits", role: "head", method: "POST", path: "/reports/{rep}/submit", form: vform("version", "@report {rep}", "confirm", "yes"), status: 303,
 			then: reportState("{rep}", reporting.StateSubmitted)},
 
 		// The coordinator accepts: the report locks.

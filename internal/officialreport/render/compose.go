@@ -374,7 +374,7 @@ func Appendix(f *figures.Facts, dash *figures.Dashboard, acc officialreport.Acce
 		Columns: []table.Column{
 			{Header: "STT", Name: "no", Kind: table.Int, Width: 6},
 			{Header: "Cơ quan, đơn vị", Name: "agency", Width: 40},
-			{Header: "Phải nộp", Name: "expected", Kind: table.Int},
+			{Header: "Phải gửi", Name: "expected", Kind: table.Int},
 			{Header: "Đã nhận", Name: "received", Kind: table.Int},
 			{Header: "Đúng hạn", Name: "on_time", Kind: table.Int},
 			{Header: "Tình trạng", Name: "state", Width: 18},

@@ -1,4 +1,6 @@
 // tiendo — the only script. Pages work without it; it adds:
+//  - the header's menu button on narrow screens (without the script the
+//    links, search box and account show in full, stacked);
 //  - a filter box over long checkbox lists (the cooperating agencies),
 //    matching without diacritics as people type on phones;
 //  - on the report form, fields shown only when the chosen status needs
@@ -11,6 +13,28 @@
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
+  // The header menu: one button folds the links away on phones.
+  var header = document.querySelector("header.site");
+  var toggle = header && header.querySelector(".menu-toggle");
+  var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+  if (menu) {
+    header.classList.add("has-menu");
+    toggle.hidden = false;
+    var setOpen = function (open) {
+      menu.classList.toggle("open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && menu.classList.contains("open")) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  }
+
   document.querySelectorAll("input[data-filter]").forEach(function (box) {
     var list = document.getElementById(box.getAttribute("data-filter"));
     if (!list) return;
@@ -52,6 +76,25 @@
       status.textContent = text;
       status.classList.toggle("autosave-error", !!bad);
     }
+    // Mark the fields the server could not store, beside each, until the
+    // next save; the text typed in them stays as it is.
+    function mark(fields) {
+      form.querySelectorAll(".autosave-field-error").forEach(function (p) { p.remove(); });
+      form.querySelectorAll("[aria-invalid=true][data-autosave-marked]").forEach(function (el) {
+        el.removeAttribute("aria-invalid");
+        el.removeAttribute("data-autosave-marked");
+      });
+      Object.keys(fields || {}).forEach(function (name) {
+        var el = form.querySelector("[name='" + name + "']");
+        if (!el) return;
+        el.setAttribute("aria-invalid", "true");
+        el.setAttribute("data-autosave-marked", "");
+        var p = document.createElement("p");
+        p.className = "field-error autosave-field-error";
+        p.textContent = fields[name];
+        el.insertAdjacentElement("afterend", p);
+      });
+    }
     // A line that goes back on the previous accepted report is saved with
     // warnings asking for an explanation: show them, and the field.
     function warn(list) {
@@ -92,7 +135,8 @@
               input.value = r.data.report_version;
             });
           }
-          say("Đã tự động lưu lúc " + r.data.saved_at);
+          mark(r.data.fields);
+          say(r.data.partial ? r.data.message : "Đã tự động lưu lúc " + r.data.saved_at, !!r.data.partial);
           warn(r.data.warnings || []);
         } else if (r.data && r.data.conflict) {
           stopped = true;
@@ -104,6 +148,7 @@
           // (report sent or locked meanwhile, signed out) will not, so
           // autosave stops and says why.
           if (r.res.status !== 422) stopped = true;
+          if (r.data) mark(r.data.fields);
           say(r.data && r.data.message ? r.data.message : "Chưa tự động lưu được; hãy bấm Lưu.", true);
         }
         if (again) { again = false; schedule(); }

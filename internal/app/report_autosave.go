@@ -1,0 +1,45 @@
+package app
+
+import (
+	"context"
+
+	"tiendo/internal/auth"
+	"tiendo/internal/derrors"
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+)
+
+// AutosaveReportEntry is SaveReportEntry for the report form's autosave:
+// a line with problems is not refused whole, but stored with its valid
+// fields as typed and the others as saved (reporting.KeepValid), so that
+// what people typed beside one wrong field is kept. It returns the line
+// as stored and the problems still to fix (nil when it stored all). A
+// line whose valid fields hold nothing new stores nothing and answers the
+// problems as SaveReportEntry does (an *reporting.InvalidError).
+func (a *App) AutosaveReportEntry(ctx context.Context, by *auth.User, reportID int64, e reporting.Entry, read []int,
+	unread plan.FieldErrors) (_ *reporting.Entry, problems plan.FieldErrors, err error) {
+	defer derrors.Wrap(&err, "app.AutosaveReportEntry(report %d, task %d)", reportID, e.TaskID)
+	k := entryPart(e.TaskID)
+	var saved reporting.Entry
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.Entry) error {
+		typed := e
+		reporting.NormalizeEntry(&typed)
+		problems = nil
+		if fe := invalidWith(unread, reporting.ValidateEntry(&typed, a.Today())); fe != nil {
+			problems = fe.(*reporting.InvalidError).Fields
+			keep, changed, ok := reporting.KeepValid(typed, *cur, problems, a.Today())
+			if !ok || !changed {
+				return fe
+			}
+			typed = keep
+		}
+		saved = typed
+		saved.Version = cur.Version
+		saved.Contributions = cur.Contributions
+		return a.store.SaveEntry(ctx, a.actor(by), reportID, &saved)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return &saved, problems, nil
+}
