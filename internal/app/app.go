@@ -53,6 +53,8 @@ type App struct {
 	clock clock.Clock
 	log   *slog.Logger
 	figs  *figcache.Cache
+	// rollups keeps computed roll-ups of upstream plans (rollup_cache.go).
+	rollups *rollupCache
 	// signIn is the sign-in policy with its defaults filled.
 	signIn signInRules
 }
@@ -68,7 +70,8 @@ func New(cfg Config) *App {
 	if cfg.Figures == nil {
 		cfg.Figures = figcache.New(cfg.Store, 0)
 	}
-	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures, signIn: newSignInRules(cfg.SignIn)}
+	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures, rollups: newRollupCache(),
+		signIn: newSignInRules(cfg.SignIn)}
 }
 
 // Now is the app's clock's time.

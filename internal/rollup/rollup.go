@@ -140,6 +140,9 @@ type Linked struct {
 	Progress                 int
 	Result                   string // the latest accepted result up to the period; "" when none
 	ResultPeriod             string // the label of the period that result was accepted for
+	// ResultReport is the report that result was accepted in (this
+	// instance's; 0 for a package's), whose files are its evidence.
+	ResultReport int64
 
 	// Of a package: who sent it, and the names the sender gave (on this
 	// instance they are read from the register).
@@ -149,7 +152,9 @@ type Linked struct {
 	PlanTitle  string
 	AgencyName string
 	AsOf       time.Time // the day the sender judged the status on
-	Evidence   []Evidence
+	// Evidence backs the result: the documents its entry cites (and, in a
+	// package, the files attached to it).
+	Evidence []Evidence
 }
 
 // Remote reports whether l came in a package from another instance.

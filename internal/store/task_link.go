@@ -312,3 +312,11 @@ func (s *Store) carryLinks(ctx context.Context, tx *sql.Tx, actor, oldTask, newT
 		newTask, newPlan, at, refArg(actor), oldTask, newPlan, newTask)
 	return err
 }
+
+// PlanTasks reads every task of plan planID in plan order, removed ones
+// included, with their cooperating agencies: what link pages number
+// (rollup.Numbers) and suggest among.
+func (s *Store) PlanTasks(ctx context.Context, planID int64) (list []plan.Task, err error) {
+	defer wrap(&err, "store.PlanTasks(%d)", planID)
+	return s.factTasks(ctx, planID)
+}
