@@ -103,13 +103,27 @@ func (a *App) Rollup(ctx context.Context, by *auth.User, planID, periodID int64,
 		return nil, notFoundAs(err, "Không có kế hoạch mã %d.", planID)
 	}
 	r := &Rollup{Plan: core.plan, Period: core.period, Periods: core.periods, AsOf: today, Filter: f,
-		Plans: core.plans, Senders: core.senders, AgencyNames: core.agencies, PlanNames: map[int64]string{}}
+		Senders: core.senders, AgencyNames: core.agencies, PlanNames: map[int64]string{}}
+	// Plans as they are now: a plan's number, title or level changes no
+	// figure and moves no version, so the kept roll-up may hold older ones.
 	plans, err := a.store.Plans(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range plans {
-		r.PlanNames[p.ID] = planLabel(&p)
+	now := make(map[int64]*plan.Plan, len(plans))
+	for i := range plans {
+		now[plans[i].ID] = &plans[i]
+		r.PlanNames[plans[i].ID] = planLabel(&plans[i])
+	}
+	if p := now[planID]; p != nil {
+		r.Plan = *p
+	}
+	r.Plans = make([]RollupPlan, len(core.plans))
+	for i, rp := range core.plans {
+		if p := now[rp.Plan.ID]; p != nil {
+			rp.Plan = *p
+		}
+		r.Plans[i] = rp
 	}
 	items := core.items
 	if f.UpstreamTaskID != 0 {

@@ -49,8 +49,8 @@ func (a *App) Identity(ctx context.Context, by *auth.User) (_ *Identity, err err
 }
 
 // instanceKey reads this instance's signing key, making it on first use,
-// named after the register's top agency (the province's People's
-// Committee) until the admin names it.
+// named after the register's first People's Committee (the province the
+// instance was set up for) until the admin names it.
 func (a *App) instanceKey(ctx context.Context, by *auth.User) (string, ed25519.PrivateKey, error) {
 	name, key, err := a.store.InstanceKey(ctx)
 	if !errors.Is(err, derrors.NotFound) {
@@ -65,12 +65,10 @@ func (a *App) instanceKey(ctx context.Context, by *auth.User) (string, ed25519.P
 		return "", nil, err
 	}
 	name = "tiendo"
+	var first int64
 	for _, ag := range agencies {
-		if ag.ParentID == 0 && ag.ActiveOn(a.Today()) && (ag.Kind == agency.KindProvince || name == "tiendo") {
-			name = ag.Name
-			if ag.Kind == agency.KindProvince {
-				break
-			}
+		if ag.ParentID == 0 && ag.Kind == agency.KindProvince && ag.ActiveOn(a.Today()) && (first == 0 || ag.ID < first) {
+			name, first = ag.Name, ag.ID
 		}
 	}
 	return a.store.EnsureInstanceKey(ctx, userID(by), name, key)

@@ -23,13 +23,13 @@ import (
 // 01/09/2025: quarter III is the current period, quarter II has ended.
 type rollupFix struct {
 	*fixture
-	national                   int64
-	u1, u2, u3, u4, u5         int64 // national tasks; u4 is linked to nothing
-	a4                         int64 // Cà Mau's continuous task
-	planB, ubndB, khcnB        int64
-	b1, b2                     int64
-	q2, q3                     int64 // the national programme's quarters II and III
-	q2A, q3A, q2B              int64 // the provinces' own
+	national            int64
+	u1, u2, u3, u4, u5  int64 // national tasks; u4 is linked to nothing
+	a4                  int64 // Cà Mau's continuous task
+	planB, ubndB, khcnB int64
+	b1, b2              int64
+	q2, q3              int64 // the national programme's quarters II and III
+	q2A, q3A, q2B       int64 // the provinces' own
 }
 
 func newRollupFix(t *testing.T) *rollupFix {
@@ -236,7 +236,7 @@ func TestRollupHandWorked(t *testing.T) {
 	// Bạc Liêu's Sở KH&CN is renamed from 01/8: quarter III names the new
 	// agency, quarter II the old one. The links do not move.
 	res, err := f.app.Reorganise(ctx, f.coordinator, &agency.Reorganisation{Kind: agency.ReorgRename, From: []int64{f.khcnB},
-		New: &agency.Agency{Name: "Sở Khoa học, Công nghệ và Đổi mới sáng tạo tỉnh Bạc Liêu", Kind: agency.KindDepartment, ParentID: f.ubndB},
+		New:       &agency.Agency{Name: "Sở Khoa học, Công nghệ và Đổi mới sáng tạo tỉnh Bạc Liêu", Kind: agency.KindDepartment, ParentID: f.ubndB},
 		Effective: plan.Date(2025, 8, 1), Decision: "15/QĐ-UBND"}, false)
 	if err != nil {
 		t.Fatal(err)
