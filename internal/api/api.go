@@ -115,6 +115,20 @@ func (a *api) routes(r *router) {
 	r.handle("GET /extensions/{id}", auth.ReadPlan, a.extensionGet) // 403 unless reporting.CanViewExtension
 	r.handle("POST /extensions/{id}/decide", auth.DecideExtension, a.extensionDecide)
 	r.handle("GET /me/due", auth.ReadPlan, a.meDue)
+	// Plans linked across levels and their roll-up (rollup_*.go, task_links.go).
+	r.handle("PUT /plans/{id}/level", auth.EditPlan, a.planLevelPut)
+	r.handle("GET /tasks/{id}/links", auth.ReadPlan, a.taskLinksGet)
+	r.handle("PUT /tasks/{id}/links", auth.EditPlan, a.taskLinksPut)
+	r.handle("GET /tasks/{id}/links/suggestions", auth.ReadPlan, a.taskLinkSuggestions)
+	r.handle("POST /plans/{id}/links/sheet", auth.EditPlan, a.linkSheetPost)
+	r.handle("GET /plans/{id}/rollup", auth.ReadPlan, a.rollupGet)
+	r.handle("GET /plans/{id}/rollup/package", auth.EditPlan, a.rollupPackageGet)
+	r.handle("POST /rollup/packages", auth.EditPlan, a.rollupPackagePost)
+	r.handle("GET /rollup/packages", auth.ReadPlan, a.rollupPackageList)
+	r.handle("GET /rollup/identity", auth.EditPlan, a.rollupIdentityGet)
+	r.handle("GET /rollup/senders", auth.ManageUsers, a.rollupSenderList)
+	r.handle("POST /rollup/senders", auth.ManageUsers, a.rollupSenderPost)
+	r.handle("DELETE /rollup/senders/{id}", auth.ManageUsers, a.rollupSenderDelete)
 	r.handle("GET /openapi.json", auth.Public, a.openapiGet)
 }
 

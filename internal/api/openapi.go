@@ -45,7 +45,7 @@ func openapiDoc(routes []route) obj {
 	paths := obj{}
 	ops := operations()
 	for _, more := range []map[string]obj{agencyOperations(), reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations(),
-		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations()} {
+		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations(), rollupOperations()} {
 		for key, op := range more {
 			ops[key] = op
 		}
@@ -87,6 +87,7 @@ func openapiDoc(routes []route) obj {
 			obj{"name": "extensions", "description": "Đề nghị gia hạn, điều chỉnh nội dung nhiệm vụ"},
 			obj{"name": "me", "description": "Việc của tôi"},
 			obj{"name": "dashboard", "description": "Số liệu tổng hợp: tình trạng, báo cáo, chỉ tiêu, cảnh báo"},
+			obj{"name": "rollup", "description": "Liên kết nhiệm vụ với kế hoạch cấp trên, tổng hợp theo nhiệm vụ cấp trên, gói số liệu giữa các hệ thống"},
 			obj{"name": "meta", "description": "Tài liệu API"},
 		},
 		"paths":      paths,

@@ -124,7 +124,7 @@ func list(item string) obj {
 func schemas() obj {
 	s := taskSchemas()
 	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(),
-		reorganisationSchemas(), versionSchemas()} {
+		reorganisationSchemas(), versionSchemas(), rollupSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}
@@ -234,6 +234,7 @@ func planSchema() obj {
 		"code":           str("Số, ký hiệu: 60/KH-UBND; có thể rỗng"),
 		"issued_on":      date("Ngày ban hành"),
 		"issuer":         str("Cơ quan ban hành"),
+		"level":          obj{"type": "string", "enum": []any{"national", "ministry", "province", "commune"}, "description": "Cấp của kế hoạch: Trung ương, Bộ ngành, tỉnh, xã"},
 		"title":          str("Trích yếu"),
 		"status":         obj{"type": "string", "enum": []any{"draft", "active", "replaced", "closed"}},
 		"replaces_id":    merge(nullable("integer"), obj{"description": "Kế hoạch được thay thế, nếu có trong hệ thống"}),

@@ -13,6 +13,7 @@ type planJSON struct {
 	Code          string  `json:"code"`
 	IssuedOn      *string `json:"issued_on"`
 	Issuer        string  `json:"issuer"`
+	Level         string  `json:"level"`
 	Title         string  `json:"title"`
 	Status        string  `json:"status"`
 	ReplacesID    *int64  `json:"replaces_id"`
@@ -44,6 +45,7 @@ func planView(p *plan.Plan) planJSON {
 		Code:          p.Code,
 		IssuedOn:      nullDate(p.IssuedOn),
 		Issuer:        p.Issuer,
+		Level:         string(p.Level),
 		Title:         p.Title,
 		Status:        string(p.Status),
 		ReplacesID:    nullID(&p.ReplacesID),
