@@ -31,7 +31,7 @@ const Format = "tiendo-rollup-package/1"
 
 // MaxPackageBytes bounds a package file: a province's part of a national
 // programme is a few hundred kilobytes.
-const MaxPackageBytes = 32 << 20
+const MaxPackageBytes = 8 << 20
 
 // Package is a province's part of an upstream plan's roll-up for one
 // period, as signed.

@@ -320,3 +320,19 @@ func (s *Store) PlanTasks(ctx context.Context, planID int64) (list []plan.Task, 
 	defer wrap(&err, "store.PlanTasks(%d)", planID)
 	return s.factTasks(ctx, planID)
 }
+
+// UpstreamPlanLinks counts, for every plan with tasks linked to it now,
+// the tasks linked: upstream plan ID → tasks.
+func (s *Store) UpstreamPlanLinks(ctx context.Context) (counts map[int64]int, err error) {
+	defer wrap(&err, "store.UpstreamPlanLinks")
+	counts = map[int64]int{}
+	err = s.each(ctx, `SELECT upstream_plan_id, COUNT(DISTINCT task_id) FROM task_links WHERE unlinked_at IS NULL
+		GROUP BY upstream_plan_id`, nil, func(rows *sql.Rows) error {
+		var id int64
+		var n int
+		err := rows.Scan(&id, &n)
+		counts[id] = n
+		return err
+	})
+	return counts, err
+}

@@ -125,6 +125,27 @@ func (h *handler) routes(mux router) {
 	mux.Handle("POST /import", h.can(auth.EditPlan, h.importPreview))
 	mux.Handle("POST /import/confirm", h.can(auth.EditPlan, h.importConfirm))
 
+	// Plans linked across levels: levels, links (with suggestions and bulk
+	// sheets), the roll-up of an upstream plan, packages between instances.
+	mux.Handle("GET /plans/{id}/level", h.can(auth.EditPlan, h.planLevelShow))
+	mux.Handle("POST /plans/{id}/level", h.can(auth.EditPlan, h.planLevelSave))
+	mux.Handle("GET /plans/{id}/links", h.can(auth.ReadPlan, h.planLinksShow))
+	mux.Handle("POST /plans/{id}/links", h.can(auth.EditPlan, h.planLinksSave))
+	mux.Handle("GET /plans/{id}/links.xlsx", h.can(auth.ReadPlan, h.planLinksTemplate))
+	mux.Handle("POST /plans/{id}/links/sheet", h.can(auth.EditPlan, h.planLinksSheet))
+	mux.Handle("POST /plans/{id}/links/sheet/apply", h.can(auth.EditPlan, h.planLinksSheetApply))
+	mux.Handle("GET /tasks/{id}/links", h.can(auth.ReadPlan, h.taskLinksShow))
+	mux.Handle("POST /tasks/{id}/links", h.can(auth.EditPlan, h.taskLinksSave))
+	mux.Handle("GET /plans/{id}/rollup", h.can(auth.ReadPlan, h.rollupShow))
+	mux.Handle("GET /plans/{id}/rollup/tasks/{task}", h.can(auth.ReadPlan, h.rollupTask))
+	mux.Handle("GET /plans/{id}/rollup/package", h.can(auth.EditPlan, h.rollupPackageDownload))
+	mux.Handle("GET /rollup", h.can(auth.ReadPlan, h.rollupPackages))
+	mux.Handle("POST /rollup/import", h.can(auth.EditPlan, h.rollupImport))
+	mux.Handle("GET /rollup/keys", h.can(auth.ManageUsers, h.rollupKeys))
+	mux.Handle("POST /rollup/keys", h.can(auth.ManageUsers, h.rollupKeyAdd))
+	mux.Handle("POST /rollup/keys/{id}/revoke", h.can(auth.ManageUsers, h.rollupKeyRevoke))
+	mux.Handle("POST /rollup/identity", h.can(auth.ManageUsers, h.rollupIdentitySave))
+
 	mux.Handle("GET /users", h.can(auth.ManageUsers, h.userList))
 	mux.Handle("POST /users/{id}/disable", h.can(auth.ManageUsers, h.userDisable))
 	mux.Handle("POST /users/{id}/enable", h.can(auth.ManageUsers, h.userEnable))
