@@ -194,4 +194,3 @@ func (h *handler) planLinksTemplate(w http.ResponseWriter, r *http.Request) erro
 	}
 	return sendSheets(w, "xlsx", "lien-ket-"+strconv.FormatInt(id, 10)+"-"+strconv.FormatInt(x.Upstream.ID, 10), links, ups)
 }
-

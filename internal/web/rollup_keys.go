@@ -118,4 +118,3 @@ func (h *handler) rollupIdentitySave(w http.ResponseWriter, r *http.Request) err
 	http.Redirect(w, r, "/rollup/keys", http.StatusSeeOther)
 	return nil
 }
-

@@ -115,4 +115,3 @@ func (h *handler) rollupPackageDownload(w http.ResponseWriter, r *http.Request) 
 	_, err = w.Write(x.File)
 	return err
 }
-
