@@ -13,7 +13,14 @@ func qparam(name, desc string, schema obj) obj {
 func rollupOperations() map[string]obj {
 	id := obj{"type": "integer", "format": "int64", "minimum": 1}
 	senderID := obj{"name": "id", "in": "path", "required": true, "description": "Mã hệ thống gửi", "schema": id}
+	// The official report takes the optional part on the tasks assigned
+	// from above (upstream=1): its operation, with the parameter added.
+	docx := merge(officialReportOperations()["GET /plans/{id}/report.docx"], obj{})
+	docx["parameters"] = append(append([]any{}, docx["parameters"].([]any)...), qparam("upstream",
+		"`1`: thêm mục \"Kết quả thực hiện các nhiệm vụ cấp trên giao\" (cuối phần I): với mỗi kế hoạch cấp trên mà nhiệm vụ của kế hoạch này liên kết tới, từng nhiệm vụ cấp trên với các nhiệm vụ của kế hoạch thực hiện nó — tình trạng, tiến độ, kết quả trong kỳ (phần của kế hoạch này trong GET /plans/{id}/rollup).",
+		obj{"type": "string", "enum": []any{"0", "1"}}))
 	return map[string]obj{
+		"GET /plans/{id}/report.docx": docx,
 		"PUT /plans/{id}/level": {
 			"operationId": "setPlanLevel", "tags": []any{"plans"},
 			"summary":     "Cấp và cơ quan ban hành của kế hoạch",

@@ -21,6 +21,9 @@ type Report struct {
 	// Draft is the coordinator's saved draft with its groups brought in
 	// line with the plan's (Version > 0), or the first draft (Version 0).
 	Draft *Draft
+	// Upstream, when asked for, is the optional part on the tasks assigned
+	// from above (upstream.go); nil leaves it out.
+	Upstream []Upstream
 }
 
 // Plan is the report's plan.
