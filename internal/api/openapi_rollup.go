@@ -74,6 +74,8 @@ func rollupOperations() map[string]obj {
 				qparam("package", "Chỉ nhiệm vụ của gói số liệu này", id),
 				qparam("agency", "Chỉ nhiệm vụ do cơ quan này chủ trì (trong kỳ)", id),
 				qparam("upstream_task", "Chỉ nhiệm vụ cấp trên này", id),
+				qparam("status", "Chỉ nhiệm vụ cấp trên có tình trạng này (sau các bộ lọc khác); `status_counts` vẫn đếm mọi tình trạng",
+					obj{"type": "string", "enum": append(statusCodes(), "not_linked")}),
 				qparam("limit", "Số nhiệm vụ cấp trên mỗi trang (1–1000); mặc định tất cả", obj{"type": "integer", "minimum": 1, "maximum": 1000}),
 				param("Offset")},
 			"responses": readResponses(ok("Tổng hợp", ref("Rollup")), true),

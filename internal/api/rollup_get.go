@@ -7,6 +7,7 @@ import (
 
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
+	"tiendo/internal/plan"
 	"tiendo/internal/rollup"
 )
 
@@ -85,8 +86,9 @@ type rollupSenderJSON struct {
 // rollupGet answers GET /plans/{id}/rollup: the roll-up of an upstream
 // plan for its period period= (default: the one its dashboard shows
 // today); filters plan= (one plan's part: a province's own view),
-// package=, agency= (one lead agency's), upstream_task=; limit (1–1000,
-// default all) and offset page the items.
+// package=, agency= (one lead agency's), upstream_task=, status= (the
+// upstream tasks of one computed status); limit (1–1000, default all) and
+// offset page the items.
 func (a *api) rollupGet(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -97,6 +99,7 @@ func (a *api) rollupGet(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	period := queryID(q, "period", fe)
 	f := app.RollupFilter{PlanID: queryID(q, "plan", fe), PackageID: queryID(q, "package", fe),
 		AgencyID: queryID(q, "agency", fe), UpstreamTaskID: queryID(q, "upstream_task", fe)}
+	f.Status = plan.Status(q.Get("status"))
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > app.MaxRollupLimit {

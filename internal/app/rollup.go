@@ -33,7 +33,8 @@ type Rollup struct {
 	Items []rollup.Item
 	// Total is the number of items before the page.
 	Total int
-	// Counts are the items (before the page) by computed status.
+	// Counts are the items (before the page and the status filter) by
+	// computed status.
 	Counts map[plan.Status]int
 	// Linked counts the linked tasks the filter kept, by status.
 	Linked map[plan.Status]int
@@ -72,7 +73,10 @@ type RollupFilter struct {
 	PackageID      int64 // only the tasks of this package
 	AgencyID       int64 // only the tasks this agency leads (as the period had it)
 	UpstreamTaskID int64 // only this upstream task
-	Limit, Offset  int   // the page of items; Limit 0: all
+	// Status keeps only the upstream tasks of this computed status (after
+	// the other filters); "" all.
+	Status        plan.Status
+	Limit, Offset int // the page of items; Limit 0: all
 }
 
 // MaxRollupLimit bounds a page of items.
@@ -92,6 +96,9 @@ func (a *App) Rollup(ctx context.Context, by *auth.User, planID, periodID int64,
 	}
 	if f.Limit < 0 || f.Limit > MaxRollupLimit || f.Offset < 0 {
 		return nil, derrors.InvalidFields(map[string]string{"limit": "Số dòng mỗi trang phải từ 1 đến 1.000."}, "")
+	}
+	if f.Status != "" && f.Status != rollup.NotLinked && !f.Status.Valid() {
+		return nil, derrors.InvalidFields(map[string]string{"status": "Tình trạng phải là not_linked hoặc một trong: done_on_time, done_late, in_progress, due_soon, overdue, not_started, paused, cancelled."}, "")
 	}
 	today := a.Today()
 	core, err := a.rollups.get(ctx, a, planID, periodID, today)
@@ -143,6 +150,15 @@ func (a *App) Rollup(ctx context.Context, by *auth.User, planID, periodID int64,
 		for _, l := range items[i].Linked {
 			r.Linked[l.Status]++
 		}
+	}
+	if f.Status != "" {
+		var kept []rollup.Item
+		for _, it := range items {
+			if it.Status == f.Status {
+				kept = append(kept, it)
+			}
+		}
+		items = kept
 	}
 	r.Total = len(items)
 	if f.Offset > len(items) {

@@ -3,6 +3,7 @@ package gen
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"tiendo/internal/plan"
 	"tiendo/internal/store"
@@ -49,7 +50,7 @@ func storeNational(ctx context.Context, s *store.Store, c Config, subjects []sub
 		for o, obj := range taskObjects {
 			year := first.Year() + 1 + (g+o)%6
 			d.Tasks = append(d.Tasks, plan.DraftTask{Section: 1 + g, Task: plan.Task{
-				Text:    fmt.Sprintf("%s %s trên phạm vi cả nước.", nationalVerbs[g], obj),
+				Text:    fmt.Sprintf("%s %s trên phạm vi cả nước.", nationalVerbs[g], strings.TrimSuffix(obj, " của tỉnh")),
 				Product: products[(g+o)%len(products)],
 				Deadline: plan.Deadline{Kind: plan.DeadlineYear, Text: fmt.Sprintf("Năm %d", year),
 					Due: plan.Date(year, 12, 31)},

@@ -30,14 +30,19 @@ type rollupView struct {
 	Next     string // the next page's link; "" on the last
 	Prev     string
 	Ended    bool // the period ended before today: judged on its last day
+	Status   string // the status filtered on
+	All      string // the page without the status filter
 }
 
-// rollupCount is one status with how many upstream tasks have it.
+// rollupCount is one status with how many upstream tasks have it, and
+// the link that keeps only them.
 type rollupCount struct {
-	Code  string
-	Label string
-	Class string
-	N     int
+	Code    string
+	Label   string
+	Class   string
+	N       int
+	Href    string
+	Current bool
 }
 
 // rollupRow is one upstream task's line.
@@ -51,6 +56,13 @@ type rollupRow struct {
 	Late   int // overdue
 	Idle   int // not started, paused, cancelled
 	Places int // plans or packages with a linked task
+	Segs   []barSeg
+}
+
+// barSeg is one part of a row's bar: its share of the linked tasks, out of 100.
+type barSeg struct {
+	Class string
+	X, W  float64
 }
 
 // rollupShow shows the roll-up of plan {id} for period= (default: today's),
@@ -62,16 +74,19 @@ func (h *handler) rollupShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	f := app.RollupFilter{PlanID: formID(q.Get("plan")), AgencyID: formID(q.Get("agency")), PackageID: formID(q.Get("package")),
-		Limit: 100, Offset: int(formID(q.Get("offset")))}
+		Limit: 200, Offset: int(formID(q.Get("offset"))), Status: plan.Status(q.Get("status"))}
 	x, err := h.app.Rollup(r.Context(), h.user(r), id, formID(q.Get("period")), f)
 	if err != nil {
 		return err
 	}
-	v := &rollupView{R: x, Query: rollupQuery(x), CanSend: canEdit(r), Ended: x.Period.End.Before(x.AsOf)}
+	v := &rollupView{R: x, Query: rollupQuery(x), CanSend: canEdit(r), Ended: x.Period.End.Before(x.AsOf), Status: string(f.Status)}
+	base := "/plans/" + strconv.FormatInt(id, 10) + "/rollup" + v.Query
+	v.All = base
 	v.PlanName, v.Agency, v.Sender = x.PlanNames[f.PlanID], x.AgencyNames[f.AgencyID], senderName(x, f.PackageID)
 	for _, s := range rollup.Statuses {
 		if n := x.Counts[s]; n > 0 || s == rollup.NotLinked {
-			v.Statuses = append(v.Statuses, rollupCount{Code: string(s), Label: rollup.StatusLabel(s), Class: rollupClass(s), N: n})
+			v.Statuses = append(v.Statuses, rollupCount{Code: string(s), Label: rollup.StatusLabel(s), Class: rollupClass(s), N: n,
+				Href: base + "&status=" + string(s), Current: s == f.Status})
 		}
 	}
 	for _, n := range x.Linked {
@@ -96,6 +111,18 @@ func (h *handler) rollupShow(w http.ResponseWriter, r *http.Request) error {
 			places[[2]int64{l.PlanID, l.PackageID}] = true
 		}
 		row.Places = len(places)
+		pos := 0.0
+		for _, seg := range []struct {
+			class string
+			n     int
+		}{{"done", row.Done}, {"open", row.Open}, {"late", row.Late}, {"idle", row.Idle}} {
+			if seg.n == 0 {
+				continue
+			}
+			w := float64(seg.n) * 100 / float64(len(it.Linked))
+			row.Segs = append(row.Segs, barSeg{Class: seg.class, X: pos, W: w})
+			pos += w
+		}
 		v.Rows = append(v.Rows, row)
 	}
 	if end := f.Offset + len(x.Items); end < x.Total {
@@ -202,9 +229,9 @@ func (h *handler) rollupTask(w http.ResponseWriter, r *http.Request) error {
 	period := "?period=" + strconv.FormatInt(x.Period.ID, 10)
 	v := &rollupTaskView{R: x, Item: it, Label: rollup.StatusLabel(it.Status), Class: rollupClass(it.Status), Query: rollupQuery(x),
 		Back: base + rollupQuery(x)}
-	periods := map[int64]string{}
+	plans := map[int64]app.RollupPlan{}
 	for _, p := range x.Plans {
-		periods[p.Plan.ID] = p.Period.Label
+		plans[p.Plan.ID] = p
 	}
 	byKey := map[[2]int64]*rollupGroup{}
 	for i := range it.Linked {
@@ -217,7 +244,11 @@ func (h *handler) rollupTask(w http.ResponseWriter, r *http.Request) error {
 				g.Title, g.Sub = l.Sender, "Gói số liệu, tính đến "+vntext.FormatDate(l.AsOf)
 				g.Href = base + period + "&package=" + strconv.FormatInt(l.PackageID, 10)
 			} else {
-				g.Title, g.Sub = x.PlanNames[l.PlanID], periods[l.PlanID]
+				p := plans[l.PlanID]
+				g.Title, g.Sub = p.Plan.Issuer, p.Plan.Code+" · "+p.Plan.Title+" · "+p.Period.Label
+				if g.Title == "" {
+					g.Title, g.Sub = x.PlanNames[l.PlanID], p.Period.Label
+				}
 				g.Href = base + period + "&plan=" + strconv.FormatInt(l.PlanID, 10)
 			}
 			v.Groups = append(v.Groups, g)
