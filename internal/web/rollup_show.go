@@ -29,7 +29,7 @@ type rollupView struct {
 	Linked   int
 	Next     string // the next page's link; "" on the last
 	Prev     string
-	Ended    bool // the period ended before today: judged on its last day
+	Ended    bool   // the period ended before today: judged on its last day
 	Status   string // the status filtered on
 	All      string // the page without the status filter
 }
