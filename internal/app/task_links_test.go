@@ -11,6 +11,7 @@ import (
 
 	"tiendo/internal/app"
 	"tiendo/internal/derrors"
+	"tiendo/internal/indicator"
 	"tiendo/internal/plan"
 	"tiendo/internal/rollup"
 )
@@ -267,5 +268,56 @@ func TestLinksSurviveReplacement(t *testing.T) {
 	// The replaced plan's links are history now: no new link from it.
 	if _, err := f.app.SetTaskLinks(ctx, f.coordinator, f.b2, []int64{f.u1}, rollup.HowManual); !errors.Is(err, derrors.ReadOnly) {
 		t.Errorf("linking a replaced plan's task: %v", err)
+	}
+}
+
+// TestIndicatorLinks links Cà Mau's indicator to the national one its
+// name suggests, refuses a link down a level, unlinks, and keeps the
+// history.
+func TestIndicatorLinks(t *testing.T) {
+	f := newRollupFix(t)
+	ctx := context.Background()
+	mk := func(planID int64, code, name, unit string) int64 {
+		t.Helper()
+		ind := &indicator.Indicator{PlanID: planID, Code: code, Name: name, Unit: unit, Direction: indicator.Increase,
+			Aggregation: indicator.Sum}
+		if err := f.store.CreateIndicator(ctx, 0, ind); err != nil {
+			t.Fatal(err)
+		}
+		return ind.ID
+	}
+	own := mk(f.plan, "CT01", "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình của tỉnh", "%")
+	other := mk(f.planB, "CT01", "Số doanh nghiệp khởi nghiệp", "doanh nghiệp")
+	up := mk(f.national, "QG05", "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", "%")
+	mk(f.national, "QG09", "Số tổ công nghệ số cộng đồng", "tổ")
+	x, err := f.app.IndicatorLinks(ctx, f.leader, f.plan, f.national)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Rows) != 1 || x.Rows[0].Suggested == nil || x.Rows[0].Suggested.ID != up || len(x.Choices) != 2 {
+		t.Fatalf("indicator links page: %+v", x)
+	}
+	if err := f.app.SetIndicatorLinks(ctx, f.head, f.plan, map[int64]int64{own: up}, rollup.HowManual); !errors.Is(err, derrors.Forbidden) {
+		t.Errorf("a head links an indicator: %v", err)
+	}
+	if err := f.app.SetIndicatorLinks(ctx, f.coordinator, f.plan, map[int64]int64{other: up}, rollup.HowManual); derrors.FieldsOf(err)["indicator"] == "" {
+		t.Errorf("another plan's indicator: %v", err)
+	}
+	if err := f.app.SetIndicatorLinks(ctx, f.coordinator, f.plan, map[int64]int64{own: up}, rollup.HowSuggestion); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.app.SetIndicatorLinks(ctx, f.coordinator, f.plan, map[int64]int64{own: up}, rollup.HowManual); err != nil {
+		t.Fatal(err) // the same link again changes nothing
+	}
+	// The national indicator may not feed a province's.
+	if err := f.app.SetIndicatorLinks(ctx, f.coordinator, f.national, map[int64]int64{up: own}, rollup.HowManual); !strings.Contains(derrors.MessageOf(err), "thấp hơn") {
+		t.Errorf("linking down a level: %v", err)
+	}
+	if err := f.app.SetIndicatorLinks(ctx, f.coordinator, f.plan, map[int64]int64{own: 0}, rollup.HowManual); err != nil {
+		t.Fatal(err)
+	}
+	x, _ = f.app.IndicatorLinks(ctx, f.leader, f.plan, f.national)
+	if r := x.Rows[0]; r.Current != nil || len(r.History) != 2 || r.History[0].By != "dieuphoi" || !r.History[0].Linked {
+		t.Errorf("after unlinking: %+v", r)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 
+	"tiendo/internal/indicator"
 	"tiendo/internal/plan"
 	"tiendo/internal/rollup"
 )
@@ -121,4 +122,22 @@ func (s *Store) UpstreamIndicatorLinks(ctx context.Context, upstreamPlanID int64
 		return err
 	})
 	return byUpstream, err
+}
+
+// Indicator reads one indicator (without its targets). ErrNotFound when none.
+func (s *Store) Indicator(ctx context.Context, id int64) (ind *indicator.Indicator, err error) {
+	defer wrap(&err, "store.Indicator(%d)", id)
+	var v indicator.Indicator
+	var baseline sql.NullFloat64
+	var baseYear sql.NullInt64
+	if err := s.queryRow(ctx, s.r, `SELECT id, plan_id, code, name, unit, direction, aggregation, baseline,
+		baseline_year, agency_id FROM indicators WHERE id = ?`, id).Scan(&v.ID, &v.PlanID, &v.Code, &v.Name, &v.Unit,
+		&v.Direction, &v.Aggregation, &baseline, &baseYear, idCol{&v.AgencyID}); err != nil {
+		return nil, err
+	}
+	if baseline.Valid {
+		v.Baseline = &baseline.Float64
+	}
+	v.BaselineYr = int(baseYear.Int64)
+	return &v, nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tiendo/internal/indicator"
 	"tiendo/internal/plan"
 )
 
@@ -38,6 +39,22 @@ func seedNational(a *app, ctx context.Context) {
 	a.vars["national"] = ids(id)
 	for i, k := range []string{"u1", "u2", "u3"} {
 		a.vars[k] = ids(d.Tasks[i].ID)
+	}
+	for _, x := range []struct {
+		key  string
+		plan int64
+		code string
+		name string
+	}{
+		{"ind", a.f.planID, "CT01", "Tỷ lệ dịch vụ công trực tuyến toàn trình của tỉnh"},
+		{"upind", id, "QG01", "Tỷ lệ dịch vụ công trực tuyến toàn trình"},
+	} {
+		ind := &indicator.Indicator{PlanID: x.plan, Code: x.code, Name: x.name, Unit: "%", Direction: indicator.Increase,
+			Aggregation: indicator.Average}
+		if err := a.store.CreateIndicator(ctx, 0, ind); err != nil {
+			a.t.Fatal(err)
+		}
+		a.vars[x.key] = ids(ind.ID)
 	}
 }
 
@@ -134,6 +151,15 @@ func rollupScenarios(t *testing.T) []scenario {
 				sum := sha256.Sum256(data)
 				return url.Values{"upstream": {a.vars["national"]}, "data": {base64.StdEncoding.EncodeToString(data)}, "digest": {hex.EncodeToString(sum[:])}}
 			}, status: 303, loc: "/plans/{plan}/links?upstream={national}&saved=2"},
+		{name: "indicator links page", role: "leader", method: "GET", path: "/plans/{plan}/indicator-links", status: 200,
+			sel: []string{".link-row[data-indicator='{ind}'] select option[value='{upind}'][selected]", ".link-row .badge-blue"},
+			none: []string{".indicator-links-form button[type=submit]"}},
+		{name: "indicator linked", role: "coordinator", method: "POST", path: "/plans/{plan}/indicator-links",
+			form: values("upstream", "{national}", "ind_{ind}", "{upind}"), status: 303, loc: "/plans/{plan}/indicator-links?saved=1"},
+		{name: "indicator link refused", role: "coordinator", method: "POST", path: "/plans/{plan}/indicator-links",
+			form: values("upstream", "{national}", "ind_{upind}", "{ind}"), status: 422, sel: []string{".form-error"}},
+		{name: "indicator links saved", role: "coordinator", method: "GET", path: "/plans/{plan}/indicator-links?saved=1", status: 200,
+			sel: []string{".saved", ".link-row .badge-green", ".link-history li"}},
 		{name: "task links page", role: "officer", method: "GET", path: "/tasks/{soon}/links?q=ha+tang", status: 200,
 			sel: []string{".current-links input[value='{u2}'][checked]", ".found input[value='{u3}']"}},
 		{name: "task links refused", role: "coordinator", method: "POST", path: "/tasks/{soon}/links", form: values("link", "{task}"),

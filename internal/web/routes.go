@@ -134,6 +134,8 @@ func (h *handler) routes(mux router) {
 	mux.Handle("GET /plans/{id}/links.xlsx", h.can(auth.ReadPlan, h.planLinksTemplate))
 	mux.Handle("POST /plans/{id}/links/sheet", h.can(auth.EditPlan, h.planLinksSheet))
 	mux.Handle("POST /plans/{id}/links/sheet/apply", h.can(auth.EditPlan, h.planLinksSheetApply))
+	mux.Handle("GET /plans/{id}/indicator-links", h.can(auth.ReadPlan, h.indicatorLinksShow))
+	mux.Handle("POST /plans/{id}/indicator-links", h.can(auth.EditPlan, h.indicatorLinksSave))
 	mux.Handle("GET /tasks/{id}/links", h.can(auth.ReadPlan, h.taskLinksShow))
 	mux.Handle("POST /tasks/{id}/links", h.can(auth.EditPlan, h.taskLinksSave))
 	mux.Handle("GET /plans/{id}/rollup", h.can(auth.ReadPlan, h.rollupShow))
