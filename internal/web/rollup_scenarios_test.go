@@ -152,7 +152,7 @@ func rollupScenarios(t *testing.T) []scenario {
 				return url.Values{"upstream": {a.vars["national"]}, "data": {base64.StdEncoding.EncodeToString(data)}, "digest": {hex.EncodeToString(sum[:])}}
 			}, status: 303, loc: "/plans/{plan}/links?upstream={national}&saved=2"},
 		{name: "indicator links page", role: "leader", method: "GET", path: "/plans/{plan}/indicator-links", status: 200,
-			sel: []string{".link-row[data-indicator='{ind}'] select option[value='{upind}'][selected]", ".link-row .badge-blue"},
+			sel:  []string{".link-row[data-indicator='{ind}'] select option[value='{upind}'][selected]", ".link-row .badge-blue"},
 			none: []string{".indicator-links-form button[type=submit]"}},
 		{name: "indicator linked", role: "coordinator", method: "POST", path: "/plans/{plan}/indicator-links",
 			form: values("upstream", "{national}", "ind_{ind}", "{upind}"), status: 303, loc: "/plans/{plan}/indicator-links?saved=1"},
