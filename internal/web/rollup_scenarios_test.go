@@ -178,6 +178,12 @@ func rollupScenarios(t *testing.T) []scenario {
 		{name: "rollup drill-down", role: "officer", method: "GET", path: "/plans/{national}/rollup/tasks/{u2}", status: 200,
 			sel: []string{".upstream-status", ".rollup-group .linked[data-task='{soon}'] a[href='/tasks/{soon}']"}},
 		{name: "rollup unknown task", role: "officer", method: "GET", path: "/plans/{national}/rollup/tasks/999999", status: 404},
+		{name: "official report with the upstream part", role: "leader", method: "GET", path: "/plans/{plan}/official-report.docx?upstream=1", status: 200,
+			then: func(t *testing.T, a *app, r *response) {
+				if !strings.Contains(r.header.Get("Content-Type"), "wordprocessingml") {
+					t.Errorf("type %q", r.header.Get("Content-Type"))
+				}
+			}},
 		{name: "package refused to a leader", role: "leader", method: "GET", path: "/plans/{national}/rollup/package", status: 403},
 		{name: "package exported", role: "coordinator", method: "GET", path: "/plans/{national}/rollup/package", status: 200,
 			then: func(t *testing.T, a *app, r *response) {

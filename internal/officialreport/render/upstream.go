@@ -36,7 +36,7 @@ func WithUpstream(doc *docx.Report, list []officialreport.Upstream) {
 			len(u.Tasks), upstreamName(u), lowerFirst(u.Period), counts["done_on_time"]+counts["done_late"],
 			counts["in_progress"]+counts["due_soon"], counts["overdue"], counts["not_started"]+counts["paused"])})
 		tb := &docx.Table{Header: []string{"STT", "Nhiệm vụ cấp trên giao", "Nhiệm vụ của Kế hoạch", "Chủ trì", "Tình trạng", "Kết quả"},
-			Widths: []int{1, 5, 5, 3, 3, 6}}
+			Widths: []int{2, 9, 9, 5, 5, 10}}
 		for _, t := range u.Tasks {
 			for k, p := range t.Parts {
 				no, up := "", ""
