@@ -46,6 +46,7 @@ type api struct {
 	mux     *http.ServeMux
 	bufs    sync.Pool // *bytes.Buffer, so list responses do not allocate a fresh buffer per request
 	openapi []byte    // the OpenAPI document, encoded once
+	rollups bodyCache // encoded roll-ups by ETag (rollup_get.go)
 }
 
 // handlerFunc is the shape of every API handler: u is the signed-in user

@@ -77,8 +77,15 @@ func rollupOperations() map[string]obj {
 				qparam("status", "Chỉ nhiệm vụ cấp trên có tình trạng này (sau các bộ lọc khác); `status_counts` vẫn đếm mọi tình trạng",
 					obj{"type": "string", "enum": append(statusCodes(), "not_linked")}),
 				qparam("limit", "Số nhiệm vụ cấp trên mỗi trang (1–1000); mặc định tất cả", obj{"type": "integer", "minimum": 1, "maximum": 1000}),
-				param("Offset")},
-			"responses": readResponses(ok("Tổng hợp", ref("Rollup")), true),
+				param("Offset"),
+				obj{"name": "If-None-Match", "in": "header", "required": false, "schema": obj{"type": "string"},
+					"description": "ETag của lần đọc trước: 304 khi câu trả lời chưa đổi"}},
+			"responses": readResponses(obj{
+				"200": obj{"description": "Tổng hợp", "headers": obj{"ETag": obj{
+					"description": "Phiên bản của câu trả lời; gửi lại trong If-None-Match để nhận 304 khi chưa có gì thay đổi.",
+					"schema":      obj{"type": "string"}}}, "content": jsonContent(ref("Rollup"))},
+				"304": obj{"description": "Không thay đổi từ lần đọc có ETag trong If-None-Match"},
+			}, true),
 		},
 		"GET /plans/{id}/rollup/package": {
 			"operationId": "exportRollupPackage", "tags": []any{"rollup"},

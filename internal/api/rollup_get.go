@@ -1,9 +1,12 @@
 package api
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
@@ -121,7 +124,77 @@ func (a *api) rollupGet(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, http.StatusOK, rollupView(x))
+	// The answer is a function of x.Version and the query: an ETag for
+	// clients that poll, and the encoded body kept for the next reader
+	// (a national roll-up is megabytes of JSON; encoding it again for
+	// every reader cost more than computing it).
+	etag := fmt.Sprintf(`"rollup-%s-%d-%d-%d-%d-%d-%s-%d-%d"`, x.Version, x.Period.ID, f.PlanID, f.PackageID, f.AgencyID,
+		f.UpstreamTaskID, f.Status, f.Limit, f.Offset)
+	w.Header().Set("ETag", etag)
+	if match := r.Header.Get("If-None-Match"); match != "" && match == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
+	body, ok := a.rollups.get(etag)
+	if !ok {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false) // as writeJSON writes every other answer
+		if err := enc.Encode(rollupView(x)); err != nil {
+			return fmt.Errorf("api: encoding the roll-up: %w", err)
+		}
+		body = b.Bytes()
+		a.rollups.put(etag, body)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
+	return nil
+}
+
+// bodyCache keeps encoded bodies by ETag, up to maxBodyCache bytes in
+// all; past that the oldest go first. The zero value is ready to use.
+type bodyCache struct {
+	mu    sync.Mutex
+	m     map[string][]byte
+	order []string
+	size  int
+}
+
+// maxBodyCache bounds the bytes bodyCache keeps: a national roll-up and
+// every province's part, a few times over.
+const maxBodyCache = 32 << 20
+
+func (c *bodyCache) get(key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.m[key]
+	return b, ok
+}
+
+func (c *bodyCache) put(key string, b []byte) {
+	if len(b) > maxBodyCache/4 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string][]byte{}
+	}
+	if _, ok := c.m[key]; ok {
+		return
+	}
+	c.m[key] = b
+	c.order = append(c.order, key)
+	c.size += len(b)
+	for c.size > maxBodyCache && len(c.order) > 0 {
+		old := c.order[0]
+		c.order = c.order[1:]
+		c.size -= len(c.m[old])
+		delete(c.m, old)
+	}
 }
 
 func rollupView(x *app.Rollup) *rollupJSON {

@@ -219,3 +219,35 @@ func multipartSheet(t *testing.T, rows [][]any) ([]byte, string) {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// TestRollupETag reads the roll-up twice with its ETag: 304 while nothing
+// changed, 200 with a new ETag after a link moved the roll-up counter.
+func TestRollupETag(t *testing.T) {
+	e := newEnv(t)
+	if r := e.do("PUT", "/plans/{P2}/level", auth.RoleCoordinator, `{"level":"national"}`, nil); r.Status != http.StatusOK {
+		t.Fatal(r.Status)
+	}
+	e.do("GET", "/plans/{P2}/rollup", auth.RoleLeader, "", nil) // the first read makes the plans' periods
+	r := e.do("GET", "/plans/{P2}/rollup", auth.RoleLeader, "", nil)
+	tag := r.Header.Get("ETag")
+	if r.Status != http.StatusOK || tag == "" || !strings.Contains(string(r.Raw), `"Sở KH&CN"`) == strings.Contains(string(r.Raw), `\u0026`) {
+		t.Fatalf("first read: %d %q", r.Status, tag)
+	}
+	again := e.do("GET", "/plans/{P2}/rollup", auth.RoleHead, "", map[string]string{"If-None-Match": tag})
+	if again.Status != http.StatusNotModified || len(again.Raw) != 0 {
+		t.Errorf("unchanged: %d %q vs %q", again.Status, again.Header.Get("ETag"), tag)
+	}
+	if r := e.do("GET", "/plans/{P2}/rollup?plan={P1}", auth.RoleHead, "", map[string]string{"If-None-Match": tag}); r.Status != http.StatusOK {
+		t.Errorf("another filter with the same ETag: %d", r.Status)
+	}
+	if r := e.do("PUT", "/tasks/{T1}/links", auth.RoleCoordinator, `{"upstream_task_ids":[{P2.T1}]}`, nil); r.Status != http.StatusOK {
+		t.Fatal(r.Status)
+	}
+	r = e.do("GET", "/plans/{P2}/rollup", auth.RoleLeader, "", map[string]string{"If-None-Match": tag})
+	if r.Status != http.StatusOK || r.Header.Get("ETag") == tag {
+		t.Errorf("after a link: %d, ETag %q (was %q)", r.Status, r.Header.Get("ETag"), tag)
+	}
+	if linked := items(t, r)[0]["linked"].([]any); len(linked) != 1 {
+		t.Errorf("after a link: %s", r.Raw)
+	}
+}

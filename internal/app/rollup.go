@@ -3,7 +3,11 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"runtime"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -49,6 +53,11 @@ type Rollup struct {
 	// Names are the names of the plans and agencies the items name, by ID.
 	PlanNames   map[int64]string
 	AgencyNames map[int64]string
+	// Version names what this answer was made from: the kept roll-up
+	// and the plans' names read now. Two answers of one plan, period,
+	// filter and day with the same Version are the same, so an edge may
+	// keep what it made of one (an encoded body, an ETag).
+	Version string
 }
 
 // RollupPlan is a plan on this instance with tasks linked to the upstream
@@ -120,10 +129,14 @@ func (a *App) Rollup(ctx context.Context, by *auth.User, planID, periodID int64,
 		return nil, err
 	}
 	now := make(map[int64]*plan.Plan, len(plans))
+	names := fnv.New64a()
 	for i := range plans {
 		now[plans[i].ID] = &plans[i]
 		r.PlanNames[plans[i].ID] = planLabel(&plans[i])
+		fmt.Fprintf(names, "%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00", plans[i].ID, plans[i].Code, plans[i].Title,
+			plans[i].Issuer, plans[i].Level, plans[i].Status)
 	}
+	r.Version = core.tag + "." + strconv.FormatUint(names.Sum64(), 36)
 	if p := now[planID]; p != nil {
 		r.Plan = *p
 	}
@@ -203,9 +216,29 @@ func planLabel(p *plan.Plan) string {
 	return p.Code + " — " + p.Title
 }
 
+// rollupTag names a roll-up by what it is a function of: the upstream
+// plan, its period, the day, the roll-up counter and the facts version of
+// every plan it read.
+func rollupTag(planID, periodID int64, day string, rv int64, deps map[int64]int64) string {
+	ids := make([]int64, 0, len(deps))
+	for id := range deps {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d/%d/%s/%d", planID, periodID, day, rv)
+	for _, id := range ids {
+		fmt.Fprintf(h, "/%d:%d", id, deps[id])
+	}
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
 // rollupCore is a roll-up before any filter: every upstream task of the
 // period with every linked task.
 type rollupCore struct {
+	// tag names everything the roll-up was made from (rollupTag): equal
+	// tags, equal roll-ups, on any instance.
+	tag      string
 	plan     plan.Plan
 	period   reporting.Period
 	periods  []reporting.Period

@@ -138,6 +138,9 @@ func (c *rollupCache) get(ctx context.Context, a *App, planID, periodID int64, t
 			c.Misses.Add(1)
 			var core *rollupCore
 			core, e.deps, e.err = a.computeRollup(ctx, u, p, today, versions, rv)
+			if core != nil {
+				core.tag = rollupTag(planID, p.ID, k.day, rv, e.deps)
+			}
 			e.core, e.rollup = core, rv
 			close(e.ready)
 			if e.err != nil {

@@ -30,6 +30,8 @@ CREATE TABLE task_links (
 CREATE UNIQUE INDEX task_links_current ON task_links (task_id, upstream_task_id) WHERE unlinked_at IS NULL;
 CREATE INDEX task_links_upstream ON task_links (upstream_plan_id, upstream_task_id) WHERE unlinked_at IS NULL;
 CREATE INDEX task_links_plan ON task_links (plan_id, upstream_plan_id) WHERE unlinked_at IS NULL;
+-- The plans linked to an upstream plan, read from the index alone.
+CREATE INDEX task_links_upstream_plan ON task_links (upstream_plan_id, plan_id) WHERE unlinked_at IS NULL;
 CREATE INDEX task_links_history ON task_links (task_id, id);
 CREATE INDEX task_links_upstream_task ON task_links (upstream_task_id);
 
