@@ -166,11 +166,16 @@ func (s *Store) LinkedPart(ctx context.Context, planID, upstreamPlanID int64, pe
 	// SQLite from walking every report of the plan (reports_plan) and
 	// probing each for each linked task: it starts from the linked tasks'
 	// entries (report_entries_task), a tenth of the work on a national
-	// province.
+	// province. PostgreSQL's planner finds that order itself, and the
+	// "+" would only take the plan's index from it.
+	planTerm := "r.plan_id"
+	if s.dialect == dialectSQLite {
+		planTerm = "+r.plan_id"
+	}
 	err = s.each(ctx, `SELECT e.task_id, r.id, r.period_id, r.revision, e.status, e.percent, e.completed_on, e.result,
 		e.evidence, p.start_date
 		FROM report_entries e JOIN reports r ON r.id = e.report_id JOIN periods p ON p.id = r.period_id
-		WHERE +r.plan_id = ? AND r.state = 'accepted' AND e.status <> '' AND p.start_date <= ? AND e.task_id`+linked+`
+		WHERE `+planTerm+` = ? AND r.state = 'accepted' AND e.status <> '' AND p.start_date <= ? AND e.task_id`+linked+`
 		ORDER BY e.task_id, p.start_date DESC, r.revision DESC`,
 		[]any{planID, dateArg(today), planID, upstreamPlanID}, func(rows *sql.Rows) error {
 			var c figures.Claim

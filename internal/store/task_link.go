@@ -326,12 +326,16 @@ func (s *Store) PlanTasks(ctx context.Context, planID int64) (list []plan.Task, 
 func (s *Store) UpstreamPlanLinks(ctx context.Context) (counts map[int64]int, err error) {
 	defer wrap(&err, "store.UpstreamPlanLinks")
 	counts = map[int64]int{}
-	err = s.each(ctx, `SELECT upstream_plan_id, COUNT(DISTINCT task_id) FROM task_links WHERE unlinked_at IS NULL
-		GROUP BY upstream_plan_id`, nil, func(rows *sql.Rows) error {
+	// Plan by plan, each from its range of task_links_upstream_plan,
+	// rather than grouping every link.
+	err = s.each(ctx, `SELECT p.id, (SELECT COUNT(DISTINCT l.task_id) FROM task_links l
+		WHERE l.upstream_plan_id = p.id AND l.unlinked_at IS NULL) FROM plans p`, nil, func(rows *sql.Rows) error {
 		var id int64
 		var n int
 		err := rows.Scan(&id, &n)
-		counts[id] = n
+		if n > 0 {
+			counts[id] = n
+		}
 		return err
 	})
 	return counts, err

@@ -83,6 +83,11 @@ func (h *handler) rollupShow(w http.ResponseWriter, r *http.Request) error {
 	base := "/plans/" + strconv.FormatInt(id, 10) + "/rollup" + v.Query
 	v.All = base
 	v.PlanName, v.Agency, v.Sender = x.PlanNames[f.PlanID], x.AgencyNames[f.AgencyID], senderName(x, f.PackageID)
+	for _, p := range x.Plans {
+		if p.Plan.ID == f.PlanID && p.Plan.Issuer != "" {
+			v.PlanName = p.Plan.Issuer + " (" + p.Plan.Code + ")"
+		}
+	}
 	for _, s := range rollup.Statuses {
 		if n := x.Counts[s]; n > 0 || s == rollup.NotLinked {
 			v.Statuses = append(v.Statuses, rollupCount{Code: string(s), Label: rollup.StatusLabel(s), Class: rollupClass(s), N: n,
@@ -245,7 +250,7 @@ func (h *handler) rollupTask(w http.ResponseWriter, r *http.Request) error {
 				g.Href = base + period + "&package=" + strconv.FormatInt(l.PackageID, 10)
 			} else {
 				p := plans[l.PlanID]
-				g.Title, g.Sub = p.Plan.Issuer, p.Plan.Code+" · "+p.Plan.Title+" · "+p.Period.Label
+				g.Title, g.Sub = p.Plan.Issuer, p.Plan.Code+" · "+p.Period.Label
 				if g.Title == "" {
 					g.Title, g.Sub = x.PlanNames[l.PlanID], p.Period.Label
 				}

@@ -45,7 +45,7 @@ CREATE TABLE rollup_packages (
     replaced_at  TEXT                                      -- a newer package of the same period came
 ) STRICT;
 CREATE UNIQUE INDEX rollup_packages_current ON rollup_packages (sender_id, plan_id, period_id) WHERE replaced_at IS NULL;
-CREATE INDEX rollup_packages_plan ON rollup_packages (plan_id, period_id) WHERE replaced_at IS NULL;
+CREATE INDEX rollup_packages_plan ON rollup_packages (plan_id, period_id, id) WHERE replaced_at IS NULL;
 
 CREATE TABLE rollup_package_items (
     package_id       INTEGER NOT NULL REFERENCES rollup_packages (id) ON DELETE CASCADE,
