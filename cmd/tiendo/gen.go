@@ -26,6 +26,7 @@ func cmdGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.IntVar(&c.Tasks, "tasks", 40000, "tasks in all")
 	fs.IntVar(&c.Quarters, "quarters", 24, "reporting quarters up to today's")
 	fs.Uint64Var(&c.Seed, "seed", 1, "random seed: the same seed and --today give the same data")
+	fs.BoolVar(&c.National, "national", true, "add the national programme (03/NQ-CP) and link one task in eight of every province to it")
 	today := fs.String("today", envOr("TIENDO_CLOCK", ""), "the day the data is as of, YYYY-MM-DD (default today; env TIENDO_CLOCK)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return errUsage
@@ -64,8 +65,8 @@ func cmdGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã tạo trong %s: %d kế hoạch, %d cơ quan, %d tài khoản, %d nhiệm vụ, %d chỉ tiêu, %d kỳ báo cáo, "+
-		"%d báo cáo, %d dòng báo cáo nhiệm vụ, %d giá trị chỉ tiêu.\n", time.Since(start).Round(time.Second),
-		res.Plans, res.Agencies, res.Users, res.Tasks, res.Indicators, res.Periods, res.Reports, res.Entries, res.Values)
+		"%d báo cáo, %d dòng báo cáo nhiệm vụ, %d giá trị chỉ tiêu, %d liên kết với chương trình quốc gia.\n", time.Since(start).Round(time.Second),
+		res.Plans, res.Agencies, res.Users, res.Tasks, res.Indicators, res.Periods, res.Reports, res.Entries, res.Values, res.Links)
 	code := gen.Code(0)
 	fmt.Fprintf(stdout, "Mọi tài khoản (quantri; dieuphoi.%s, lanhdao.%s, ld.%s.001, cv.%s.001 … theo mã từng tỉnh) có mật khẩu: %s\n",
 		code, code, code, code, c.Password)

@@ -17,8 +17,9 @@ import (
 // cmdLoad runs a load against a running server for a bounded time and
 // prints what it measured. --mix bare asks /healthz only: the ceiling of
 // this machine for the same run. --mix deadline is the reporting deadline:
-// 80 % reads (the plan's dashboard, the national rollup, open tasks by due
-// date, "Việc của tôi") and 20 % writes (report entries, submits, and the
+// 80 % reads (the plan's dashboard, the national rollup, the national
+// programme's roll-up by upstream task when the database has one, open
+// tasks by due date, "Việc của tôi") and 20 % writes (report entries, submits, and the
 // coordinator's returns) by the heads of agencies with open reports; it
 // needs --db to make them short-lived tokens (revoked at the end), and
 // afterwards reads back every acknowledged write.
@@ -181,5 +182,26 @@ func (l *loader) prepare(ctx context.Context, s *store.Store, conc int) (revoke 
 	if writable == 0 {
 		return revoke, errors.New("no agency has a report open for writing today: pick a database (or --clock) within a reporting period")
 	}
-	return revoke, nil
+	return revoke, l.findNational(ctx, l.agents[0].token)
+}
+
+// findNational finds the national programme whose roll-up the deadline
+// mix reads: the first plan of level national.
+func (l *loader) findNational(ctx context.Context, token string) error {
+	var plans struct {
+		Items []struct {
+			ID    int64
+			Level string
+		}
+	}
+	if err := l.getJSON(ctx, token, "/api/v1/plans", &plans); err != nil {
+		return err
+	}
+	for _, p := range plans.Items {
+		if p.Level == "national" {
+			l.national = p.ID
+			return nil
+		}
+	}
+	return nil
 }

@@ -20,6 +20,10 @@ type loader struct {
 	client *http.Client
 	agents []*agent
 	coord  string // a coordinator's token: returns submitted reports so that their agency writes on
+	// national is the national programme the provinces' plans link to
+	// (tiendo gen --national), whose roll-up the deadline mix reads; 0
+	// when the database has none.
+	national int64
 }
 
 // agent is one agency's head: its token, its plan, and the report and
@@ -157,7 +161,7 @@ func (l *loader) run(ctx context.Context, mix string, d time.Duration, conc int)
 		}
 	}
 	res.P50, res.P95, res.P99 = quantiles(lat)
-	for _, k := range []string{"health", "plan", "dashboard", "national", "tasks", "mywork", "write", "submit", "return"} {
+	for _, k := range []string{"health", "plan", "dashboard", "national", "rollup", "tasks", "mywork", "write", "submit", "return"} {
 		list := byKind[k]
 		if len(list) == 0 {
 			continue
@@ -181,7 +185,8 @@ func (l *loader) run(ctx context.Context, mix string, d time.Duration, conc int)
 // agencies with an open report — entries (blank ones first), and, once
 // every entry has a status, now and then the head's submit, which the
 // coordinator then returns so that the agency writes on — and 80 % reads:
-// the plan's dashboard, the national rollup, the open tasks by due date
+// the plan's dashboard, the national rollup, the national programme's
+// roll-up by upstream task (when there is one), the open tasks by due date
 // and "Việc của tôi".
 func (l *loader) one(ctx context.Context, mix string, w, i int, rng *rand.Rand) sample {
 	switch mix {
@@ -204,6 +209,14 @@ func (l *loader) one(ctx context.Context, mix string, w, i int, rng *rand.Rand) 
 		return l.do(ctx, "dashboard", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/dashboard", a.plan), nil)
 	case x < 50:
 		return l.do(ctx, "national", a.token, "GET", "/api/v1/dashboard", nil)
+	case x < 55 && l.national != 0:
+		// The programme's roll-up: the whole country's, or the agent's
+		// own province's part of it, half and half.
+		path := fmt.Sprintf("/api/v1/plans/%d/rollup", l.national)
+		if i%2 == 1 {
+			path += fmt.Sprintf("?plan=%d", a.plan)
+		}
+		return l.do(ctx, "rollup", a.token, "GET", path, nil)
 	case x < 75:
 		return l.do(ctx, "tasks", a.token, "GET", fmt.Sprintf("/api/v1/plans/%d/tasks?status=open&sort=due&limit=50", a.plan), nil)
 	}

@@ -74,7 +74,7 @@ func TestLoadNational(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("load: %v\n%s%s", r.err, r.stdout, r.stderr)
 	}
-	for _, kind := range []string{"dashboard", "national", "tasks", "mywork", "write", "submit", "return"} {
+	for _, kind := range []string{"dashboard", "national", "rollup", "tasks", "mywork", "write", "submit", "return"} {
 		line := regexp.MustCompile(`(?m)^\s+` + kind + `\s+(\d+) req .* (\d+) errors$`).FindStringSubmatch(r.stdout)
 		if line == nil || line[1] == "0" || line[2] != "0" {
 			t.Errorf("no %s requests, or errors:\n%s", kind, r.stdout)

@@ -25,12 +25,17 @@ Cách dùng:
   tiendo user add --username NAME --role ROLE [--agency ID] [--full-name TÊN] [--email ĐỊA-CHỈ]
                [--password-stdin | --base-url URL] [--db PATH|URL]   (không có --password-stdin: in đường dẫn thiết lập một lần)
   tiendo user reset-password --username NAME [--base-url URL] [--db PATH|URL]   (in đường dẫn đặt lại mật khẩu một lần)
+  tiendo plan level --plan ID --level national|ministry|province|commune [--issuer TÊN] [--db PATH|URL]
+  tiendo rollup export --plan ID [--period ID] --out FILE [--clock YYYY-MM-DD] [--db PATH|URL]
+  tiendo rollup import FILE [--db PATH|URL]
+  tiendo rollup key [--name TÊN] [--db PATH|URL]
+  tiendo rollup sender add --name TÊN --key KHÓA [--note …] | list | revoke --id N [--db PATH|URL]
   tiendo user disable|enable|reset-2fa --username NAME [--db PATH|URL]
   tiendo token create --user NAME [--name TÊN] [--expires 90d] [--scope read|report|full] [--db PATH|URL]
   tiendo token list --user NAME [--db PATH|URL]
   tiendo token revoke --id N [--db PATH|URL]
   tiendo audit verify [--db PATH|URL]
-  tiendo gen [--db PATH|URL] [--provinces 34] [--agencies 3400] [--tasks 40000] [--quarters 24] [--seed 1] [--today YYYY-MM-DD]
+  tiendo gen [--db PATH|URL] [--provinces 34] [--agencies 3400] [--tasks 40000] [--quarters 24] [--seed 1] [--today YYYY-MM-DD] [--national=true]
   tiendo load --url URL [--duration 30s] [--concurrency 16] [--mix deadline|bare] [--json] [--db PATH|URL]
   tiendo backup --out FILE [--force] [--db PATH]
   tiendo restore FILE [--db PATH]          (dừng máy chủ trước khi khôi phục)
@@ -62,6 +67,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if len(args) > 1 && args[1] == "import" {
 			return cmdPlanImport(ctx, args[2:], stdout, stderr)
 		}
+		if len(args) > 1 && args[1] == "level" {
+			return cmdPlanLevel(ctx, args[2:], stdout, stderr)
+		}
+	case "rollup":
+		return cmdRollup(ctx, args[1:], stdout, stderr)
 	case "user":
 		if len(args) > 1 && args[1] == "add" {
 			return cmdUserAdd(ctx, args[2:], stdin, stdout, stderr)

@@ -46,6 +46,7 @@ type api struct {
 	mux     *http.ServeMux
 	bufs    sync.Pool // *bytes.Buffer, so list responses do not allocate a fresh buffer per request
 	openapi []byte    // the OpenAPI document, encoded once
+	rollups bodyCache // encoded roll-ups by ETag (rollup_get.go)
 }
 
 // handlerFunc is the shape of every API handler: u is the signed-in user
@@ -122,6 +123,20 @@ func (a *api) routes(r *router) {
 	r.handle("POST /users", auth.ManageUsers, a.userCreate)
 	r.handle("PATCH /users/{id}", auth.ManageUsers, a.userPatch)
 	r.handle("POST /users/{id}/password-reset", auth.ManageUsers, a.userPasswordReset)
+	// Plans linked across levels and their roll-up (rollup_*.go, task_links.go).
+	r.handle("PUT /plans/{id}/level", auth.EditPlan, a.planLevelPut)
+	r.handle("GET /tasks/{id}/links", auth.ReadPlan, a.taskLinksGet)
+	r.handle("PUT /tasks/{id}/links", auth.EditPlan, a.taskLinksPut)
+	r.handle("GET /tasks/{id}/links/suggestions", auth.ReadPlan, a.taskLinkSuggestions)
+	r.handle("POST /plans/{id}/links/sheet", auth.EditPlan, a.linkSheetPost)
+	r.handle("GET /plans/{id}/rollup", auth.ReadPlan, a.rollupGet)
+	r.handle("GET /plans/{id}/rollup/package", auth.EditPlan, a.rollupPackageGet)
+	r.handle("POST /rollup/packages", auth.EditPlan, a.rollupPackagePost)
+	r.handle("GET /rollup/packages", auth.ReadPlan, a.rollupPackageList)
+	r.handle("GET /rollup/identity", auth.EditPlan, a.rollupIdentityGet)
+	r.handle("GET /rollup/senders", auth.ManageUsers, a.rollupSenderList)
+	r.handle("POST /rollup/senders", auth.ManageUsers, a.rollupSenderPost)
+	r.handle("DELETE /rollup/senders/{id}", auth.ManageUsers, a.rollupSenderDelete)
 	r.handle("GET /openapi.json", auth.Public, a.openapiGet)
 }
 

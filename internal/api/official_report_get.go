@@ -46,6 +46,11 @@ func (a *api) officialReportDocx(w http.ResponseWriter, r *http.Request, u *auth
 	if err != nil {
 		return err
 	}
+	if r.URL.Query().Get("upstream") == "1" { // the optional part on the tasks assigned from above
+		if err := a.app.OfficialReportUpstream(r.Context(), u, rep); err != nil {
+			return err
+		}
+	}
 	var b bytes.Buffer
 	if err := render.WriteDocx(&b, rep); err != nil {
 		return err

@@ -72,7 +72,7 @@ func openapiDoc(routes []route) obj {
 	paths := obj{}
 	ops := operations()
 	for _, more := range []map[string]obj{agencyOperations(), reportOperations(), evidenceOperations(), extensionOperations(), dashboardOperations(),
-		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations(), planImportOperations(), userOperations()} {
+		officialReportOperations(), rankingOperations(), reorganisationOperations(), versionOperations(), planImportOperations(), userOperations(), rollupOperations()} {
 		for key, op := range more {
 			ops[key] = op
 		}
@@ -122,6 +122,7 @@ func openapiDoc(routes []route) obj {
 			obj{"name": "me", "description": "Việc của tôi, thông báo của tôi"},
 			obj{"name": "users", "description": "Tài khoản người dùng (quản trị)"},
 			obj{"name": "dashboard", "description": "Số liệu tổng hợp: tình trạng, báo cáo, chỉ tiêu, cảnh báo"},
+			obj{"name": "rollup", "description": "Liên kết nhiệm vụ với kế hoạch cấp trên, tổng hợp theo nhiệm vụ cấp trên, gói số liệu giữa các hệ thống"},
 			obj{"name": "meta", "description": "Tài liệu API"},
 		},
 		"paths":      paths,

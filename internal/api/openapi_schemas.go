@@ -129,7 +129,7 @@ func list(item string) obj {
 func schemas() obj {
 	s := taskSchemas()
 	for _, more := range []obj{agencySchemas(), reportSchemas(), evidenceSchemas(), extensionSchemas(), dashboardSchemas(), rankingSchemas(),
-		reorganisationSchemas(), versionSchemas(), planImportSchemas(), userSchemas()} {
+		reorganisationSchemas(), versionSchemas(), planImportSchemas(), userSchemas(), rollupSchemas()} {
 		for k, v := range more {
 			s[k] = v
 		}
@@ -241,6 +241,7 @@ func planSchema() obj {
 		"code":           str("Số, ký hiệu: 60/KH-UBND; có thể rỗng"),
 		"issued_on":      date("Ngày ban hành"),
 		"issuer":         str("Cơ quan ban hành"),
+		"level":          obj{"type": "string", "enum": []any{"national", "ministry", "province", "commune"}, "description": "Cấp của kế hoạch: Trung ương, Bộ ngành, tỉnh, xã"},
 		"title":          str("Trích yếu, như văn bản ghi (có thể viết hoa toàn bộ)"),
 		"display_name":   str("Tên gọi ngắn để hiển thị: \"Kế hoạch 60/KH-UBND\", hoặc khi chưa có số, điều kế hoạch thực hiện (\"KH thực hiện NQ 71/NQ-CP\")"),
 		"display_title":  str("Trích yếu để hiển thị: viết thường theo câu khi văn bản viết hoa toàn bộ, giữ chữ viết tắt, số hiệu văn bản và tên riêng"),

@@ -13,6 +13,7 @@ type planJSON struct {
 	Code          string  `json:"code"`
 	IssuedOn      *string `json:"issued_on"`
 	Issuer        string  `json:"issuer"`
+	Level         string  `json:"level"`
 	Title         string  `json:"title"`
 	DisplayName   string  `json:"display_name"`  // plan.Plan.Name
 	DisplayTitle  string  `json:"display_title"` // plan.Plan.DisplayTitle
@@ -46,6 +47,7 @@ func planView(p *plan.Plan) planJSON {
 		Code:          p.Code,
 		IssuedOn:      nullDate(p.IssuedOn),
 		Issuer:        p.Issuer,
+		Level:         string(p.Level),
 		Title:         p.Title,
 		DisplayName:   p.Name(),
 		DisplayTitle:  p.DisplayTitle(),

@@ -56,6 +56,8 @@ type App struct {
 	clock clock.Clock
 	log   *slog.Logger
 	figs  *figcache.Cache
+	// rollups keeps computed roll-ups of upstream plans (rollup_cache.go).
+	rollups *rollupCache
 	// signIn is the sign-in policy with its defaults filled.
 	signIn signInRules
 	mail   MailPolicy
@@ -72,8 +74,8 @@ func New(cfg Config) *App {
 	if cfg.Figures == nil {
 		cfg.Figures = figcache.New(cfg.Store, 0)
 	}
-	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures, signIn: newSignInRules(cfg.SignIn),
-		mail: cfg.Mail}
+	return &App{store: cfg.Store, clock: cfg.Clock, log: cfg.Log, figs: cfg.Figures, rollups: newRollupCache(),
+		signIn: newSignInRules(cfg.SignIn), mail: cfg.Mail}
 }
 
 // Now is the app's clock's time.

@@ -37,12 +37,18 @@ type Config struct {
 	// Progress, when set, is called after each province with how many
 	// are done, out of Provinces.
 	Progress func(done, total int)
+	// National adds the Government's action programme the provinces'
+	// plans implement (national.go): a national plan of one task per
+	// group and subject, with one task in eight of every province linked
+	// to the national task of its group and subject.
+	National bool
 }
 
 // Result counts what was stored.
 type Result struct {
 	Plans, Agencies, Users, Tasks, Indicators int
 	Periods, Reports, Entries, Values         int
+	Links                                     int // tasks linked to the national programme
 }
 
 // Limits of a Config.
@@ -99,13 +105,20 @@ func Run(ctx context.Context, s *store.Store, c Config) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Users: 1}
+	var subjects []subject
 	for i := range c.Provinces {
 		p := newProvince(c, i)
 		if err := p.store(ctx, s, hash, res); err != nil {
 			return res, fmt.Errorf("gen: %s: %w", p.name, err)
 		}
+		subjects = append(subjects, p.subjects...)
 		if c.Progress != nil {
 			c.Progress(i+1, c.Provinces)
+		}
+	}
+	if c.National {
+		if err := storeNational(ctx, s, c, subjects, res); err != nil {
+			return res, fmt.Errorf("gen: the national programme: %w", err)
 		}
 	}
 	return res, nil

@@ -24,6 +24,9 @@ type province struct {
 	rng      *rand.Rand
 	agencies []agency.Agency // [0] UBND tỉnh, then departments, then communes
 	tasks    int
+	// subjects are the group and subject of each task stored, which the
+	// national programme links by (national.go).
+	subjects []subject
 	y0       int       // the year of the first quarter
 	first    time.Time // the first quarter's first day
 }
@@ -99,6 +102,9 @@ func (p *province) store(ctx context.Context, s *store.Store, hash string, res *
 	}
 	res.Plans++
 	res.Tasks += len(d.Tasks)
+	for k := range d.Tasks {
+		p.subjects[k].task = d.Tasks[k].ID
+	}
 	inds := p.indicators(planID)
 	for k := range inds {
 		if err := s.CreateIndicator(ctx, 0, &inds[k]); err != nil {
@@ -183,15 +189,18 @@ func (p *province) draft() *plan.Draft {
 	}
 	part("IV", "TỔ CHỨC THỰC HIỆN", d.Plan.ReportingRule, false)
 	for k := range p.tasks {
-		d.Tasks = append(d.Tasks, plan.DraftTask{Task: p.task(), Section: first + k%len(groups)})
+		t, obj := p.task()
+		d.Tasks = append(d.Tasks, plan.DraftTask{Task: t, Section: first + k%len(groups)})
+		p.subjects = append(p.subjects, subject{group: k % len(groups), object: obj})
 	}
 	return d
 }
 
-// task makes one task.
-func (p *province) task() plan.Task {
+// task makes one task and says its subject (an index of taskObjects).
+func (p *province) task() (plan.Task, int) {
 	r := p.rng
-	verb, obj := taskVerbs[r.IntN(len(taskVerbs))], taskObjects[r.IntN(len(taskObjects))]
+	verb, o := taskVerbs[r.IntN(len(taskVerbs))], r.IntN(len(taskObjects))
+	obj := taskObjects[o]
 	t := plan.Task{
 		Title:   verb + " " + obj,
 		Text:    verb + " " + obj + ", " + taskPurposes[r.IntN(len(taskPurposes))] + ".",
@@ -214,7 +223,7 @@ func (p *province) task() plan.Task {
 		panic(err) // the forms below are the parser's; a failure is a programming error
 	}
 	t.Deadline = dl
-	return t
+	return t, o
 }
 
 // deadlineText writes a thời hạn in one of the forms plans use, with due

@@ -30,6 +30,9 @@ type Report struct {
 	// Created is when the files are made (the server's clock): the
 	// documents' properties.
 	Created time.Time
+	// Upstream, when asked for, is the optional part on the tasks assigned
+	// from above (upstream.go); nil leaves it out.
+	Upstream []Upstream
 }
 
 // Plan is the report's plan.

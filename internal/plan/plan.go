@@ -36,6 +36,7 @@ type Plan struct {
 	Code       string    // số, ký hiệu: "60/KH-UBND"; may be empty until known
 	IssuedOn   time.Time // ngày ban hành; zero when unknown
 	Issuer     string    // "UBND tỉnh Cà Mau"
+	Level      Level     // national, ministry, province or commune; LevelOfIssuer when not set
 	Title      string    // the title line after "KẾ HOẠCH"
 	Status     PlanStatus
 	ReplacesID int64  // the plan this one replaces; 0 when none

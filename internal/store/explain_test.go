@@ -125,6 +125,22 @@ func TestExplain(t *testing.T) {
 			{"TaskCarryover", func() error { _, err := s.TaskCarryover(ctx, x.report); return err }},
 			{"PlanAmendments", func() error { _, err := s.PlanAmendments(ctx, x.big); return err }},
 			{"Agencies", func() error { _, err := s.Agencies(ctx); return err }},
+			// The roll-up of an upstream plan (issue 20).
+			{"UpstreamPart", func() error { _, err := s.UpstreamPart(ctx, x.upstream); return err }},
+			{"LinkedPlans", func() error { _, err := s.LinkedPlans(ctx, x.upstream); return err }},
+			{"LinkedPart", func() error {
+				p, err := s.Period(ctx, x.period)
+				if err != nil {
+					return err
+				}
+				_, err = s.LinkedPart(ctx, x.big, x.upstream, *p, day)
+				return err
+			}},
+			{"PlanLinks", func() error { _, err := s.PlanLinks(ctx, x.big, x.upstream); return err }},
+			{"PlanLinkCounts", func() error { _, err := s.PlanLinkCounts(ctx, x.big); return err }},
+			{"UpstreamPlanLinks", func() error { _, err := s.UpstreamPlanLinks(ctx); return err }},
+			{"PackageItems", func() error { _, err := s.PackageItems(ctx, x.upstream, x.period); return err }},
+			{"RollupVersion", func() error { _, err := s.RollupVersion(ctx); return err }},
 		}
 		for _, st := range steps {
 			before := calls
@@ -148,6 +164,8 @@ func TestExplain(t *testing.T) {
 type explainIDs struct {
 	small, q2                       int64 // the sample plan, with its reporting flow, and its quarter II/2025
 	big                             int64 // the first of the plans of 600 tasks
+	upstream                        int64 // the second, which the first's tasks are linked to (one in three)
+	third                           int64 // the third, whose tasks link to the first and are linked from the second
 	agency, section, period, report int64 // of the big plan
 	task                            int64 // a task of the big plan the agency leads
 }
@@ -195,6 +213,12 @@ func seedExplain(t *testing.T, s *Store) explainIDs {
 		if n == 0 {
 			x.big, x.section = id, d.Sections[3].ID
 		}
+		switch n {
+		case 1:
+			x.upstream = id
+		case 2:
+			x.third = id
+		}
 		for i := range 5 {
 			must(t, s.CreateIndicator(ctx, 0, &indicator.Indicator{PlanID: id, Code: fmt.Sprintf("CT%d", i+1),
 				Name: "Chỉ tiêu", Direction: indicator.Increase, Aggregation: indicator.Sum,
@@ -241,6 +265,25 @@ func seedExplain(t *testing.T, s *Store) explainIDs {
 	_, err = s.exec(ctx, s.w, `UPDATE tasks SET claim_status = 'completed', completed_on = '2026-05-20', progress = 100,
 		claim_period_start = '2026-04-01' WHERE plan_id = ? AND deadline_kind = 'continuous' AND id % 2 = 0`, x.big)
 	must(t, err)
+	// One task in three of the big plan implements the task of the same
+	// place in the second: links for the roll-up's queries.
+	bigTasks, err := s.PlanTasks(ctx, x.big)
+	must(t, err)
+	upTasks, err := s.PlanTasks(ctx, x.upstream)
+	must(t, err)
+	thirdTasks, err := s.PlanTasks(ctx, x.third)
+	must(t, err)
+	var links [][2]int64
+	for i := 0; i < len(bigTasks); i += 3 {
+		links = append(links, [2]int64{bigTasks[i].ID, upTasks[i].ID})
+	}
+	// Links between the other plans, so that the first's links to the
+	// second are a small part of the table, as one province's are of a
+	// national programme's.
+	for i := range thirdTasks {
+		links = append(links, [2]int64{thirdTasks[i].ID, bigTasks[i].ID}, [2]int64{upTasks[i].ID, thirdTasks[i].ID})
+	}
+	must(t, s.SeedLinks(ctx, 0, links))
 	// Carry-overs between the small plans' tasks (each task continued by
 	// the next one's), so that the planner sees a table with rows.
 	_, err = s.exec(ctx, s.w, `INSERT INTO task_carryovers (old_task_id, new_task_id, carried_at)

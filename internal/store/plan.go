@@ -10,11 +10,11 @@ import (
 	"tiendo/internal/vntext"
 )
 
-const planCols = `id, code, issued_on, issuer, title, status, replaces_id, replaces_code, reporting_rule, created_at, updated_at`
+const planCols = `id, code, issued_on, issuer, level, title, status, replaces_id, replaces_code, reporting_rule, created_at, updated_at`
 
 func scanPlan(sc scanner) (plan.Plan, error) {
 	var p plan.Plan
-	err := sc.Scan(&p.ID, &p.Code, timeCol{&p.IssuedOn}, &p.Issuer, &p.Title, &p.Status,
+	err := sc.Scan(&p.ID, &p.Code, timeCol{&p.IssuedOn}, &p.Issuer, &p.Level, &p.Title, &p.Status,
 		idCol{&p.ReplacesID}, &p.Replaces, &p.ReportingRule, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
 	return p, err
 }
@@ -27,6 +27,9 @@ func normPlan(p *plan.Plan) {
 	p.ReportingRule = strings.TrimSpace(vntext.NFC(p.ReportingRule))
 	if p.Status == "" {
 		p.Status = plan.PlanDraft
+	}
+	if !p.Level.Valid() {
+		p.Level = plan.LevelOfIssuer(p.Issuer)
 	}
 }
 
@@ -85,9 +88,9 @@ func (s *Store) UpdatePlan(ctx context.Context, actor int64, p *plan.Plan) (err 
 		if err != nil {
 			return err
 		}
-		_, err = s.exec(ctx, tx, `UPDATE plans SET code = ?, issued_on = ?, issuer = ?, title = ?, status = ?,
+		_, err = s.exec(ctx, tx, `UPDATE plans SET code = ?, issued_on = ?, issuer = ?, level = ?, title = ?, status = ?,
 			replaces_id = ?, replaces_code = ?, reporting_rule = ?, updated_at = ? WHERE id = ?`,
-			p.Code, dateArg(p.IssuedOn), p.Issuer, p.Title, string(p.Status),
+			p.Code, dateArg(p.IssuedOn), p.Issuer, string(p.Level), p.Title, string(p.Status),
 			refArg(p.ReplacesID), p.Replaces, p.ReportingRule, tsArg(t), p.ID)
 		if err != nil {
 			return err
@@ -96,6 +99,7 @@ func (s *Store) UpdatePlan(ctx context.Context, actor int64, p *plan.Plan) (err 
 		c.add("code", old.Code, p.Code)
 		c.add("issued_on", old.IssuedOn, p.IssuedOn)
 		c.add("issuer", old.Issuer, p.Issuer)
+		c.add("level", old.Level, p.Level)
 		c.add("title", old.Title, p.Title)
 		c.add("status", old.Status, p.Status)
 		c.add("replaces_id", old.ReplacesID, p.ReplacesID)

@@ -65,9 +65,9 @@ func (s *Store) createPlan(ctx context.Context, actor int64, d *plan.Draft, agen
 			}
 			p.ReplacesID = id
 		}
-		if err := b.queryRow(ctx, `INSERT INTO plans (code, issued_on, issuer, title, status, replaces_id, replaces_code,
-			reporting_rule, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			p.Code, dateArg(p.IssuedOn), p.Issuer, p.Title, string(p.Status), refArg(p.ReplacesID), p.Replaces,
+		if err := b.queryRow(ctx, `INSERT INTO plans (code, issued_on, issuer, level, title, status, replaces_id, replaces_code,
+			reporting_rule, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			p.Code, dateArg(p.IssuedOn), p.Issuer, string(p.Level), p.Title, string(p.Status), refArg(p.ReplacesID), p.Replaces,
 			p.ReportingRule, tsArg(at), tsArg(at)).Scan(&p.ID); err != nil {
 			return err
 		}

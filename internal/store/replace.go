@@ -117,6 +117,10 @@ func (s *Store) replacePlan(ctx context.Context, tx *sql.Tx, actor, newID, oldID
 			oldTask, newTask, tsArg(now())); err != nil {
 			return err
 		}
+		// Links to and from upstream tasks follow the task (task_link.go).
+		if err := s.carryLinks(ctx, tx, actor, oldTask, newTask, newID); err != nil {
+			return err
+		}
 		if t.Claim == plan.ClaimNone && o.Claim != plan.ClaimNone {
 			if _, err := s.texec(ctx, tx, `UPDATE tasks SET claim_status = ?, claim_reason = ?, progress = ?, reported_at = ?,
 				claim_period_start = ?, version = version + 1, updated_at = ? WHERE id = ?`, string(o.Claim), o.ClaimReason,

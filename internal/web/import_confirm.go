@@ -1,10 +1,6 @@
 package web
 
 import (
-	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"net/http"
 
@@ -78,14 +74,9 @@ func carriedFiles(names, b64s, digests []string) ([]planimport.File, error) {
 	}
 	files := make([]planimport.File, len(b64s))
 	for i, b64 := range b64s {
-		data, err := base64.StdEncoding.DecodeString(b64)
-		if err != nil || len(data) == 0 {
-			return nil, errors.New("web: carried file unreadable")
-		}
-		sum := sha256.Sum256(data)
-		want, err := hex.DecodeString(digests[i])
-		if err != nil || subtle.ConstantTimeCompare(sum[:], want) != 1 {
-			return nil, errors.New("web: carried file digest mismatch")
+		data, err := uncarry(b64, digests[i])
+		if err != nil {
+			return nil, err
 		}
 		files[i] = planimport.File{Name: names[i], Data: data}
 	}

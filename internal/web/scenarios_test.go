@@ -316,6 +316,13 @@ func TestScenarios(t *testing.T) {
 		t.Errorf("regime and notices server logged errors:\n%s", log)
 	}
 
+	ua := newApp(t, seedNational) // plans linked across levels (rollup_scenarios_test.go)
+	ua.run(t, rollupScenarios(t))
+	maps.Copy(seen, ua.finish())
+	if log := ua.logText(); strings.Contains(log, "level=ERROR") {
+		t.Errorf("roll-up server logged errors:\n%s", log)
+	}
+
 	sa := newApp(t) // sign-in, account and user administration flows (signin_test.go)
 	for _, flow := range accountFlows {
 		flow(t, sa)

@@ -25,7 +25,11 @@ const (
 // WriteDocx writes the official report r as a .docx: its draft around the
 // figures of its period.
 func WriteDocx(w io.Writer, r *officialreport.Report) error {
-	return docx.Write(w, Document(r))
+	doc := Document(r)
+	if r.Upstream != nil {
+		WithUpstream(&doc, r.Upstream)
+	}
+	return docx.Write(w, doc)
 }
 
 // WriteXLSX writes the appendix workbook of r: tasks, indicators, the
