@@ -6,13 +6,13 @@ import (
 	"tiendo/internal/plan"
 )
 
-// TestReminderPlanNameKeepsCase: a plan named in notices and e-mails by
-// its title keeps the title's abbreviations and names as written.
+// Reminders name a plan as every page does (plan.Plan.Name): by its number,
+// or without one by what it implements, never in the capitals of its title.
 func TestReminderPlanNameKeepsCase(t *testing.T) {
 	p := &plan.Plan{Title: "Triển khai thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ"}
-	want := "Kế hoạch triển khai thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ"
-	if got := reminderPlanName(p); got != want {
-		t.Errorf("reminderPlanName = %q, want %q", got, want)
+	want := "KH thực hiện NQ 71/NQ-CP"
+	if got := reminderPlanName(p); got != want || got != p.Name() {
+		t.Errorf("reminderPlanName = %q, want %q (plan.Name %q)", got, want, p.Name())
 	}
 	caps := &plan.Plan{Title: "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 71/NQ-CP NGÀY 01/4/2025 CỦA CHÍNH PHỦ"}
 	if got := reminderPlanName(caps); got != want {
