@@ -58,9 +58,16 @@ func userOperations() map[string]obj {
 			"summary":     "Đánh dấu đã đọc",
 			"description": "Đánh dấu một thông báo của người gọi là đã đọc (đọc lại không đổi gì). Thông báo của người khác → 404.",
 			"parameters":  []any{param("NoticeID")},
-			"responses":   readResponses(obj{"204": obj{"description": "Đã đánh dấu"}}, true),
+			"responses":   rateLimited(readResponses(obj{"204": obj{"description": "Đã đánh dấu"}}, true)),
 		},
 	}
+}
+
+// rateLimited adds the 429 every write can answer to a write that takes no
+// body (so none of writeResponses' body errors).
+func rateLimited(r obj) obj {
+	r["429"] = errRef("RateLimited")
+	return r
 }
 
 // userParameters are the account and notice routes' parameters.

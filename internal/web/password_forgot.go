@@ -21,8 +21,7 @@ func (h *handler) passwordForgotShow(w http.ResponseWriter, r *http.Request) err
 // link and answers the same, after the same time, whatever the name: the
 // page never tells whether an account exists.
 func (h *handler) passwordForgotSubmit(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, 16<<10); err != nil {
 		return err
 	}
 	if err := h.app.RequestPasswordReset(r.Context(), strings.TrimSpace(r.PostFormValue("username"))); err != nil {

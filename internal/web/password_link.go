@@ -80,8 +80,7 @@ func (h *handler) linkGone(w http.ResponseWriter, r *http.Request, err error) er
 // person is signed in (with the recovery codes shown once after an
 // enrolment), or goes on to their second factor.
 func (h *handler) passwordLinkSubmit(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, 16<<10); err != nil {
 		return err
 	}
 	token := r.PathValue("token")
