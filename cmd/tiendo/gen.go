@@ -65,8 +65,11 @@ func cmdGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã tạo trong %s: %d kế hoạch, %d cơ quan, %d tài khoản, %d nhiệm vụ, %d chỉ tiêu, %d kỳ báo cáo, "+
-		"%d báo cáo, %d dòng báo cáo nhiệm vụ, %d giá trị chỉ tiêu, %d liên kết với chương trình quốc gia.\n", time.Since(start).Round(time.Second),
-		res.Plans, res.Agencies, res.Users, res.Tasks, res.Indicators, res.Periods, res.Reports, res.Entries, res.Values, res.Links)
+		"%d báo cáo, %d dòng báo cáo nhiệm vụ, %d giá trị chỉ tiêu.\n", time.Since(start).Round(time.Second),
+		res.Plans, res.Agencies, res.Users, res.Tasks, res.Indicators, res.Periods, res.Reports, res.Entries, res.Values)
+	if res.NationalTasks > 0 {
+		fmt.Fprintf(stdout, "Chương trình quốc gia: %d nhiệm vụ; %d nhiệm vụ của các tỉnh liên kết với chương trình.\n", res.NationalTasks, res.Links)
+	}
 	code := gen.Code(0)
 	fmt.Fprintf(stdout, "Mọi tài khoản (quantri; dieuphoi.%s, lanhdao.%s, ld.%s.001, cv.%s.001 … theo mã từng tỉnh) có mật khẩu: %s\n",
 		code, code, code, code, c.Password)

@@ -22,7 +22,7 @@ func TestGen(t *testing.T) {
 	if lines := strings.Count(r.stderr, " tỉnh "); lines != 3 || !strings.Contains(r.stderr, "3/3 tỉnh") {
 		t.Errorf("progress: %d lines, want 3 ending at 3/3:\n%s", lines, r.stderr)
 	}
-	for _, want := range []string{"3 kế hoạch", "90 cơ quan", "240 nhiệm vụ", "dieuphoi.hn"} {
+	for _, want := range []string{"3 kế hoạch", "90 cơ quan", "240 nhiệm vụ", "dieuphoi.hn", "Chương trình quốc gia: 140 nhiệm vụ"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}

@@ -48,6 +48,7 @@ type Config struct {
 type Result struct {
 	Plans, Agencies, Users, Tasks, Indicators int
 	Periods, Reports, Entries, Values         int
+	NationalTasks                             int // the national programme's (its plan is not in Plans)
 	Links                                     int // tasks linked to the national programme
 }
 

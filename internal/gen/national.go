@@ -60,8 +60,7 @@ func storeNational(ctx context.Context, s *store.Store, c Config, subjects []sub
 	if _, err := s.CreatePlan(ctx, 0, d); err != nil {
 		return err
 	}
-	res.Plans++
-	res.Tasks += len(d.Tasks)
+	res.NationalTasks = len(d.Tasks)
 	var links [][2]int64
 	n := 0
 	for _, x := range subjects {

@@ -27,8 +27,8 @@ func TestNational(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Plans != 3 || res.Tasks != 320+140 || res.Links != 40 {
-		t.Fatalf("result %+v: want 3 plans, 460 tasks, 40 links", res)
+	if res.Plans != 2 || res.Tasks != 320 || res.NationalTasks != 140 || res.Links != 40 {
+		t.Fatalf("result %+v: want 2 provinces' plans of 320 tasks, a national programme of 140, 40 links", res)
 	}
 	national, err := st.PlanByCode(ctx, "03/NQ-CP")
 	if err != nil {
