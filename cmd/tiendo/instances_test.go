@@ -16,7 +16,12 @@ func TestTwoInstancesRemindOnce(t *testing.T) {
 		t.Skip("starts two servers with the demo data")
 	}
 	t.Run("sqlite", func(t *testing.T) { twoInstances(t, tempDB(t)) })
-	t.Run("postgres", func(t *testing.T) { twoInstances(t, crashPostgres(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		// With a PostgreSQL URL the demo's accounts file goes to the
+		// working directory: a temporary one, not the source tree.
+		t.Chdir(t.TempDir())
+		twoInstances(t, crashPostgres(t))
+	})
 }
 
 func twoInstances(t *testing.T, db string) {
