@@ -15,13 +15,16 @@ import (
 // what people typed beside one wrong field is kept. It returns the line
 // as stored and the problems still to fix (nil when it stored all). A
 // line whose valid fields hold nothing new stores nothing and answers the
-// problems as SaveReportEntry does (an *reporting.InvalidError).
+// problems as SaveReportEntry does (an *reporting.InvalidError). The
+// line comes with SaveReportEntry's warnings.
 func (a *App) AutosaveReportEntry(ctx context.Context, by *auth.User, reportID int64, e reporting.Entry, read []int,
 	unread plan.FieldErrors) (_ *reporting.Entry, problems plan.FieldErrors, err error) {
 	defer derrors.Wrap(&err, "app.AutosaveReportEntry(report %d, task %d)", reportID, e.TaskID)
 	k := entryPart(e.TaskID)
 	var saved reporting.Entry
-	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.Entry) error {
+	var rep *reporting.Report
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(r *reporting.Report, cur *reporting.Entry) error {
+		rep = r
 		typed := e
 		reporting.NormalizeEntry(&typed)
 		problems = nil
@@ -41,5 +44,15 @@ func (a *App) AutosaveReportEntry(ctx context.Context, by *auth.User, reportID i
 	if err != nil {
 		return nil, nil, err
 	}
-	return &saved, problems, nil
+	// The line as stored gets the warnings SaveReportEntry's does: a line
+	// that goes back on the previous accepted report asks for a word.
+	t, err := a.store.Task(ctx, saved.TaskID)
+	if err != nil {
+		return nil, nil, err
+	}
+	one := []reporting.Entry{saved}
+	if err := a.compareWithPrior(ctx, rep, one, map[int64]*plan.Task{t.ID: t}); err != nil {
+		return nil, nil, err
+	}
+	return &one[0], problems, nil
 }

@@ -54,14 +54,19 @@ func (h *handler) autosaved(w http.ResponseWriter, r *http.Request, reportID int
 
 // autosavedPart answers an autosave that stored the valid fields only:
 // the fields still wrong, with why, are shown until the next save.
-func (h *handler) autosavedPart(w http.ResponseWriter, r *http.Request, reportID int64, version int, fe plan.FieldErrors) error {
+func (h *handler) autosavedPart(w http.ResponseWriter, r *http.Request, reportID int64, version int, fe plan.FieldErrors,
+	warnings ...reporting.EntryWarning) error {
 	reportVersion, err := h.app.ReportVersion(r.Context(), h.user(r), reportID)
 	if err != nil {
 		return err
 	}
 	at := formatDateTime(h.app.Now())[11:]
-	return writeJSON(w, http.StatusOK, autosaveReply{OK: true, Partial: true, Version: version, ReportVersion: reportVersion,
-		SavedAt: at, Fields: fe, Message: "Đã tự động lưu lúc " + at + ", trừ các ô được đánh dấu: hãy sửa để lưu nốt."})
+	reply := autosaveReply{OK: true, Partial: true, Version: version, ReportVersion: reportVersion,
+		SavedAt: at, Fields: fe, Message: "Đã tự động lưu lúc " + at + ", trừ các ô được đánh dấu: hãy sửa để lưu nốt."}
+	for _, x := range warnings {
+		reply.Warnings = append(reply.Warnings, x.Message)
+	}
+	return writeJSON(w, http.StatusOK, reply)
 }
 
 // rejectedJSON tells the autosave why a save was refused: a conflict (the

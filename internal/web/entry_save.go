@@ -58,7 +58,7 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if wantsJSON(r) && len(problems) > 0 {
-		return h.autosavedPart(w, r, id, saved.Version, problems)
+		return h.autosavedPart(w, r, id, saved.Version, problems, saved.Warnings...)
 	}
 	if wantsJSON(r) {
 		return h.autosaved(w, r, id, saved.Version, 0, saved.Warnings...)
