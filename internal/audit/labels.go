@@ -25,6 +25,10 @@ var actionLabels = map[string]string{
 	"user.recovery_code": "Dùng mã khôi phục", "user.recovery_codes": "Tạo mã khôi phục mới",
 	"user.create": "Thêm người dùng", "user.disable": "Khóa/mở khóa tài khoản", "user.password": "Đổi mật khẩu",
 	"user.update": "Sửa tài khoản", "user.password_link": "Cấp đường dẫn đặt mật khẩu",
+	"plan.level": "Đặt cấp kế hoạch", "task.links": "Liên kết nhiệm vụ cấp trên", "task.links.seed": "Tạo liên kết mẫu",
+	"indicator.link": "Liên kết chỉ tiêu cấp trên", "rollup.key": "Tạo khóa ký gói số liệu",
+	"rollup.name": "Đặt tên hệ thống gửi", "rollup.sender.add": "Đăng ký hệ thống gửi",
+	"rollup.sender.revoke": "Thu hồi hệ thống gửi", "rollup.export": "Xuất gói số liệu", "rollup.import": "Nhập gói số liệu",
 }
 
 // ActionLabel is the Vietnamese name of action, or the code itself.

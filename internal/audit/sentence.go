@@ -127,6 +127,16 @@ var sentences = map[string]string{
 	"user.recovery_code":     "{who} đăng nhập bằng một mã khôi phục",
 	"user.recovery_codes":    "{who} tạo bộ mã khôi phục mới cho {user}",
 	"user.sso_link":          "{who} liên kết tài khoản với đăng nhập một lần",
+	"plan.level":             "{who} đặt cấp và cơ quan ban hành của {plan}",
+	"task.links":             "{who} liên kết {task} với nhiệm vụ của kế hoạch cấp trên",
+	"task.links.seed":        "{who} tạo các liên kết mẫu với chương trình cấp trên",
+	"indicator.link":         "{who} liên kết chỉ tiêu với chỉ tiêu của kế hoạch cấp trên",
+	"rollup.key":             "{who} tạo khóa ký gói số liệu của hệ thống",
+	"rollup.name":            "{who} đặt tên hệ thống gửi gói số liệu",
+	"rollup.sender.add":      "{who} đăng ký hệ thống gửi gói số liệu {name}",
+	"rollup.sender.revoke":   "{who} thu hồi một hệ thống gửi gói số liệu",
+	"rollup.export":          "{who} xuất gói số liệu tổng hợp cho {plan}",
+	"rollup.import":          "{who} nhập một gói số liệu tổng hợp",
 }
 
 // Sentence says r in one Vietnamese sentence, ending with a full stop. An
