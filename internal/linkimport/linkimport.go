@@ -8,14 +8,12 @@
 package linkimport
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"tiendo/internal/xlsxread"
 
 	"tiendo/internal/vntext"
 )
@@ -23,9 +21,8 @@ import (
 // Limits: a national programme has a few hundred tasks, a province's plan
 // a few thousand.
 const (
-	MaxBytes     = 4 << 20
-	maxPartBytes = 16 << 20
-	maxRows      = 20000
+	MaxBytes = 4 << 20
+	maxRows  = 20000
 )
 
 // Headers of the sheet's two columns that are read, as the template
@@ -61,31 +58,16 @@ type Sheet struct {
 // Parse reads the first sheet whose header row (within its first ten
 // rows) names both columns.
 func Parse(data []byte) (*Sheet, error) {
-	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("%w: Tệp quá lớn (giới hạn %d MB).", ErrFile, MaxBytes>>20)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	var s *Sheet
+	err := xlsxread.EachSheet(data, MaxBytes, func(rows [][]string) bool {
+		s, _ = readSheet(rows)
+		return s != nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: Tệp không phải bảng tính Excel .xlsx. Hãy mở bằng Excel, “Lưu thành” .xlsx rồi tải lên.", ErrFile)
+		return nil, fmt.Errorf("%w: %v", ErrFile, err)
 	}
-	for _, f := range zr.File {
-		if f.UncompressedSize64 > maxPartBytes {
-			return nil, fmt.Errorf("%w: Bảng tính giải nén ra quá lớn để đọc.", ErrFile)
-		}
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 4 * maxPartBytes, UnzipXMLSizeLimit: maxPartBytes})
-	if err != nil {
-		return nil, fmt.Errorf("%w: Bảng tính bị hỏng hoặc có mật khẩu. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi tải lên.", ErrFile)
-	}
-	defer f.Close()
-	for _, name := range f.GetSheetList() {
-		rows, err := f.GetRows(name)
-		if err != nil {
-			continue
-		}
-		if s, ok := readSheet(rows); ok {
-			return s, nil
-		}
+	if s != nil {
+		return s, nil
 	}
 	return nil, fmt.Errorf("%w: Không thấy bảng có hai cột “%s” và “%s”. Hãy tải mẫu bảng liên kết, điền cột “%s” rồi tải lên.",
 		ErrFile, HeaderTask, HeaderUpstream, HeaderUpstream)

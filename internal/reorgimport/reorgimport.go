@@ -9,8 +9,6 @@
 package reorgimport
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -18,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
+	"tiendo/internal/xlsxread"
 
 	"tiendo/internal/agency"
 	"tiendo/internal/vntext"
@@ -26,9 +24,8 @@ import (
 
 // Limits: a province has a few hundred agencies; the sheet is small.
 const (
-	MaxBytes     = 4 << 20  // the upload
-	maxPartBytes = 16 << 20 // one part of the workbook, decompressed
-	maxRows      = 5000
+	MaxBytes = 4 << 20 // the upload
+	maxRows  = 5000
 )
 
 // ErrFile is a file that is not a readable mapping sheet; its text says
@@ -58,34 +55,21 @@ type Mapping struct {
 // by name, short name or alias among those in existence on the row's day;
 // a new agency by name among those too.
 func Parse(data []byte, agencies []agency.Agency) (*Mapping, error) {
-	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("%w: Tệp quá lớn (%d MB, giới hạn %d MB).", ErrFile, len(data)>>20, MaxBytes>>20)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("%w: Tệp không phải bảng tính Excel .xlsx. Hãy mở bằng Excel, “Lưu thành” .xlsx rồi tải lên.", ErrFile)
-	}
-	for _, f := range zr.File {
-		if f.UncompressedSize64 > maxPartBytes {
-			return nil, fmt.Errorf("%w: Bảng tính giải nén ra quá lớn để đọc.", ErrFile)
-		}
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 4 * maxPartBytes, UnzipXMLSizeLimit: maxPartBytes})
-	if err != nil {
-		return nil, fmt.Errorf("%w: Bảng tính bị hỏng hoặc có mật khẩu. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi tải lên.", ErrFile)
-	}
-	defer f.Close()
-	for _, name := range f.GetSheetList() {
-		rows, err := f.GetRows(name)
-		if err != nil {
-			continue
-		}
+	var m *Mapping
+	err := xlsxread.EachSheet(data, MaxBytes, func(rows [][]string) bool {
 		if len(rows) > maxRows {
 			rows = rows[:maxRows]
 		}
 		if h, at, ok := header(rows); ok {
-			return read(rows, h, at, agencies), nil
+			m = read(rows, h, at, agencies)
 		}
+		return m != nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFile, err)
+	}
+	if m != nil {
+		return m, nil
 	}
 	return nil, fmt.Errorf("%w: Không tìm thấy dòng tiêu đề có cột “Cơ quan cũ” và “Cơ quan mới”. Cột cần có: Cơ quan cũ, Cơ quan mới, Ngày hiệu lực, Số quyết định.", ErrFile)
 }

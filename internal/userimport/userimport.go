@@ -8,14 +8,14 @@
 package userimport
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"tiendo/internal/xlsxread"
 
 	"github.com/xuri/excelize/v2"
 
@@ -27,9 +27,8 @@ import (
 
 // Limits: a province has some hundreds of accounts; the sheet is small.
 const (
-	MaxBytes     = 4 << 20  // the upload
-	maxPartBytes = 16 << 20 // one part of the workbook, decompressed
-	MaxRows      = 2000     // accounts in one sheet
+	MaxBytes = 4 << 20 // the upload
+	MaxRows  = 2000    // accounts in one sheet
 )
 
 // ErrFile is a file that is not a readable sheet of accounts; its text
@@ -52,33 +51,21 @@ type Row struct {
 // role. agencies is the register; an agency is matched among those in
 // existence on today.
 func Parse(data []byte, agencies []agency.Agency, today time.Time) ([]Row, error) {
-	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("%w: Tệp quá lớn (%d MB, giới hạn %d MB).", ErrFile, len(data)>>20, MaxBytes>>20)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("%w: Tệp không phải bảng tính Excel .xlsx. Hãy mở bằng Excel, “Lưu thành” .xlsx rồi tải lên.", ErrFile)
-	}
-	var total uint64
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-		if f.UncompressedSize64 > maxPartBytes || total > 4*maxPartBytes {
-			return nil, fmt.Errorf("%w: Bảng tính giải nén ra quá lớn để đọc.", ErrFile)
-		}
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 4 * maxPartBytes, UnzipXMLSizeLimit: maxPartBytes})
-	if err != nil {
-		return nil, fmt.Errorf("%w: Bảng tính bị hỏng hoặc có mật khẩu. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi tải lên.", ErrFile)
-	}
-	defer f.Close()
-	for _, name := range f.GetSheetList() {
-		rows, err := f.GetRows(name)
-		if err != nil {
-			continue
-		}
+	var out []Row
+	var readErr error
+	found := false
+	err := xlsxread.EachSheet(data, MaxBytes, func(rows [][]string) bool {
 		if c, at, ok := header(rows); ok {
-			return read(rows, c, at, agencies, today)
+			out, readErr = read(rows, c, at, agencies, today)
+			found = true
 		}
+		return found
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFile, err)
+	}
+	if found {
+		return out, readErr
 	}
 	return nil, fmt.Errorf("%w: Không tìm thấy dòng tiêu đề có cột “Tên đăng nhập” và “Vai trò”. Hãy dùng bảng mẫu: cột Tên đăng nhập, Họ và tên, E-mail, Vai trò, Cơ quan.", ErrFile)
 }
