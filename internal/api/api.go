@@ -20,6 +20,7 @@ import (
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/figures"
 	"tiendo/internal/ratelimit"
 )
 
@@ -50,6 +51,9 @@ type api struct {
 	// taskPages are encoded task list pages by plan, facts version, day
 	// and query (task_list.go).
 	taskPages bodyCache
+	// dashboards are the encodings of the dashboards the figure cache
+	// shares (encoded.go).
+	dashboards encodedCache[*figures.Dashboard]
 }
 
 // handlerFunc is the shape of every API handler: u is the signed-in user
@@ -65,7 +69,7 @@ func New(cfg Config) http.Handler {
 		cfg.Log = slog.Default()
 	}
 	a := &api{app: cfg.App, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux(),
-		taskPages: bodyCache{max: maxTaskPages}}
+		taskPages: bodyCache{max: maxTaskPages}, dashboards: encodedCache[*figures.Dashboard]{max: maxEncodedDashboards}}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)
