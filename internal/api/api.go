@@ -20,7 +20,6 @@ import (
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
-	"tiendo/internal/figures"
 	"tiendo/internal/ratelimit"
 )
 
@@ -53,7 +52,7 @@ type api struct {
 	taskPages bodyCache
 	// dashboards are the encodings of the dashboards the figure cache
 	// shares (encoded.go).
-	dashboards encodedCache[*figures.Dashboard]
+	dashboards dashboardBodies
 }
 
 // handlerFunc is the shape of every API handler: u is the signed-in user
@@ -69,7 +68,7 @@ func New(cfg Config) http.Handler {
 		cfg.Log = slog.Default()
 	}
 	a := &api{app: cfg.App, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux(),
-		taskPages: bodyCache{max: maxTaskPages}, dashboards: encodedCache[*figures.Dashboard]{max: maxEncodedDashboards}}
+		taskPages: bodyCache{max: maxTaskPages}}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)

@@ -5,34 +5,48 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"time"
+
+	"tiendo/internal/figures"
 )
 
-// encodedCache keeps the JSON encoding of values the figure cache shares
-// (figcache: a kept dashboard is one *figures.Dashboard, given to every
-// reader until a write moves its plan's versions, and then replaced by a
-// new value, never changed). Keyed by the value itself, an encoding is
-// right for as long as the value is asked for; the deadline's commonest
-// read, a province's dashboard, cost more to encode than to find
-// (issue 21). Holding at most max entries — a reference keeps its value
-// alive, so the bound is what this adds to memory — the oldest go first.
-type encodedCache[K comparable] struct {
-	max   int
+// dashboardBodies keeps the JSON encoding of the dashboards the figure
+// cache shares (figcache: a kept dashboard is one *figures.Dashboard,
+// given to every reader until a write moves its plan's versions, and then
+// replaced by a new value, never changed). An encoding is kept with the
+// value it encodes, one per plan, period and day: right for as long as
+// the figure cache gives that value, and replaced with the next. The
+// deadline's commonest read, a province's dashboard, cost more to encode
+// than to find (issue 21). At most maxDashboardBodies are kept; past that
+// the oldest go first.
+type dashboardBodies struct {
 	mu    sync.Mutex
-	m     map[K][]byte
-	order []K
+	m     map[dashboardKey]dashboardBody
+	order []dashboardKey
 }
 
-// maxEncodedDashboards bounds the kept dashboards' encodings: every
-// province's current dashboard, with room (tens of kilobytes each).
-const maxEncodedDashboards = 128
+type dashboardKey struct {
+	plan, period int64
+	day          string
+}
 
-// encode returns the encoding of view(k), kept under k.
-func (c *encodedCache[K]) encode(k K, view func() any) ([]byte, error) {
+type dashboardBody struct {
+	d    *figures.Dashboard
+	body []byte
+}
+
+// maxDashboardBodies bounds the dashboards' encodings kept: every
+// province's current dashboard on a few days and periods.
+const maxDashboardBodies = 128
+
+// encode returns the encoding of view(d), kept with d.
+func (c *dashboardBodies) encode(d *figures.Dashboard, view func() any) ([]byte, error) {
+	k := dashboardKey{plan: d.PlanID, period: d.Period.ID, day: d.AsOf.Format(time.DateOnly)}
 	c.mu.Lock()
-	b, ok := c.m[k]
+	e, ok := c.m[k]
 	c.mu.Unlock()
-	if ok {
-		return b, nil
+	if ok && e.d == d {
+		return e.body, nil
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -40,19 +54,18 @@ func (c *encodedCache[K]) encode(k K, view func() any) ([]byte, error) {
 	if err := enc.Encode(view()); err != nil {
 		return nil, fmt.Errorf("api: encoding response: %w", err)
 	}
-	b = buf.Bytes()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
-		c.m = map[K][]byte{}
+		c.m = map[dashboardKey]dashboardBody{}
 	}
 	if _, ok := c.m[k]; !ok {
-		c.m[k] = b
 		c.order = append(c.order, k)
-		for len(c.order) > c.max {
-			delete(c.m, c.order[0])
-			c.order = c.order[1:]
-		}
 	}
-	return b, nil
+	c.m[k] = dashboardBody{d: d, body: buf.Bytes()}
+	for len(c.order) > maxDashboardBodies {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+	return buf.Bytes(), nil
 }
