@@ -47,6 +47,12 @@ type api struct {
 	bufs    sync.Pool // *bytes.Buffer, so list responses do not allocate a fresh buffer per request
 	openapi []byte    // the OpenAPI document, encoded once
 	rollups bodyCache // encoded roll-ups by ETag (rollup_get.go)
+	// taskPages are encoded task list pages by plan, facts version, day
+	// and query (task_list.go).
+	taskPages bodyCache
+	// dashboards are the encodings of the dashboards the figure cache
+	// shares (encoded.go).
+	dashboards dashboardBodies
 }
 
 // handlerFunc is the shape of every API handler: u is the signed-in user
@@ -61,7 +67,8 @@ func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	a := &api{app: cfg.App, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux()}
+	a := &api{app: cfg.App, clock: cfg.Clock, log: cfg.Log, writes: cfg.Writes, mux: http.NewServeMux(),
+		taskPages: bodyCache{max: maxTaskPages}}
 	rt := &router{a: a}
 	a.routes(rt)
 	a.openapi = openapiJSON(rt.routes)

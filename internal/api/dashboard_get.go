@@ -29,7 +29,12 @@ func (a *api) dashboardGet(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if err != nil {
 		return periodParamError(err)
 	}
-	return a.writeJSON(w, http.StatusOK, dashboardView(d))
+	body, err := a.dashboards.encode(d, func() any { return dashboardView(d) })
+	if err != nil {
+		return err
+	}
+	writeBody(w, body)
+	return nil
 }
 
 // periodParamError answers a period= that is not one of the plan's as a

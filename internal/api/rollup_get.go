@@ -154,9 +154,11 @@ func (a *api) rollupGet(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	return nil
 }
 
-// bodyCache keeps encoded bodies by ETag, up to maxBodyCache bytes in
-// all; past that the oldest go first. The zero value is ready to use.
+// bodyCache keeps encoded bodies by key, up to max bytes in all
+// (maxBodyCache when 0); past that the oldest go first. The zero value is
+// ready to use.
 type bodyCache struct {
+	max   int
 	mu    sync.Mutex
 	m     map[string][]byte
 	order []string
@@ -167,6 +169,11 @@ type bodyCache struct {
 // every province's part, a few times over.
 const maxBodyCache = 32 << 20
 
+// maxTaskPages bounds the task list pages kept: a page of 50 tasks is
+// about 40 KB, so a few hundred pages — every province's first pages in
+// each order — within the 200 MB the server is to keep to.
+const maxTaskPages = 8 << 20
+
 func (c *bodyCache) get(key string) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -175,7 +182,11 @@ func (c *bodyCache) get(key string) ([]byte, bool) {
 }
 
 func (c *bodyCache) put(key string, b []byte) {
-	if len(b) > maxBodyCache/4 {
+	limit := c.max
+	if limit == 0 {
+		limit = maxBodyCache
+	}
+	if len(b) > limit/4 {
 		return
 	}
 	c.mu.Lock()
@@ -189,7 +200,7 @@ func (c *bodyCache) put(key string, b []byte) {
 	c.m[key] = b
 	c.order = append(c.order, key)
 	c.size += len(b)
-	for c.size > maxBodyCache && len(c.order) > 0 {
+	for c.size > limit && len(c.order) > 0 {
 		old := c.order[0]
 		c.order = c.order[1:]
 		c.size -= len(c.m[old])

@@ -36,6 +36,25 @@ func (a *App) PlanTaskList(ctx context.Context, by *auth.User, f plan.TaskFilter
 	return tasks, total, now, nil
 }
 
+// TaskListVersion is what plan planID's task lists are a function of
+// besides their filter: the plan's facts version and today. The facts
+// version moves, by trigger in the writing transaction, with every row a
+// list shows or filters on (tasks, their agencies, sections, periods, the
+// regime, agencies' names: store.FigureTables), so a page read at
+// (version, day) is right for every later reader at the same pair; edges
+// keep encoded pages under it (api's task list). Permission as
+// PlanTaskList; NotFound when the plan does not exist.
+func (a *App) TaskListVersion(ctx context.Context, by *auth.User, planID int64) (version int64, day time.Time, err error) {
+	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
+		return 0, time.Time{}, err
+	}
+	v, _, err := a.store.FactsVersion(ctx, planID)
+	if err != nil {
+		return 0, time.Time{}, notFoundAs(err, "Không có kế hoạch mã %d.", planID)
+	}
+	return v, a.Today(), nil
+}
+
 // TaskSearch is one page of the tasks whose words match a query, across
 // plans in plan order (newest first) then document order.
 type TaskSearch struct {

@@ -163,13 +163,9 @@ func (a *App) TaskPeriods(ctx context.Context, by *auth.User, t *plan.Task) ([]r
 	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
 		return nil, plan.Now{}, err
 	}
-	today := a.Today()
-	now, err := a.statusNow(ctx, t.PlanID, today)
-	if err != nil {
-		return nil, plan.Now{}, err
-	}
-	list, err := a.store.TaskPeriodStatuses(ctx, t.ID, today)
-	return list, now, err
+	// One read of the plan's regime and periods for both (reporting.NowOf
+	// over every period is what statusNow finds too).
+	return a.store.TaskPeriodStatusesNow(ctx, t.ID, a.Today())
 }
 
 // TaskHistory is what decisions did to task id, oldest first: the

@@ -29,9 +29,12 @@ func (c *Cache) Dashboards(ctx context.Context, asks []Ask) (ds []*figures.Dashb
 	ds = make([]*figures.Dashboard, len(asks))
 	errs = make([]error, len(asks))
 	var wg sync.WaitGroup
-	// Twice the CPUs: a plan's figures wait on the database about as long
-	// as they compute.
-	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	// As many plans at once as CPUs: each plan's facts are read on
+	// several connections at once already (store.Facts), and every plan
+	// computed at once holds its facts in memory — twice the CPUs took
+	// the server past 200 MB on an instance's first national read
+	// (issue 21).
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, ask := range asks {
 		wg.Add(1)
 		sem <- struct{}{}

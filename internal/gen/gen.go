@@ -122,7 +122,10 @@ func Run(ctx context.Context, s *store.Store, c Config) (*Result, error) {
 			return res, fmt.Errorf("gen: the national programme: %w", err)
 		}
 	}
-	return res, nil
+	// A bulk load leaves PostgreSQL's planner without statistics until
+	// autovacuum comes by: the first minutes' queries would be planned
+	// as over empty tables (store.Analyze).
+	return res, s.Analyze(ctx)
 }
 
 func checkEmpty(ctx context.Context, s *store.Store) error {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"tiendo/internal/audit"
@@ -54,7 +55,10 @@ func TestExplain(t *testing.T) {
 		var queries []string
 		args := map[string][]any{} // arguments of each query's first run
 		calls := 0
+		var mu sync.Mutex // Facts reads on several connections at once
 		s.trace = func(q string, a []any) {
+			mu.Lock()
+			defer mu.Unlock()
 			calls++
 			if _, ok := args[q]; !ok {
 				queries = append(queries, q)

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"tiendo/internal/plan"
@@ -131,7 +132,10 @@ func TestFigureTables(t *testing.T) {
 		ctx := context.Background()
 		f := newRepFix(t, s)
 		read := map[string]bool{}
+		var mu sync.Mutex // Facts reads on several connections at once
 		s.trace = func(q string, _ []any) {
+			mu.Lock()
+			defer mu.Unlock()
 			for _, m := range tableRead.FindAllStringSubmatch(q, -1) {
 				read[strings.ToLower(m[1])] = true
 			}

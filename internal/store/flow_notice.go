@@ -32,19 +32,17 @@ func (s *Store) addFlowNotices(ctx context.Context, tx *sql.Tx, a reporting.Acto
 		if len(people) == 0 {
 			continue
 		}
-		var first int64
 		var mailed []int64
-		for _, p := range people {
-			nt := notify.Notice{UserID: p.UserID, CreatedAt: at, Kind: n.Kind, Text: n.Text, Link: n.Link}
-			if err := s.addNotice(ctx, tx, &nt); err != nil {
-				return err
-			}
-			if first == 0 {
-				first = nt.ID
-			}
+		users := make([]int64, len(people))
+		for i, p := range people {
+			users[i] = p.UserID
 			if p.Email != "" {
 				mailed = append(mailed, p.UserID)
 			}
+		}
+		first, err := s.addNotices(ctx, tx, users, notify.Notice{CreatedAt: at, Kind: n.Kind, Text: n.Text, Link: n.Link})
+		if err != nil {
+			return err
 		}
 		if n.Subject == "" || len(mailed) == 0 {
 			continue

@@ -44,8 +44,18 @@ func migrate(ctx context.Context, db *sql.DB, dialect string) error {
 	if err != nil {
 		return err
 	}
-	_, err = p.Up(ctx)
-	return err
+	applied, err := p.Up(ctx)
+	if err != nil {
+		return err
+	}
+	// A migration applied to a database that was already in use may have
+	// moved its rows: the planner's statistics are analyzed again
+	// (analyze.go). A new database (migrated from the first version) is
+	// empty and needs none.
+	if dialect == dialectPostgres && len(applied) > 0 && applied[0].Source.Version > 1 {
+		return analyzePostgres(ctx, db, nil)
+	}
+	return nil
 }
 
 // latestMigration is the newest schema version this program carries for

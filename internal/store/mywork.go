@@ -42,10 +42,14 @@ func (s *Store) AgencyWorkFacts(ctx context.Context, agencyID int64, today, dueB
 // agencyPlans lists the active plans in which the agency leads or
 // cooperates on a task.
 func (s *Store) agencyPlans(ctx context.Context, agencyID int64) ([]int64, error) {
-	rows, err := s.query(ctx, s.r, `SELECT p.id FROM plans p WHERE p.status = 'active' AND (
-		EXISTS (SELECT 1 FROM tasks t WHERE t.lead_agency_id = ? AND t.plan_id = p.id)
-		OR EXISTS (SELECT 1 FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
-			WHERE ta.agency_id = ? AND ta.role = 'coop' AND t.plan_id = p.id)) ORDER BY p.id`, agencyID, agencyID)
+	// The agency's tasks are read once, not once per plan: with a
+	// correlated EXISTS each of a national register's plans re-read every
+	// task the agency cooperates on, a thousand seeks on each "Việc của
+	// tôi" (issue 21).
+	rows, err := s.query(ctx, s.r, `SELECT p.id FROM plans p WHERE p.status = 'active' AND p.id IN (
+		SELECT t.plan_id FROM tasks t WHERE t.lead_agency_id = ?
+		UNION SELECT t.plan_id FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
+			WHERE ta.agency_id = ? AND ta.role = 'coop') ORDER BY p.id`, agencyID, agencyID)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 	"time"
 
 	"tiendo/internal/notify"
@@ -41,6 +43,50 @@ func (s *Store) addNotice(ctx context.Context, tx *sql.Tx, n *notify.Notice) err
 		n.UserID, tsArg(n.CreatedAt), n.Kind, n.Text, n.Link)
 	n.ID = id
 	return err
+}
+
+// addNotices adds notice n (UserID aside) for each of users in one
+// statement per hundred — a report sent tells every coordinator, inside
+// the step's transaction, while the other writers wait (issue 21) — and
+// returns the smallest ID given.
+func (s *Store) addNotices(ctx context.Context, tx *sql.Tx, users []int64, n notify.Notice) (first int64, err error) {
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = now()
+	}
+	at := tsArg(n.CreatedAt.UTC().Truncate(time.Microsecond))
+	text := vntext.NFC(n.Text)
+	for part := range slices.Chunk(users, 100) {
+		var q strings.Builder
+		q.WriteString(`INSERT INTO notices (user_id, created_at, kind, text, link) VALUES `)
+		args := make([]any, 0, 5*len(part))
+		for i, u := range part {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?, ?, ?, ?, ?)")
+			args = append(args, u, at, n.Kind, text, n.Link)
+		}
+		q.WriteString(` RETURNING id`)
+		rows, err := s.query(ctx, tx, q.String(), args...)
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			if first == 0 || id < first {
+				first = id
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+	}
+	return first, nil
 }
 
 // maxNotices bounds one notice list.

@@ -45,5 +45,11 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// Tables filled from outside (pg_restore) are analyzed before the
+	// first query is planned (analyze.go).
+	if err := analyzeUnknown(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return &Store{dialect: dialectPostgres, w: db, r: db}, nil
 }

@@ -277,6 +277,12 @@ func (s *Store) periods(ctx context.Context, planID int64) ([]reporting.Period, 
 	if err != nil {
 		return nil, err
 	}
+	return s.periodsOf(ctx, r)
+}
+
+// periodsOf is periods with the plan's regime r already read.
+func (s *Store) periodsOf(ctx context.Context, r *reporting.Regime) ([]reporting.Period, error) {
+	planID := r.PlanID
 	list, err := s.readPeriods(ctx, s.r, `WHERE plan_id = ? AND frequency = ?`, planID, string(r.Frequency))
 	if err != nil {
 		return nil, err

@@ -111,6 +111,13 @@ func (s *Store) createPlan(ctx context.Context, actor int64, d *plan.Draft, agen
 		d.Tasks[i].Task = tasks[i]
 	}
 	d.References = refs
+	if len(tasks) >= analyzeAfterTasks {
+		// A large import: its tables analyzed before they are read
+		// (analyze.go). The plan is stored whatever comes of it —
+		// statistics only guide the planner, and autovacuum gathers them
+		// later anyway — so a failure here is not the import's.
+		_ = s.Analyze(ctx, "tasks", "task_agencies", "sections")
+	}
 	return p.ID, nil
 }
 

@@ -18,19 +18,34 @@ import (
 // deadline, the old one). The due-soon window is the plan regime's.
 func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, err error) {
 	defer wrap(&err, "store.TaskPeriodStatuses(%d)", taskID)
+	list, _, err = s.taskPeriodStatuses(ctx, taskID, dayOrToday(today))
+	return list, err
+}
+
+// TaskPeriodStatusesNow is TaskPeriodStatuses with what the task's status
+// today is judged on (reporting.NowOf over the same periods and regime):
+// the answer of every task write, which read them twice before (issue 21).
+func (s *Store) TaskPeriodStatusesNow(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
+	defer wrap(&err, "store.TaskPeriodStatusesNow(%d)", taskID)
 	today = dayOrToday(today)
+	list, now, err = s.taskPeriodStatuses(ctx, taskID, today)
+	return list, now, err
+}
+
+func (s *Store) taskPeriodStatuses(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
 	t, err := s.readTask(ctx, s.r, taskID)
 	if err != nil {
-		return nil, err
+		return nil, now, err
 	}
 	regime, err := s.readRegime(ctx, s.r, t.PlanID)
 	if err != nil {
-		return nil, err
+		return nil, now, err
 	}
-	periods, err := s.periods(ctx, t.PlanID)
+	periods, err := s.periodsOf(ctx, regime)
 	if err != nil {
-		return nil, err
+		return nil, now, err
 	}
+	now = reporting.NowOf(periods, today, regime.DueSoonDays)
 	type accepted struct {
 		report int64
 		claim  plan.PeriodClaim
@@ -40,23 +55,23 @@ func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time
 		FROM report_entries e JOIN reports r ON r.id = e.report_id
 		WHERE e.task_id = ? AND r.state = 'accepted' AND e.status <> '' ORDER BY r.revision`, taskID)
 	if err != nil {
-		return nil, err
+		return nil, now, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var period int64
 		var a accepted
 		if err := rows.Scan(&period, &a.report, &a.claim.Claim, &a.claim.Percent, timeCol{&a.claim.CompletedOn}); err != nil {
-			return nil, err
+			return nil, now, err
 		}
 		claims[period] = a // later revisions overwrite earlier ones
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, now, err
 	}
 	vers, err := s.taskVersions(ctx, s.r, t.PlanID)
 	if err != nil {
-		return nil, err
+		return nil, now, err
 	}
 	vers = slices.DeleteFunc(vers, func(v plan.TaskVersion) bool { return v.TaskID != taskID })
 	for _, p := range periods {
@@ -73,5 +88,5 @@ func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time
 		ps.ReportID = a.report
 		list = append(list, ps)
 	}
-	return list, nil
+	return list, now, nil
 }
