@@ -36,13 +36,37 @@ func (s *Store) Analyze(ctx context.Context, tables ...string) (err error) {
 	return analyzePostgres(ctx, s.w, tables)
 }
 
+// analyzePostgres analyzes tables, or when none is named every table of
+// the current schema (the database may hold other schemas: other
+// instances' or, in tests, other tests').
 func analyzePostgres(ctx context.Context, db *sql.DB, tables []string) error {
-	q := "ANALYZE"
-	if len(tables) > 0 {
-		q += " " + strings.Join(tables, ", ")
+	if len(tables) == 0 {
+		var err error
+		if tables, err = tableNames(ctx, db, `SELECT quote_ident(tablename) FROM pg_tables
+			WHERE schemaname = current_schema() ORDER BY tablename`); err != nil || len(tables) == 0 {
+			return err
+		}
 	}
-	_, err := db.ExecContext(ctx, q)
+	_, err := db.ExecContext(ctx, "ANALYZE "+strings.Join(tables, ", "))
 	return err
+}
+
+// tableNames runs a catalogue query that lists table names.
+func tableNames(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		tables = append(tables, t)
+	}
+	return tables, rows.Err()
 }
 
 // analyzeUnknown analyzes, on PostgreSQL, the tables of the current schema
@@ -50,23 +74,10 @@ func analyzePostgres(ctx context.Context, db *sql.DB, tables []string) error {
 // last_autoanalyze both unset): what a restore or any load from outside
 // leaves. On a database that has been analyzed it is one catalogue query.
 func analyzeUnknown(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, `SELECT quote_ident(relname) FROM pg_stat_user_tables
+	tables, err := tableNames(ctx, db, `SELECT quote_ident(relname) FROM pg_stat_user_tables
 		WHERE schemaname = current_schema() AND n_live_tup > 0
 		AND last_analyze IS NULL AND last_autoanalyze IS NULL ORDER BY relname`)
-	if err != nil {
-		return err
-	}
-	var tables []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return err
-		}
-		tables = append(tables, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(tables) == 0 {
+	if err != nil || len(tables) == 0 {
 		return err
 	}
 	return analyzePostgres(ctx, db, tables)

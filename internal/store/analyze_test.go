@@ -44,4 +44,8 @@ func TestAnalyze(t *testing.T) {
 	if !analyzed("report_entries") {
 		t.Error("Analyze(report_entries) left it without statistics")
 	}
+	must(t, s.Analyze(ctx)) // every table of the schema, as after gen
+	if !analyzed("tasks") || !analyzed("reports") {
+		t.Error("Analyze() left the schema's tables without statistics")
+	}
 }
