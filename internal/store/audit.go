@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"slices"
+	"errors"
 
 	"tiendo/internal/audit"
 )
 
-// audit appends an audit row in tx, the transaction of the write it
+// audit records an audit row in tx, the transaction of the write it
 // records, so that a write and its record commit or vanish together.
 // detail is marshalled to JSON (nil gives {}). The row is chained to the
 // one before it (audit_chain.go, by the rules of internal/audit).
@@ -24,10 +24,50 @@ type auditRow struct {
 	detail         any
 }
 
-// auditMany appends several audit rows in tx, chained in order, 500 to an
-// INSERT (accepting a report touches every task it reports on).
+// auditMany records several audit rows in tx, in order (accepting a report
+// touches every task it reports on).
+//
+// The rows are queued with tx and appended to the chain by Transact just
+// before it commits (appendAudit), not here: appending locks the chain's
+// head until the commit on PostgreSQL, and a write that audited first and
+// then ran its other statements held every other writer behind it for
+// all of them (issue 21: half the deadline's writers were waiting on that
+// lock). The details are marshalled now, so a bad one fails its caller.
 func (s *Store) auditMany(ctx context.Context, tx *sql.Tx, actor int64, rows []auditRow) error {
-	if len(rows) == 0 {
+	q, ok := s.auditQueue.Load(tx)
+	if !ok {
+		return errors.New("store: audit outside Transact")
+	}
+	queue := q.(*auditQueue)
+	for _, r := range rows {
+		d := []byte("{}")
+		if r.detail != nil {
+			var err error
+			if d, err = json.Marshal(r.detail); err != nil {
+				return err
+			}
+		}
+		queue.rows = append(queue.rows, queuedAudit{actor, r.action, r.object, r.objectID, string(d)})
+	}
+	return nil
+}
+
+// auditQueue holds a transaction's audit rows until it commits.
+type auditQueue struct{ rows []queuedAudit }
+
+// queuedAudit is an audit row with its detail marshalled.
+type queuedAudit struct {
+	actor          int64
+	action, object string
+	objectID       int64
+	detail         string
+}
+
+// appendAudit appends q's rows to the chain in tx, in order, 500 to an
+// INSERT, and moves the head: the last statements of the transaction, so
+// the head is locked (PostgreSQL) only for them and the commit.
+func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, q *auditQueue) error {
+	if len(q.rows) == 0 {
 		return nil
 	}
 	seq, hash, err := s.auditHead(ctx, tx)
@@ -35,28 +75,40 @@ func (s *Store) auditMany(ctx context.Context, tx *sql.Tx, actor int64, rows []a
 		return err
 	}
 	at := now()
-	for chunk := range slices.Chunk(rows, 500) {
+	for i, chunk := 0, []queuedAudit(nil); i < len(q.rows); i += len(chunk) {
+		chunk = q.rows[i:min(i+500, len(q.rows))]
 		args := make([]any, 0, 8*len(chunk))
 		for _, r := range chunk {
-			d := []byte("{}")
-			if r.detail != nil {
-				if d, err = json.Marshal(r.detail); err != nil {
-					return err
-				}
-			}
 			seq++
-			hash = audit.Hash(hash, audit.Link{Seq: seq, At: at, UserID: actor, Action: r.action, Object: r.object, ObjectID: r.objectID, Detail: string(d)})
-			args = append(args, seq, tsArg(at), refArg(actor), r.action, r.object, refArg(r.objectID), string(d), hash)
+			hash = audit.Hash(hash, audit.Link{Seq: seq, At: at, UserID: r.actor, Action: r.action, Object: r.object, ObjectID: r.objectID, Detail: r.detail})
+			args = append(args, seq, tsArg(at), refArg(r.actor), r.action, r.object, refArg(r.objectID), r.detail, hash)
 		}
-		q := `INSERT INTO audit_log (seq, at, user_id, action, object, object_id, detail, hash) VALUES ` + rowsOf(len(chunk), 8)
-		if len(chunk) == 1 {
-			_, err = s.texec(ctx, tx, q, args...)
-		} else {
-			_, err = s.exec(ctx, tx, q, args...)
-		}
-		if err != nil {
+		last := i+len(chunk) == len(q.rows)
+		if err := s.insertAudit(ctx, tx, args, len(chunk), last, seq, hash); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// insertAudit inserts n chained rows (args) and, when last, moves the head
+// to seq and hash: on PostgreSQL in the same statement, one round trip
+// less while the head is locked.
+func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, args []any, n int, last bool, seq int64, hash string) error {
+	ins := `INSERT INTO audit_log (seq, at, user_id, action, object, object_id, detail, hash) VALUES ` + rowsOf(n, 8)
+	if last && s.dialect == dialectPostgres {
+		_, err := s.exec(ctx, tx, `WITH head AS (UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1) `+ins,
+			append([]any{seq, hash}, args...)...)
+		return err
+	}
+	var err error
+	if n == 1 {
+		_, err = s.texec(ctx, tx, ins, args...)
+	} else {
+		_, err = s.exec(ctx, tx, ins, args...)
+	}
+	if err != nil || !last {
+		return err
 	}
 	return s.setAuditHead(ctx, tx, seq, hash)
 }

@@ -51,6 +51,9 @@ type Store struct {
 	agencyMemo agencyCache
 	wstmts     map[string]*sql.Stmt
 	wwant      map[string]bool
+	// auditQueue holds each open transaction's audit rows (*sql.Tx →
+	// *auditQueue), appended to the chain as it commits (audit.go).
+	auditQueue sync.Map
 	// trace, when set, is handed every read run through query and queryRow
 	// (its ? form and arguments), so that the EXPLAIN test can check the
 	// plan of each dashboard and list query. Nil outside that test.
@@ -139,7 +142,13 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 			_ = tx.Rollback()
 		}
 	}()
+	q := &auditQueue{}
+	s.auditQueue.Store(tx, q)
+	defer s.auditQueue.Delete(tx)
 	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = s.appendAudit(ctx, tx, q); err != nil {
 		return err
 	}
 	if err = tx.Commit(); err != nil {
