@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 
 	"tiendo/internal/figures"
 )
@@ -16,22 +15,24 @@ func (s *Store) FigureSettings(ctx context.Context, planID int64) (f *figures.Se
 	return s.readFigureSettings(ctx, s.r, planID)
 }
 
+// readFigureSettings reads the plan's settings row, if any, with the plan
+// in one query (a dashboard read asks for them every time, and most plans
+// have no row: two queries for those before).
 func (s *Store) readFigureSettings(ctx context.Context, q querier, planID int64) (*figures.Settings, error) {
 	r := figures.Settings{PlanID: planID}
-	err := s.queryRow(ctx, q, `SELECT green, amber, warning_lag, version, updated_at, updated_by
-		FROM figure_settings WHERE plan_id = ?`, planID).Scan(&r.Green, &r.Amber, &r.WarningLag, &r.Version,
-		timeCol{&r.UpdatedAt}, idCol{&r.UpdatedBy})
-	if err == nil {
+	var green, amber, lag sql.NullFloat64
+	var version sql.NullInt64
+	err := s.queryRow(ctx, q, `SELECT fs.green, fs.amber, fs.warning_lag, fs.version, fs.updated_at, fs.updated_by
+		FROM plans p LEFT JOIN figure_settings fs ON fs.plan_id = p.id WHERE p.id = ?`, planID).Scan(&green, &amber,
+		&lag, &version, timeCol{&r.UpdatedAt}, idCol{&r.UpdatedBy})
+	if err != nil {
+		return nil, err
+	}
+	if !version.Valid {
+		r.Thresholds, r.WarningLag = figures.DefaultSettings.Thresholds, figures.DefaultSettings.WarningLag
 		return &r, nil
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return nil, err
-	}
-	var id int64
-	if err := s.queryRow(ctx, q, `SELECT id FROM plans WHERE id = ?`, planID).Scan(&id); err != nil {
-		return nil, err
-	}
-	r.Thresholds, r.WarningLag = figures.DefaultSettings.Thresholds, figures.DefaultSettings.WarningLag
+	r.Green, r.Amber, r.WarningLag, r.Version = green.Float64, amber.Float64, lag.Float64, int(version.Int64)
 	return &r, nil
 }
 
