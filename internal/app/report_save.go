@@ -232,7 +232,7 @@ func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64
 	if err != nil {
 		return nil, err
 	}
-	t, err := a.store.Task(ctx, saved.TaskID)
+	t, err := a.store.TaskRow(ctx, saved.TaskID) // its deadline: the warnings judge by it
 	if err != nil {
 		return nil, err
 	}

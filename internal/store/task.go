@@ -121,6 +121,18 @@ func (s *Store) Task(ctx context.Context, id int64) (t *plan.Task, err error) {
 	return &v, nil
 }
 
+// TaskRow reads task id's row alone: without its agencies (the lead's ID
+// is there) and cited documents. For answers that name a task or judge it
+// by its deadline, one query where Task makes three.
+func (s *Store) TaskRow(ctx context.Context, id int64) (t *plan.Task, err error) {
+	defer wrap(&err, "store.TaskRow(%d)", id)
+	v, err := scanTask(s.queryRow(ctx, s.r, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id))
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
 // readTask reads a task whole: row, agencies and documents.
 func (s *Store) readTask(ctx context.Context, q querier, id int64) (plan.Task, error) {
 	t, err := scanTask(s.qrow(ctx, q, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id))
