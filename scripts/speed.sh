@@ -15,12 +15,13 @@
 # database), prov / nat (the deadline mix, 32 clients, 20 s after 5 s of warm-up, on a copy of the
 # SQLite data; the first national read timed cold; peak RSS), pgprov (PostgreSQL: gen of one province
 # into a new database, then the mix at once), pgnat (the mix on the national PostgreSQL data).
-# Raw outputs go to $SPEED_OUT/raw/TAG-*.txt.
+# Raw outputs go to $SPEED_OUT/raw/TAG-*.txt. The ceiling listens on SPEED_PORT (18311 unless set), the
+# server on the port after it.
 set -uo pipefail
 BIN=$1; TAG=$2; shift 2
 OUT=${SPEED_OUT:?set SPEED_OUT: a directory for the data and the raw outputs, outside the repository}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-CP=18311; SP=18312
+CP=${SPEED_PORT:-18311}; SP=$((CP + 1))   # SPEED_PORT: another pair when two rounds share the machine
 PG='postgres:///%s?host=/var/run/postgresql'
 PGNAT=${SPEED_PGNAT:-speed_nat}
 tmp=$(mktemp -d)

@@ -90,8 +90,8 @@ func (a *api) entryPut(w http.ResponseWriter, r *http.Request, u *auth.User) err
 // title (none for a task that is gone) and every agency's name.
 func (a *api) partNames(r *http.Request, u *auth.User, task int64) (titles, agencies map[int64]string, err error) {
 	titles = map[int64]string{}
-	if t, err := a.app.Task(r.Context(), u, task); err == nil {
-		titles[t.ID] = t.Title
+	if title, err := a.app.TaskTitle(r.Context(), u, task); err == nil {
+		titles[task] = title
 	} else if !errors.Is(err, derrors.NotFound) {
 		return nil, nil, err
 	}

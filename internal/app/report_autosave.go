@@ -46,7 +46,7 @@ func (a *App) AutosaveReportEntry(ctx context.Context, by *auth.User, reportID i
 	}
 	// The line as stored gets the warnings SaveReportEntry's does: a line
 	// that goes back on the previous accepted report asks for a word.
-	t, err := a.store.Task(ctx, saved.TaskID)
+	t, err := a.store.TaskRow(ctx, saved.TaskID) // its deadline: the warnings judge by it
 	if err != nil {
 		return nil, nil, err
 	}

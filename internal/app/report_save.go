@@ -58,6 +58,10 @@ func (c *ReportPartConflict) Unwrap() error { return c.Err }
 
 // reportPart is one kind of part of a report, as the shared save needs it.
 type reportPart[T any] struct {
+	// task is the task the part is of (a line, a contribution): the save
+	// then reads the report with that task's parts only
+	// (store.ReportForTask); 0 reads it whole.
+	task        int64
 	parts       func(rep *reporting.Report) []T // the report's parts of this kind
 	is          func(p *T) bool                 // the part being saved
 	stamp       func(p *T) (version int, by int64)
@@ -99,7 +103,7 @@ func (k *reportPart[T]) conflict(rep *reporting.Report) *ReportPartConflict {
 func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64, read []int, k reportPart[T],
 	save func(rep *reporting.Report, cur *T) error) error {
 	for attempt := 1; ; attempt++ {
-		rep, err := a.reportTo(ctx, by, id, reporting.ActEdit)
+		rep, err := a.reportPartTo(ctx, by, id, k.task)
 		if err != nil {
 			return err
 		}
@@ -118,7 +122,7 @@ func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64,
 			continue
 		}
 		if errors.Is(err, derrors.Conflict) {
-			fresh, ferr := a.store.Report(ctx, id)
+			fresh, ferr := a.readReportPart(ctx, id, k.task)
 			if ferr != nil {
 				return ferr
 			}
@@ -131,9 +135,32 @@ func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64,
 	}
 }
 
+// readReportPart reads report id, whole or (task set) with the parts of
+// that task only.
+func (a *App) readReportPart(ctx context.Context, id, task int64) (*reporting.Report, error) {
+	if task == 0 {
+		return a.store.Report(ctx, id)
+	}
+	return a.store.ReportForTask(ctx, id, task)
+}
+
+// reportPartTo is reportTo(ActEdit) reading what saving a part of task
+// (0: of no task) needs.
+func (a *App) reportPartTo(ctx context.Context, by *auth.User, id, task int64) (*reporting.Report, error) {
+	rep, err := a.readReportPart(ctx, id, task)
+	if err != nil {
+		return nil, notFoundAs(err, msgNoReport, id)
+	}
+	if err := reporting.Can(by, rep, reporting.ActEdit, a.Today()); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
 // entryPart is the line of task taskID.
 func entryPart(taskID int64) reportPart[reporting.Entry] {
 	return reportPart[reporting.Entry]{
+		task:        taskID,
 		parts:       func(rep *reporting.Report) []reporting.Entry { return rep.Entries },
 		is:          func(e *reporting.Entry) bool { return e.TaskID == taskID },
 		stamp:       func(e *reporting.Entry) (int, int64) { return e.Version, e.UpdatedBy },
@@ -146,6 +173,7 @@ func entryPart(taskID int64) reportPart[reporting.Entry] {
 // contributionPart is the agency's part of task taskID.
 func contributionPart(taskID int64) reportPart[reporting.Contribution] {
 	return reportPart[reporting.Contribution]{
+		task:        taskID,
 		parts:       func(rep *reporting.Report) []reporting.Contribution { return rep.Contributions },
 		is:          func(c *reporting.Contribution) bool { return c.TaskID == taskID },
 		stamp:       func(c *reporting.Contribution) (int, int64) { return c.Version, c.UpdatedBy },
@@ -204,7 +232,7 @@ func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64
 	if err != nil {
 		return nil, err
 	}
-	t, err := a.store.Task(ctx, saved.TaskID)
+	t, err := a.store.TaskRow(ctx, saved.TaskID) // its deadline: the warnings judge by it
 	if err != nil {
 		return nil, err
 	}

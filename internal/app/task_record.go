@@ -156,16 +156,17 @@ func extensionOf(detail string) int64 {
 	return d.ExtensionID
 }
 
-// TaskPeriods judges task t (read with Task) in each reporting period that
-// has begun and in which it is open, today, from the accepted reports; and
-// returns what its status today is judged on (plan.StatusNow).
+// TaskPeriods judges task t (read with Task, or as a write returned it)
+// in each reporting period that has begun and in which it is open, today,
+// from the accepted reports; and returns what its status today is judged
+// on (plan.StatusNow).
 func (a *App) TaskPeriods(ctx context.Context, by *auth.User, t *plan.Task) ([]reporting.PeriodStatus, plan.Now, error) {
 	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
 		return nil, plan.Now{}, err
 	}
 	// One read of the plan's regime and periods for both (reporting.NowOf
 	// over every period is what statusNow finds too).
-	return a.store.TaskPeriodStatusesNow(ctx, t.ID, a.Today())
+	return a.store.TaskPeriodStatusesNow(ctx, t, a.Today())
 }
 
 // TaskHistory is what decisions did to task id, oldest first: the

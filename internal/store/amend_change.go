@@ -170,10 +170,20 @@ func sameIDs(a, b []int64) bool {
 // taskVersions reads the plan's task versions (migration 00016), oldest
 // first for each task.
 func (s *Store) taskVersions(ctx context.Context, q querier, planID int64) ([]plan.TaskVersion, error) {
-	rows, err := s.qrows(ctx, q, `SELECT task_id, amendment_id, until, changed, title, text, deadline_kind, deadline_text,
+	return s.taskVersionsOf(ctx, q, planID, 0)
+}
+
+// taskVersionsOf is taskVersions of one task of the plan (every task when
+// taskID is 0).
+func (s *Store) taskVersionsOf(ctx context.Context, q querier, planID, taskID int64) ([]plan.TaskVersion, error) {
+	query, args := `SELECT task_id, amendment_id, until, changed, title, text, deadline_kind, deadline_text,
 		due_date, deadline_start, deadline_every, product, set_title, set_text, set_deadline_text, set_product
-		FROM task_versions WHERE plan_id = ? ORDER BY task_id, until, id`,
-		planID)
+		FROM task_versions WHERE plan_id = ?`, []any{planID}
+	if taskID != 0 {
+		query += ` AND task_id = ?`
+		args = append(args, taskID)
+	}
+	rows, err := s.qrows(ctx, q, query+` ORDER BY task_id, until, id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -50,7 +50,9 @@ func (b *batch) exec(ctx context.Context, query string, args ...any) (sql.Result
 // surface from Scan.
 func (b *batch) queryRow(ctx context.Context, query string, args ...any) scanner {
 	if !b.prepare {
-		return b.s.queryRow(ctx, b.tx, query, args...)
+		// Through the write-statement cache: the one-row statements here
+		// (a task, a document) have one shape each.
+		return b.s.tqueryRow(ctx, b.tx, query, args...)
 	}
 	st, err := b.stmt(ctx, query)
 	if err != nil {

@@ -112,7 +112,7 @@ func addsTo(r, d *plan.Reference) bool {
 
 // taskRefs reads the documents a task cites, in order of citation.
 func (s *Store) taskRefs(ctx context.Context, q querier, taskID int64) ([]plan.Reference, error) {
-	rows, err := s.query(ctx, q, `SELECT `+docCols+` FROM task_documents c JOIN documents d ON d.id = c.document_id
+	rows, err := s.qrows(ctx, q, `SELECT `+docCols+` FROM task_documents c JOIN documents d ON d.id = c.document_id
 		WHERE c.task_id = ? ORDER BY c.ord`, taskID)
 	if err != nil {
 		return nil, err

@@ -39,10 +39,8 @@ func (s *Store) addNotice(ctx context.Context, tx *sql.Tx, n *notify.Notice) err
 	}
 	n.CreatedAt = n.CreatedAt.UTC().Truncate(time.Microsecond)
 	n.Text = vntext.NFC(n.Text)
-	id, err := s.insert(ctx, tx, `INSERT INTO notices (user_id, created_at, kind, text, link) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-		n.UserID, tsArg(n.CreatedAt), n.Kind, n.Text, n.Link)
-	n.ID = id
-	return err
+	return s.tqueryRow(ctx, tx, `INSERT INTO notices (user_id, created_at, kind, text, link) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		n.UserID, tsArg(n.CreatedAt), n.Kind, n.Text, n.Link).Scan(&n.ID)
 }
 
 // addNotices adds notice n (UserID aside) for each of users in one

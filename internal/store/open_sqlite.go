@@ -61,7 +61,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		r.Close()
 		return nil, err
 	}
-	return &Store{dialect: dialectSQLite, w: w, r: r}, nil
+	return &Store{dialect: dialectSQLite, w: w, r: r, wturn: make(chan struct{}, 1)}, nil
 }
 
 // sqliteDSN adds the connection settings to path as modernc.org/sqlite

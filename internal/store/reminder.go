@@ -38,29 +38,42 @@ func (s *Store) ClaimReminder(ctx context.Context, c notify.Claim) (claimed []in
 	if settled == len(users) {
 		return nil, nil
 	}
-	err = s.Transact(ctx, func(tx *sql.Tx) error {
-		claimed = claimed[:0]
-		for _, u := range users {
-			ok, err := s.claimOne(ctx, tx, c, u)
-			if err != nil {
-				return err
+	// A few users to a transaction: a claim for many (every coordinator,
+	// a run's first claims after a start) would otherwise hold SQLite's one
+	// writer while every request that writes waits (issue 21). Each row is
+	// claimed on its own by the ledger's protocol, its notice in its
+	// transaction; a claim that fails part way leaves the rows it took
+	// pending, taken over after the claim timeout like a crashed run's.
+	for part := range slices.Chunk(users, claimBatch) {
+		var mine []int64
+		err := s.Transact(ctx, func(tx *sql.Tx) error {
+			mine = mine[:0]
+			for _, u := range part {
+				ok, err := s.claimOne(ctx, tx, c, u)
+				if err != nil {
+					return err
+				}
+				if ok {
+					mine = append(mine, u)
+				}
 			}
-			if ok {
-				claimed = append(claimed, u)
-			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		claimed = append(claimed, mine...)
 	}
 	return claimed, nil
 }
 
+// claimBatch is how many users' rows one claim transaction takes.
+const claimBatch = 16
+
 // claimOne claims user u's row of c: inserted if absent (with the notice),
 // else taken over if pending and due for a retry.
 func (s *Store) claimOne(ctx context.Context, tx *sql.Tx, c notify.Claim, u int64) (bool, error) {
-	res, err := s.exec(ctx, tx, `INSERT INTO reminder_sends (rule, obligation_key, user_id, state, holder, attempts, created_at, retry_at)
+	res, err := s.texec(ctx, tx, `INSERT INTO reminder_sends (rule, obligation_key, user_id, state, holder, attempts, created_at, retry_at)
 		VALUES (?, ?, ?, 'pending', ?, 1, ?, ?) ON CONFLICT DO NOTHING`,
 		c.Rule, c.Key, u, c.Holder, tsArg(c.Now), tsArg(c.RetryAt))
 	if err != nil {
@@ -75,7 +88,7 @@ func (s *Store) claimOne(ctx context.Context, tx *sql.Tx, c notify.Claim, u int6
 		n.UserID, n.CreatedAt = u, c.Now
 		return true, s.addNotice(ctx, tx, &n)
 	}
-	res, err = s.exec(ctx, tx, `UPDATE reminder_sends SET holder = ?, attempts = attempts + 1, retry_at = ?
+	res, err = s.texec(ctx, tx, `UPDATE reminder_sends SET holder = ?, attempts = attempts + 1, retry_at = ?
 		WHERE rule = ? AND obligation_key = ? AND user_id = ? AND state = 'pending' AND retry_at <= ?`,
 		c.Holder, tsArg(c.RetryAt), c.Rule, c.Key, u, tsArg(c.Now))
 	if err != nil {

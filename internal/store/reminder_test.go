@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -127,6 +128,43 @@ func TestReminderRecipients(t *testing.T) {
 		must(t, err)
 		if want := []string{"Lê Hoàng Phúc/coordinator/phuc@skhcn.vn"}; !reflect.DeepEqual(names(co), want) {
 			t.Errorf("CoordinatorRecipients = %q, want %q", names(co), want)
+		}
+	})
+}
+
+// TestReminderClaimMany claims for more users than one claim transaction
+// takes (claimBatch): every user is claimed once, in ascending order, with
+// one notice each; a claim that finds some rows already taken claims the
+// others.
+func TestReminderClaimMany(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		n := 2*claimBatch + 3
+		u := seedUsers(t, s, n)
+		t0 := time.Date(2026, 6, 3, 1, 0, 0, 0, time.UTC)
+		claim := func(holder string, users ...int64) []int64 {
+			t.Helper()
+			got, err := s.ClaimReminder(ctx, notify.Claim{Rule: "after-1", Key: "report:1:2:4", Users: users, Holder: holder,
+				Now: t0, RetryAt: t0.Add(15 * time.Minute), Notice: notify.Notice{Kind: "after", Text: "Quá hạn", Link: "/reports/8"}})
+			must(t, err)
+			return got
+		}
+		if got := claim("a", u[claimBatch:claimBatch+2]...); !reflect.DeepEqual(got, u[claimBatch:claimBatch+2]) {
+			t.Fatalf("first claim = %v", got)
+		}
+		reversed := slices.Clone(u)
+		slices.Reverse(reversed)
+		want := slices.Concat(u[:claimBatch], u[claimBatch+2:])
+		if got := claim("b", reversed...); !reflect.DeepEqual(got, want) {
+			t.Fatalf("claim of %d users = %v, want %v", n, got, want)
+		}
+		for _, id := range u {
+			if list, err := s.Notices(ctx, id, false, 10); err != nil || len(list) != 1 {
+				t.Errorf("notices of %d = %+v, %v", id, list, err)
+			}
+		}
+		if got := claim("c", u...); len(got) != 0 {
+			t.Errorf("claim again = %v", got)
 		}
 	})
 }

@@ -121,13 +121,25 @@ func (s *Store) Task(ctx context.Context, id int64) (t *plan.Task, err error) {
 	return &v, nil
 }
 
+// TaskRow reads task id's row alone: without its agencies (the lead's ID
+// is there) and cited documents. For answers that name a task or judge it
+// by its deadline, one query where Task makes three.
+func (s *Store) TaskRow(ctx context.Context, id int64) (t *plan.Task, err error) {
+	defer wrap(&err, "store.TaskRow(%d)", id)
+	v, err := scanTask(s.queryRow(ctx, s.r, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id))
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
 // readTask reads a task whole: row, agencies and documents.
 func (s *Store) readTask(ctx context.Context, q querier, id int64) (plan.Task, error) {
-	t, err := scanTask(s.queryRow(ctx, q, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id))
+	t, err := scanTask(s.qrow(ctx, q, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id))
 	if err != nil {
 		return t, err
 	}
-	rows, err := s.query(ctx, q, `SELECT agency_id, role FROM task_agencies WHERE task_id = ? ORDER BY role, ord`, id)
+	rows, err := s.qrows(ctx, q, `SELECT agency_id, role FROM task_agencies WHERE task_id = ? ORDER BY role, ord`, id)
 	if err != nil {
 		return t, err
 	}
@@ -169,7 +181,7 @@ func (s *Store) CreateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		}
 		t.PlanID = planID
 		if t.Ord <= 0 {
-			if err := s.queryRow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
+			if err := s.qrow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
 				t.SectionID).Scan(&t.Ord); err != nil {
 				return err
 			}
@@ -185,7 +197,7 @@ func (s *Store) CreateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 // planWritable is ErrReadOnly for a plan replaced or closed.
 func (s *Store) planWritable(ctx context.Context, q querier, planID int64) error {
 	var status plan.PlanStatus
-	if err := s.queryRow(ctx, q, `SELECT status FROM plans WHERE id = ?`, planID).Scan(&status); err != nil {
+	if err := s.qrow(ctx, q, `SELECT status FROM plans WHERE id = ?`, planID).Scan(&status); err != nil {
 		return err
 	}
 	if status == plan.PlanReplaced || status == plan.PlanClosed {
@@ -197,7 +209,7 @@ func (s *Store) planWritable(ctx context.Context, q querier, planID int64) error
 // sectionPlace returns the plan and seq of a section, checking it belongs
 // to wantPlan when that is set.
 func (s *Store) sectionPlace(ctx context.Context, q querier, sectionID, wantPlan int64) (planID int64, seq int, err error) {
-	err = s.queryRow(ctx, q, `SELECT plan_id, seq FROM sections WHERE id = ?`, sectionID).Scan(&planID, &seq)
+	err = s.qrow(ctx, q, `SELECT plan_id, seq FROM sections WHERE id = ?`, sectionID).Scan(&planID, &seq)
 	if errors.Is(err, sql.ErrNoRows) || err == nil && wantPlan != 0 && wantPlan != planID {
 		return 0, 0, ErrReference
 	}
@@ -242,7 +254,7 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		if t.Ord <= 0 {
 			t.Ord = old.Ord
 			if t.SectionID != old.SectionID {
-				if err := s.queryRow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
+				if err := s.qrow(ctx, tx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM tasks WHERE section_id = ?`,
 					t.SectionID).Scan(&t.Ord); err != nil {
 					return err
 				}
@@ -250,7 +262,7 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		}
 		keepReportingFields(&old, t)
 		d, o := &t.Deadline, &t.OriginalDeadline
-		res, err := s.exec(ctx, tx, `UPDATE tasks SET section_id = ?, section_seq = ?, ord = ?, title = ?, text = ?,
+		res, err := s.texec(ctx, tx, `UPDATE tasks SET section_id = ?, section_seq = ?, ord = ?, title = ?, text = ?,
 			search = ?, lead_agency_id = ?, deadline_kind = ?, deadline_text = ?, due_date = ?, deadline_start = ?,
 			deadline_every = ?, original_deadline_kind = ?, original_deadline_text = ?, original_due_date = ?,
 			original_deadline_start = ?, original_deadline_every = ?, product = ?, progress = ?, completed_on = ?,

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"tiendo/internal/plan"
@@ -18,25 +17,26 @@ import (
 // deadline, the old one). The due-soon window is the plan regime's.
 func (s *Store) TaskPeriodStatuses(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, err error) {
 	defer wrap(&err, "store.TaskPeriodStatuses(%d)", taskID)
-	list, _, err = s.taskPeriodStatuses(ctx, taskID, dayOrToday(today))
+	t, err := s.readTask(ctx, s.r, taskID)
+	if err != nil {
+		return nil, err
+	}
+	list, _, err = s.taskPeriodStatuses(ctx, &t, dayOrToday(today))
 	return list, err
 }
 
-// TaskPeriodStatusesNow is TaskPeriodStatuses with what the task's status
-// today is judged on (reporting.NowOf over the same periods and regime):
-// the answer of every task write, which read them twice before (issue 21).
-func (s *Store) TaskPeriodStatusesNow(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
-	defer wrap(&err, "store.TaskPeriodStatusesNow(%d)", taskID)
-	today = dayOrToday(today)
-	list, now, err = s.taskPeriodStatuses(ctx, taskID, today)
-	return list, now, err
+// TaskPeriodStatusesNow is TaskPeriodStatuses of task t, as just read or
+// saved (it is not read again), with what its status today is judged on
+// (reporting.NowOf over the same periods and regime): the answer of every
+// task write, which read them twice before, and the task once more
+// (issue 21).
+func (s *Store) TaskPeriodStatusesNow(ctx context.Context, t *plan.Task, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
+	defer wrap(&err, "store.TaskPeriodStatusesNow(%d)", t.ID)
+	return s.taskPeriodStatuses(ctx, t, dayOrToday(today))
 }
 
-func (s *Store) taskPeriodStatuses(ctx context.Context, taskID int64, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
-	t, err := s.readTask(ctx, s.r, taskID)
-	if err != nil {
-		return nil, now, err
-	}
+func (s *Store) taskPeriodStatuses(ctx context.Context, t *plan.Task, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
+	taskID := t.ID
 	regime, err := s.readRegime(ctx, s.r, t.PlanID)
 	if err != nil {
 		return nil, now, err
@@ -69,13 +69,12 @@ func (s *Store) taskPeriodStatuses(ctx context.Context, taskID int64, today time
 	if err := rows.Err(); err != nil {
 		return nil, now, err
 	}
-	vers, err := s.taskVersions(ctx, s.r, t.PlanID)
+	vers, err := s.taskVersionsOf(ctx, s.r, t.PlanID, taskID)
 	if err != nil {
 		return nil, now, err
 	}
-	vers = slices.DeleteFunc(vers, func(v plan.TaskVersion) bool { return v.TaskID != taskID })
 	for _, p := range periods {
-		then := reporting.TasksIn([]plan.Task{t}, nil, vers, p) // agencies do not change a status
+		then := reporting.TasksIn([]plan.Task{*t}, nil, vers, p) // agencies do not change a status
 		if !p.Started(today) || len(then) == 0 || !reporting.OpenIn(&then[0], p) {
 			continue
 		}

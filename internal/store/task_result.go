@@ -96,11 +96,17 @@ func (s *Store) PriorResults(ctx context.Context, tasks []int64, p reporting.Per
 	}
 	start := dateArg(p.Start)
 	args = append(args, start, p.ID, revision)
+	// Only each task's latest row is kept: for one task (a line saved) one
+	// row is read, not its every accepted report.
+	limit := ""
+	if len(tasks) == 1 {
+		limit = ` LIMIT 1`
+	}
 	var rows *sql.Rows
 	rows, err = s.query(ctx, s.r, `SELECT `+resultCols+resultFrom+`
 		WHERE e.task_id IN (`+placeholders(len(tasks))+`) AND r.state = 'accepted' AND e.status <> ''
 		AND (p.start_date < ? OR r.period_id = ? AND r.revision < ?)
-		ORDER BY e.task_id, p.start_date DESC, r.revision DESC`, args...)
+		ORDER BY e.task_id, p.start_date DESC, r.revision DESC`+limit, args...)
 	if err != nil {
 		return nil, err
 	}
