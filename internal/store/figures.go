@@ -13,7 +13,6 @@ import (
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
-	"tiendo/internal/vntext"
 )
 
 // Facts reads everything figures.Compute needs about a plan, as of day
@@ -146,8 +145,7 @@ func (s *Store) owners(ctx context.Context, planID int64) ([]figures.Owner, erro
 // agencies with a report, indicator owners and agencies that gave values —
 // with all their ancestors and successors (the indicator rollup climbs
 // both), in Vietnamese name order. Not every
-// agency: a national register holds thousands, and ordering them all cost
-// more than the rest of a province's figures.
+// agency: a national register holds thousands.
 func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Agency, error) {
 	want := map[int64]bool{}
 	for i := range f.Tasks {
@@ -174,16 +172,14 @@ func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Ag
 	for _, o := range f.Owners {
 		want[o.AgencyID] = true
 	}
-	all := map[int64]agency.Agency{}
-	err := s.each(ctx, `SELECT `+agencyCols+` FROM agencies`, nil, func(rows *sql.Rows) error {
-		a, err := scanAgency(rows)
-		all[a.ID] = a
-		return err
-	})
+	// The register comes from the store's agency cache (read and sorted
+	// once per change of the agencies, not once per plan: a national first
+	// read computes 34 plans), already in Vietnamese name order, ties by ID.
+	c, err := s.agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var list []agency.Agency
+	var at []int // positions in c.sorted
 	seen := map[int64]bool{}
 	// Each named agency with its ancestors and successors (the indicator
 	// rollup climbs both), and theirs.
@@ -192,20 +188,24 @@ func (s *Store) factAgencies(ctx context.Context, f *figures.Facts) ([]agency.Ag
 		queue = append(queue, id)
 	}
 	for len(queue) > 0 {
-		at := queue[0]
+		id := queue[0]
 		queue = queue[1:]
-		if at == 0 || seen[at] {
+		if id == 0 || seen[id] {
 			continue
 		}
-		seen[at] = true
-		if a, ok := all[at]; ok {
-			list = append(list, a)
+		seen[id] = true
+		if i, ok := c.rank[id]; ok {
+			at = append(at, i)
+			a := &c.sorted[i]
 			queue = append(queue, a.ParentID, a.SuccessorID)
 		}
 	}
-	slices.SortFunc(list, func(a, b agency.Agency) int { return cmp.Compare(a.ID, b.ID) })
-	vntext.Sort(list, func(a agency.Agency) string { return a.Name })
-	return list, nil
+	slices.Sort(at)
+	list := make([]agency.Agency, len(at))
+	for j, i := range at {
+		list[j] = c.sorted[i]
+	}
+	return cloneAgencies(list), nil
 }
 
 // factSections reads the plan's sections in document order, without the
