@@ -39,20 +39,31 @@ type judgement struct {
 
 // index holds the lookups Compute shares between figures.
 type index struct {
-	dueSoon       int
-	claims        map[[2]int64]Claim // (period, task) → the highest accepted revision
-	hasClaims     map[int64]bool     // tasks with any accepted claim
-	sectionLabels map[int64]string   // section ID → label
-	names         map[int64]string   // agency ID → name
+	dueSoon int
+	// claims are, per period ID, each task's accepted claim (task ID →
+	// the highest accepted revision): a map per period, so that judging a
+	// period's tasks looks claims up by task ID alone (issue 21: the trend
+	// judges every task in every period).
+	claims        map[int64]map[int64]*Claim
+	hasClaims     map[int64]bool   // tasks with any accepted claim
+	sectionLabels map[int64]string // section ID → label
+	names         map[int64]string // agency ID → name
 }
 
 func newIndex(f *Facts) *index {
-	x := &index{dueSoon: f.DueSoon, claims: map[[2]int64]Claim{}, hasClaims: map[int64]bool{},
-		sectionLabels: map[int64]string{}, names: map[int64]string{}}
-	for _, c := range f.Claims {
-		k := [2]int64{c.PeriodID, c.TaskID}
-		if old, ok := x.claims[k]; !ok || c.Revision > old.Revision {
-			x.claims[k] = c
+	x := &index{dueSoon: f.DueSoon, claims: make(map[int64]map[int64]*Claim, len(f.Periods)),
+		hasClaims: make(map[int64]bool, len(f.Tasks)), sectionLabels: make(map[int64]string, len(f.Sections)),
+		names: make(map[int64]string, len(f.Agencies))}
+	perPeriod := len(f.Tasks)
+	for i := range f.Claims {
+		c := &f.Claims[i]
+		m := x.claims[c.PeriodID]
+		if m == nil {
+			m = make(map[int64]*Claim, perPeriod)
+			x.claims[c.PeriodID] = m
+		}
+		if old := m[c.TaskID]; old == nil || c.Revision > old.Revision {
+			m[c.TaskID] = c
 		}
 		x.hasClaims[c.TaskID] = true
 	}
@@ -69,8 +80,16 @@ func newIndex(f *Facts) *index {
 		t := &f.Tasks[i]
 		pid, ok := starts[clock.DateOf(t.ClaimPeriod).Unix()]
 		if c := t.ClaimIn(t.ClaimPeriod); ok && c != nil {
-			k := [2]int64{pid, t.ID}
-			x.claims[k] = Claim{PeriodID: pid, TaskID: t.ID, Revision: x.claims[k].Revision, PeriodClaim: *c}
+			m := x.claims[pid]
+			if m == nil {
+				m = make(map[int64]*Claim, perPeriod)
+				x.claims[pid] = m
+			}
+			carried := &Claim{PeriodID: pid, TaskID: t.ID, PeriodClaim: *c}
+			if old := m[t.ID]; old != nil {
+				carried.Revision = old.Revision
+			}
+			m[t.ID] = carried
 			x.hasClaims[t.ID] = true
 		}
 	}
@@ -83,19 +102,19 @@ func newIndex(f *Facts) *index {
 	return x
 }
 
-// claim is the accepted claim about task in period, nil when none.
-func (x *index) claim(periodID, taskID int64) *plan.PeriodClaim {
-	c, ok := x.claims[[2]int64{periodID, taskID}]
-	if !ok {
-		return nil
-	}
-	return &c.PeriodClaim
-}
-
 // judge is task t's status in period p on day asOf: plan.StatusInPeriod
 // with the period's accepted claim (ComputeStatus for fixed due days).
 func (x *index) judge(t *plan.Task, p reporting.Period, asOf time.Time) judgement {
-	st, late := plan.StatusInPeriod(t, p.Start, p.Due, x.claim(p.ID, t.ID), asOf, x.dueSoon)
+	return x.judgeWith(x.claims[p.ID], t, p, asOf)
+}
+
+// judgeWith is judge with p's claims (x.claims[p.ID]) already looked up.
+func (x *index) judgeWith(claims map[int64]*Claim, t *plan.Task, p reporting.Period, asOf time.Time) judgement {
+	var claim *plan.PeriodClaim
+	if c := claims[t.ID]; c != nil {
+		claim = &c.PeriodClaim
+	}
+	st, late := plan.StatusInPeriod(t, p.Start, p.Due, claim, asOf, x.dueSoon)
 	due := t.Deadline.Due
 	if t.JudgedPerPeriod() {
 		due = p.Due
@@ -106,8 +125,9 @@ func (x *index) judge(t *plan.Task, p reporting.Period, asOf time.Time) judgemen
 // judgeAll judges every task, in the order of tasks.
 func (x *index) judgeAll(tasks []plan.Task, p reporting.Period, asOf time.Time) []judgement {
 	out := make([]judgement, len(tasks))
+	claims := x.claims[p.ID]
 	for i := range tasks {
-		out[i] = x.judge(&tasks[i], p, asOf)
+		out[i] = x.judgeWith(claims, &tasks[i], p, asOf)
 	}
 	return out
 }
