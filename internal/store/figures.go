@@ -226,9 +226,10 @@ func (s *Store) factSections(ctx context.Context, planID int64) ([]plan.Section,
 // cooperating agencies (two queries).
 func (s *Store) factTasks(ctx context.Context, planID int64) ([]plan.Task, error) {
 	var tasks []plan.Task
+	row := newAnyRow(taskColCount)
 	err := s.each(ctx, `SELECT `+taskCols+` FROM tasks t WHERE t.plan_id = ? ORDER BY t.section_seq, t.ord, t.id`,
 		[]any{planID}, func(rows *sql.Rows) error {
-			t, err := scanTask(rows)
+			t, err := scanTaskWith(row, rows)
 			tasks = append(tasks, t)
 			return err
 		})

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -31,5 +32,13 @@ func TestParseStored(t *testing.T) {
 		if !ok && err == nil && (len(s) == len(dayLayout) || (len(s) == 27 && s[26] == 'Z')) {
 			t.Errorf("parseStored(%q) left a stored form to time.Parse (%v)", s, want)
 		}
+	}
+}
+
+// TestTaskColCount keeps taskColCount, the size of scanTask's reused row,
+// in step with taskCols.
+func TestTaskColCount(t *testing.T) {
+	if n := strings.Count(taskCols, ",") + 1; n != taskColCount {
+		t.Fatalf("taskCols has %d columns, taskColCount says %d", n, taskColCount)
 	}
 }
