@@ -225,31 +225,32 @@ func (s *Store) factSections(ctx context.Context, planID int64) ([]plan.Section,
 // factTasks reads every task of the plan in plan order with its
 // cooperating agencies (two queries).
 func (s *Store) factTasks(ctx context.Context, planID int64) ([]plan.Task, error) {
-	var tasks []plan.Task
+	var list rowList[plan.Task]
 	row := newAnyRow(taskColCount)
 	err := s.each(ctx, `SELECT `+taskCols+` FROM tasks t WHERE t.plan_id = ? ORDER BY t.section_seq, t.ord, t.id`,
 		[]any{planID}, func(rows *sql.Rows) error {
 			t, err := scanTaskWith(row, rows)
-			tasks = append(tasks, t)
+			list.add(t)
 			return err
 		})
+	tasks := list.list()
 	if err != nil || len(tasks) == 0 {
 		return tasks, err
 	}
 	byID := make(map[int64]*plan.Task, len(tasks))
+	pair := newAnyRow(2)
 	for i := range tasks {
 		byID[tasks[i].ID] = &tasks[i]
 	}
 	err = s.each(ctx, `SELECT ta.task_id, ta.agency_id FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
 		WHERE t.plan_id = ? AND ta.role = 'coop' ORDER BY ta.task_id, ta.ord`, []any{planID}, func(rows *sql.Rows) error {
-		var task, ag int64
-		if err := rows.Scan(&task, &ag); err != nil {
+		if err := pair.scan(rows); err != nil {
 			return err
 		}
-		if t := byID[task]; t != nil {
-			t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, ag)
+		if t := byID[pair.int(0)]; t != nil {
+			t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, pair.int(1))
 		}
-		return nil
+		return pair.err
 	})
 	return tasks, err
 }
@@ -275,7 +276,7 @@ func (s *Store) factReports(ctx context.Context, planID int64, day any) ([]figur
 // by day that say something (a status): most of a plan's facts, about
 // 20,000 rows for a national-size province, hence the cheapest scan.
 func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
-	var list []figures.Claim
+	var list rowList[figures.Claim]
 	row := newAnyRow(6)
 	err := s.each(ctx, `SELECT r.period_id, e.task_id, r.revision, e.status, e.percent, e.completed_on
 		FROM reports r JOIN periods p ON p.id = r.period_id JOIN report_entries e ON e.report_id = r.id
@@ -284,11 +285,11 @@ func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figure
 			if err := row.scan(rows); err != nil {
 				return err
 			}
-			list = append(list, figures.Claim{PeriodID: row.int(0), TaskID: row.int(1), Revision: int(row.int(2)),
+			list.add(figures.Claim{PeriodID: row.int(0), TaskID: row.int(1), Revision: int(row.int(2)),
 				PeriodClaim: plan.PeriodClaim{Claim: plan.Claim(row.str(3)), Percent: int(row.int(4)), CompletedOn: row.time(5)}})
 			return row.err
 		})
-	return list, err
+	return list.list(), err
 }
 
 // factValues reads the indicator values given in accepted reports of

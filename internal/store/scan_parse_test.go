@@ -42,3 +42,23 @@ func TestTaskColCount(t *testing.T) {
 		t.Fatalf("taskCols has %d columns, taskColCount says %d", n, taskColCount)
 	}
 }
+
+// TestRowList checks that rowList gives back every row in order, across
+// chunks.
+func TestRowList(t *testing.T) {
+	for _, n := range []int{0, 1, 255, 256, 257, 5000, 40000} {
+		var l rowList[int]
+		for i := range n {
+			l.add(i)
+		}
+		got := l.list()
+		if len(got) != n {
+			t.Fatalf("%d rows added, %d listed", n, len(got))
+		}
+		for i, v := range got {
+			if v != i {
+				t.Fatalf("%d rows: row %d is %d", n, i, v)
+			}
+		}
+	}
+}
