@@ -5,7 +5,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -274,11 +276,13 @@ func (s *Store) factReports(ctx context.Context, planID int64, day any) ([]figur
 
 // factClaims reads the task entries of accepted reports of periods started
 // by day that say something (a status): most of a plan's facts, about
-// 20,000 rows for a national-size province, hence the cheapest scan.
+// 20,000 rows for a national-size province, hence the cheapest scan and
+// the status read as a number (claimCodes): an integer crosses from the
+// database driver several times cheaper than text (issue 21).
 func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
 	var list rowList[figures.Claim]
 	row := newAnyRow(6)
-	err := s.each(ctx, `SELECT r.period_id, e.task_id, r.revision, e.status, e.percent, e.completed_on
+	err := s.each(ctx, `SELECT r.period_id, e.task_id, r.revision, `+claimCodes("e.status")+`, e.percent, e.completed_on
 		FROM reports r JOIN periods p ON p.id = r.period_id JOIN report_entries e ON e.report_id = r.id
 		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ? AND e.status <> ''`,
 		[]any{planID, day}, func(rows *sql.Rows) error {
@@ -286,10 +290,30 @@ func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figure
 				return err
 			}
 			list.add(figures.Claim{PeriodID: row.int(0), TaskID: row.int(1), Revision: int(row.int(2)),
-				PeriodClaim: plan.PeriodClaim{Claim: plan.Claim(row.str(3)), Percent: int(row.int(4)), CompletedOn: row.time(5)}})
+				PeriodClaim: plan.PeriodClaim{Claim: claimOf(row.int(3)), Percent: int(row.int(4)), CompletedOn: row.time(5)}})
 			return row.err
 		})
 	return list.list(), err
+}
+
+// claimCodes is the SQL expression giving the claim in column col as its
+// position in plan.Claims, from 1; 0 for none.
+func claimCodes(col string) string {
+	var b strings.Builder
+	b.WriteString("CASE " + col)
+	for i, c := range plan.Claims {
+		fmt.Fprintf(&b, " WHEN '%s' THEN %d", c, i+1)
+	}
+	b.WriteString(" ELSE 0 END")
+	return b.String()
+}
+
+// claimOf is the claim claimCodes gave as code.
+func claimOf(code int64) plan.Claim {
+	if code < 1 || code > int64(len(plan.Claims)) {
+		return plan.ClaimNone
+	}
+	return plan.Claims[code-1]
 }
 
 // factValues reads the indicator values given in accepted reports of

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
+	"tiendo/internal/plan"
 	"time"
 )
 
@@ -61,4 +64,21 @@ func TestRowList(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestClaimCodes checks that every claim an entry may make comes back as
+// itself through claimCodes and claimOf, in SQL.
+func TestClaimCodes(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		for _, c := range append(slices.Clone(plan.Claims), plan.ClaimNone) {
+			var code int64
+			err := s.queryRow(context.Background(), s.r, `SELECT `+claimCodes("x.status")+` FROM (SELECT CAST(? AS TEXT) AS status) x`, string(c)).Scan(&code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := claimOf(code); got != c {
+				t.Errorf("claim %q came back as %q (code %d)", c, got, code)
+			}
+		}
+	})
 }
