@@ -90,12 +90,12 @@ func latestClaims(f *Facts, x *index, p reporting.Period) (map[int64]Claim, map[
 		if !ok || q.Start.After(p.Start) {
 			continue
 		}
-		for _, c := range claims {
+		claims.each(func(c *Claim) {
 			if old, ok := latest[c.TaskID]; ok && !q.Start.After(periods[old.PeriodID].Start) {
-				continue
+				return
 			}
 			latest[c.TaskID] = *c
-		}
+		})
 	}
 	return latest, periods
 }

@@ -30,11 +30,9 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 	// each period's accepted claims are applied over the previous state,
 	// in one pass for all periods (the claim of the latest period wins, as
 	// when the store applies an accepted report).
-	at := make(map[int64]int, len(f.Tasks)) // task ID → index in state
 	state := make([]plan.Task, len(f.Tasks))
 	for i := range f.Tasks {
 		state[i] = f.Tasks[i]
-		at[f.Tasks[i].ID] = i
 		if x.hasClaims[f.Tasks[i].ID] {
 			t := &state[i]
 			t.Claim, t.Progress, t.CompletedOn, t.ReportedAt, t.ClaimPeriod = plan.ClaimNone, 0, time.Time{}, time.Time{}, time.Time{}
@@ -46,9 +44,9 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 			break
 		}
 		claims := x.claims[p.ID]
-		for _, c := range claims {
-			i, ok := at[c.TaskID]
-			if !ok {
+		for i := range state {
+			c := claims.get(state[i].ID)
+			if c == nil {
 				continue
 			}
 			t := &state[i]
