@@ -276,24 +276,45 @@ func (s *Store) factReports(ctx context.Context, planID int64, day any) ([]figur
 
 // factClaims reads the task entries of accepted reports of periods started
 // by day that say something (a status): most of a plan's facts, about
-// 20,000 rows for a national-size province, hence the cheapest scan and
-// the status read as a number (claimCodes): an integer crosses from the
-// database driver several times cheaper than text (issue 21).
+// 20,000 rows for a national-size province. Every column costs the SQLite
+// driver two calls per row or more (text three and an allocation), so the
+// claim's revision, status and percentage come packed in one integer
+// (claimPacked, unpacked by claimOf), which took a fifth off the read
+// (issue 21).
 func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
 	var list rowList[figures.Claim]
-	row := newAnyRow(6)
-	err := s.each(ctx, `SELECT r.period_id, e.task_id, r.revision, `+claimCodes("e.status")+`, e.percent, e.completed_on
+	row := newAnyRow(4)
+	err := s.each(ctx, `SELECT r.period_id, e.task_id, `+claimPacked()+`, e.completed_on
 		FROM reports r JOIN periods p ON p.id = r.period_id JOIN report_entries e ON e.report_id = r.id
 		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ? AND e.status <> ''`,
 		[]any{planID, day}, func(rows *sql.Rows) error {
 			if err := row.scan(rows); err != nil {
 				return err
 			}
-			list.add(figures.Claim{PeriodID: row.int(0), TaskID: row.int(1), Revision: int(row.int(2)),
-				PeriodClaim: plan.PeriodClaim{Claim: claimOf(row.int(3)), Percent: int(row.int(4)), CompletedOn: row.time(5)}})
+			c := claimOf(row.int(2))
+			c.PeriodID, c.TaskID, c.CompletedOn = row.int(0), row.int(1), row.time(3)
+			list.add(c)
 			return row.err
 		})
 	return list.list(), err
+}
+
+// claimPacked is the SQL giving an entry's revision (r), status (e.status,
+// as claimCodes numbers it: 0–5) and percentage (e.percent, 0–100 by its
+// CHECK) as one integer: (revision × 8 + status) × 128 + percent.
+func claimPacked() string {
+	return `(CAST(r.revision AS BIGINT) * 8 + ` + claimCodes("e.status") + `) * 128 + e.percent`
+}
+
+// claimOf unpacks what claimPacked gave: the claim's revision, status and
+// percentage.
+func claimOf(v int64) figures.Claim {
+	c := figures.Claim{Revision: int(v / 1024)}
+	c.Percent = int(v % 128)
+	if code := v / 128 % 8; code >= 1 && code <= int64(len(plan.Claims)) {
+		c.Claim = plan.Claims[code-1]
+	}
+	return c
 }
 
 // claimCodes is the SQL expression giving the claim in column col as its
@@ -306,14 +327,6 @@ func claimCodes(col string) string {
 	}
 	b.WriteString(" ELSE 0 END")
 	return b.String()
-}
-
-// claimOf is the claim claimCodes gave as code.
-func claimOf(code int64) plan.Claim {
-	if code < 1 || code > int64(len(plan.Claims)) {
-		return plan.ClaimNone
-	}
-	return plan.Claims[code-1]
 }
 
 // factValues reads the indicator values given in accepted reports of

@@ -66,18 +66,25 @@ func TestRowList(t *testing.T) {
 	}
 }
 
-// TestClaimCodes checks that every claim an entry may make comes back as
-// itself through claimCodes and claimOf, in SQL.
-func TestClaimCodes(t *testing.T) {
+// TestClaimPacked checks that every claim an entry may make, with its
+// revision and percentage, comes back as itself through claimPacked and
+// claimOf, in SQL.
+func TestClaimPacked(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *Store) {
 		for _, c := range append(slices.Clone(plan.Claims), plan.ClaimNone) {
-			var code int64
-			err := s.queryRow(context.Background(), s.r, `SELECT `+claimCodes("x.status")+` FROM (SELECT CAST(? AS TEXT) AS status) x`, string(c)).Scan(&code)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := claimOf(code); got != c {
-				t.Errorf("claim %q came back as %q (code %d)", c, got, code)
+			for _, rev := range []int{1, 2, 7, 1000} {
+				for _, pct := range []int{0, 1, 50, 99, 100} {
+					var v int64
+					err := s.queryRow(context.Background(), s.r, `SELECT `+claimPacked()+` FROM
+						(SELECT CAST(? AS INTEGER) AS revision) r, (SELECT CAST(? AS TEXT) AS status, CAST(? AS INTEGER) AS percent) e`,
+						rev, string(c), pct).Scan(&v)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := claimOf(v); got.Claim != c || got.Revision != rev || got.Percent != pct {
+						t.Errorf("claim %q, revision %d, %d %%: came back as %+v", c, rev, pct, got)
+					}
+				}
 			}
 		}
 	})
