@@ -32,11 +32,15 @@ func benchStore(b *testing.B, provinces int) *store.Store {
 	return st
 }
 
-// reportQuantiles reports the median and p99 of the loop's iterations.
-func reportQuantiles(b *testing.B, took []time.Duration) {
+// reportQuantiles reports the median and p99 of the loop's iterations
+// and the process's CPU time per iteration since cpu0 (processCPU): the
+// figure a loaded machine changes least.
+func reportQuantiles(b *testing.B, took []time.Duration, cpu0 time.Duration) {
+	cpu := processCPU() - cpu0
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(took)), "cpu-ms/op")
 }
 
 // BenchmarkProvinceCold is one province's dashboard computed in full
@@ -45,6 +49,7 @@ func reportQuantiles(b *testing.B, took []time.Duration) {
 func BenchmarkProvinceCold(b *testing.B) {
 	st := benchStore(b, 1)
 	var took []time.Duration
+	cpu0 := processCPU()
 	for b.Loop() {
 		start := time.Now()
 		if _, _, err := figcache.Compute(context.Background(), st, 1, figures.Options{AsOf: today}); err != nil {
@@ -52,7 +57,7 @@ func BenchmarkProvinceCold(b *testing.B) {
 		}
 		took = append(took, time.Since(start))
 	}
-	reportQuantiles(b, took)
+	reportQuantiles(b, took, cpu0)
 }
 
 // BenchmarkNational is the rollup of the 34 provinces as the national
@@ -82,23 +87,25 @@ func BenchmarkNational(b *testing.B) {
 	}
 	b.Run("cold", func(b *testing.B) {
 		var took []time.Duration
+		cpu0 := processCPU()
 		for b.Loop() {
 			c := figcache.New(st, 0)
 			start := time.Now()
 			national(c)
 			took = append(took, time.Since(start))
 		}
-		reportQuantiles(b, took)
+		reportQuantiles(b, took, cpu0)
 	})
 	b.Run("warm", func(b *testing.B) {
 		c := figcache.New(st, 0)
 		national(c)
 		var took []time.Duration
+		cpu0 := processCPU()
 		for b.Loop() {
 			start := time.Now()
 			national(c)
 			took = append(took, time.Since(start))
 		}
-		reportQuantiles(b, took)
+		reportQuantiles(b, took, cpu0)
 	})
 }

@@ -85,15 +85,17 @@ func latestClaims(f *Facts, x *index, p reporting.Period) (map[int64]Claim, map[
 		periods[q.ID] = q
 	}
 	latest := map[int64]Claim{}
-	for _, c := range x.claims {
-		q, ok := periods[c.PeriodID]
+	for pid, claims := range x.claims {
+		q, ok := periods[pid]
 		if !ok || q.Start.After(p.Start) {
 			continue
 		}
-		if old, ok := latest[c.TaskID]; ok && !q.Start.After(periods[old.PeriodID].Start) {
-			continue
-		}
-		latest[c.TaskID] = c
+		claims.each(func(c *Claim) {
+			if old, ok := latest[c.TaskID]; ok && !q.Start.After(periods[old.PeriodID].Start) {
+				return
+			}
+			latest[c.TaskID] = *c
+		})
 	}
 	return latest, periods
 }

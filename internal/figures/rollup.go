@@ -117,7 +117,7 @@ type rollupOrder struct {
 }
 
 func newRollupOrder(f *Facts) rollupOrder {
-	o := rollupOrder{end: map[int64]time.Time{}, submitted: map[[3]int64]time.Time{}}
+	o := rollupOrder{end: make(map[int64]time.Time, len(f.Periods)), submitted: make(map[[3]int64]time.Time, len(f.Reports))}
 	for _, p := range f.Periods {
 		o.end[p.ID] = p.End
 	}

@@ -39,20 +39,93 @@ type judgement struct {
 
 // index holds the lookups Compute shares between figures.
 type index struct {
-	dueSoon       int
-	claims        map[[2]int64]Claim // (period, task) → the highest accepted revision
-	hasClaims     map[int64]bool     // tasks with any accepted claim
-	sectionLabels map[int64]string   // section ID → label
-	names         map[int64]string   // agency ID → name
+	dueSoon int
+	// claims are, per period ID, each task's accepted claim (the highest
+	// accepted revision), looked up by task ID alone (taskClaims): the
+	// trend judges every task in every period (issue 21).
+	claims        map[int64]*taskClaims
+	lo, span      int64            // the range of task IDs taskClaims holds densely
+	hasClaims     map[int64]bool   // tasks with any accepted claim
+	sectionLabels map[int64]string // section ID → label
+	names         map[int64]string // agency ID → name
+}
+
+// taskClaims are one period's claims by task ID: a slice over the plan's
+// range of task IDs, which a plan's tasks nearly fill (they are created
+// together), and a map for any other ID.
+type taskClaims struct {
+	lo    int64
+	dense []*Claim
+	other map[int64]*Claim
+}
+
+// get is task id's claim, nil when none; c may be nil (no claims).
+func (c *taskClaims) get(id int64) *Claim {
+	if c == nil {
+		return nil
+	}
+	if i := id - c.lo; i >= 0 && i < int64(len(c.dense)) {
+		return c.dense[i]
+	}
+	return c.other[id]
+}
+
+// set makes v task id's claim.
+func (c *taskClaims) set(id int64, v *Claim) {
+	if i := id - c.lo; i >= 0 && i < int64(len(c.dense)) {
+		c.dense[i] = v
+		return
+	}
+	if c.other == nil {
+		c.other = map[int64]*Claim{}
+	}
+	c.other[id] = v
+}
+
+// each calls fn on every claim; c may be nil.
+func (c *taskClaims) each(fn func(*Claim)) {
+	if c == nil {
+		return
+	}
+	for _, v := range c.dense {
+		if v != nil {
+			fn(v)
+		}
+	}
+	for _, v := range c.other {
+		fn(v)
+	}
+}
+
+// period is p's claims, made empty on first use.
+func (x *index) period(id int64) *taskClaims {
+	c := x.claims[id]
+	if c == nil {
+		c = &taskClaims{lo: x.lo, dense: make([]*Claim, x.span)}
+		x.claims[id] = c
+	}
+	return c
 }
 
 func newIndex(f *Facts) *index {
-	x := &index{dueSoon: f.DueSoon, claims: map[[2]int64]Claim{}, hasClaims: map[int64]bool{},
-		sectionLabels: map[int64]string{}, names: map[int64]string{}}
-	for _, c := range f.Claims {
-		k := [2]int64{c.PeriodID, c.TaskID}
-		if old, ok := x.claims[k]; !ok || c.Revision > old.Revision {
-			x.claims[k] = c
+	x := &index{dueSoon: f.DueSoon, claims: make(map[int64]*taskClaims, len(f.Periods)),
+		hasClaims: make(map[int64]bool, len(f.Tasks)), sectionLabels: make(map[int64]string, len(f.Sections)),
+		names: make(map[int64]string, len(f.Agencies))}
+	if len(f.Tasks) > 0 {
+		lo, hi := f.Tasks[0].ID, f.Tasks[0].ID
+		for i := range f.Tasks {
+			lo, hi = min(lo, f.Tasks[i].ID), max(hi, f.Tasks[i].ID)
+		}
+		// Dense only when the tasks fill a good part of their range.
+		if span := hi - lo + 1; span <= 4*int64(len(f.Tasks))+64 {
+			x.lo, x.span = lo, span
+		}
+	}
+	for i := range f.Claims {
+		c := &f.Claims[i]
+		m := x.period(c.PeriodID)
+		if old := m.get(c.TaskID); old == nil || c.Revision > old.Revision {
+			m.set(c.TaskID, c)
 		}
 		x.hasClaims[c.TaskID] = true
 	}
@@ -69,8 +142,12 @@ func newIndex(f *Facts) *index {
 		t := &f.Tasks[i]
 		pid, ok := starts[clock.DateOf(t.ClaimPeriod).Unix()]
 		if c := t.ClaimIn(t.ClaimPeriod); ok && c != nil {
-			k := [2]int64{pid, t.ID}
-			x.claims[k] = Claim{PeriodID: pid, TaskID: t.ID, Revision: x.claims[k].Revision, PeriodClaim: *c}
+			m := x.period(pid)
+			carried := &Claim{PeriodID: pid, TaskID: t.ID, PeriodClaim: *c}
+			if old := m.get(t.ID); old != nil {
+				carried.Revision = old.Revision
+			}
+			m.set(t.ID, carried)
 			x.hasClaims[t.ID] = true
 		}
 	}
@@ -83,19 +160,19 @@ func newIndex(f *Facts) *index {
 	return x
 }
 
-// claim is the accepted claim about task in period, nil when none.
-func (x *index) claim(periodID, taskID int64) *plan.PeriodClaim {
-	c, ok := x.claims[[2]int64{periodID, taskID}]
-	if !ok {
-		return nil
-	}
-	return &c.PeriodClaim
-}
-
 // judge is task t's status in period p on day asOf: plan.StatusInPeriod
 // with the period's accepted claim (ComputeStatus for fixed due days).
 func (x *index) judge(t *plan.Task, p reporting.Period, asOf time.Time) judgement {
-	st, late := plan.StatusInPeriod(t, p.Start, p.Due, x.claim(p.ID, t.ID), asOf, x.dueSoon)
+	return x.judgeWith(x.claims[p.ID], t, p, asOf)
+}
+
+// judgeWith is judge with p's claims (x.claims[p.ID]) already looked up.
+func (x *index) judgeWith(claims *taskClaims, t *plan.Task, p reporting.Period, asOf time.Time) judgement {
+	var claim *plan.PeriodClaim
+	if c := claims.get(t.ID); c != nil {
+		claim = &c.PeriodClaim
+	}
+	st, late := plan.StatusInPeriod(t, p.Start, p.Due, claim, asOf, x.dueSoon)
 	due := t.Deadline.Due
 	if t.JudgedPerPeriod() {
 		due = p.Due
@@ -106,8 +183,9 @@ func (x *index) judge(t *plan.Task, p reporting.Period, asOf time.Time) judgemen
 // judgeAll judges every task, in the order of tasks.
 func (x *index) judgeAll(tasks []plan.Task, p reporting.Period, asOf time.Time) []judgement {
 	out := make([]judgement, len(tasks))
+	claims := x.claims[p.ID]
 	for i := range tasks {
-		out[i] = x.judge(&tasks[i], p, asOf)
+		out[i] = x.judgeWith(claims, &tasks[i], p, asOf)
 	}
 	return out
 }

@@ -30,15 +30,9 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 	// each period's accepted claims are applied over the previous state,
 	// in one pass for all periods (the claim of the latest period wins, as
 	// when the store applies an accepted report).
-	byPeriod := map[int64][]Claim{}
-	for _, c := range x.claims {
-		byPeriod[c.PeriodID] = append(byPeriod[c.PeriodID], c)
-	}
-	at := make(map[int64]int, len(f.Tasks)) // task ID → index in state
 	state := make([]plan.Task, len(f.Tasks))
 	for i := range f.Tasks {
 		state[i] = f.Tasks[i]
-		at[f.Tasks[i].ID] = i
 		if x.hasClaims[f.Tasks[i].ID] {
 			t := &state[i]
 			t.Claim, t.Progress, t.CompletedOn, t.ReportedAt, t.ClaimPeriod = plan.ClaimNone, 0, time.Time{}, time.Time{}, time.Time{}
@@ -49,9 +43,10 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 		if p.Start.After(shown.Start) {
 			break
 		}
-		for _, c := range byPeriod[p.ID] {
-			i, ok := at[c.TaskID]
-			if !ok {
+		claims := x.claims[p.ID]
+		for i := range state {
+			c := claims.get(state[i].ID)
+			if c == nil {
 				continue
 			}
 			t := &state[i]
@@ -77,11 +72,13 @@ func trend(f *Facts, x *index, shown reporting.Period, asOf time.Time, counts Co
 		// agencies do not change a count, so arrangements are left out.
 		then := reporting.TasksIn(state, nil, f.Versions, p)
 		for i := range then {
-			t := then[i]
-			if !x.hasClaims[t.ID] && t.Completed() && t.CompletedOn.After(day) {
-				t.CompletedOn = time.Time{}
+			t := &then[i]
+			if t.Completed() && t.CompletedOn.After(day) && !x.hasClaims[t.ID] {
+				was := *t // then may be state itself: judge a copy
+				was.CompletedOn = time.Time{}
+				t = &was
 			}
-			c[x.judge(&t, p, day).Status]++
+			c[x.judgeWith(claims, t, p, day).Status]++
 		}
 		out = append(out, TrendPoint{Period: p, Day: day, Status: c})
 	}

@@ -40,7 +40,12 @@ func (t *Task) JudgedPerPeriod() bool {
 //     not started when it has none.
 func StatusInPeriod(t *Task, start, due time.Time, claim *PeriodClaim, today time.Time, dueSoon int) (st Status, overdueDays int) {
 	if !t.JudgedPerPeriod() {
-		return ComputeStatus(t, today, dueSoon), OverdueDays(t, today)
+		// OverdueDays(t, today) without judging t a second time: the
+		// due-soon window never decides whether a task is overdue.
+		if st = ComputeStatus(t, today, dueSoon); st != StatusOverdue {
+			return st, 0
+		}
+		return st, clock.DaysBetween(t.Deadline.Due, today)
 	}
 	if dueSoon <= 0 {
 		dueSoon = DefaultDueSoonDays

@@ -16,16 +16,23 @@ import (
 // (migration 00011), moved by triggers in the writing transaction, says
 // when the copy is stale, on every instance sharing the database.
 type agencyCache struct {
-	mu      sync.Mutex
-	version int64 // the counter the list was read at; -1 before the first read
-	sorted  []agency.Agency
-	names   map[int64]string
-	rank    map[int64]int
+	mu  sync.Mutex
+	cur *agencyList // nil before the first read
 }
 
-// agencies returns the cached state, reading the agencies again when the
+// agencyList is one read of the register, never changed once made: a
+// newer read replaces it whole, so a caller holding it reads it without
+// the lock.
+type agencyList struct {
+	version int64 // the counter the list was read at
+	sorted  []agency.Agency
+	names   map[int64]string
+	rank    map[int64]int // ID → position in sorted
+}
+
+// agencies returns the cached list, reading the agencies again when the
 // counter has moved. The result is shared: callers copy what they change.
-func (s *Store) agencies(ctx context.Context) (*agencyCache, error) {
+func (s *Store) agencies(ctx context.Context) (*agencyList, error) {
 	var v int64
 	if err := s.queryRow(ctx, s.r, `SELECT value FROM counters WHERE name = 'agencies'`).Scan(&v); err != nil {
 		return nil, err
@@ -33,8 +40,8 @@ func (s *Store) agencies(ctx context.Context) (*agencyCache, error) {
 	c := &s.agencyMemo
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.sorted != nil && c.version == v {
-		return c, nil
+	if c.cur != nil && c.cur.version == v {
+		return c.cur, nil
 	}
 	// Read under the lock: concurrent misses wait for one read instead of
 	// each sorting. A write after the counter was read makes the list
@@ -56,12 +63,12 @@ func (s *Store) agencies(ctx context.Context) (*agencyCache, error) {
 		return nil, err
 	}
 	vntext.Sort(list, func(a agency.Agency) string { return a.Name })
-	c.version, c.sorted = v, list
-	c.names, c.rank = make(map[int64]string, len(list)), make(map[int64]int, len(list))
+	l := &agencyList{version: v, sorted: list, names: make(map[int64]string, len(list)), rank: make(map[int64]int, len(list))}
 	for i, a := range list {
-		c.names[a.ID], c.rank[a.ID] = a.Name, i
+		l.names[a.ID], l.rank[a.ID] = a.Name, i
 	}
-	return c, nil
+	c.cur = l
+	return l, nil
 }
 
 // cloneAgencies copies the list so that a caller may change it.

@@ -25,14 +25,30 @@ const taskCols = `t.id, t.plan_id, t.section_id, t.ord, t.title, t.text, t.lead_
 	t.claim_status, t.claim_reason, t.claim_period_start, t.added_on, t.removed_on, t.version, t.created_at, t.updated_at`
 
 func scanTask(sc scanner) (plan.Task, error) {
-	var t plan.Task
-	d, o := &t.Deadline, &t.OriginalDeadline
-	err := sc.Scan(&t.ID, &t.PlanID, &t.SectionID, &t.Ord, &t.Title, &t.Text, idCol{&t.LeadAgencyID},
-		&d.Kind, &d.Text, timeCol{&d.Due}, timeCol{&d.Start}, &d.Every,
-		&o.Kind, &o.Text, timeCol{&o.Due}, timeCol{&o.Start}, &o.Every,
-		&t.Product, &t.Progress, timeCol{&t.CompletedOn}, timeCol{&t.ReportedAt},
-		&t.Claim, &t.ClaimReason, timeCol{&t.ClaimPeriod}, timeCol{&t.AddedOn}, timeCol{&t.RemovedOn}, &t.Version,
-		timeCol{&t.CreatedAt}, timeCol{&t.UpdatedAt})
+	return scanTaskWith(newAnyRow(taskColCount), sc)
+}
+
+// taskColCount is the number of taskCols.
+const taskColCount = 29
+
+// scanTaskWith is scanTask through row, which a read of many tasks
+// reuses (anyRow: no reflection per column; Facts reads every task of a
+// plan).
+func scanTaskWith(row *anyRow, sc scanner) (plan.Task, error) {
+	if err := sc.Scan(row.p...); err != nil {
+		return plan.Task{}, err
+	}
+	t := plan.Task{ID: row.int(0), PlanID: row.int(1), SectionID: row.int(2), Ord: int(row.int(3)),
+		Title: row.str(4), Text: row.str(5), LeadAgencyID: row.int(6),
+		Deadline: plan.Deadline{Kind: plan.DeadlineKind(row.str(7)), Text: row.str(8), Due: row.time(9),
+			Start: row.time(10), Every: row.str(11)},
+		OriginalDeadline: plan.Deadline{Kind: plan.DeadlineKind(row.str(12)), Text: row.str(13), Due: row.time(14),
+			Start: row.time(15), Every: row.str(16)},
+		Product: row.str(17), Progress: int(row.int(18)), CompletedOn: row.time(19), ReportedAt: row.time(20),
+		Claim: plan.Claim(row.str(21)), ClaimReason: row.str(22), ClaimPeriod: row.time(23), AddedOn: row.time(24),
+		RemovedOn: row.time(25), Version: int(row.int(26)), CreatedAt: row.time(27), UpdatedAt: row.time(28)}
+	err := row.err
+	row.err = nil
 	return t, err
 }
 

@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strconv"
@@ -73,12 +74,10 @@ func Sort[T any](items []T, key func(T) string) {
 		ks[i] = keyed{slices.Clone(c.KeyFromString(&buf, key(it))), i}
 		buf.Reset()
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return compareBytes(a.k, b.k) })
+	slices.SortStableFunc(ks, func(a, b keyed) int { return bytes.Compare(a.k, b.k) })
 	sorted := make([]T, len(items))
 	for j, x := range ks {
 		sorted[j] = items[x.i]
 	}
 	copy(items, sorted)
 }
-
-func compareBytes(a, b []byte) int { return strings.Compare(string(a), string(b)) }
