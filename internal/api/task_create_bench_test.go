@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
@@ -32,12 +31,8 @@ func BenchmarkCreateTaskHTTP(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	u := auth.User{Username: "bench", Role: auth.RoleCoordinator}
-	if err := st.CreateUser(ctx, 0, &u, fakeHash); err != nil {
-		b.Fatal(err)
-	}
-	token, hash := auth.NewToken()
-	if err := st.CreateToken(ctx, 0, u.ID, hash, "bench", time.Time{}); err != nil {
+	token, err := benchUser(ctx, st, &auth.User{Username: "bench", Role: auth.RoleCoordinator})
+	if err != nil {
 		b.Fatal(err)
 	}
 	h, err := server.New(server.Config{Store: st, Clock: clock.Fixed(today)})
