@@ -1,13 +1,11 @@
 package api_test
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -16,11 +14,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"tiendo/internal/auth"
-	"tiendo/internal/clock"
-	"tiendo/internal/server"
-	"tiendo/internal/store"
 )
 
 // BenchmarkPatchTaskHTTP is W3 in process (issue 21): 16 clients PATCH
@@ -29,24 +22,7 @@ import (
 // scripts/wrk/patch_task.lua sends. Writes queue for SQLite's one
 // writer, so the time inside the write transaction is what bounds it.
 func BenchmarkPatchTaskHTTP(b *testing.B) {
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	benchPlan(b, st, 10_000)
-	u := auth.User{Username: "bench", Role: auth.RoleCoordinator}
-	token, err := benchUser(ctx, st, &u)
-	if err != nil {
-		b.Fatal(err)
-	}
-	h, err := server.New(server.Config{Store: st, Clock: clock.Fixed(today)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
+	srv, _, _, token := benchTaskServer(b)
 	var n atomic.Int64
 	parallelHTTP(b, srv.URL, func() *http.Request {
 		i := n.Add(1)
