@@ -124,8 +124,10 @@ func Run(ctx context.Context, s *store.Store, c Config) (*Result, error) {
 	}
 	// A bulk load leaves PostgreSQL's planner without statistics until
 	// autovacuum comes by: the first minutes' queries would be planned
-	// as over empty tables (store.Analyze).
-	return res, s.Analyze(ctx)
+	// as over empty tables (store.Analyze); and its index-only reads
+	// would fetch every row from the table until a vacuum
+	// (store.VacuumAnalyze).
+	return res, s.VacuumAnalyze(ctx)
 }
 
 func checkEmpty(ctx context.Context, s *store.Store) error {

@@ -48,4 +48,11 @@ func TestAnalyze(t *testing.T) {
 	if !analyzed("tasks") || !analyzed("reports") {
 		t.Error("Analyze() left the schema's tables without statistics")
 	}
+	must(t, s.VacuumAnalyze(ctx)) // what gen does
+	var n int
+	must(t, s.w.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = current_schema()
+		AND relname IN ('tasks', 'report_entries') AND last_vacuum IS NOT NULL`).Scan(&n))
+	if n != 2 {
+		t.Errorf("VacuumAnalyze vacuumed %d of tasks and report_entries; want both", n)
+	}
 }

@@ -65,10 +65,14 @@ type queuedAudit struct {
 
 // appendAudit appends q's rows to the chain in tx, in order, 500 to an
 // INSERT, and moves the head: the last statements of the transaction, so
-// the head is locked (PostgreSQL) only for them and the commit.
+// the head is locked (PostgreSQL) only for them and the commit. On
+// PostgreSQL that is one statement (appendAuditPostgres).
 func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, q *auditQueue) error {
 	if len(q.rows) == 0 {
 		return nil
+	}
+	if s.dialect == dialectPostgres {
+		return s.appendAuditPostgres(ctx, tx, q)
 	}
 	seq, hash, err := s.auditHead(ctx, tx)
 	if err != nil {
@@ -91,16 +95,29 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, q *auditQueue) erro
 	return nil
 }
 
+// appendAuditPostgres appends q's rows on PostgreSQL in one statement:
+// audit_append (migration 00032) locks the head, chains the rows by
+// audit.Hash's rules, inserts them and moves the head in the server. The
+// head is then locked for that statement and the commit only, not across
+// two round trips and the Go between them: every audited write waits on
+// that lock (issue 21). TestAuditAppendMatchesHash holds it to audit.Hash.
+func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, q *auditQueue) error {
+	at := now()
+	n := len(q.rows)
+	users, ids := make([]int64, n), make([]int64, n)
+	actions, objects, details := make([]string, n), make([]string, n), make([]string, n)
+	for i, r := range q.rows {
+		users[i], actions[i], objects[i], ids[i], details[i] = r.actor, r.action, r.object, r.objectID, r.detail
+	}
+	_, err := s.exec(ctx, tx, `SELECT audit_append(?, ?, ?, ?, ?, ?, ?)`,
+		tsArg(at), at.Format(audit.TimeLayout), users, actions, objects, ids, details)
+	return err
+}
+
 // insertAudit inserts n chained rows (args) and, when last, moves the head
-// to seq and hash: on PostgreSQL in the same statement, one round trip
-// less while the head is locked.
+// to seq and hash (SQLite: PostgreSQL appends with audit_append).
 func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, args []any, n int, last bool, seq int64, hash string) error {
 	ins := `INSERT INTO audit_log (seq, at, user_id, action, object, object_id, detail, hash) VALUES ` + rowsOf(n, 8)
-	if last && s.dialect == dialectPostgres {
-		_, err := s.exec(ctx, tx, `WITH head AS (UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1) `+ins,
-			append([]any{seq, hash}, args...)...)
-		return err
-	}
 	var err error
 	if n == 1 {
 		_, err = s.texec(ctx, tx, ins, args...)

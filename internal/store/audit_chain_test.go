@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"sync"
 	"testing"
 
 	"tiendo/internal/agency"
+	"tiendo/internal/audit"
 )
 
 // auditFixture writes a plan (many rows through auditMany) and agencies
@@ -192,6 +194,54 @@ func TestAuditChainConcurrentWriters(t *testing.T) {
 		must(t, err)
 		if v.Broken != nil || v.Entries != 120 {
 			t.Fatalf("%d entries, broken %v; want 120 chained", v.Entries, v.Broken)
+		}
+	})
+}
+
+// TestAuditAppendMatchesHash: the rows a transaction appends carry, row by
+// row, the hash audit.Hash gives — on PostgreSQL computed in the server by
+// audit_append (migration 00032), on SQLite in Go — for fields that test
+// the encoding: Vietnamese text (multi-byte UTF-8), empty strings, no user
+// and no object (hashed as ""), several rows chained in one transaction.
+func TestAuditAppendMatchesHash(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		users := seedUsers(t, s, 2)
+		var seeded int64 // the rows seeding wrote, before ours
+		must(t, s.r.QueryRow(`SELECT COUNT(*) FROM audit_log`).Scan(&seeded))
+		rows := []auditRow{
+			{"plan.create", "plan", 7, map[string]any{"title": "Kế hoạch số 60/KH-UBND — đổi mới, sáng tạo"}},
+			{"system.job", "", 0, nil},
+			{"x", "y", 123456789012, "ắ\u0301 \"quoted\" \\ \n tab\t"},
+		}
+		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
+			if err := s.auditMany(ctx, tx, 0, rows[:2]); err != nil {
+				return err
+			}
+			return s.auditMany(ctx, tx, users[0], rows[2:])
+		}))
+		must(t, s.Transact(ctx, func(tx *sql.Tx) error { return s.audit(ctx, tx, users[1], "one", "more", 1, nil) }))
+		q, err := s.r.Query(`SELECT seq, at, user_id, action, object, object_id, detail, hash FROM audit_log ORDER BY seq`)
+		must(t, err)
+		defer q.Close()
+		prev, n := "", 0
+		for q.Next() {
+			var l audit.Link
+			var hash string
+			must(t, q.Scan(&l.Seq, timeCol{&l.At}, idCol{&l.UserID}, &l.Action, &l.Object, idCol{&l.ObjectID}, &l.Detail, &hash))
+			if want := audit.Hash(prev, l); hash != want {
+				t.Fatalf("row seq %d (%+v): hash %s, audit.Hash gives %s", l.Seq, l, hash, want)
+			}
+			prev, n = hash, n+1
+		}
+		must(t, q.Err())
+		if n != int(seeded)+4 {
+			t.Fatalf("%d rows; want %d", n, seeded+4)
+		}
+		var head string
+		must(t, s.r.QueryRow(`SELECT hash FROM audit_head WHERE id = 1`).Scan(&head))
+		if head != prev {
+			t.Fatalf("head %s; want the last row's hash %s", head, prev)
 		}
 	})
 }

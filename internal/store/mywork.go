@@ -39,6 +39,25 @@ func (s *Store) AgencyWorkFacts(ctx context.Context, agencyID int64, today, dueB
 	return f, nil
 }
 
+// agencyTaskIDs selects the IDs of the tasks agency ? leads or ? cooperates
+// on (both placeholders the agency's ID), for inIDs.
+const agencyTaskIDs = `SELECT l.id FROM tasks l WHERE l.lead_agency_id = ?
+	UNION ALL SELECT ta.task_id FROM task_agencies ta WHERE ta.agency_id = ? AND ta.role = 'coop'`
+
+// inIDs is "IN (sub)" for a subquery selecting IDs, written on PostgreSQL
+// as "= ANY(ARRAY(sub))": the IDs are then read once and looked up in the
+// primary key. Given the IN form, PostgreSQL's planner hashes the IDs and
+// scans the whole table against them — every task of the database for
+// each "Việc của tôi" (issue 21: 16 ms against 1.7 ms on one province's
+// 2,000 tasks, and the table grows with every plan). SQLite already looks
+// the IDs up.
+func (s *Store) inIDs(sub string) string {
+	if s.dialect == dialectPostgres {
+		return "= ANY(ARRAY(" + sub + "))"
+	}
+	return "IN (" + sub + ")"
+}
+
 // agencyPlans lists the active plans in which the agency leads or
 // cooperates on a task.
 func (s *Store) agencyPlans(ctx context.Context, agencyID int64) ([]int64, error) {
@@ -47,9 +66,7 @@ func (s *Store) agencyPlans(ctx context.Context, agencyID int64) ([]int64, error
 	// task the agency cooperates on, a thousand seeks on each "Việc của
 	// tôi" (issue 21).
 	rows, err := s.query(ctx, s.r, `SELECT p.id FROM plans p WHERE p.status = 'active' AND p.id IN (
-		SELECT t.plan_id FROM tasks t WHERE t.lead_agency_id = ?
-		UNION SELECT t.plan_id FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
-			WHERE ta.agency_id = ? AND ta.role = 'coop') ORDER BY p.id`, agencyID, agencyID)
+		SELECT t.plan_id FROM tasks t WHERE t.id `+s.inIDs(agencyTaskIDs)+`) ORDER BY p.id`, agencyID, agencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -103,8 +120,7 @@ func (s *Store) agencyTasksDue(ctx context.Context, agencyID int64, dueBy time.T
 		FROM tasks t JOIN plans pl ON pl.id = t.plan_id
 		WHERE pl.status = 'active' AND t.claim_status NOT IN ('paused', 'cancelled')
 		AND (t.completed_on IS NULL AND t.due_date <= ? OR `+perPeriod+`)
-		AND t.id IN (SELECT l.id FROM tasks l WHERE l.lead_agency_id = ?
-			UNION ALL SELECT ta.task_id FROM task_agencies ta WHERE ta.agency_id = ? AND ta.role = 'coop')
+		AND t.id `+s.inIDs(agencyTaskIDs)+`
 		ORDER BY t.due_date, t.plan_id, t.section_seq, t.ord`,
 		dateArg(dueBy), agencyID, agencyID)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"time"
 
+	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
 
@@ -16,14 +17,18 @@ import (
 // report's row lock for the rest of the transaction: a submit or another
 // save of the same report waits instead of interleaving.
 func (s *Store) editReport(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, version int) (*reporting.Report, error) {
-	r, err := s.readReportRow(ctx, tx, id)
+	// The report and its plan's status in one statement: one round trip
+	// less in every part's save (issue 21, PostgreSQL).
+	var status plan.PlanStatus
+	r, err := scanReport(moreCols{s.qrow(ctx, tx, `SELECT `+reportCols+`,
+		(SELECT pl.status FROM plans pl WHERE pl.id = r.plan_id)`+reportFrom+` WHERE r.id = ?`, id), []any{&status}})
 	if err != nil {
 		return nil, err
 	}
-	if err := reporting.Can(a.User, r, reporting.ActEdit, a.Today()); err != nil {
+	if err := reporting.Can(a.User, &r, reporting.ActEdit, a.Today()); err != nil {
 		return nil, err
 	}
-	if err := s.planWritable(ctx, tx, r.PlanID); err != nil {
+	if err := writableStatus(status); err != nil {
 		return nil, err // a replaced or closed plan's reports are history
 	}
 	if version != 0 && version != r.Version {
@@ -46,7 +51,7 @@ func (s *Store) editReport(ctx context.Context, tx *sql.Tx, a reporting.Actor, i
 	r.Version++
 	r.State = reporting.After(r.State, reporting.ActEdit)
 	r.UpdatedAt, r.UpdatedBy = at, a.UserID()
-	return r, nil
+	return &r, nil
 }
 
 // whyNot explains a guarded UPDATE of a report that touched no row: the

@@ -56,6 +56,16 @@ func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
+// moreCols scans a row that has columns after those its scan function
+// reads (a scanReport with the plan's status) into extra.
+type moreCols struct {
+	sc    scanner
+	extra []any
+}
+
+// Scan scans dest and then extra.
+func (m moreCols) Scan(dest ...any) error { return m.sc.Scan(append(dest, m.extra...)...) }
+
 // timeCol scans a date or timestamp column, NULL giving the zero time,
 // from SQLite's text or PostgreSQL's time.Time. Times come back in UTC.
 type timeCol struct{ t *time.Time }

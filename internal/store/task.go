@@ -216,6 +216,12 @@ func (s *Store) planWritable(ctx context.Context, q querier, planID int64) error
 	if err := s.qrow(ctx, q, `SELECT status FROM plans WHERE id = ?`, planID).Scan(&status); err != nil {
 		return err
 	}
+	return writableStatus(status)
+}
+
+// writableStatus is ErrReadOnly for a plan status whose plan is history
+// (replaced or closed), nil otherwise.
+func writableStatus(status plan.PlanStatus) error {
 	if status == plan.PlanReplaced || status == plan.PlanClosed {
 		return ErrReadOnly
 	}
