@@ -9,11 +9,12 @@ import (
 )
 
 // "Việc của tôi" kept (issue 21). An agency's work is a pure function of
-// the day and of stored rows that move two kinds of counter by trigger, in
-// the writing transaction: every plan's facts version (a task given to
-// the agency in any plan, a plan's status, number, title, periods or
-// regime, a report made or deleted) and the agency's own counter (its
-// reports' state, revision, submission and return: migration 00031). So
+// the day and of stored rows that move three kinds of counter by trigger,
+// in the writing transaction: every plan's facts version (a task given to
+// the agency in any plan, a plan's status, periods or regime, a report
+// made or deleted), the counter plan_names (any plan's number or title:
+// migration 00031; no figure reads them) and the agency's own counter
+// (its reports' state, revision, submission and return: 00031). So
 // the built answer is kept per agency under the day and those counters,
 // read in one query (store.AgencyWorkVersion), and a reader of an agency
 // whose rows did not move gets the kept answer instead of the reports'

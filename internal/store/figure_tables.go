@@ -72,6 +72,6 @@ func FigureTables() []FigureTable {
 		{"task_arrangements", facts, []string{OnInsert, OnDelete}, "tasks' agencies before a reorganisation or amendment"},
 		{"indicator_arrangements", facts, []string{OnInsert, OnDelete}, "indicators' owners before a reorganisation"},
 		{"task_versions", facts, []string{OnInsert, OnDelete}, "tasks as they were before an amendment"},
-		{"plans", facts, []string{OnUpdate}, "the plan's status and issue date; its number and title, which the agencies' work shows (00031)"},
+		{"plans", facts, []string{OnUpdate}, "the plan's status and issue date"},
 	}
 }

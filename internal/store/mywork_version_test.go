@@ -8,7 +8,7 @@ import (
 
 // TestAgencyWorkVersion: what "Việc của tôi" is kept under moves with each
 // thing it shows and with nothing an agency's draft writes (migration
-// 00031): a plan's title and number (the plan's facts version), each
+// 00031): a plan's title and number (the plan_names counter), each
 // column of the agency's own reports it shows (the agency's counter, not
 // another agency's), and a plan added; a draft's save moves neither.
 func TestAgencyWorkVersion(t *testing.T) {
@@ -38,8 +38,8 @@ func TestAgencyWorkVersion(t *testing.T) {
 			}
 		}
 		plan := f.d.Plan.ID
-		if v := version(tc); len(v) != 3 || v[1] != plan {
-			t.Fatalf("versions %v: want the agency's counter and the one plan's ID and facts version", v)
+		if v := version(tc); len(v) != 4 || v[2] != plan {
+			t.Fatalf("versions %v: want the agency's counter, plan_names, and the one plan's ID and facts version", v)
 		}
 		moves("plan title", tc, true, `UPDATE plans SET title = 'Tên mới' WHERE id = ?`, plan)
 		moves("plan number", tc, true, `UPDATE plans SET code = '77/KH-THU' WHERE id = ?`, plan)

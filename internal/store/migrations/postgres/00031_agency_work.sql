@@ -4,8 +4,8 @@
 -- move it) and of its own reports' place in the flow. Two things it shows
 -- moved no counter until now:
 --  - a plan's number and title (shown with each report and task): their
---    change now moves the plan's facts version, as its status does
---    (00017);
+--    change now moves the counter 'plan_names' (no figure reads them, so
+--    the plan's facts version stays);
 --  - the agency's reports: their state, revision, submission, return and
 --    its reason. A report sent or returned moves its plan's
 --    reports_version, which every agency of the plan shares — during a
@@ -23,9 +23,19 @@ CREATE TABLE agency_work_versions (
     version   BIGINT NOT NULL
 );
 
+INSERT INTO counters (name, value) VALUES ('plan_names', 0);
+
+-- +goose StatementBegin
+CREATE FUNCTION plan_names_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE counters SET value = value + 1 WHERE name = 'plan_names';
+    RETURN NULL;
+END $$;
+-- +goose StatementEnd
+
 CREATE TRIGGER plans_names AFTER UPDATE OF code, title ON plans FOR EACH ROW
 WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.title IS DISTINCT FROM NEW.title)
-EXECUTE FUNCTION facts_bump_self();
+EXECUTE FUNCTION plan_names_bump();
 
 -- +goose StatementBegin
 CREATE FUNCTION agency_work_bump() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -52,4 +62,6 @@ EXECUTE FUNCTION agency_work_bump();
 DROP TRIGGER reports_work ON reports;
 DROP FUNCTION agency_work_bump;
 DROP TRIGGER plans_names ON plans;
+DROP FUNCTION plan_names_bump;
 DROP TABLE agency_work_versions;
+DELETE FROM counters WHERE name = 'plan_names';

@@ -4,8 +4,8 @@
 -- move it) and of its own reports' place in the flow. Two things it shows
 -- moved no counter until now:
 --  - a plan's number and title (shown with each report and task): their
---    change now moves the plan's facts version, as its status does
---    (00017);
+--    change now moves the counter 'plan_names' (no figure reads them, so
+--    the plan's facts version stays);
 --  - the agency's reports: their state, revision, submission, return and
 --    its reason. A report sent or returned moves its plan's
 --    reports_version, which every agency of the plan shares — during a
@@ -23,10 +23,12 @@ CREATE TABLE agency_work_versions (
     version   INTEGER NOT NULL
 ) STRICT;
 
+INSERT INTO counters (name, value) VALUES ('plan_names', 0);
+
 -- +goose StatementBegin
 CREATE TRIGGER plans_names_upd AFTER UPDATE OF code, title ON plans
 WHEN OLD.code IS NOT NEW.code OR OLD.title IS NOT NEW.title BEGIN
-    UPDATE plans SET facts_version = facts_version + 1 WHERE id = NEW.id;
+    UPDATE counters SET value = value + 1 WHERE name = 'plan_names';
 END;
 -- +goose StatementEnd
 
@@ -47,3 +49,4 @@ END;
 DROP TRIGGER reports_work_upd;
 DROP TRIGGER plans_names_upd;
 DROP TABLE agency_work_versions;
+DELETE FROM counters WHERE name = 'plan_names';
