@@ -53,6 +53,9 @@ type api struct {
 	// dashboards are the encodings of the dashboards the figure cache
 	// shares (encoded.go).
 	dashboards dashboardBodies
+	// work are the encodings of the agencies' "Việc của tôi" the app
+	// keeps (me_due_bodies.go).
+	work workBodies
 }
 
 // handlerFunc is the shape of every API handler: u is the signed-in user

@@ -29,7 +29,7 @@ func (a *api) dashboardGet(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if err != nil {
 		return periodParamError(err)
 	}
-	body, err := a.dashboards.encode(d, func() any { return dashboardView(d) })
+	body, err := a.dashboards.encode(d)
 	if err != nil {
 		return err
 	}

@@ -92,17 +92,66 @@ type warningJSON struct {
 
 // dashboardView shapes d for JSON; empty lists are [] so clients need no null checks.
 func dashboardView(d *figures.Dashboard) *dashboardJSON {
-	out := &dashboardJSON{PlanID: d.PlanID, Period: periodView(&d.Period), AsOf: day(d.AsOf),
-		StatusCounts: d.Status, Total: d.Status.Total(),
+	h, g, m, t := dashboardHeadView(d), dashboardGroupsView(d), dashboardMidView(d), dashboardTailView(d)
+	return &dashboardJSON{PlanID: h.PlanID, Period: h.Period, AsOf: h.AsOf, StatusCounts: h.StatusCounts, Total: h.Total,
+		ByGroup: g.ByGroup, ByAgency: m.ByAgency, Completeness: m.Completeness, OnTimeRate: m.OnTimeRate, Reports: m.Reports,
+		Indicators: t.Indicators, Trend: t.Trend, Overdue: t.Overdue, EarlyWarning: t.EarlyWarning}
+}
+
+// The dashboard's JSON in four runs of dashboardJSON's fields, in its
+// order, so that its encoding can be put together from the runs'
+// (dashboardBodies): the groups and the tail (indicators, trend, overdue
+// and early warnings) are what a recount of the reports leaves as they
+// were (figures.RecountReports), and the largest part of the encoding.
+type (
+	dashboardHeadJSON struct {
+		PlanID       int64               `json:"plan_id"`
+		Period       periodJSON          `json:"period"`
+		AsOf         string              `json:"asof"`
+		StatusCounts map[plan.Status]int `json:"status_counts"`
+		Total        int                 `json:"total"`
+	}
+	dashboardGroupsJSON struct {
+		ByGroup []groupJSON `json:"by_group"`
+	}
+	dashboardMidJSON struct {
+		ByAgency     []agencyRowJSON  `json:"by_agency"`
+		Completeness completenessJSON `json:"completeness"`
+		OnTimeRate   float64          `json:"on_time_rate"`
+		Reports      figuresJSON      `json:"reports"`
+	}
+	dashboardTailJSON struct {
+		Indicators   []indicatorFigureJSON `json:"indicators"`
+		Trend        []trendJSON           `json:"trend"`
+		Overdue      []overdueJSON         `json:"overdue"`
+		EarlyWarning []warningJSON         `json:"early_warning"`
+	}
+)
+
+func dashboardHeadView(d *figures.Dashboard) *dashboardHeadJSON {
+	return &dashboardHeadJSON{PlanID: d.PlanID, Period: periodView(&d.Period), AsOf: day(d.AsOf),
+		StatusCounts: d.Status, Total: d.Status.Total()}
+}
+
+func dashboardGroupsView(d *figures.Dashboard) *dashboardGroupsJSON {
+	return &dashboardGroupsJSON{ByGroup: groupsView(d.ByGroup)}
+}
+
+func dashboardMidView(d *figures.Dashboard) *dashboardMidJSON {
+	out := &dashboardMidJSON{ByAgency: []agencyRowJSON{},
 		Completeness: completenessJSON{Received: d.Reports.Received, Expected: d.Reports.Expected,
 			Rate: d.Reports.Completeness()},
-		OnTimeRate: d.Reports.OnTimeRate(), Reports: figuresView(d.Reports),
-		ByGroup: groupsView(d.ByGroup), ByAgency: []agencyRowJSON{}, Indicators: []indicatorFigureJSON{},
-		Trend: []trendJSON{}, Overdue: []overdueJSON{}, EarlyWarning: []warningJSON{}}
+		OnTimeRate: d.Reports.OnTimeRate(), Reports: figuresView(d.Reports)}
 	for _, a := range d.ByAgency {
 		out.ByAgency = append(out.ByAgency, agencyRowJSON{AgencyID: nullID(&a.AgencyID), Name: a.Name,
 			StatusCounts: a.Status, Total: a.Status.Total(), Reports: figuresView(a.Reports)})
 	}
+	return out
+}
+
+func dashboardTailView(d *figures.Dashboard) *dashboardTailJSON {
+	out := &dashboardTailJSON{Indicators: []indicatorFigureJSON{}, Trend: []trendJSON{}, Overdue: []overdueJSON{},
+		EarlyWarning: []warningJSON{}}
 	for _, g := range d.Indicators {
 		out.Indicators = append(out.Indicators, indicatorFigureJSON{ID: g.ID, Code: g.Code, Name: g.Name, Unit: g.Unit,
 			Direction: string(g.Direction), Year: g.Year, Target: g.Target, Actual: g.Actual,

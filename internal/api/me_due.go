@@ -37,6 +37,15 @@ func (a *api) meDue(w http.ResponseWriter, r *http.Request, u *auth.User) error 
 			if err != nil {
 				return err
 			}
+			out.Today = day(work.Today)
+			if planID == 0 { // the value the app keeps: its encoding is kept with it
+				body, err := a.work.encode(work, u.Role, func() any { addAgencyWork(out, work); return out })
+				if err != nil {
+					return err
+				}
+				writeBody(w, body)
+				return nil
+			}
 			addAgencyWork(out, work)
 		}
 	case auth.RoleCoordinator, auth.RoleAdmin:

@@ -58,6 +58,8 @@ type App struct {
 	figs  *figcache.Cache
 	// rollups keeps computed roll-ups of upstream plans (rollup_cache.go).
 	rollups *rollupCache
+	// work keeps each agency's "Việc của tôi" (mywork_cache.go).
+	work workCache
 	// signIn is the sign-in policy with its defaults filled.
 	signIn signInRules
 	mail   MailPolicy

@@ -20,16 +20,38 @@ import (
 // AgencyWork is "Việc của tôi" of by's agency today, over every active
 // plan it has tasks in (planID ≠ 0: that plan only): its reports to send
 // (late ones first), returned and waiting, and its tasks overdue or due
-// soon. Only an agency's head and officers have one.
+// soon. Only an agency's head and officers have one. The answer may be
+// shared with other readers (it is kept until the agency's rows move:
+// mywork_cache.go): read it, never change it.
 func (a *App) AgencyWork(ctx context.Context, by *auth.User, planID int64) (_ *reporting.AgencyWork, err error) {
 	defer derrors.Wrap(&err, "app.AgencyWork(plan %d)", planID)
 	if by == nil || !by.Role.NeedsAgency() || by.AgencyID == 0 || !auth.Can(by, auth.ReadPlan) {
 		return nil, derrors.New(derrors.Forbidden, "Chỉ lãnh đạo và chuyên viên của một cơ quan mới có việc báo cáo của cơ quan.")
 	}
 	today := a.Today()
+	versions, err := a.store.AgencyWorkVersion(ctx, by.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	w := a.work.get(by.AgencyID, today, versions)
+	if w == nil {
+		if w, err = a.buildAgencyWork(ctx, by.AgencyID, today); err != nil {
+			return nil, err
+		}
+		a.work.put(by.AgencyID, today, versions, w)
+	}
+	if planID != 0 {
+		w = w.OfPlan(planID)
+	}
+	return w, nil
+}
+
+// buildAgencyWork reads and builds the agency's work today: what
+// AgencyWork keeps, under the versions read before (mywork_cache.go).
+func (a *App) buildAgencyWork(ctx context.Context, agencyID int64, today time.Time) (*reporting.AgencyWork, error) {
 	// Read every task that may be due soon under any plan's window; each
 	// is then judged on its own plan's (plan.StatusNow).
-	f, err := a.store.AgencyWorkFacts(ctx, by.AgencyID, today, today.AddDate(0, 0, reporting.MaxDueSoonDays))
+	f, err := a.store.AgencyWorkFacts(ctx, agencyID, today, today.AddDate(0, 0, reporting.MaxDueSoonDays))
 	if err != nil {
 		return nil, err
 	}
@@ -39,11 +61,7 @@ func (a *App) AgencyWork(ctx context.Context, by *auth.User, planID int64) (_ *r
 			return nil, err
 		}
 	}
-	w := reporting.NewAgencyWork(f, today, 0)
-	if planID != 0 {
-		w = w.OfPlan(planID)
-	}
-	return w, nil
+	return reporting.NewAgencyWork(f, today, 0), nil
 }
 
 // PlanWork is one plan and the coordinator's work in one of its periods.

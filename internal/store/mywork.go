@@ -58,6 +58,34 @@ func (s *Store) inIDs(sub string) string {
 	return "IN (" + sub + ")"
 }
 
+// AgencyWorkVersion reads, in one query, what the agency's "my work"
+// (AgencyWorkFacts and the plans' periods and regimes judged with it) is
+// a function of besides the day: the agency's own counter (migration
+// 00031: its reports' state, revision, submission and return), the
+// plan_names counter (any plan's number or title, 00031), then every
+// plan's ID and facts version in ID order — a task given to the agency in
+// any plan changes its list, and every other row it shows moves its
+// plan's facts version (store.FigureTables). What was read after
+// these were is right for every later reader that reads the same.
+func (s *Store) AgencyWorkVersion(ctx context.Context, agencyID int64) (v []int64, err error) {
+	defer wrap(&err, "store.AgencyWorkVersion(%d)", agencyID)
+	rows, err := s.query(ctx, s.r, `SELECT COALESCE((SELECT version FROM agency_work_versions WHERE agency_id = ?), 0),
+		(SELECT value FROM counters WHERE name = 'plan_names'), id, facts_version FROM plans ORDER BY id`, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	v = []int64{0, 0}
+	for rows.Next() {
+		var id, facts int64
+		if err := rows.Scan(&v[0], &v[1], &id, &facts); err != nil {
+			return nil, err
+		}
+		v = append(v, id, facts)
+	}
+	return v, rows.Err()
+}
+
 // agencyPlans lists the active plans in which the agency leads or
 // cooperates on a task.
 func (s *Store) agencyPlans(ctx context.Context, agencyID int64) ([]int64, error) {
