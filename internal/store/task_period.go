@@ -37,15 +37,11 @@ func (s *Store) TaskPeriodStatusesNow(ctx context.Context, t *plan.Task, today t
 
 func (s *Store) taskPeriodStatuses(ctx context.Context, t *plan.Task, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
 	taskID := t.ID
-	regime, err := s.readRegime(ctx, s.r, t.PlanID)
+	dueSoon, periods, err := s.regimePeriods(ctx, t.PlanID)
 	if err != nil {
 		return nil, now, err
 	}
-	periods, err := s.periodsOf(ctx, regime)
-	if err != nil {
-		return nil, now, err
-	}
-	now = reporting.NowOf(periods, today, regime.DueSoonDays)
+	now = reporting.NowOf(periods, today, dueSoon)
 	type accepted struct {
 		report int64
 		claim  plan.PeriodClaim
@@ -83,7 +79,7 @@ func (s *Store) taskPeriodStatuses(ctx context.Context, t *plan.Task, today time
 		if ok {
 			c = &a.claim
 		}
-		ps := reporting.JudgeTask(&then[0], p, c, today, regime.DueSoonDays)
+		ps := reporting.JudgeTask(&then[0], p, c, today, dueSoon)
 		ps.ReportID = a.report
 		list = append(list, ps)
 	}
