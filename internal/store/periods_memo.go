@@ -35,20 +35,32 @@ type planPeriods struct {
 	periods []reporting.Period
 }
 
-// regimePeriods is the due-soon window of plan planID's regime and its
-// periods, as periodsOf gives them: from the memo when the plan's
-// periods_version has not moved since they were kept and no task of the
-// plan is due after the last period (periodsOf would extend the periods).
-// The counter and the latest due day are read in one statement, the
-// latter from the end of the tasks_due index, as periodsOf reads it.
-func (s *Store) regimePeriods(ctx context.Context, planID int64) (dueSoon int, periods []reporting.Period, err error) {
+// judgeBasis is what task taskID of plan planID is judged on: the
+// due-soon window of the plan's regime and its periods, as periodsOf
+// gives them — from the memo when the plan's periods_version has not
+// moved since they were kept and no task of the plan is due after the
+// last period (periodsOf would extend the periods) — and whether the task
+// has any report line with a claim (claims) or any amendment version
+// (versions), without which the answer need not read them. The counter,
+// the latest due day (from the end of the tasks_due index, as periodsOf
+// reads it) and the two are read in one statement.
+func (s *Store) judgeBasis(ctx context.Context, planID, taskID int64) (dueSoon int, periods []reporting.Period, claims, versions bool, err error) {
 	var v int64
 	var last time.Time
-	if err := s.queryRow(ctx, s.r, `SELECT periods_version, (SELECT due_date FROM tasks
-		WHERE plan_id = ? AND (due_date IS NULL) = FALSE ORDER BY due_date DESC LIMIT 1)
-		FROM plans WHERE id = ?`, planID, planID).Scan(&v, timeCol{&last}); err != nil {
-		return 0, nil, err
+	if err := s.queryRow(ctx, s.r, `SELECT periods_version,
+		(SELECT due_date FROM tasks WHERE plan_id = ? AND (due_date IS NULL) = FALSE ORDER BY due_date DESC LIMIT 1),
+		EXISTS (SELECT 1 FROM report_entries WHERE task_id = ? AND status <> ''),
+		EXISTS (SELECT 1 FROM task_versions WHERE plan_id = ? AND task_id = ?)
+		FROM plans WHERE id = ?`, planID, taskID, planID, taskID, planID).Scan(&v, timeCol{&last}, &claims, &versions); err != nil {
+		return 0, nil, false, false, err
 	}
+	dueSoon, periods, err = s.regimePeriods(ctx, planID, v, last)
+	return dueSoon, periods, claims, versions, err
+}
+
+// regimePeriods is judgeBasis's regime and periods, the plan's counter
+// being v and its latest due day last.
+func (s *Store) regimePeriods(ctx context.Context, planID, v int64, last time.Time) (dueSoon int, periods []reporting.Period, err error) {
 	m := &s.periodsMemo
 	m.mu.Lock()
 	kept := m.byPlan[planID]
