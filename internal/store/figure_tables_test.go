@@ -16,6 +16,7 @@ type catalogTrigger struct {
 	name, table string
 	events      map[string]bool // INSERT, UPDATE, DELETE
 	moves       map[Counter]bool
+	body        string // what it does, lower case
 }
 
 // counters are the counters a trigger can move.
@@ -54,7 +55,7 @@ func triggers(t *testing.T, s *Store) []catalogTrigger {
 			must(t, rows.Scan(&x.name, &x.table, &typ, &src))
 			// TRIGGER_TYPE_INSERT, _DELETE, _UPDATE (catalog/pg_trigger.h).
 			x.events[OnInsert], x.events[OnDelete], x.events[OnUpdate] = typ&(1<<2) != 0, typ&(1<<3) != 0, typ&(1<<4) != 0
-			x.moves = moves(src)
+			x.moves, x.body = moves(src), strings.ToLower(src)
 			out = append(out, x)
 		}
 		must(t, rows.Err())
@@ -73,7 +74,8 @@ func triggers(t *testing.T, s *Store) []catalogTrigger {
 		}
 		x.events = map[string]bool{strings.ToUpper(m[1]): true}
 		_, body, _ := strings.Cut(strings.ToUpper(text), " BEGIN")
-		x.moves = moves(strings.ToLower(body))
+		x.body = strings.ToLower(body)
+		x.moves = moves(x.body)
 		out = append(out, x)
 	}
 	must(t, rows.Err())

@@ -56,8 +56,10 @@ type Store struct {
 	ensured sync.Map
 	// agencyMemo keeps the agencies in Vietnamese order (agency_cache.go).
 	agencyMemo agencyCache
-	wstmts     map[string]*sql.Stmt
-	wwant      map[string]bool
+	// periodsMemo keeps each plan's regime and periods (periods_memo.go).
+	periodsMemo periodsMemo
+	wstmts      map[string]*sql.Stmt
+	wwant       map[string]bool
 	// auditQueue holds each open transaction's audit rows (*sql.Tx →
 	// *auditQueue), appended to the chain as it commits (audit.go).
 	auditQueue sync.Map

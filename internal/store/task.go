@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -188,12 +189,12 @@ func (s *Store) CreateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 	normTask(t)
 	at := now()
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		planID, seq, err := s.sectionPlace(ctx, tx, t.SectionID, t.PlanID)
-		if err != nil {
-			return err
+		planID, seq, status, err := s.sectionPlan(ctx, tx, t.SectionID)
+		if err != nil || t.PlanID != 0 && t.PlanID != planID {
+			return cmp.Or(err, ErrReference)
 		}
-		if err := s.planWritable(ctx, tx, planID); err != nil {
-			return err
+		if readOnly(status) {
+			return ErrReadOnly
 		}
 		t.PlanID = planID
 		if t.Ord <= 0 {
@@ -222,10 +223,28 @@ func (s *Store) planWritable(ctx context.Context, q querier, planID int64) error
 // writableStatus is ErrReadOnly for a plan status whose plan is history
 // (replaced or closed), nil otherwise.
 func writableStatus(status plan.PlanStatus) error {
-	if status == plan.PlanReplaced || status == plan.PlanClosed {
+	if readOnly(status) {
 		return ErrReadOnly
 	}
 	return nil
+}
+
+// readOnly reports whether a plan in this state takes no more task writes.
+func readOnly(status plan.PlanStatus) bool {
+	return status == plan.PlanReplaced || status == plan.PlanClosed
+}
+
+// sectionPlan is the plan and seq of a section with the plan's state, in
+// one read inside a task write's transaction (sectionPlace, then
+// planWritable, read them in two); ErrReference when there is no such
+// section.
+func (s *Store) sectionPlan(ctx context.Context, q querier, sectionID int64) (planID int64, seq int, status plan.PlanStatus, err error) {
+	err = s.qrow(ctx, q, `SELECT s.plan_id, s.seq, p.status FROM sections s JOIN plans p ON p.id = s.plan_id
+		WHERE s.id = ?`, sectionID).Scan(&planID, &seq, &status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, "", ErrReference
+	}
+	return planID, seq, status, err
 }
 
 // sectionPlace returns the plan and seq of a section, checking it belongs
@@ -265,12 +284,21 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		if old.Version != t.Version {
 			return ErrConflict
 		}
-		if err := s.planWritable(ctx, tx, old.PlanID); err != nil {
+		// The plan's state and the section's place in one read; when the
+		// section is not the plan's, the plan's state is read alone, so
+		// that the errors come in the order they always did.
+		planID, seq, status, err := s.sectionPlan(ctx, tx, t.SectionID)
+		if err != nil && !errors.Is(err, ErrReference) {
 			return err
 		}
-		_, seq, err := s.sectionPlace(ctx, tx, t.SectionID, old.PlanID)
-		if err != nil {
-			return err
+		if err != nil || planID != old.PlanID {
+			if err := s.planWritable(ctx, tx, old.PlanID); err != nil {
+				return err
+			}
+			return ErrReference
+		}
+		if readOnly(status) {
+			return ErrReadOnly
 		}
 		t.PlanID = old.PlanID
 		if t.Ord <= 0 {

@@ -37,41 +37,28 @@ func (s *Store) TaskPeriodStatusesNow(ctx context.Context, t *plan.Task, today t
 
 func (s *Store) taskPeriodStatuses(ctx context.Context, t *plan.Task, today time.Time) (list []reporting.PeriodStatus, now plan.Now, err error) {
 	taskID := t.ID
-	regime, err := s.readRegime(ctx, s.r, t.PlanID)
+	dueSoon, periods, anyClaim, anyVersion, err := s.judgeBasis(ctx, t.PlanID, taskID)
 	if err != nil {
 		return nil, now, err
 	}
-	periods, err := s.periodsOf(ctx, regime)
-	if err != nil {
-		return nil, now, err
-	}
-	now = reporting.NowOf(periods, today, regime.DueSoonDays)
+	now = reporting.NowOf(periods, today, dueSoon)
 	type accepted struct {
 		report int64
 		claim  plan.PeriodClaim
 	}
 	claims := map[int64]accepted{}
-	rows, err := s.query(ctx, s.r, `SELECT r.period_id, r.id, e.status, e.percent, e.completed_on
-		FROM report_entries e JOIN reports r ON r.id = e.report_id
-		WHERE e.task_id = ? AND r.state = 'accepted' AND e.status <> '' ORDER BY r.revision`, taskID)
-	if err != nil {
-		return nil, now, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var period int64
-		var a accepted
-		if err := rows.Scan(&period, &a.report, &a.claim.Claim, &a.claim.Percent, timeCol{&a.claim.CompletedOn}); err != nil {
+	if anyClaim {
+		if err := s.acceptedClaims(ctx, taskID, func(period, report int64, c plan.PeriodClaim) {
+			claims[period] = accepted{report, c} // later revisions overwrite earlier ones
+		}); err != nil {
 			return nil, now, err
 		}
-		claims[period] = a // later revisions overwrite earlier ones
 	}
-	if err := rows.Err(); err != nil {
-		return nil, now, err
-	}
-	vers, err := s.taskVersionsOf(ctx, s.r, t.PlanID, taskID)
-	if err != nil {
-		return nil, now, err
+	var vers []plan.TaskVersion
+	if anyVersion {
+		if vers, err = s.taskVersionsOf(ctx, s.r, t.PlanID, taskID); err != nil {
+			return nil, now, err
+		}
 	}
 	for _, p := range periods {
 		then := reporting.TasksIn([]plan.Task{*t}, nil, vers, p) // agencies do not change a status
@@ -83,9 +70,30 @@ func (s *Store) taskPeriodStatuses(ctx context.Context, t *plan.Task, today time
 		if ok {
 			c = &a.claim
 		}
-		ps := reporting.JudgeTask(&then[0], p, c, today, regime.DueSoonDays)
+		ps := reporting.JudgeTask(&then[0], p, c, today, dueSoon)
 		ps.ReportID = a.report
 		list = append(list, ps)
 	}
 	return list, now, nil
+}
+
+// acceptedClaims calls fn with each claim task taskID has in an accepted
+// report, by report revision.
+func (s *Store) acceptedClaims(ctx context.Context, taskID int64, fn func(period, report int64, c plan.PeriodClaim)) error {
+	rows, err := s.query(ctx, s.r, `SELECT r.period_id, r.id, e.status, e.percent, e.completed_on
+		FROM report_entries e JOIN reports r ON r.id = e.report_id
+		WHERE e.task_id = ? AND r.state = 'accepted' AND e.status <> '' ORDER BY r.revision`, taskID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var period, report int64
+		var c plan.PeriodClaim
+		if err := rows.Scan(&period, &report, &c.Claim, &c.Percent, timeCol{&c.CompletedOn}); err != nil {
+			return err
+		}
+		fn(period, report, c)
+	}
+	return rows.Err()
 }

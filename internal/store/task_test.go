@@ -133,6 +133,19 @@ func TestUpdateTask(t *testing.T) {
 		must(t, err)
 		tk.SectionID = osecs[0].ID
 		wantErr(t, s.UpdateTask(ctx, 0, tk), ErrReference)
+		wantErr(t, s.UpdateTask(ctx, 0, &plan.Task{ID: tk.ID, SectionID: 99999, Text: "x", Version: tk.Version}), ErrReference)
+
+		// A closed plan refuses first, whatever the section (the plan's
+		// state and the section's place are read together).
+		p, err := s.Plan(ctx, d.Plan.ID)
+		must(t, err)
+		p.Status = plan.PlanClosed
+		must(t, s.UpdatePlan(ctx, 0, p))
+		wantErr(t, s.UpdateTask(ctx, 0, tk), ErrReadOnly)
+		tk.SectionID = d.Sections[5].ID
+		wantErr(t, s.UpdateTask(ctx, 0, tk), ErrReadOnly)
+		wantErr(t, s.CreateTask(ctx, 0, &plan.Task{SectionID: d.Sections[5].ID, Text: "x"}), ErrReadOnly)
+		wantErr(t, s.CreateTask(ctx, 0, &plan.Task{SectionID: 99999, Text: "x"}), ErrReference)
 	})
 }
 
