@@ -18,7 +18,9 @@ type held struct {
 	release map[string]chan struct{}
 }
 
-func newHeld() *held { return &held{entered: make(chan string, 16), release: map[string]chan struct{}{}} }
+func newHeld() *held {
+	return &held{entered: make(chan string, 16), release: map[string]chan struct{}{}}
+}
 
 func (h *held) ch(path string) chan struct{} {
 	h.mu.Lock()
