@@ -44,8 +44,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	signin := newSignInFlags(fs)
 	writeLimit := newWriteLimitFlags(fs)
 	sso := newOIDCFlags(fs)
+	maxActive := maxActiveFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	if err := checkMaxActive(*maxActive); err != nil {
+		return err
 	}
 	oidcCfg, err := sso.config(*baseURL)
 	if err != nil {
@@ -130,7 +134,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var draining atomic.Bool
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
 		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes, OIDC: oidcCfg,
-		Metrics: m, Draining: draining.Load, Mailer: mailer, BaseURL: *baseURL})
+		Metrics: m, Draining: draining.Load, Mailer: mailer, BaseURL: *baseURL, MaxActive: *maxActive})
 	if err != nil {
 		return err
 	}

@@ -70,6 +70,19 @@ func (m *Metrics) Middleware(next http.Handler) http.Handler {
 	})
 }
 
+// Admission shows the server's admission gate (server.Config.MaxActive):
+// how many requests work, and how many wait for their turn. A queue that
+// stays long says the instance needs more CPU or another instance.
+func (m *Metrics) Admission(active, waiting func() int) {
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "tiendo_http_requests_active",
+			Help: "Requests of the application working now (serve --max-active bounds them)."},
+			func() float64 { return float64(active()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "tiendo_http_requests_waiting",
+			Help: "Requests of the application waiting for their turn to work."},
+			func() float64 { return float64(waiting()) }))
+}
+
 // Handler serves the metrics to Prometheus on the local machine or a
 // private network only: the numbers say little, but there is no reason
 // to show them to the Internet (docs/DEPLOY.md has the nginx rule too).

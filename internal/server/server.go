@@ -48,6 +48,11 @@ type Config struct {
 	// nil: no limit.
 	Writes *ratelimit.Limiter
 
+	// MaxActive is how many requests of the application (UI, API, open
+	// data) work at once; the others wait their turn (admit.go). Health
+	// checks and metrics always answer at once. 0: no limit.
+	MaxActive int
+
 	// Mailer sends the e-mails people wait for (password links); nil: off.
 	// BaseURL is the public address put in links (serve --base-url).
 	Mailer  notify.Sender
@@ -84,14 +89,18 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Metrics == nil {
 		cfg.Metrics = metrics.New(cfg.Store.PoolStats)
 	}
+	work := http.NewServeMux()
+	work.Handle("/api/v1/", api.New(api.Config{App: uc, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
+	work.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
+	work.Handle("/open/", open) // open data: no login
+	work.Handle("/", ui)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz(cfg.Store))
 	mux.HandleFunc("GET /readyz", readyz(cfg.Store, cfg.Draining))
 	mux.Handle("GET /metrics", cfg.Metrics.Handler())
-	mux.Handle("/api/v1/", api.New(api.Config{App: uc, Clock: cfg.Clock, Log: cfg.Log, Writes: cfg.Writes}))
-	mux.Handle("GET /open", http.RedirectHandler("/open/", http.StatusMovedPermanently))
-	mux.Handle("/open/", open) // open data: no login
-	mux.Handle("/", ui)
+	g := newGate(cfg.MaxActive)
+	cfg.Metrics.Admission(g.Active, g.Waiting)
+	mux.Handle("/", g.Wrap(work))
 
 	// Browsers send Origin / Sec-Fetch-Site on every cross-site request;
 	// CrossOriginProtection refuses unsafe methods from other origins, which
