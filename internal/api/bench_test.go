@@ -55,16 +55,24 @@ func benchPlan(b *testing.B, st *store.Store, n int) int64 {
 	return id
 }
 
+// benchStore is a new SQLite store in the benchmark's temporary directory,
+// closed with the benchmark: what every API benchmark starts from.
+func benchStore(b *testing.B) *store.Store {
+	b.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
 // benchListServer is the application over a plan of 10,000 tasks, with a
 // leader's API token: what both list benchmarks read.
 func benchListServer(b *testing.B) (http.Handler, int64, string) {
 	b.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
+	st := benchStore(b)
 	planID := benchPlan(b, st, 10_000)
 	u := auth.User{Username: "bench", Role: auth.RoleLeader}
 	if err := st.CreateUser(ctx, 0, &u, fakeHash); err != nil {

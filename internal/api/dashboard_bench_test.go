@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"tiendo/internal/demo"
 	"tiendo/internal/figures"
 	"tiendo/internal/plan"
-	"tiendo/internal/store"
 )
 
 // BenchmarkDashboard is the dashboard's figures for the reference plan
@@ -19,11 +17,7 @@ import (
 // (target ≤ 30 ms). It reports the median and p99 of one run.
 func BenchmarkDashboard(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "demo.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := benchStore(b)
 	res, err := demo.Load(ctx, st)
 	if err != nil {
 		b.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,7 +12,6 @@ import (
 	"tiendo/internal/clock"
 	"tiendo/internal/gen"
 	"tiendo/internal/server"
-	"tiendo/internal/store"
 )
 
 // BenchmarkMeDueHTTP is the deadline mix's "Việc của tôi" read in process
@@ -23,11 +21,7 @@ import (
 // reports the CPU per read (clients and server), p99 and req/s.
 func BenchmarkMeDueHTTP(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "gen.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
+	st := benchStore(b)
 	day := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
 	if _, err := gen.Run(ctx, st, gen.Config{Provinces: 4, Agencies: 200, Tasks: 4000, Quarters: 8, Seed: 1,
 		Today: day, Password: "Mật-khẩu-thử-nghiệm-42", National: true}); err != nil {

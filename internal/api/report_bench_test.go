@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -108,11 +107,7 @@ type reportBench struct {
 func benchReports(b *testing.B, agencies, perAgency int) *reportBench {
 	b.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
+	st := benchStore(b)
 	now := time.Date(2025, 6, 5, 10, 0, 0, 0, clock.Local)
 	d := plan.Draft{Plan: plan.Plan{Code: "1/KH-UBND", Title: "Kế hoạch", Status: plan.PlanActive, IssuedOn: plan.Date(2025, 4, 1)},
 		Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Number: "III", Label: "III", HoldsTasks: true}, Parent: -1}}}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -53,13 +52,9 @@ func BenchmarkCreateTaskHTTP(b *testing.B) {
 func benchTaskServer(b *testing.B) (srv *httptest.Server, st *store.Store, planID int64, token string) {
 	b.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
+	st = benchStore(b)
 	planID = benchPlan(b, st, 10_000)
-	token, err = benchUser(ctx, st, &auth.User{Username: "bench", Role: auth.RoleCoordinator})
+	token, err := benchUser(ctx, st, &auth.User{Username: "bench", Role: auth.RoleCoordinator})
 	if err != nil {
 		b.Fatal(err)
 	}
