@@ -109,8 +109,13 @@ func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, q *auditQue
 	for i, r := range q.rows {
 		users[i], actions[i], objects[i], ids[i], details[i] = r.actor, r.action, r.object, r.objectID, r.detail
 	}
-	_, err := s.exec(ctx, tx, `SELECT audit_append(?, ?, ?, ?, ?, ?, ?)`,
-		tsArg(at), at.Format(audit.TimeLayout), users, actions, objects, ids, details)
+	stmt := `SELECT audit_append(?, ?, ?, ?, ?, ?, ?)`
+	if s.asyncAudit {
+		// The head is then released without waiting for the disk; Transact
+		// flushes the WAL before it returns (commit_postgres.go).
+		stmt = `SELECT audit_append(?, ?, ?, ?, ?, ?, ?), set_config('synchronous_commit', 'off', true)`
+	}
+	_, err := s.exec(ctx, tx, stmt, tsArg(at), at.Format(audit.TimeLayout), users, actions, objects, ids, details)
 	return err
 }
 

@@ -62,7 +62,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{dialect: dialectPostgres, w: db, r: db}, nil
+	return &Store{dialect: dialectPostgres, w: db, r: db, asyncAudit: asyncAuditCommit(ctx, db)}, nil
 }
 
 // parallelGather is PostgreSQL's setting of the parallel workers one query

@@ -67,6 +67,10 @@ type Store struct {
 	// (its ? form and arguments), so that the EXPLAIN test can check the
 	// plan of each dashboard and list query. Nil outside that test.
 	trace func(query string, args []any)
+	// asyncAudit, on PostgreSQL, lets audited transactions commit
+	// asynchronously and flushes the WAL before Transact returns
+	// (commit_postgres.go).
+	asyncAudit bool
 }
 
 // Open opens (creating and migrating as needed) the database named by dsn:
@@ -171,6 +175,11 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	}
 	if err = tx.Commit(); err != nil {
 		return err
+	}
+	if s.asyncAudit && len(q.rows) > 0 {
+		if err = s.flushWAL(ctx); err != nil {
+			return err
+		}
 	}
 	s.prepareWanted(ctx)
 	return nil
