@@ -43,8 +43,8 @@ type agent struct {
 	later map[int64][]string
 	sent  bool   // the report is submitted (acknowledged): the next write turn returns it
 	state string // the state the last acknowledged step left the report in; "" before any
-	// unsure is set when a submit or return got no answer: the state read
-	// back may be either.
+	// unsure is set when a submit or return got no answer or an error:
+	// the state read back may be either.
 	unsure bool
 }
 
@@ -264,8 +264,11 @@ func (a *agent) step(s sample, sent bool, state string) {
 	switch {
 	case s.ok:
 		a.sent, a.state, a.unsure = sent, state, false
-	case s.kind == "":
-		a.unsure = true // cut off by the end of the run
+	default:
+		// Cut off by the end of the run, or failed: an error may come
+		// after the change was stored (the database lost between its
+		// commit and the answer), so the state is no longer known.
+		a.unsure = true
 	}
 }
 
