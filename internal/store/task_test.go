@@ -231,3 +231,77 @@ func TestConcurrentWrites(t *testing.T) {
 		}
 	})
 }
+
+// TestUpdateTaskSetsWhatChanged edits one task field group at a time —
+// UpdateTask's UPDATE sets the indexed columns (place, lead, deadline
+// kind and due day, completion) only when they change — and checks after
+// each edit that the whole task reads back as saved, that its
+// section_seq is its section's, and that the plan's counts kept by
+// triggers equal a recount: an edit whose change was left out of the SET
+// list would fail one of them.
+func TestUpdateTaskSetsWhatChanged(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		ag := seedAgencies(t, s)
+		d := seedPlan(t, s, ag)
+		id := d.Tasks[0].ID
+		edits := []struct {
+			name string
+			edit func(tk *plan.Task)
+		}{
+			{"product only", func(tk *plan.Task) { tk.Product = "Sản phẩm mới" }},
+			{"place in its section", func(tk *plan.Task) { tk.Ord = 7 }},
+			{"same place, named", func(tk *plan.Task) { tk.Title = "Cùng chỗ" }},
+			{"another section, at its end", func(tk *plan.Task) { tk.SectionID, tk.Ord = d.Sections[5].ID, 0 }},
+			{"another section, placed", func(tk *plan.Task) { tk.SectionID, tk.Ord = d.Sections[2].ID, 4 }},
+			{"lead", func(tk *plan.Task) { tk.LeadAgencyID = ag["tc"] }},
+			{"no lead", func(tk *plan.Task) { tk.LeadAgencyID = 0 }},
+			{"due day", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineDate, Text: "30/9/2026", Due: plan.Date(2026, 9, 30)}
+			}},
+			{"another due day", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineDate, Text: "31/10/2026", Due: plan.Date(2026, 10, 31)}
+			}},
+			{"same due day, other words", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineMonth, Text: "tháng 10/2026", Due: plan.Date(2026, 10, 31)}
+			}},
+			{"completed", func(tk *plan.Task) { tk.CompletedOn, tk.Progress = plan.Date(2025, 6, 20), 100 }},
+			{"recurring, completed", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineRecurring, Text: "hằng quý", Every: "quarter"}
+			}},
+			{"open again", func(tk *plan.Task) { tk.CompletedOn, tk.Progress = time.Time{}, 50 }},
+			{"no deadline", func(tk *plan.Task) { tk.Deadline = plan.Deadline{} }},
+			{"everything", func(tk *plan.Task) {
+				tk.SectionID, tk.Ord, tk.LeadAgencyID = d.Sections[5].ID, 0, ag["mttq"]
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineContinuous, Text: "thường xuyên"}
+				tk.CompletedOn, tk.Progress = plan.Date(2025, 7, 1), 100
+			}},
+		}
+		for _, e := range edits {
+			tk, err := s.Task(ctx, id)
+			must(t, err)
+			e.edit(tk)
+			must(t, s.UpdateTask(ctx, 0, tk))
+			got, err := s.Task(ctx, id)
+			must(t, err)
+			if !reflect.DeepEqual(*got, *tk) {
+				t.Errorf("%s: read back\n got %+v\nwant %+v", e.name, *got, *tk)
+			}
+			var seq, secSeq int
+			must(t, s.queryRow(ctx, s.r, `SELECT t.section_seq, s.seq FROM tasks t JOIN sections s ON s.id = t.section_id
+				WHERE t.id = ?`, id).Scan(&seq, &secSeq))
+			if seq != secSeq {
+				t.Errorf("%s: section_seq %d, the section's seq %d", e.name, seq, secSeq)
+			}
+			var kept, counted [3]int
+			must(t, s.queryRow(ctx, s.r, `SELECT task_count, open_task_count, per_period_completed FROM plans WHERE id = ?`,
+				d.Plan.ID).Scan(&kept[0], &kept[1], &kept[2]))
+			must(t, s.queryRow(ctx, s.r, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN completed_on IS NULL THEN 1 ELSE 0 END), 0),
+				COALESCE(SUM(CASE WHEN completed_on IS NOT NULL AND deadline_kind IN ('recurring', 'continuous') THEN 1 ELSE 0 END), 0)
+				FROM tasks WHERE plan_id = ?`, d.Plan.ID).Scan(&counted[0], &counted[1], &counted[2]))
+			if kept != counted {
+				t.Errorf("%s: kept counts %v, recounted %v", e.name, kept, counted)
+			}
+		}
+	})
+}
