@@ -138,6 +138,18 @@ func (s *Store) Task(ctx context.Context, id int64) (t *plan.Task, err error) {
 	return &v, nil
 }
 
+// TaskWithPlanStatus is Task with its plan's state, read in the task's
+// row: what an edit checks before it writes (app.UpdateTask), one
+// statement fewer than Task and Plan.
+func (s *Store) TaskWithPlanStatus(ctx context.Context, id int64) (t *plan.Task, status plan.PlanStatus, err error) {
+	defer wrap(&err, "store.TaskWithPlanStatus(%d)", id)
+	v, err := s.readTaskAnd(ctx, s.r, taskPlanStatusSQL, id, &status)
+	if err != nil {
+		return nil, "", err
+	}
+	return &v, status, nil
+}
+
 // TaskRow reads task id's row alone: without its agencies (the lead's ID
 // is there) and cited documents. For answers that name a task or judge it
 // by its deadline, one query where Task makes three.
