@@ -164,30 +164,47 @@ func (s *Store) TaskRow(ctx context.Context, id int64) (t *plan.Task, err error)
 
 // readTask reads a task whole: row, agencies and documents.
 func (s *Store) readTask(ctx context.Context, q querier, id int64) (plan.Task, error) {
-	return s.readTaskAnd(ctx, q, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id)
+	return s.readTaskAnd(ctx, q, `SELECT `+taskCols+`, `+taskLinkCols+` FROM tasks t WHERE t.id = ?`, id)
 }
 
-// readTaskAnd is readTask with the row read by query, whose columns
-// after taskCols (another table's, joined) are scanned into extra.
+// taskLinkCols, read with a task's row, say whether it has any agencies
+// (task_agencies) and any cited documents: most tasks have neither, and
+// readTask reads them only when there are some (a statement each; every
+// task edit reads its task twice). Each is one seek of a primary key.
+const taskLinkCols = `EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id),
+	EXISTS (SELECT 1 FROM task_documents td WHERE td.task_id = t.id)`
+
+// readTaskAnd is readTask with the row read by query: taskCols, then
+// taskLinkCols, then columns (another table's, joined) scanned into extra.
 func (s *Store) readTaskAnd(ctx context.Context, q querier, query string, id int64, extra ...any) (plan.Task, error) {
-	var sc scanner = s.qrow(ctx, q, query, id)
-	if len(extra) > 0 {
-		sc = moreCols{sc, extra}
-	}
-	t, err := scanTask(sc)
+	var agencies, documents bool
+	t, err := scanTask(moreCols{s.qrow(ctx, q, query, id), append([]any{&agencies, &documents}, extra...)})
 	if err != nil {
 		return t, err
 	}
-	rows, err := s.qrows(ctx, q, `SELECT agency_id, role FROM task_agencies WHERE task_id = ? ORDER BY role, ord`, id)
+	if agencies {
+		if err := s.taskAgencies(ctx, q, &t); err != nil {
+			return t, err
+		}
+	}
+	if documents {
+		t.References, err = s.taskRefs(ctx, q, id)
+	}
+	return t, err
+}
+
+// taskAgencies reads t's cooperating and mentioned agencies.
+func (s *Store) taskAgencies(ctx context.Context, q querier, t *plan.Task) error {
+	rows, err := s.qrows(ctx, q, `SELECT agency_id, role FROM task_agencies WHERE task_id = ? ORDER BY role, ord`, t.ID)
 	if err != nil {
-		return t, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var a int64
 		var role string
 		if err := rows.Scan(&a, &role); err != nil {
-			return t, err
+			return err
 		}
 		if role == roleCoop {
 			t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, a)
@@ -195,11 +212,7 @@ func (s *Store) readTaskAnd(ctx context.Context, q querier, query string, id int
 			t.MentionedAgencyIDs = append(t.MentionedAgencyIDs, a)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return t, err
-	}
-	t.References, err = s.taskRefs(ctx, q, id)
-	return t, err
+	return rows.Err()
 }
 
 // CreateTask stores a new task at the end of its section (unless t.Ord is
@@ -366,7 +379,8 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 }
 
 // taskPlanStatusSQL reads a task's row with its plan's state.
-const taskPlanStatusSQL = `SELECT ` + taskCols + `, p.status FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?`
+const taskPlanStatusSQL = `SELECT ` + taskCols + `, ` + taskLinkCols + `, p.status
+	FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?`
 
 // taskUpdate is UpdateTask's UPDATE of t (old as stored, read in the same
 // transaction; seq its new section's place, or -1 when neither its section

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -301,6 +302,65 @@ func TestUpdateTaskSetsWhatChanged(t *testing.T) {
 				FROM tasks WHERE plan_id = ?`, d.Plan.ID).Scan(&counted[0], &counted[1], &counted[2]))
 			if kept != counted {
 				t.Errorf("%s: kept counts %v, recounted %v", e.name, kept, counted)
+			}
+		}
+	})
+}
+
+// TestReadTaskLinks: readTask reads a task's agencies and its cited
+// documents only when its row says it has some (taskLinkCols); a task
+// with either, both or neither reads back as saved, by Task and inside
+// UpdateTask (whose audit detail names only what changed).
+func TestReadTaskLinks(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		ag := seedAgencies(t, s)
+		d := seedPlan(t, s, ag)
+		tk := plan.Task{SectionID: d.Sections[2].ID, Text: "Không liên kết"}
+		must(t, s.CreateTask(ctx, 0, &tk))
+		refs := []plan.Reference{{Kind: "Nghị quyết", Number: "71/NQ-CP"}}
+		steps := []struct {
+			name           string
+			coop, mentions []int64
+			refs           []plan.Reference
+			changed        []string
+		}{
+			{"neither", nil, nil, nil, nil},
+			{"cooperating only", []int64{ag["xa"]}, nil, nil, []string{"cooperating_agency_ids"}},
+			{"mentioned only", nil, []int64{ag["tc"]}, nil, []string{"cooperating_agency_ids", "mentioned_agency_ids"}},
+			{"documents only", nil, nil, refs, []string{"mentioned_agency_ids", "references"}},
+			{"both", []int64{ag["xa"], ag["tc"]}, nil, refs, []string{"cooperating_agency_ids"}},
+			{"both again, product", []int64{ag["xa"], ag["tc"]}, nil, refs, []string{"product"}},
+			{"neither again", nil, nil, nil, []string{"cooperating_agency_ids", "references"}},
+		}
+		for i, st := range steps {
+			cur, err := s.Task(ctx, tk.ID)
+			must(t, err)
+			cur.CooperatingAgencyIDs, cur.MentionedAgencyIDs, cur.References = st.coop, st.mentions, st.refs
+			if st.name == "both again, product" {
+				cur.Product = "Sản phẩm"
+			}
+			if i > 0 {
+				must(t, s.UpdateTask(ctx, 0, cur))
+				entries, err := s.AuditEntries(ctx, 1)
+				must(t, err)
+				var detail map[string]change
+				must(t, json.Unmarshal([]byte(entries[0].Detail), &detail))
+				var got []string
+				for f := range detail {
+					got = append(got, f)
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, st.changed) {
+					t.Errorf("%s: audit detail names %v, want %v", st.name, got, st.changed)
+				}
+			}
+			back, err := s.Task(ctx, tk.ID)
+			must(t, err)
+			if !slices.Equal(back.CooperatingAgencyIDs, st.coop) || !slices.Equal(back.MentionedAgencyIDs, st.mentions) ||
+				len(back.References) != len(st.refs) || len(st.refs) > 0 && back.References[0].Number != st.refs[0].Number {
+				t.Errorf("%s: read back coop %v mentions %v references %+v", st.name,
+					back.CooperatingAgencyIDs, back.MentionedAgencyIDs, back.References)
 			}
 		}
 	})
