@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"tiendo/internal/derrors"
@@ -60,5 +61,51 @@ func TestCreateTask(t *testing.T) {
 	}
 	if tk.ID == 0 || len(tk.References) != 1 {
 		t.Errorf("created %+v", tk)
+	}
+}
+
+// TestUpdateTaskPlanState: the plan's state comes with the task's read
+// and the plan is read only to name it when it refuses. A closed or
+// replaced plan refuses every edit, an empty one too, with its name; a
+// stale version is still a Conflict first; once in use again, the edit
+// goes through.
+func TestUpdateTaskPlanState(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	p, err := f.store.Plan(ctx, f.plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setStatus := func(s plan.PlanStatus) {
+		t.Helper()
+		p, err := f.store.Plan(ctx, f.plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Status = s
+		if err := f.store.UpdatePlan(ctx, 0, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range []plan.PlanStatus{plan.PlanClosed, plan.PlanReplaced} {
+		setStatus(s)
+		for _, c := range []plan.TaskChange{{Product: ptr("Báo cáo")}, {}} {
+			_, err := f.app.UpdateTask(ctx, f.coordinator, f.task1, c, nil)
+			if !errors.Is(err, derrors.ReadOnly) || !strings.Contains(derrors.MessageOf(err), p.Name()) {
+				t.Errorf("%s plan, change %+v: %v, want ReadOnly naming %q", s, c, err, p.Name())
+			}
+		}
+		_, err = f.app.UpdateTask(ctx, f.coordinator, f.task1, plan.TaskChange{Product: ptr("Báo cáo")}, []int{99})
+		if !errors.Is(err, derrors.Conflict) {
+			t.Errorf("%s plan, stale version: %v, want Conflict", s, err)
+		}
+	}
+	setStatus(plan.PlanActive)
+	got, err := f.app.UpdateTask(ctx, f.coordinator, f.task1, plan.TaskChange{Product: ptr("Báo cáo")}, nil)
+	if err != nil || got.Product != "Báo cáo" {
+		t.Errorf("active again: %+v, %v", got, err)
+	}
+	if _, err := f.app.UpdateTask(ctx, f.coordinator, 99999, plan.TaskChange{}, nil); !errors.Is(err, derrors.NotFound) {
+		t.Errorf("missing task: %v, want NotFound", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 
 	"tiendo/internal/audit"
 )
@@ -190,11 +191,46 @@ type change struct {
 type changes map[string]change
 
 // add records field when its value before and after differ. Values are
-// compared as JSON, which is also how they are logged.
+// compared as JSON, which is also how they are logged; values plainly
+// equal (sameValue) are not marshalled: an edit compares a score of
+// fields, most unchanged, inside its write transaction.
 func (c changes) add(field string, before, after any) {
+	if sameValue(before, after) {
+		return
+	}
 	b, _ := json.Marshal(before)
 	a, _ := json.Marshal(after)
 	if string(b) != string(a) {
 		c[field] = change{before, after}
 	}
+}
+
+// sameValue reports whether a and b are the same value of one of the
+// types changes.add mostly sees, so that their JSON is the same too. False
+// says nothing: add compares the JSON then. A nil list and an empty one
+// are not the same (null and []).
+func sameValue(a, b any) bool {
+	switch a := a.(type) {
+	case nil:
+		return b == nil
+	case string:
+		b, ok := b.(string)
+		return ok && a == b
+	case int:
+		b, ok := b.(int)
+		return ok && a == b
+	case int64:
+		b, ok := b.(int64)
+		return ok && a == b
+	case bool:
+		b, ok := b.(bool)
+		return ok && a == b
+	case []int64:
+		b, ok := b.([]int64)
+		return ok && (a == nil) == (b == nil) && slices.Equal(a, b)
+	case []string:
+		b, ok := b.([]string)
+		return ok && (a == nil) == (b == nil) && slices.Equal(a, b)
+	}
+	return false
 }

@@ -68,3 +68,25 @@ func TestAuditEveryWrite(t *testing.T) {
 		}
 	})
 }
+
+// TestChangesAddAsJSON: changes.add records a field exactly when the
+// JSON of its values differ, whether or not its shortcut for plainly equal
+// values (sameValue) answers.
+func TestChangesAddAsJSON(t *testing.T) {
+	pairs := [][2]any{
+		{nil, nil}, {nil, ""}, {"", nil}, {"", ""}, {"a", "a"}, {"a", "b"}, {"\xff", "\xfe"},
+		{1, 1}, {1, 2}, {1, int64(1)}, {int64(3), int64(3)}, {int64(3), int64(4)}, {true, true}, {true, false},
+		{[]int64(nil), []int64(nil)}, {[]int64(nil), []int64{}}, {[]int64{}, []int64{}}, {[]int64{1, 2}, []int64{1, 2}},
+		{[]int64{1, 2}, []int64{2, 1}}, {[]string(nil), []string{}}, {[]string{"a"}, []string{"a"}}, {[]string{"a"}, []string{"b"}},
+		{plan.DeadlineDate, plan.DeadlineDate}, {plan.DeadlineDate, "date"}, {1.0, 1}, {nil, []int64(nil)},
+	}
+	for _, p := range pairs {
+		c := changes{}
+		c.add("f", p[0], p[1])
+		b, _ := json.Marshal(p[0])
+		a, _ := json.Marshal(p[1])
+		if _, got := c["f"]; got != (string(a) != string(b)) {
+			t.Errorf("add(%#v, %#v) recorded %v; JSON %s and %s", p[0], p[1], got, b, a)
+		}
+	}
+}

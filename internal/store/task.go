@@ -138,6 +138,18 @@ func (s *Store) Task(ctx context.Context, id int64) (t *plan.Task, err error) {
 	return &v, nil
 }
 
+// TaskWithPlanStatus is Task with its plan's state, read in the task's
+// row: what an edit checks before it writes (app.UpdateTask), one
+// statement fewer than Task and Plan.
+func (s *Store) TaskWithPlanStatus(ctx context.Context, id int64) (t *plan.Task, status plan.PlanStatus, err error) {
+	defer wrap(&err, "store.TaskWithPlanStatus(%d)", id)
+	v, err := s.readTaskAnd(ctx, s.r, taskPlanStatusSQL, id, &status)
+	if err != nil {
+		return nil, "", err
+	}
+	return &v, status, nil
+}
+
 // TaskRow reads task id's row alone: without its agencies (the lead's ID
 // is there) and cited documents. For answers that name a task or judge it
 // by its deadline, one query where Task makes three.
@@ -152,20 +164,47 @@ func (s *Store) TaskRow(ctx context.Context, id int64) (t *plan.Task, err error)
 
 // readTask reads a task whole: row, agencies and documents.
 func (s *Store) readTask(ctx context.Context, q querier, id int64) (plan.Task, error) {
-	t, err := scanTask(s.qrow(ctx, q, `SELECT `+taskCols+` FROM tasks t WHERE t.id = ?`, id))
+	return s.readTaskAnd(ctx, q, `SELECT `+taskCols+`, `+taskLinkCols+` FROM tasks t WHERE t.id = ?`, id)
+}
+
+// taskLinkCols, read with a task's row, say whether it has any agencies
+// (task_agencies) and any cited documents: most tasks have neither, and
+// readTask reads them only when there are some (a statement each; every
+// task edit reads its task twice). Each is one seek of a primary key.
+const taskLinkCols = `EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id),
+	EXISTS (SELECT 1 FROM task_documents td WHERE td.task_id = t.id)`
+
+// readTaskAnd is readTask with the row read by query: taskCols, then
+// taskLinkCols, then columns (another table's, joined) scanned into extra.
+func (s *Store) readTaskAnd(ctx context.Context, q querier, query string, id int64, extra ...any) (plan.Task, error) {
+	var agencies, documents bool
+	t, err := scanTask(moreCols{s.qrow(ctx, q, query, id), append([]any{&agencies, &documents}, extra...)})
 	if err != nil {
 		return t, err
 	}
-	rows, err := s.qrows(ctx, q, `SELECT agency_id, role FROM task_agencies WHERE task_id = ? ORDER BY role, ord`, id)
+	if agencies {
+		if err := s.taskAgencies(ctx, q, &t); err != nil {
+			return t, err
+		}
+	}
+	if documents {
+		t.References, err = s.taskRefs(ctx, q, id)
+	}
+	return t, err
+}
+
+// taskAgencies reads t's cooperating and mentioned agencies.
+func (s *Store) taskAgencies(ctx context.Context, q querier, t *plan.Task) error {
+	rows, err := s.qrows(ctx, q, `SELECT agency_id, role FROM task_agencies WHERE task_id = ? ORDER BY role, ord`, t.ID)
 	if err != nil {
-		return t, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var a int64
 		var role string
 		if err := rows.Scan(&a, &role); err != nil {
-			return t, err
+			return err
 		}
 		if role == roleCoop {
 			t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, a)
@@ -173,11 +212,7 @@ func (s *Store) readTask(ctx context.Context, q querier, id int64) (plan.Task, e
 			t.MentionedAgencyIDs = append(t.MentionedAgencyIDs, a)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return t, err
-	}
-	t.References, err = s.taskRefs(ctx, q, id)
-	return t, err
+	return rows.Err()
 }
 
 // CreateTask stores a new task at the end of its section (unless t.Ord is
@@ -275,27 +310,38 @@ func taskDetail(t *plan.Task) map[string]any {
 func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err error) {
 	defer wrap(&err, "store.UpdateTask(%d)", t.ID)
 	normTask(t)
+	// Folded before the transaction: the writer need not be held for it.
+	search := taskSearch(t)
 	at := now()
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		old, err := s.readTask(ctx, tx, t.ID)
+		// The task with its plan's state in one read.
+		var status plan.PlanStatus
+		old, err := s.readTaskAnd(ctx, tx, taskPlanStatusSQL, t.ID, &status)
 		if err != nil {
 			return err
 		}
 		if old.Version != t.Version {
 			return ErrConflict
 		}
-		// The plan's state and the section's place in one read; when the
-		// section is not the plan's, the plan's state is read alone, so
-		// that the errors come in the order they always did.
-		planID, seq, status, err := s.sectionPlan(ctx, tx, t.SectionID)
-		if err != nil && !errors.Is(err, ErrReference) {
-			return err
-		}
-		if err != nil || planID != old.PlanID {
-			if err := s.planWritable(ctx, tx, old.PlanID); err != nil {
+		// A task that stays in its section is in its plan (the composite
+		// foreign key), whose state is read; one that moves, or changes
+		// its place in it, needs the section's place (seq), read with the
+		// plan's state as before; when the section is not the plan's, the
+		// plan's state is read alone, so that the errors come in the order
+		// they always did.
+		seq := -1
+		if t.SectionID != old.SectionID || t.Ord > 0 && t.Ord != old.Ord {
+			planID, sseq, sstatus, err := s.sectionPlan(ctx, tx, t.SectionID)
+			if err != nil && !errors.Is(err, ErrReference) {
 				return err
 			}
-			return ErrReference
+			if err != nil || planID != old.PlanID {
+				if err := s.planWritable(ctx, tx, old.PlanID); err != nil {
+					return err
+				}
+				return ErrReference
+			}
+			seq, status = sseq, sstatus
 		}
 		if readOnly(status) {
 			return ErrReadOnly
@@ -311,16 +357,8 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 			}
 		}
 		keepReportingFields(&old, t)
-		d, o := &t.Deadline, &t.OriginalDeadline
-		res, err := s.texec(ctx, tx, `UPDATE tasks SET section_id = ?, section_seq = ?, ord = ?, title = ?, text = ?,
-			search = ?, lead_agency_id = ?, deadline_kind = ?, deadline_text = ?, due_date = ?, deadline_start = ?,
-			deadline_every = ?, original_deadline_kind = ?, original_deadline_text = ?, original_due_date = ?,
-			original_deadline_start = ?, original_deadline_every = ?, product = ?, progress = ?, completed_on = ?,
-			reported_at = ?, version = version + 1, updated_at = ?
-			WHERE id = ? AND version = ?`,
-			t.SectionID, seq, t.Ord, t.Title, t.Text, taskSearch(t), refArg(t.LeadAgencyID), string(d.Kind), d.Text,
-			dateArg(d.Due), dateArg(d.Start), d.Every, string(o.Kind), o.Text, dateArg(o.Due), dateArg(o.Start), o.Every,
-			t.Product, t.Progress, dateArg(t.CompletedOn), tsArg(t.ReportedAt), tsArg(at), t.ID, t.Version)
+		query, args := taskUpdate(&old, t, seq, search, at)
+		res, err := s.texec(ctx, tx, query, args...)
 		if err != nil {
 			return err
 		}
@@ -338,6 +376,55 @@ func (s *Store) UpdateTask(ctx context.Context, actor int64, t *plan.Task) (err 
 		t.CreatedAt, t.UpdatedAt = old.CreatedAt, at
 		return nil
 	})
+}
+
+// taskPlanStatusSQL reads a task's row with its plan's state.
+const taskPlanStatusSQL = `SELECT ` + taskCols + `, ` + taskLinkCols + `, p.status
+	FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?`
+
+// taskUpdate is UpdateTask's UPDATE of t (old as stored, read in the same
+// transaction; seq its new section's place, or -1 when neither its section
+// nor its place in it changes) and its arguments. The columns an index,
+// a foreign key or a trigger's UPDATE OF list names are set only when
+// their values change: SQLite rewrites an index entry (and checks the
+// key, runs the trigger) whenever its column is in the SET list, equal or
+// not, and the pages so dirtied are written at commit, under the writer.
+// The rest are always set. Grouped, at most sixteen shapes of the
+// statement (the write-statement cache keeps each).
+func taskUpdate(old, t *plan.Task, seq int, search string, at time.Time) (string, []any) {
+	d, o := &t.Deadline, &t.OriginalDeadline
+	var b strings.Builder
+	b.WriteString(`UPDATE tasks SET title = ?, text = ?, search = ?, product = ?, deadline_text = ?, deadline_start = ?,
+		deadline_every = ?, original_deadline_kind = ?, original_deadline_text = ?, original_due_date = ?,
+		original_deadline_start = ?, original_deadline_every = ?, progress = ?, reported_at = ?,
+		version = version + 1, updated_at = ?`)
+	args := make([]any, 0, 24)
+	args = append(args, t.Title, t.Text, search, t.Product, d.Text, dateArg(d.Start), d.Every,
+		string(o.Kind), o.Text, dateArg(o.Due), dateArg(o.Start), o.Every, t.Progress, tsArg(t.ReportedAt), tsArg(at))
+	if seq >= 0 {
+		// tasks_order, tasks_due, tasks_open_now, tasks_section; the
+		// foreign key to sections.
+		b.WriteString(`, section_id = ?, section_seq = ?, ord = ?`)
+		args = append(args, t.SectionID, seq, t.Ord)
+	}
+	if t.LeadAgencyID != old.LeadAgencyID {
+		b.WriteString(`, lead_agency_id = ?`) // tasks_lead; the foreign key to agencies
+		args = append(args, refArg(t.LeadAgencyID))
+	}
+	if d.Kind != old.Deadline.Kind || dateArg(d.Due) != dateArg(old.Deadline.Due) {
+		// tasks_due, tasks_open_now, tasks_per_period_claim (by its
+		// condition); tasks_per_period_update
+		b.WriteString(`, deadline_kind = ?, due_date = ?`)
+		args = append(args, string(d.Kind), dateArg(d.Due))
+	}
+	if dateArg(t.CompletedOn) != dateArg(old.CompletedOn) {
+		// tasks_open_now (by its condition); tasks_count_update, tasks_per_period_update
+		b.WriteString(`, completed_on = ?`)
+		args = append(args, dateArg(t.CompletedOn))
+	}
+	b.WriteString(` WHERE id = ? AND version = ?`)
+	args = append(args, t.ID, t.Version)
+	return b.String(), args
 }
 
 // keepReportingFields sets on t, about to be saved by UpdateTask, the

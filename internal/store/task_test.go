@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -228,6 +229,139 @@ func TestConcurrentWrites(t *testing.T) {
 		must(t, s.queryRow(ctx, s.r, `SELECT SUM(progress) FROM tasks WHERE plan_id = ?`, planID).Scan(&sum))
 		if sum != 160 {
 			t.Errorf("sum of progress %d, want 160 (one step per update)", sum)
+		}
+	})
+}
+
+// TestUpdateTaskSetsWhatChanged edits one task field group at a time —
+// UpdateTask's UPDATE sets the indexed columns (place, lead, deadline
+// kind and due day, completion) only when they change — and checks after
+// each edit that the whole task reads back as saved, that its
+// section_seq is its section's, and that the plan's counts kept by
+// triggers equal a recount: an edit whose change was left out of the SET
+// list would fail one of them.
+func TestUpdateTaskSetsWhatChanged(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		ag := seedAgencies(t, s)
+		d := seedPlan(t, s, ag)
+		id := d.Tasks[0].ID
+		edits := []struct {
+			name string
+			edit func(tk *plan.Task)
+		}{
+			{"product only", func(tk *plan.Task) { tk.Product = "Sản phẩm mới" }},
+			{"place in its section", func(tk *plan.Task) { tk.Ord = 7 }},
+			{"same place, named", func(tk *plan.Task) { tk.Title = "Cùng chỗ" }},
+			{"another section, at its end", func(tk *plan.Task) { tk.SectionID, tk.Ord = d.Sections[5].ID, 0 }},
+			{"another section, placed", func(tk *plan.Task) { tk.SectionID, tk.Ord = d.Sections[2].ID, 4 }},
+			{"lead", func(tk *plan.Task) { tk.LeadAgencyID = ag["tc"] }},
+			{"no lead", func(tk *plan.Task) { tk.LeadAgencyID = 0 }},
+			{"due day", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineDate, Text: "30/9/2026", Due: plan.Date(2026, 9, 30)}
+			}},
+			{"another due day", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineDate, Text: "31/10/2026", Due: plan.Date(2026, 10, 31)}
+			}},
+			{"same due day, other words", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineMonth, Text: "tháng 10/2026", Due: plan.Date(2026, 10, 31)}
+			}},
+			{"completed", func(tk *plan.Task) { tk.CompletedOn, tk.Progress = plan.Date(2025, 6, 20), 100 }},
+			{"recurring, completed", func(tk *plan.Task) {
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineRecurring, Text: "hằng quý", Every: "quarter"}
+			}},
+			{"open again", func(tk *plan.Task) { tk.CompletedOn, tk.Progress = time.Time{}, 50 }},
+			{"no deadline", func(tk *plan.Task) { tk.Deadline = plan.Deadline{} }},
+			{"everything", func(tk *plan.Task) {
+				tk.SectionID, tk.Ord, tk.LeadAgencyID = d.Sections[5].ID, 0, ag["mttq"]
+				tk.Deadline = plan.Deadline{Kind: plan.DeadlineContinuous, Text: "thường xuyên"}
+				tk.CompletedOn, tk.Progress = plan.Date(2025, 7, 1), 100
+			}},
+		}
+		for _, e := range edits {
+			tk, err := s.Task(ctx, id)
+			must(t, err)
+			e.edit(tk)
+			must(t, s.UpdateTask(ctx, 0, tk))
+			got, err := s.Task(ctx, id)
+			must(t, err)
+			if !reflect.DeepEqual(*got, *tk) {
+				t.Errorf("%s: read back\n got %+v\nwant %+v", e.name, *got, *tk)
+			}
+			var seq, secSeq int
+			must(t, s.queryRow(ctx, s.r, `SELECT t.section_seq, s.seq FROM tasks t JOIN sections s ON s.id = t.section_id
+				WHERE t.id = ?`, id).Scan(&seq, &secSeq))
+			if seq != secSeq {
+				t.Errorf("%s: section_seq %d, the section's seq %d", e.name, seq, secSeq)
+			}
+			var kept, counted [3]int
+			must(t, s.queryRow(ctx, s.r, `SELECT task_count, open_task_count, per_period_completed FROM plans WHERE id = ?`,
+				d.Plan.ID).Scan(&kept[0], &kept[1], &kept[2]))
+			must(t, s.queryRow(ctx, s.r, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN completed_on IS NULL THEN 1 ELSE 0 END), 0),
+				COALESCE(SUM(CASE WHEN completed_on IS NOT NULL AND deadline_kind IN ('recurring', 'continuous') THEN 1 ELSE 0 END), 0)
+				FROM tasks WHERE plan_id = ?`, d.Plan.ID).Scan(&counted[0], &counted[1], &counted[2]))
+			if kept != counted {
+				t.Errorf("%s: kept counts %v, recounted %v", e.name, kept, counted)
+			}
+		}
+	})
+}
+
+// TestReadTaskLinks: readTask reads a task's agencies and its cited
+// documents only when its row says it has some (taskLinkCols); a task
+// with either, both or neither reads back as saved, by Task and inside
+// UpdateTask (whose audit detail names only what changed).
+func TestReadTaskLinks(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		ag := seedAgencies(t, s)
+		d := seedPlan(t, s, ag)
+		tk := plan.Task{SectionID: d.Sections[2].ID, Text: "Không liên kết"}
+		must(t, s.CreateTask(ctx, 0, &tk))
+		refs := []plan.Reference{{Kind: "Nghị quyết", Number: "71/NQ-CP"}}
+		steps := []struct {
+			name           string
+			coop, mentions []int64
+			refs           []plan.Reference
+			changed        []string
+		}{
+			{"neither", nil, nil, nil, nil},
+			{"cooperating only", []int64{ag["xa"]}, nil, nil, []string{"cooperating_agency_ids"}},
+			{"mentioned only", nil, []int64{ag["tc"]}, nil, []string{"cooperating_agency_ids", "mentioned_agency_ids"}},
+			{"documents only", nil, nil, refs, []string{"mentioned_agency_ids", "references"}},
+			{"both", []int64{ag["xa"], ag["tc"]}, nil, refs, []string{"cooperating_agency_ids"}},
+			{"both again, product", []int64{ag["xa"], ag["tc"]}, nil, refs, []string{"product"}},
+			{"neither again", nil, nil, nil, []string{"cooperating_agency_ids", "references"}},
+		}
+		for i, st := range steps {
+			cur, err := s.Task(ctx, tk.ID)
+			must(t, err)
+			cur.CooperatingAgencyIDs, cur.MentionedAgencyIDs, cur.References = st.coop, st.mentions, st.refs
+			if st.name == "both again, product" {
+				cur.Product = "Sản phẩm"
+			}
+			if i > 0 {
+				must(t, s.UpdateTask(ctx, 0, cur))
+				entries, err := s.AuditEntries(ctx, 1)
+				must(t, err)
+				var detail map[string]change
+				must(t, json.Unmarshal([]byte(entries[0].Detail), &detail))
+				var got []string
+				for f := range detail {
+					got = append(got, f)
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, st.changed) {
+					t.Errorf("%s: audit detail names %v, want %v", st.name, got, st.changed)
+				}
+			}
+			back, err := s.Task(ctx, tk.ID)
+			must(t, err)
+			if !slices.Equal(back.CooperatingAgencyIDs, st.coop) || !slices.Equal(back.MentionedAgencyIDs, st.mentions) ||
+				len(back.References) != len(st.refs) || len(st.refs) > 0 && back.References[0].Number != st.refs[0].Number {
+				t.Errorf("%s: read back coop %v mentions %v references %+v", st.name,
+					back.CooperatingAgencyIDs, back.MentionedAgencyIDs, back.References)
+			}
 		}
 	})
 }
