@@ -214,23 +214,29 @@ func sameValue(a, b any) bool {
 	case nil:
 		return b == nil
 	case string:
-		b, ok := b.(string)
-		return ok && a == b
+		return same(a, b)
 	case int:
-		b, ok := b.(int)
-		return ok && a == b
+		return same(a, b)
 	case int64:
-		b, ok := b.(int64)
-		return ok && a == b
+		return same(a, b)
 	case bool:
-		b, ok := b.(bool)
-		return ok && a == b
+		return same(a, b)
 	case []int64:
-		b, ok := b.([]int64)
-		return ok && (a == nil) == (b == nil) && slices.Equal(a, b)
+		return sameList(a, b)
 	case []string:
-		b, ok := b.([]string)
-		return ok && (a == nil) == (b == nil) && slices.Equal(a, b)
+		return sameList(a, b)
 	}
 	return false
+}
+
+// same reports whether b is a T equal to a.
+func same[T comparable](a T, b any) bool {
+	v, ok := b.(T)
+	return ok && a == v
+}
+
+// sameList reports whether b is a []T with a's elements, nil only when a is.
+func sameList[T comparable](a []T, b any) bool {
+	v, ok := b.([]T)
+	return ok && (a == nil) == (v == nil) && slices.Equal(a, v)
 }
