@@ -33,8 +33,8 @@ type agencyList struct {
 // agencies returns the cached list, reading the agencies again when the
 // counter has moved. The result is shared: callers copy what they change.
 func (s *Store) agencies(ctx context.Context) (*agencyList, error) {
-	var v int64
-	if err := s.queryRow(ctx, s.r, `SELECT value FROM counters WHERE name = 'agencies'`).Scan(&v); err != nil {
+	v, err := s.counter(ctx, "agencies")
+	if err != nil {
 		return nil, err
 	}
 	c := &s.agencyMemo
@@ -69,6 +69,14 @@ func (s *Store) agencies(ctx context.Context) (*agencyList, error) {
 	}
 	c.cur = l
 	return l, nil
+}
+
+// counter reads a row of counters (kept on PostgreSQL: watch.go).
+func (s *Store) counter(ctx context.Context, name string) (int64, error) {
+	return watched(s, watchKey{kind: watchCounter, name: name}, func() (v int64, err error) {
+		err = s.queryRow(ctx, s.r, `SELECT value FROM counters WHERE name = ?`, name).Scan(&v)
+		return v, err
+	})
 }
 
 // cloneAgencies copies the list so that a caller may change it.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 )
 
@@ -48,7 +49,25 @@ func TestAnalyze(t *testing.T) {
 	if !analyzed("tasks") || !analyzed("reports") {
 		t.Error("Analyze() left the schema's tables without statistics")
 	}
+	// A load moves the plans' facts versions row by row in one
+	// transaction, as gen does: the plans table swells.
+	newRepFix(t, s)
+	must(t, s.Transact(ctx, func(tx *sql.Tx) error {
+		_, err := s.exec(ctx, tx, `UPDATE plans SET facts_version = facts_version + 1`)
+		for i := 0; i < 2000 && err == nil; i++ {
+			_, err = s.exec(ctx, tx, `UPDATE plans SET facts_version = facts_version + 1`)
+		}
+		return err
+	}))
+	size := func() (n int64) {
+		must(t, s.w.QueryRowContext(ctx, `SELECT pg_relation_size('plans')`).Scan(&n))
+		return n
+	}
+	swollen := size()
 	must(t, s.VacuumAnalyze(ctx)) // what gen does
+	if after := size(); after > 2*8192 || after >= swollen {
+		t.Errorf("plans: %d bytes after the load, %d after VacuumAnalyze; want at most two pages", swollen, after)
+	}
 	var n int
 	must(t, s.w.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = current_schema()
 		AND relname IN ('tasks', 'report_entries') AND last_vacuum IS NOT NULL`).Scan(&n))

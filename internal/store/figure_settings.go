@@ -12,7 +12,19 @@ import (
 // exist.
 func (s *Store) FigureSettings(ctx context.Context, planID int64) (f *figures.Settings, err error) {
 	defer wrap(&err, "store.FigureSettings(%d)", planID)
-	return s.readFigureSettings(ctx, s.r, planID)
+	// Kept on PostgreSQL (watch.go): a change of the settings moves the
+	// plan's facts version (migration 00011), which announces it.
+	v, err := watched(s, watchKey{kind: watchSettings, id: planID}, func() (figures.Settings, error) {
+		f, err := s.readFigureSettings(ctx, s.r, planID)
+		if err != nil {
+			return figures.Settings{}, err
+		}
+		return *f, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
 }
 
 // readFigureSettings reads the plan's settings row, if any, with the plan

@@ -56,6 +56,11 @@ func triggers(t *testing.T, s *Store) []catalogTrigger {
 			// TRIGGER_TYPE_INSERT, _DELETE, _UPDATE (catalog/pg_trigger.h).
 			x.events[OnInsert], x.events[OnDelete], x.events[OnUpdate] = typ&(1<<2) != 0, typ&(1<<3) != 0, typ&(1<<4) != 0
 			x.moves, x.body = moves(src), strings.ToLower(src)
+			if strings.HasSuffix(x.name, "_watch") {
+				// Migration 00033's triggers read the versions to announce
+				// their change; they move nothing.
+				x.moves = nil
+			}
 			out = append(out, x)
 		}
 		must(t, rows.Err())

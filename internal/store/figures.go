@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -374,26 +375,32 @@ func (s *Store) eachOn(ctx context.Context, q querier, query string, args []any,
 // ErrNotFound when the plan does not exist.
 func (s *Store) FactsVersion(ctx context.Context, planID int64) (facts, reports int64, err error) {
 	defer wrap(&err, "store.FactsVersion(%d)", planID)
-	err = s.queryRow(ctx, s.r, `SELECT facts_version, reports_version FROM plans WHERE id = ?`, planID).Scan(&facts, &reports)
+	v, err := watched(s, watchKey{kind: watchPlan, id: planID}, func() (v [2]int64, err error) {
+		err = s.queryRow(ctx, s.r, `SELECT facts_version, reports_version FROM plans WHERE id = ?`, planID).Scan(&v[0], &v[1])
+		return v, err
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, 0, ErrNotFound
 	}
-	return facts, reports, err
+	return v[0], v[1], err
 }
 
 // FactsVersions reads every plan's two figure versions (FactsVersion) in
 // one query: [facts, reports] by plan ID.
 func (s *Store) FactsVersions(ctx context.Context) (v map[int64][2]int64, err error) {
 	defer wrap(&err, "store.FactsVersions")
-	v = map[int64][2]int64{}
-	err = s.each(ctx, `SELECT id, facts_version, reports_version FROM plans`, nil, func(rows *sql.Rows) error {
-		var id int64
-		var x [2]int64
-		err := rows.Scan(&id, &x[0], &x[1])
-		v[id] = x
-		return err
+	v, err = watched(s, watchKey{kind: watchPlans}, func() (map[int64][2]int64, error) {
+		v := map[int64][2]int64{}
+		err := s.each(ctx, `SELECT id, facts_version, reports_version FROM plans`, nil, func(rows *sql.Rows) error {
+			var id int64
+			var x [2]int64
+			err := rows.Scan(&id, &x[0], &x[1])
+			v[id] = x
+			return err
+		})
+		return v, err
 	})
-	return v, err
+	return maps.Clone(v), err
 }
 
 // PeriodReports reads every revision of the plan's reports of one period,

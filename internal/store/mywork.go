@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"tiendo/internal/reporting"
@@ -69,21 +70,24 @@ func (s *Store) inIDs(sub string) string {
 // these were is right for every later reader that reads the same.
 func (s *Store) AgencyWorkVersion(ctx context.Context, agencyID int64) (v []int64, err error) {
 	defer wrap(&err, "store.AgencyWorkVersion(%d)", agencyID)
-	rows, err := s.query(ctx, s.r, `SELECT COALESCE((SELECT version FROM agency_work_versions WHERE agency_id = ?), 0),
-		(SELECT value FROM counters WHERE name = 'plan_names'), id, facts_version FROM plans ORDER BY id`, agencyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	v = []int64{0, 0}
-	for rows.Next() {
-		var id, facts int64
-		if err := rows.Scan(&v[0], &v[1], &id, &facts); err != nil {
+	v, err = watched(s, watchKey{kind: watchWork, id: agencyID}, func() ([]int64, error) {
+		rows, err := s.query(ctx, s.r, `SELECT COALESCE((SELECT version FROM agency_work_versions WHERE agency_id = ?), 0),
+			(SELECT value FROM counters WHERE name = 'plan_names'), id, facts_version FROM plans ORDER BY id`, agencyID)
+		if err != nil {
 			return nil, err
 		}
-		v = append(v, id, facts)
-	}
-	return v, rows.Err()
+		defer rows.Close()
+		v := []int64{0, 0}
+		for rows.Next() {
+			var id, facts int64
+			if err := rows.Scan(&v[0], &v[1], &id, &facts); err != nil {
+				return nil, err
+			}
+			v = append(v, id, facts)
+		}
+		return v, rows.Err()
+	})
+	return slices.Clone(v), err
 }
 
 // agencyPlans lists the active plans in which the agency leads or

@@ -28,6 +28,7 @@ func TestAgencyWorkVersion(t *testing.T) {
 			t.Helper()
 			_, err := s.exec(ctx, s.w, q, args...)
 			must(t, err)
+			settled(t, s)
 		}
 		moves := func(what string, agency int64, want bool, q string, args ...any) {
 			t.Helper()

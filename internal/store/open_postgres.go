@@ -62,7 +62,9 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{dialect: dialectPostgres, w: db, r: db, asyncAudit: asyncAuditCommit(ctx, db)}, nil
+	s := &Store{dialect: dialectPostgres, w: db, r: db, asyncAudit: asyncAuditCommit(ctx, db), watch: newWatch()}
+	s.stopListen = s.startListener(cfg)
+	return s, nil
 }
 
 // parallelGather is PostgreSQL's setting of the parallel workers one query

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 
 	"tiendo/internal/plan"
@@ -36,19 +37,22 @@ func normPlan(p *plan.Plan) {
 // Plans lists plans, newest first (latest registered first).
 func (s *Store) Plans(ctx context.Context) (list []plan.Plan, err error) {
 	defer wrap(&err, "store.Plans")
-	rows, err := s.query(ctx, s.r, `SELECT `+planCols+` FROM plans ORDER BY id DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		p, err := scanPlan(rows)
+	list, err = watched(s, watchKey{kind: watchList}, func() (list []plan.Plan, err error) {
+		rows, err := s.query(ctx, s.r, `SELECT `+planCols+` FROM plans ORDER BY id DESC`)
 		if err != nil {
 			return nil, err
 		}
-		list = append(list, p)
-	}
-	return list, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			p, err := scanPlan(rows)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, p)
+		}
+		return list, rows.Err()
+	})
+	return slices.Clone(list), err
 }
 
 // Plan reads one plan.

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Dialect names returned by Store.Dialect.
@@ -71,6 +72,12 @@ type Store struct {
 	// asynchronously and flushes the WAL before Transact returns
 	// (commit_postgres.go).
 	asyncAudit bool
+	// watch keeps, on PostgreSQL, reads of the rows that announce their
+	// changes (watch.go); nil on SQLite. channel is its listener's, set
+	// once it listens; stopListen stops the listener.
+	watch      *watch
+	channel    atomic.Pointer[string]
+	stopListen func()
 }
 
 // Open opens (creating and migrating as needed) the database named by dsn:
@@ -99,6 +106,9 @@ func Open(ctx context.Context, dsn string) (s *Store, err error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.stopListen != nil {
+		s.stopListen()
+	}
 	s.stmtMu.Lock()
 	for _, st := range s.stmts {
 		st.Close()
@@ -176,7 +186,12 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if err = tx.Commit(); err != nil {
 		return err
 	}
-	if s.asyncAudit && len(q.rows) > 0 {
+	flush := s.asyncAudit && len(q.rows) > 0
+	flushed, err := s.markCommitted(ctx, flush)
+	if err != nil {
+		return err
+	}
+	if flush && !flushed {
 		if err = s.flushWAL(ctx); err != nil {
 			return err
 		}

@@ -37,6 +37,19 @@ func newTestStore(t testing.TB) *Store {
 // variable is not set.
 func newPGStore(t testing.TB) *Store {
 	t.Helper()
+	s, err := Open(context.Background(), newPGSchema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() }) // runs before the schema is dropped
+	return s
+}
+
+// newPGSchema makes a fresh PostgreSQL schema, dropped when the test ends,
+// and returns the URL of the test database with that schema first on the
+// search path: each Open of it is one more instance on one database.
+func newPGSchema(t testing.TB) string {
+	t.Helper()
 	admin := os.Getenv(pgEnv)
 	if admin == "" {
 		t.Skip(pgEnv + " not set: PostgreSQL store tests skipped")
@@ -66,12 +79,7 @@ func newPGStore(t testing.TB) *Store {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	s, err := Open(ctx, u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() }) // runs before the schema is dropped
-	return s
+	return u.String()
 }
 
 // forEachDB runs fn on a fresh SQLite store and, when TIENDO_TEST_POSTGRES

@@ -288,8 +288,7 @@ func (s *Store) LinkedPlans(ctx context.Context, upstreamPlanID int64) (ids []in
 // (migrations 00025, 00026): a kept roll-up is right while it stands.
 func (s *Store) RollupVersion(ctx context.Context) (v int64, err error) {
 	defer wrap(&err, "store.RollupVersion")
-	err = s.queryRow(ctx, s.r, `SELECT value FROM counters WHERE name = 'rollup'`).Scan(&v)
-	return v, err
+	return s.counter(ctx, "rollup")
 }
 
 // carryLinks copies, in tx, the current links of task old to task new (a

@@ -59,26 +59,52 @@ func (s *Store) TokenUser(ctx context.Context, tokenHash []byte, now time.Time) 
 
 // TokenUserScope is TokenUser with the token's scope. last_used_at is
 // written at most once a minute per token, so a busy API client costs a
-// write a minute, not one per request.
+// write a minute, not one per request. On PostgreSQL the token's user is
+// kept between requests (watch.go): a token revoked or expired, or a user
+// disabled or changed, announces itself and is read again.
 func (s *Store) TokenUserScope(ctx context.Context, tokenHash []byte, now time.Time) (u *auth.User, scope auth.TokenScope, err error) {
 	defer wrap(&err, "store.TokenUser")
-	var tokenID int64
-	var lastUsed time.Time
-	v, err := scanUser(s.queryRow(ctx, s.r, `SELECT `+userCols+`, tk.id, tk.last_used_at, tk.scope
-		FROM api_tokens tk JOIN users u ON u.id = tk.user_id
-		WHERE tk.token_hash = ? AND tk.revoked_at IS NULL AND (tk.expires_at IS NULL OR tk.expires_at > ?)
-		AND NOT u.disabled`, tokenHash, tsArg(now)), &tokenID, timeCol{&lastUsed}, &scope)
-	if err != nil {
-		return nil, "", err
-	}
-	if lastUsed.IsZero() || now.Sub(lastUsed) >= tokenTouchEvery {
-		// The condition makes concurrent requests write once between them.
-		if _, err := s.exec(ctx, s.w, `UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)`,
-			tsArg(now), tokenID, tsArg(now.Add(-tokenTouchEvery))); err != nil {
+	k := watchKey{kind: watchToken, name: string(tokenHash)}
+	at := s.watch.begin()
+	var t *tokenHolder
+	if v, ok := s.watch.get(k); ok {
+		t = v.(*tokenHolder)
+	} else {
+		t = &tokenHolder{}
+		t.user, err = scanUser(s.queryRow(ctx, s.r, `SELECT `+userCols+`, tk.id, tk.last_used_at, tk.scope, tk.expires_at
+			FROM api_tokens tk JOIN users u ON u.id = tk.user_id
+			WHERE tk.token_hash = ? AND tk.revoked_at IS NULL AND (tk.expires_at IS NULL OR tk.expires_at > ?)
+			AND NOT u.disabled`, tokenHash, tsArg(now)), &t.id, timeCol{&t.lastUsed}, &t.scope, timeCol{&t.expires})
+		if err != nil {
 			return nil, "", err
 		}
+		s.watch.put(k, at, t)
 	}
-	return &v, scope, nil
+	if !t.expires.IsZero() && !t.expires.After(now) {
+		return nil, "", sql.ErrNoRows
+	}
+	if t.lastUsed.IsZero() || now.Sub(t.lastUsed) >= tokenTouchEvery {
+		// The condition makes concurrent requests write once between them.
+		if _, err := s.exec(ctx, s.w, `UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)`,
+			tsArg(now), t.id, tsArg(now.Add(-tokenTouchEvery))); err != nil {
+			return nil, "", err
+		}
+		touched := *t
+		touched.lastUsed = now
+		t = &touched
+		s.watch.put(k, at, t) // what is kept is never changed: a new one replaces it
+	}
+	v := t.user
+	return &v, t.scope, nil
+}
+
+// tokenHolder is what TokenUserScope reads of a live token.
+type tokenHolder struct {
+	user     auth.User
+	id       int64
+	scope    auth.TokenScope
+	lastUsed time.Time
+	expires  time.Time // zero: never
 }
 
 // Tokens lists userID's API tokens, newest first.

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
+)
+
+// The listener of a PostgreSQL store's watch (watch.go): one connection of
+// its own, outside the pool, that LISTENs on the schema's channel and hands
+// every notification to the watch. The watch keeps nothing while the
+// listener is not listening.
+
+// listenHeartbeat is how long the listener waits for a notification before
+// it checks that its connection still answers: a connection cut without
+// a word (a network partition) would otherwise leave the watch keeping
+// what it may no longer be told has changed.
+const listenHeartbeat = 5 * time.Second
+
+// listenRetry is how long the listener waits before it connects again.
+const listenRetry = time.Second
+
+// startListener starts the watch's listener on a connection made from cfg
+// and returns the function that stops it.
+func (s *Store) startListener(cfg *pgx.ConnConfig) (stop func()) {
+	cfg = cfg.Copy()
+	cfg.RuntimeParams["application_name"] = "tiendo listen"
+	// A heartbeat's timeout only sets a deadline on the socket: the default
+	// would also open a connection to send a cancel request each time.
+	cfg.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.DeadlineContextWatcherHandler{Conn: c.Conn()}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			err := s.listenOnce(ctx, cfg)
+			s.watch.listening(false)
+			if ctx.Err() != nil {
+				return
+			}
+			slog.Warn("store: the listener lost its connection; reads ask the database until it is back", "err", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(listenRetry):
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+// listenOnce connects, listens, and applies notifications until the
+// connection fails or ctx ends.
+func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig) error {
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	var channel string
+	if err := conn.QueryRow(ctx, `SELECT left('tiendo.' || current_schema(), 63)`).Scan(&channel); err != nil {
+		return err
+	}
+	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{channel}.Sanitize()); err != nil {
+		return err
+	}
+	s.channel.Store(&channel)
+	// Every change committed from here on is announced on this connection.
+	s.watch.listening(true)
+	for {
+		wctx, cancel := context.WithTimeout(ctx, listenHeartbeat)
+		n, err := conn.WaitForNotification(wctx)
+		cancel()
+		switch {
+		case err == nil:
+			if d := s.watch.delay.Load(); d != nil {
+				(*d)()
+			}
+			s.watch.notified(n.Payload)
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case errors.Is(err, context.DeadlineExceeded):
+			pctx, cancel := context.WithTimeout(ctx, listenHeartbeat)
+			err = conn.Ping(pctx)
+			cancel()
+			if err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+	}
+}
+
+// markCommitted sends, after a commit, a marker on the watch's channel and
+// waits until the listener has received it (watch.await): the changes the
+// commit announced have been applied before the writer is answered. With
+// flush set the same statement flushes the WAL (commit_postgres.go), and
+// its error is the write's, as flushWAL's is; a marker alone that cannot
+// be sent only empties the watch. It reports whether it ran the flush.
+func (s *Store) markCommitted(ctx context.Context, flush bool) (flushed bool, err error) {
+	m, ok := s.watch.expect()
+	if !ok {
+		return false, nil
+	}
+	channel := *s.channel.Load()
+	ctx = context.WithoutCancel(ctx) // the write is in: its marker is sent whatever became of the request
+	if flush {
+		_, err = s.w.ExecContext(ctx, flushWALMarkQuery, channel, m.payload)
+		s.watch.await(m, err == nil)
+		return true, err
+	}
+	_, err = s.w.ExecContext(ctx, `SELECT pg_notify($1, $2)`, channel, m.payload)
+	s.watch.await(m, err == nil)
+	return false, nil
+}
