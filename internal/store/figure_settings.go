@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"maps"
 
 	"tiendo/internal/figures"
 )
@@ -94,16 +95,20 @@ func (s *Store) SaveFigureSettings(ctx context.Context, actor, planID int64, f f
 
 // FigureSettingsOfPlans reads the stored figure settings of every plan
 // that has some, by plan ID, in one query; a plan missing from the map
-// uses figures.DefaultSettings.
+// uses figures.DefaultSettings. Kept on PostgreSQL with every plan's
+// versions (watch.go): a change of settings moves its plan's facts version.
 func (s *Store) FigureSettingsOfPlans(ctx context.Context) (m map[int64]figures.Settings, err error) {
 	defer wrap(&err, "store.FigureSettingsOfPlans")
-	m = map[int64]figures.Settings{}
-	err = s.each(ctx, `SELECT plan_id, green, amber, warning_lag, version, updated_at, updated_by FROM figure_settings`, nil,
-		func(rows *sql.Rows) error {
-			var r figures.Settings
-			err := rows.Scan(&r.PlanID, &r.Green, &r.Amber, &r.WarningLag, &r.Version, timeCol{&r.UpdatedAt}, idCol{&r.UpdatedBy})
-			m[r.PlanID] = r
-			return err
-		})
-	return m, err
+	m, err = watched(s, watchKey{kind: watchPlans, name: "settings"}, func() (map[int64]figures.Settings, error) {
+		m := map[int64]figures.Settings{}
+		err := s.each(ctx, `SELECT plan_id, green, amber, warning_lag, version, updated_at, updated_by FROM figure_settings`, nil,
+			func(rows *sql.Rows) error {
+				var r figures.Settings
+				err := rows.Scan(&r.PlanID, &r.Green, &r.Amber, &r.WarningLag, &r.Version, timeCol{&r.UpdatedAt}, idCol{&r.UpdatedBy})
+				m[r.PlanID] = r
+				return err
+			})
+		return m, err
+	})
+	return maps.Clone(m), err
 }

@@ -44,6 +44,10 @@ func TestFigureSettings(t *testing.T) {
 			t.Errorf("Options %+v", o)
 		}
 
+		if all, err := s.FigureSettingsOfPlans(ctx); err != nil || all[planID] != *got {
+			t.Errorf("FigureSettingsOfPlans %+v (%v) after the first save", all, err) // kept on PostgreSQL until the next save
+		}
+
 		// A stale version conflicts and changes nothing; the right one saves.
 		_, err = s.SaveFigureSettings(ctx, coord, planID, set(120, 100, 50), 0)
 		wantErr(t, err, ErrConflict)

@@ -44,7 +44,7 @@ const (
 	watchToken    watchKind = 'a' // an API token's user (key: the token's hash)
 	watchPlan     watchKind = 'p' // a plan's facts and reports versions (id)
 	watchSettings watchKind = 's' // a plan's figure settings (id)
-	watchPlans    watchKind = 'P' // every plan's versions (FactsVersions)
+	watchPlans    watchKind = 'P' // what every plan's rows give: versions (FactsVersions), settings
 	watchList     watchKind = 'L' // the plan register (Plans)
 	watchWork     watchKind = 'w' // an agency's "my work" version (id)
 	watchCounter  watchKind = 'c' // a row of counters (name)
