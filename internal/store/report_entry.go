@@ -277,68 +277,104 @@ func entryChanges(old, e *reporting.Entry) changes {
 
 // SaveContribution saves the agency's contribution to task c.TaskID, a
 // task it cooperates on in the report's plan (reporting.ErrNotAssigned
-// otherwise), in its report; versions as SaveEntry.
+// otherwise), in its report; versions as SaveEntry. It reads the report
+// (ReadTaskReport) and saves over it (SaveContributionOver).
 func (s *Store) SaveContribution(ctx context.Context, a reporting.Actor, reportID int64, c *reporting.Contribution) (err error) {
 	defer wrap(&err, "store.SaveContribution(report %d, task %d)", reportID, c.TaskID)
-	c.ReportID = reportID
 	if err := reporting.CheckContribution(c); err != nil {
 		return err
 	}
+	x, err := s.ReadTaskReport(ctx, reportID, c.TaskID)
+	if err != nil {
+		return err
+	}
+	return s.saveContributionOver(ctx, a, x, c)
+}
+
+// SaveContributionOver is SaveContribution over x, the report as read for
+// task c.TaskID by the caller, as SaveEntryOver is SaveEntry's.
+func (s *Store) SaveContributionOver(ctx context.Context, a reporting.Actor, x *TaskReport, c *reporting.Contribution) (err error) {
+	defer wrap(&err, "store.SaveContributionOver(report %d, task %d)", x.Report.ID, c.TaskID)
+	return s.saveContributionOver(ctx, a, x, c)
+}
+
+func (s *Store) saveContributionOver(ctx context.Context, a reporting.Actor, x *TaskReport, c *reporting.Contribution) error {
+	r := x.Report
+	c.ReportID = r.ID
+	if err := reporting.CheckContribution(c); err != nil {
+		return err
+	}
+	if err := canEditRead(a, x); err != nil {
+		return err
+	}
+	if t := x.Task; t == nil || t.ID != c.TaskID || t.PlanID != r.PlanID || !x.Cooperates {
+		return reporting.ErrNotAssigned
+	}
+	var old reporting.Contribution // the agency's part as read; none saved: blank
+	if i := slices.IndexFunc(r.Contributions, func(o reporting.Contribution) bool { return o.TaskID == c.TaskID }); i >= 0 {
+		old = r.Contributions[i]
+	}
+	if c.Version != old.Version {
+		return ErrConflict
+	}
 	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		r, err := s.editReport(ctx, tx, a, reportID, 0)
+		state, err := s.editReportRead(ctx, tx, a, r.ID)
 		if err != nil {
 			return err
 		}
-		var one int
-		err = s.tqueryRow(ctx, tx, `SELECT 1 FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
-			WHERE ta.task_id = ? AND ta.agency_id = ? AND ta.role = 'coop' AND t.plan_id = ?`,
-			c.TaskID, r.AgencyID, r.PlanID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return reporting.ErrNotAssigned
-		}
-		if err != nil {
-			return err
-		}
-		var id int64
-		var oldText string
-		var version int
-		err = s.tqueryRow(ctx, tx, `SELECT id, text, version FROM report_contributions WHERE report_id = ? AND task_id = ?`,
-			reportID, c.TaskID).Scan(&id, &oldText, &version)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if c.Version != 0 {
-				return ErrConflict
-			}
+		if old.ID == 0 {
 			err = s.tqueryRow(ctx, tx, `INSERT INTO report_contributions (report_id, task_id, text, version, updated_at,
-				updated_by) VALUES (?, ?, ?, 1, ?, ?) RETURNING id`,
-				reportID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID())).Scan(&c.ID)
-		case err != nil:
-			return err
-		case c.Version != version:
-			return ErrConflict
-		default:
-			c.ID = id
-			var res sql.Result
-			res, err = s.texec(ctx, tx, `UPDATE report_contributions SET text = ?, version = version + 1, updated_at = ?,
-				updated_by = ? WHERE id = ? AND version = ?`, c.Text, tsArg(at), refArg(a.UserID()), id, version)
-			if err == nil {
-				err = rowsChanged(res)
+				updated_by) SELECT ?, ?, ?, 1, ?, ? WHERE `+coopAssigned+` RETURNING id`,
+				r.ID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID()), c.TaskID, r.AgencyID, r.PlanID).Scan(&c.ID)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				err = reporting.ErrNotAssigned
+			case errors.Is(classify(err), ErrDuplicate):
+				err = ErrConflict
 			}
+		} else {
+			c.ID = old.ID
+			err = s.updateContribution(ctx, tx, c, r, at, a.UserID())
 		}
 		if err != nil {
 			return err
 		}
 		ch := changes{}
-		ch.add("text", oldText, c.Text)
-		if err := s.audit(ctx, tx, a.UserID(), "report.contribution", "report", reportID,
+		ch.add("text", old.Text, c.Text)
+		if err := s.audit(ctx, tx, a.UserID(), "report.contribution", "report", r.ID,
 			map[string]any{"task_id": c.TaskID, "changes": ch}); err != nil {
 			return err
 		}
 		c.Version++
-		c.AgencyID, c.State, c.UpdatedAt, c.UpdatedBy = r.AgencyID, r.State, at, a.UserID()
+		c.AgencyID, c.State, c.UpdatedAt, c.UpdatedBy = r.AgencyID, state, at, a.UserID()
 		return nil
 	})
+}
+
+// coopAssigned is the guard of a contribution's write: the report's agency
+// still cooperates on its task in the report's plan (task, agency, plan).
+const coopAssigned = `EXISTS (SELECT 1 FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
+	WHERE ta.task_id = ? AND ta.agency_id = ? AND ta.role = 'coop' AND t.plan_id = ?)`
+
+// updateContribution saves a contribution of report r over the version
+// read, as updateEntry saves a line.
+func (s *Store) updateContribution(ctx context.Context, tx *sql.Tx, c *reporting.Contribution, r *reporting.Report, at time.Time, by int64) error {
+	res, err := s.texec(ctx, tx, `UPDATE report_contributions SET text = ?, version = version + 1, updated_at = ?,
+		updated_by = ? WHERE id = ? AND report_id = ? AND version = ? AND `+coopAssigned,
+		c.Text, tsArg(at), refArg(by), c.ID, r.ID, c.Version, c.TaskID, r.AgencyID, r.PlanID)
+	if err != nil {
+		return err
+	}
+	if err := rowsChanged(res); !errors.Is(err, ErrConflict) {
+		return err
+	}
+	var one int
+	err = s.tqueryRow(ctx, tx, `SELECT 1 WHERE `+coopAssigned, c.TaskID, r.AgencyID, r.PlanID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return reporting.ErrNotAssigned
+	}
+	return errOr(err, ErrConflict)
 }
 
 // SaveIndicatorValue saves the value for the period of an indicator the

@@ -120,3 +120,82 @@ func (f *repFix) giveTask(t *testing.T, i int, key string) {
 	task.LeadAgencyID = f.ag[key]
 	must(t, f.s.UpdateTask(ctx, 0, task))
 }
+
+// TestSaveContributionOverGuards is TestSaveEntryOverGuards for the
+// agency's contribution to a task it cooperates on (sample task 1, the
+// Sở KH&CN's).
+func TestSaveContributionOverGuards(t *testing.T) {
+	june5 := plan.Date(2025, 6, 5)
+	for _, c := range []struct {
+		name   string
+		saved  bool
+		change func(t *testing.T, f *repFix, r *reporting.Report)
+		want   error
+	}{
+		{name: "the part saved meanwhile", saved: true, want: ErrConflict,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveContribution(t, r, "Khác") }},
+		{name: "a first save meanwhile", want: ErrConflict,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveContribution(t, r, "Khác") }},
+		{name: "the agency no longer cooperates", saved: true, want: reporting.ErrNotAssigned,
+			change: func(t *testing.T, f *repFix, _ *reporting.Report) { f.dropCooperation(t, 1) }},
+		{name: "the agency no longer cooperates before a first save", want: reporting.ErrNotAssigned,
+			change: func(t *testing.T, f *repFix, _ *reporting.Report) { f.dropCooperation(t, 1) }},
+		{name: "another line saved", saved: true,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveLine(t, r, 2, 10) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			forEachDB(t, func(t *testing.T, s *Store) {
+				ctx := context.Background()
+				f := newRepFix(t, s)
+				r := f.report(t, f.q2, "khcn")
+				if c.saved {
+					f.saveContribution(t, r, "Đã góp ý")
+				}
+				x, err := s.ReadTaskReport(ctx, r.ID, f.task(1))
+				must(t, err)
+				c.change(t, f, r)
+				before, err := s.ReadTaskReport(ctx, r.ID, f.task(1))
+				must(t, err)
+				p := reporting.Contribution{TaskID: f.task(1), Text: "Qua bản đọc cũ", Version: x.Report.Contributions[0].Version}
+				err = s.SaveContributionOver(ctx, f.at("officer:khcn", june5), x, &p)
+				after, rerr := s.ReadTaskReport(ctx, r.ID, f.task(1))
+				must(t, rerr)
+				if c.want == nil {
+					must(t, err)
+					if got := after.Report.Contributions[0]; got.Text != p.Text || got.Version != p.Version || p.State != reporting.StateDraft {
+						t.Errorf("part after the save: %+v (saved %+v)", got, p)
+					}
+					return
+				}
+				if !errors.Is(err, c.want) {
+					t.Fatalf("save over a stale read: %v, want %v", err, c.want)
+				}
+				if after.Report.Version != before.Report.Version || len(after.Report.Contributions) > 0 &&
+					after.Report.Contributions[0].Text == p.Text {
+					t.Errorf("a refused save changed the report: version %d → %d, %+v", before.Report.Version,
+						after.Report.Version, after.Report.Contributions)
+				}
+			})
+		})
+	}
+}
+
+// saveContribution saves report r's contribution to sample task 1 as its officer.
+func (f *repFix) saveContribution(t *testing.T, r *reporting.Report, text string) {
+	t.Helper()
+	ctx := context.Background()
+	x, err := f.s.ReadTaskReport(ctx, r.ID, f.task(1))
+	must(t, err)
+	c := reporting.Contribution{TaskID: f.task(1), Text: text, Version: x.Report.Contributions[0].Version}
+	must(t, f.s.SaveContribution(ctx, f.at("officer:"+f.agencyKey(r.AgencyID), r.Period.Start), r.ID, &c))
+}
+
+// dropCooperation leaves sample task i with no cooperating agency.
+func (f *repFix) dropCooperation(t *testing.T, i int) {
+	t.Helper()
+	ctx := context.Background()
+	task, err := f.s.Task(ctx, f.task(i))
+	must(t, err)
+	task.CooperatingAgencyIDs = nil
+	must(t, f.s.UpdateTask(ctx, 0, task))
+}
