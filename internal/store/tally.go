@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 	"sync"
 )
 
@@ -30,8 +29,8 @@ func WithTally(ctx context.Context) (context.Context, *Tally) {
 	return context.WithValue(ctx, tallyKey{}, t), t
 }
 
-// Statements are the statements counted so far, in order, each as its
-// first line (enough to tell them apart in a failure message).
+// Statements are the statements counted so far, in order, as written
+// (with ? placeholders).
 func (t *Tally) Statements() []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -50,10 +49,6 @@ func tally(ctx context.Context, query string) {
 	t, ok := ctx.Value(tallyKey{}).(*Tally)
 	if !ok {
 		return
-	}
-	query = strings.TrimSpace(query)
-	if i := strings.IndexByte(query, '\n'); i >= 0 {
-		query = query[:i]
 	}
 	t.mu.Lock()
 	t.stmts = append(t.stmts, query)
