@@ -29,8 +29,13 @@ import (
 //   - the part is checked by reporting's rules, together with what the
 //     edge could not even read (unread: a number or a date that does not
 //     parse), so that the person hears of every problem at once;
-//   - one store write, which checks the rule and the version again inside
-//     its transaction, with its audit row.
+//   - one store write, one transaction with its audit row. A line's and
+//     a contribution's save write over the report as read (the read is
+//     not repeated inside the transaction: store.SaveEntryOver), each
+//     statement guarded so that what changed since the read — the report's
+//     state, the plan's status, the task's agencies, the part's version —
+//     refuses the write as a fresh read would have; a value's and the
+//     texts' save check the rule and the version again inside it.
 
 // maxReportSaveAttempts bounds the retries of a save that names no
 // version, under contention.
