@@ -45,8 +45,15 @@ func newEnv(t *testing.T) *env {
 // newEnvClock is newEnv on the given clock (reporting tests move it).
 func newEnvClock(t *testing.T, c clock.Clock) *env {
 	t.Helper()
+	return newEnvOn(t, dbtest.Default(t), c)
+}
+
+// newEnvOn is newEnvClock on database db (a test that runs on both
+// dialects whatever TIENDO_TEST_BACKEND says).
+func newEnvOn(t *testing.T, db *dbtest.DB, c clock.Clock) *env {
+	t.Helper()
 	ctx := context.Background()
-	st := dbtest.Default(t).Open(t)
+	st := db.Open(t)
 	e := &env{t: t, st: st, tokens: map[auth.Role]string{}, ids: map[string]int64{}}
 	e.seedAgencies(ctx)
 	e.seedPlans(ctx)
@@ -227,11 +234,17 @@ type response struct {
 // do sends a request as a role ("" for none) and records the answer.
 func (e *env) do(method, path string, as auth.Role, body string, header map[string]string) *response {
 	e.t.Helper()
+	return e.doCtx(context.Background(), method, path, as, body, header)
+}
+
+// doCtx is do with the request's context ctx (a store.Tally's).
+func (e *env) doCtx(ctx context.Context, method, path string, as auth.Role, body string, header map[string]string) *response {
+	e.t.Helper()
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(e.fill(body))
 	}
-	req := httptest.NewRequest(method, "/api/v1"+e.path(path), rd)
+	req := httptest.NewRequestWithContext(ctx, method, "/api/v1"+e.path(path), rd)
 	if body != "" {
 		req.Header.Set("Content-Type", "application/json")
 	}

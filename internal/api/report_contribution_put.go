@@ -39,10 +39,10 @@ func (a *api) contributionPut(w http.ResponseWriter, r *http.Request, u *auth.Us
 	if err != nil {
 		return err
 	}
-	titles, agencies, err := a.partNames(r, u, task)
+	titles, agencies, err := a.partNames(r, task, c.TaskTitle)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("ETag", etag(c.Version))
-	return a.writeJSON(w, http.StatusOK, contributionView(c, titles, agencies))
+	return a.writeJSON(w, http.StatusOK, contributionView(&c.Contribution, titles, agencies))
 }

@@ -1,13 +1,11 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"time"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -78,25 +76,19 @@ func (a *api) entryPut(w http.ResponseWriter, r *http.Request, u *auth.User) err
 	if err != nil {
 		return err
 	}
-	titles, agencies, err := a.partNames(r, u, task)
+	titles, agencies, err := a.partNames(r, task, saved.TaskTitle)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("ETag", etag(saved.Version))
-	return a.writeJSON(w, http.StatusOK, entryView(saved, titles, agencies))
+	return a.writeJSON(w, http.StatusOK, entryView(&saved.Entry, titles, agencies))
 }
 
 // partNames are the names the answer to a saved part shows: the task's
-// title (none for a task that is gone) and every agency's name.
-func (a *api) partNames(r *http.Request, u *auth.User, task int64) (titles, agencies map[int64]string, err error) {
-	titles = map[int64]string{}
-	if title, err := a.app.TaskTitle(r.Context(), u, task); err == nil {
-		titles[task] = title
-	} else if !errors.Is(err, derrors.NotFound) {
-		return nil, nil, err
-	}
+// title, as the save read it, and every agency's name.
+func (a *api) partNames(r *http.Request, task int64, title string) (titles, agencies map[int64]string, err error) {
 	agencies, err = a.app.AgencyNames(r.Context())
-	return titles, agencies, err
+	return map[int64]string{task: title}, agencies, err
 }
 
 // pathInt reads a positive integer path value other than {id}.

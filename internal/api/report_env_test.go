@@ -9,6 +9,7 @@ import (
 
 	"tiendo/internal/auth"
 	"tiendo/internal/clock"
+	"tiendo/internal/store/dbtest"
 )
 
 // Users of the other agencies, as keys of env.tokens beside the roles
@@ -50,9 +51,15 @@ func (c *movable) set(day string) {
 // chính (leads T2, cooperates on T1).
 func newReportEnv(t *testing.T, day string) (*env, *movable) {
 	t.Helper()
+	return newReportEnvOn(t, dbtest.Default(t), day)
+}
+
+// newReportEnvOn is newReportEnv on database db.
+func newReportEnvOn(t *testing.T, db *dbtest.DB, day string) (*env, *movable) {
+	t.Helper()
 	c := &movable{}
 	c.set(day)
-	e := newEnvClock(t, c)
+	e := newEnvOn(t, db, c)
 	ctx := context.Background()
 	for _, u := range []struct {
 		key    auth.Role

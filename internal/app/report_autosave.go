@@ -7,6 +7,7 @@ import (
 	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 )
 
 // AutosaveReportEntry is SaveReportEntry for the report form's autosave:
@@ -22,9 +23,9 @@ func (a *App) AutosaveReportEntry(ctx context.Context, by *auth.User, reportID i
 	defer derrors.Wrap(&err, "app.AutosaveReportEntry(report %d, task %d)", reportID, e.TaskID)
 	k := entryPart(e.TaskID)
 	var saved reporting.Entry
-	var rep *reporting.Report
-	err = saveReportPart(ctx, a, by, reportID, read, k, func(r *reporting.Report, cur *reporting.Entry) error {
-		rep = r
+	var x *store.TaskReport
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(r *store.TaskReport, cur *reporting.Entry) error {
+		x = r
 		typed := e
 		reporting.NormalizeEntry(&typed)
 		problems = nil
@@ -39,20 +40,15 @@ func (a *App) AutosaveReportEntry(ctx context.Context, by *auth.User, reportID i
 		saved = typed
 		saved.Version = cur.Version
 		saved.Contributions = cur.Contributions
-		return a.store.SaveEntry(ctx, a.actor(by), reportID, &saved)
+		return a.store.SaveEntryOver(ctx, a.actor(by), r, &saved)
 	})
 	if err != nil {
 		return nil, nil, err
 	}
 	// The line as stored gets the warnings SaveReportEntry's does: a line
 	// that goes back on the previous accepted report asks for a word.
-	t, err := a.store.TaskRow(ctx, saved.TaskID) // its deadline: the warnings judge by it
-	if err != nil {
+	if err := a.entryWarnings(ctx, x, &saved); err != nil {
 		return nil, nil, err
 	}
-	one := []reporting.Entry{saved}
-	if err := a.compareWithPrior(ctx, rep, one, map[int64]*plan.Task{t.ID: t}); err != nil {
-		return nil, nil, err
-	}
-	return &one[0], problems, nil
+	return &saved, problems, nil
 }

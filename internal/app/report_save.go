@@ -10,6 +10,7 @@ import (
 	"tiendo/internal/derrors"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 )
 
 // Saving one part of a report — a task's line, a contribution to a task
@@ -28,8 +29,13 @@ import (
 //   - the part is checked by reporting's rules, together with what the
 //     edge could not even read (unread: a number or a date that does not
 //     parse), so that the person hears of every problem at once;
-//   - one store write, which checks the rule and the version again inside
-//     its transaction, with its audit row.
+//   - one store write, one transaction with its audit row. A line's and
+//     a contribution's save write over the report as read (the read is
+//     not repeated inside the transaction: store.SaveEntryOver), each
+//     statement guarded so that what changed since the read — the report's
+//     state, the plan's status, the task's agencies, the part's version —
+//     refuses the write as a fresh read would have; a value's and the
+//     texts' save check the rule and the version again inside it.
 
 // maxReportSaveAttempts bounds the retries of a save that names no
 // version, under contention.
@@ -99,14 +105,16 @@ func (k *reportPart[T]) conflict(rep *reporting.Report) *ReportPartConflict {
 
 // saveReportPart saves one part of report id by the rule above: save
 // checks the part and writes it over the version of cur, the part as read
-// in rep.
+// in x.Report (for a part of a task, x is what the store's write over a
+// read takes: store.SaveEntryOver).
 func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64, read []int, k reportPart[T],
-	save func(rep *reporting.Report, cur *T) error) error {
+	save func(x *store.TaskReport, cur *T) error) error {
 	for attempt := 1; ; attempt++ {
-		rep, err := a.reportPartTo(ctx, by, id, k.task)
+		x, err := a.reportPartTo(ctx, by, id, k.task)
 		if err != nil {
 			return err
 		}
+		rep := x.Report
 		cur := k.find(rep)
 		if cur == nil {
 			return k.notAssigned
@@ -114,7 +122,7 @@ func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64,
 		if version, _ := k.stamp(cur); read != nil && !slices.Contains(read, version) {
 			return k.conflict(rep)
 		}
-		err = save(rep, cur)
+		err = save(x, cur)
 		if errors.Is(err, derrors.Conflict) && read == nil && attempt < maxReportSaveAttempts {
 			// Someone saved in between: the last writer wins, on the fresh
 			// version. Back off a little, growing with each attempt.
@@ -126,7 +134,7 @@ func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64,
 			if ferr != nil {
 				return ferr
 			}
-			return k.conflict(fresh)
+			return k.conflict(fresh.Report)
 		}
 		if errors.Is(err, reporting.ErrNotAssigned) && k.notAssigned != nil {
 			return k.notAssigned // reassigned since the read
@@ -136,25 +144,30 @@ func saveReportPart[T any](ctx context.Context, a *App, by *auth.User, id int64,
 }
 
 // readReportPart reads report id, whole or (task set) with the parts of
-// that task only.
-func (a *App) readReportPart(ctx context.Context, id, task int64) (*reporting.Report, error) {
-	if task == 0 {
-		return a.store.Report(ctx, id)
+// that task only, the task's row and the plan's status
+// (store.ReadTaskReport).
+func (a *App) readReportPart(ctx context.Context, id, task int64) (*store.TaskReport, error) {
+	if task != 0 {
+		return a.store.ReadTaskReport(ctx, id, task)
 	}
-	return a.store.ReportForTask(ctx, id, task)
+	rep, err := a.store.Report(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &store.TaskReport{Report: rep}, nil
 }
 
 // reportPartTo is reportTo(ActEdit) reading what saving a part of task
 // (0: of no task) needs.
-func (a *App) reportPartTo(ctx context.Context, by *auth.User, id, task int64) (*reporting.Report, error) {
-	rep, err := a.readReportPart(ctx, id, task)
+func (a *App) reportPartTo(ctx context.Context, by *auth.User, id, task int64) (*store.TaskReport, error) {
+	x, err := a.readReportPart(ctx, id, task)
 	if err != nil {
 		return nil, notFoundAs(err, msgNoReport, id)
 	}
-	if err := reporting.Can(by, rep, reporting.ActEdit, a.Today()); err != nil {
+	if err := reporting.Can(by, x.Report, reporting.ActEdit, a.Today()); err != nil {
 		return nil, err
 	}
-	return rep, nil
+	return x, nil
 }
 
 // entryPart is the line of task taskID.
@@ -206,20 +219,30 @@ func textsPart() reportPart[reporting.Report] {
 	}
 }
 
+// SavedEntry is a report's line as SaveReportEntry saved it, with its
+// task's title as read for the save: the API's answer names the task,
+// and need not read it again.
+type SavedEntry struct {
+	reporting.Entry
+	TaskTitle string
+}
+
 // SaveReportEntry saves report reportID's line for task e.TaskID (a task
 // the report's agency leads): status claim, %, result, evidence,
 // difficulties, proposals, completion date, reason — as a draft line (the
 // status may still be empty; submitting needs it). read and unread as
 // above. It returns the line as saved, with the cooperating agencies'
-// contributions to the task.
+// contributions to the task, its warnings and the task's title. The
+// report, the task and the line are read once, before the write, which
+// writes over that read (store.SaveEntryOver; issue 21).
 func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64, e reporting.Entry, read []int,
-	unread plan.FieldErrors) (_ *reporting.Entry, err error) {
+	unread plan.FieldErrors) (_ *SavedEntry, err error) {
 	defer derrors.Wrap(&err, "app.SaveReportEntry(report %d, task %d)", reportID, e.TaskID)
 	k := entryPart(e.TaskID)
 	var saved reporting.Entry
-	var rep *reporting.Report
-	err = saveReportPart(ctx, a, by, reportID, read, k, func(r *reporting.Report, cur *reporting.Entry) error {
-		rep = r
+	var x *store.TaskReport
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(r *store.TaskReport, cur *reporting.Entry) error {
+		x = r
 		saved = e
 		reporting.NormalizeEntry(&saved)
 		if err := invalidWith(unread, reporting.ValidateEntry(&saved, a.Today())); err != nil {
@@ -227,42 +250,60 @@ func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64
 		}
 		saved.Version = cur.Version
 		saved.Contributions = cur.Contributions
-		return a.store.SaveEntry(ctx, a.actor(by), reportID, &saved)
+		return a.store.SaveEntryOver(ctx, a.actor(by), r, &saved)
 	})
 	if err != nil {
 		return nil, err
 	}
-	t, err := a.store.TaskRow(ctx, saved.TaskID) // its deadline: the warnings judge by it
-	if err != nil {
+	if err := a.entryWarnings(ctx, x, &saved); err != nil {
 		return nil, err
 	}
-	one := []reporting.Entry{saved}
-	if err := a.compareWithPrior(ctx, rep, one, map[int64]*plan.Task{t.ID: t}); err != nil {
-		return nil, err
+	return &SavedEntry{Entry: saved, TaskTitle: x.Task.Title}, nil
+}
+
+// entryWarnings sets e.Previous and e.Warnings for a line just saved over
+// x, judged by x's task (its deadline), which the save found to be the
+// agency's.
+func (a *App) entryWarnings(ctx context.Context, x *store.TaskReport, e *reporting.Entry) error {
+	one := []reporting.Entry{*e}
+	if err := a.compareWithPrior(ctx, x.Report, one, map[int64]*plan.Task{x.Task.ID: x.Task}); err != nil {
+		return err
 	}
-	return &one[0], nil
+	*e = one[0]
+	return nil
+}
+
+// SavedContribution is the agency's part of a task as
+// SaveReportContribution saved it, with the task's title as read for the
+// save (SavedEntry's).
+type SavedContribution struct {
+	reporting.Contribution
+	TaskTitle string
 }
 
 // SaveReportContribution saves report reportID's agency's part of task
 // c.TaskID, a task it cooperates on; the lead agency sees it inside its
-// own line. read as above.
+// own line. read as above. It writes over the report as read
+// (store.SaveContributionOver), as SaveReportEntry.
 func (a *App) SaveReportContribution(ctx context.Context, by *auth.User, reportID int64, c reporting.Contribution,
-	read []int) (_ *reporting.Contribution, err error) {
+	read []int) (_ *SavedContribution, err error) {
 	defer derrors.Wrap(&err, "app.SaveReportContribution(report %d, task %d)", reportID, c.TaskID)
 	k := contributionPart(c.TaskID)
 	var saved reporting.Contribution
-	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.Contribution) error {
+	var x *store.TaskReport
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(r *store.TaskReport, cur *reporting.Contribution) error {
+		x = r
 		saved = c
 		if err := reporting.CheckContribution(&saved); err != nil {
 			return err
 		}
 		saved.Version = cur.Version
-		return a.store.SaveContribution(ctx, a.actor(by), reportID, &saved)
+		return a.store.SaveContributionOver(ctx, a.actor(by), r, &saved)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &saved, nil
+	return &SavedContribution{Contribution: saved, TaskTitle: x.Task.Title}, nil
 }
 
 // SaveReportValue saves report reportID's value for its period of
@@ -273,7 +314,7 @@ func (a *App) SaveReportValue(ctx context.Context, by *auth.User, reportID int64
 	defer derrors.Wrap(&err, "app.SaveReportValue(report %d, indicator %d)", reportID, v.IndicatorID)
 	k := valuePart(v.IndicatorID)
 	var saved reporting.IndicatorValue
-	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *reporting.Report, cur *reporting.IndicatorValue) error {
+	err = saveReportPart(ctx, a, by, reportID, read, k, func(_ *store.TaskReport, cur *reporting.IndicatorValue) error {
 		saved = v
 		if err := invalidWith(unread, ruleFields(reporting.CheckValue(&saved))); err != nil {
 			return err
@@ -293,12 +334,12 @@ func (a *App) SaveReportValue(ctx context.Context, by *auth.User, reportID int64
 // the report's new version.
 func (a *App) SaveReportTexts(ctx context.Context, by *auth.User, reportID int64, t reporting.Texts, read []int) (version int, err error) {
 	defer derrors.Wrap(&err, "app.SaveReportTexts(%d)", reportID)
-	err = saveReportPart(ctx, a, by, reportID, read, textsPart(), func(rep *reporting.Report, _ *reporting.Report) error {
+	err = saveReportPart(ctx, a, by, reportID, read, textsPart(), func(x *store.TaskReport, _ *reporting.Report) error {
 		if err := reporting.CheckTexts(&t); err != nil {
 			return err
 		}
 		var err error
-		version, err = a.store.SaveReportTexts(ctx, a.actor(by), reportID, t, rep.Version)
+		version, err = a.store.SaveReportTexts(ctx, a.actor(by), reportID, t, x.Report.Version)
 		return err
 	})
 	return version, err

@@ -26,16 +26,6 @@ func (a *App) Task(ctx context.Context, by *auth.User, id int64) (*plan.Task, er
 	return t, notFoundAs(err, "Không có nhiệm vụ mã %d.", id)
 }
 
-// TaskTitle is task id's title, read alone (Task reads its agencies and
-// cited documents too): what the answer to a saved report part names.
-func (a *App) TaskTitle(ctx context.Context, by *auth.User, id int64) (string, error) {
-	t, err := a.store.TaskRow(ctx, id)
-	if err != nil {
-		return "", notFoundAs(err, "Không có nhiệm vụ mã %d.", id)
-	}
-	return t.Title, nil
-}
-
 // CreateTask adds a task at the end of its section of plan planID. The
 // section and the text are required; every agency named must exist and
 // be active today. Nothing is stored unless every check passes.

@@ -53,6 +53,7 @@ func asyncAuditCommit(ctx context.Context, db *sql.DB) bool {
 // after a commit that succeeded, whatever became of the request's context:
 // the write is in, and its answer must wait for the disk, not be cut off.
 func (s *Store) flushWAL(ctx context.Context) error {
+	tally(ctx, flushWALQuery)
 	_, err := s.w.ExecContext(context.WithoutCancel(ctx), flushWALQuery)
 	return err
 }

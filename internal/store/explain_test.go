@@ -113,6 +113,7 @@ func TestExplain(t *testing.T) {
 				return err
 			}},
 			{"Report", func() error { _, err := s.Report(ctx, x.report); return err }},
+			{"ReadTaskReport", func() error { _, err := s.ReadTaskReport(ctx, x.report, x.task); return err }},
 			{"AgencyWorkFacts", func() error { _, err := s.AgencyWorkFacts(ctx, x.agency, day, day.AddDate(0, 0, 7)); return err }},
 			{"CoordinatorWorkFacts", func() error { _, err := s.CoordinatorWorkFacts(ctx, x.big, day); return err }},
 			{"RankingWeights", func() error { _, err := s.RankingWeights(ctx, x.big); return err }},

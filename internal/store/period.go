@@ -356,31 +356,6 @@ func (s *Store) ExpectedAgencies(ctx context.Context, periodID int64) (ids []int
 	return reporting.ExpectedAgencies(tasks, *p), nil
 }
 
-// openTaskFact is openTaskFacts(planID, agency) limited to task taskID:
-// the task when the agency leads it or cooperates on it, else nothing.
-func (s *Store) openTaskFact(ctx context.Context, q querier, planID, agency, taskID int64) ([]plan.Task, error) {
-	var t plan.Task
-	err := s.qrow(ctx, q, `SELECT t.id, t.lead_agency_id, t.deadline_kind, t.due_date, t.deadline_start, t.progress,
-		t.completed_on, t.reported_at, t.claim_status, t.claim_period_start, t.added_on, t.removed_on, t.ord
-		FROM tasks t WHERE t.id = ? AND t.plan_id = ? AND t.lead_agency_id IS NOT NULL
-		AND (t.lead_agency_id = ? OR EXISTS (SELECT 1 FROM task_agencies ta
-			WHERE ta.task_id = t.id AND ta.agency_id = ? AND ta.role = 'coop'))`, taskID, planID, agency, agency).Scan(
-		&t.ID, idCol{&t.LeadAgencyID}, &t.Deadline.Kind, timeCol{&t.Deadline.Due}, timeCol{&t.Deadline.Start},
-		&t.Progress, timeCol{&t.CompletedOn}, timeCol{&t.ReportedAt}, &t.Claim, timeCol{&t.ClaimPeriod},
-		timeCol{&t.AddedOn}, timeCol{&t.RemovedOn}, &t.Ord)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	t.PlanID = planID
-	if t.LeadAgencyID != agency {
-		t.CooperatingAgencyIDs = []int64{agency}
-	}
-	return []plan.Task{t}, nil
-}
-
 // openTaskFacts reads what reporting.OpenIn and the status rules need of
 // the plan's assigned tasks — IDs, agencies, deadline, completion and claim,
 // not the texts — in plan order. With agency 0: every assigned task, with

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"time"
 
 	"tiendo/internal/plan"
@@ -87,49 +88,70 @@ func rowsChanged(res sql.Result) error {
 // their own input again beside the saved one. The entry is normalised and
 // checked (reporting.CheckEntry; *reporting.InvalidError). On success e.ID,
 // e.Version (incremented) and e.UpdatedAt/By are set; the report moves from
-// not_started to draft and its version is incremented.
+// not_started to draft and its version is incremented. It reads the report
+// (ReadTaskReport) and saves over it (SaveEntryOver).
 func (s *Store) SaveEntry(ctx context.Context, a reporting.Actor, reportID int64, e *reporting.Entry) (err error) {
 	defer wrap(&err, "store.SaveEntry(report %d, task %d)", reportID, e.TaskID)
-	e.ReportID = reportID
 	if err := reporting.CheckEntry(e, a.Today()); err != nil {
 		return err
 	}
+	x, err := s.ReadTaskReport(ctx, reportID, e.TaskID)
+	if err != nil {
+		return err
+	}
+	return s.saveEntryOver(ctx, a, x, e)
+}
+
+// SaveEntryOver is SaveEntry over x, the report as read for task e.TaskID
+// by the caller (ReadTaskReport), which need not read it twice: the rule,
+// the plan, the task and e.Version are checked on x, and the transaction
+// writes without reading them again, each statement guarded so that what
+// changed since the read is refused rather than written over — a report
+// no longer editable (the rule it breaks now, or ErrConflict), a task no
+// longer the agency's (reporting.ErrNotAssigned), a line saved meanwhile
+// (ErrConflict). Its audit row holds the change from the line in x, which
+// the guard on the line's version proves is the line written over.
+func (s *Store) SaveEntryOver(ctx context.Context, a reporting.Actor, x *TaskReport, e *reporting.Entry) (err error) {
+	defer wrap(&err, "store.SaveEntryOver(report %d, task %d)", x.Report.ID, e.TaskID)
+	return s.saveEntryOver(ctx, a, x, e)
+}
+
+func (s *Store) saveEntryOver(ctx context.Context, a reporting.Actor, x *TaskReport, e *reporting.Entry) error {
+	r := x.Report
+	e.ReportID = r.ID
+	if err := reporting.CheckEntry(e, a.Today()); err != nil {
+		return err
+	}
+	if err := canEditRead(a, x); err != nil {
+		return err
+	}
+	if t := x.Task; t == nil || t.ID != e.TaskID || t.PlanID != r.PlanID || t.LeadAgencyID != r.AgencyID {
+		return reporting.ErrNotAssigned
+	}
+	var old reporting.Entry // the line as read; none saved: blank
+	if i := slices.IndexFunc(r.Entries, func(l reporting.Entry) bool { return l.TaskID == e.TaskID }); i >= 0 {
+		old = r.Entries[i]
+	}
+	if e.Version != old.Version {
+		return ErrConflict
+	}
 	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		r, err := s.editReport(ctx, tx, a, reportID, 0)
-		if err != nil {
+		if _, err := s.editReportRead(ctx, tx, a, r.ID); err != nil {
 			return err
 		}
-		var planID, lead int64
-		err = s.tqueryRow(ctx, tx, `SELECT plan_id, lead_agency_id FROM tasks WHERE id = ?`, e.TaskID).Scan(&planID, idCol{&lead})
-		if errors.Is(err, sql.ErrNoRows) || err == nil && (planID != r.PlanID || lead != r.AgencyID) {
-			return reporting.ErrNotAssigned
-		}
-		if err != nil {
-			return err
-		}
-		old, err := scanEntry(s.tqueryRow(ctx, tx, `SELECT `+entryCols+` FROM report_entries e WHERE e.report_id = ? AND e.task_id = ?`,
-			reportID, e.TaskID))
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if e.Version != 0 {
-				return ErrConflict
-			}
-			old = reporting.Entry{}
-			e.ID, err = s.insertEntry(ctx, tx, e, at, a.UserID())
-		case err != nil:
-			return err
-		case e.Version != old.Version:
-			return ErrConflict
-		default:
+		var err error
+		if old.ID == 0 {
+			e.ID, err = s.insertEntry(ctx, tx, e, r, at, a.UserID())
+		} else {
 			e.ID = old.ID
-			err = s.updateEntry(ctx, tx, e, at, a.UserID())
+			err = s.updateEntry(ctx, tx, e, r, at, a.UserID())
 		}
 		if err != nil {
 			return err
 		}
 		c := entryChanges(&old, e)
-		if err := s.audit(ctx, tx, a.UserID(), "report.entry", "report", reportID,
+		if err := s.audit(ctx, tx, a.UserID(), "report.entry", "report", r.ID,
 			map[string]any{"task_id": e.TaskID, "changes": c}); err != nil {
 			return err
 		}
@@ -139,29 +161,103 @@ func (s *Store) SaveEntry(ctx context.Context, a reporting.Actor, reportID int64
 	})
 }
 
-// insertEntry stores a first save of an entry (version 1).
-func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, at time.Time, by int64) (int64, error) {
-	var id int64
-	err := s.tqueryRow(ctx, tx, `INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence,
-		difficulties, proposals, completed_on, reason, explanation, version, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
-		e.ReportID, e.TaskID, string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals,
-		dateArg(e.CompletedOn), e.Reason, e.Explanation, tsArg(at), refArg(by)).Scan(&id)
-	return id, err
+// canEditRead checks reporting.ActEdit and the plan's status on a report
+// read before the transaction, in editReport's order.
+func canEditRead(a reporting.Actor, x *TaskReport) error {
+	if err := reporting.Can(a.User, x.Report, reporting.ActEdit, a.Today()); err != nil {
+		return err
+	}
+	return writableStatus(x.PlanStatus) // a replaced or closed plan's reports are history
 }
 
-// updateEntry saves an entry whose version was checked; ErrConflict when
-// another transaction saved it in between (PostgreSQL).
-func (s *Store) updateEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, at time.Time, by int64) error {
-	res, err := s.texec(ctx, tx, `UPDATE report_entries SET status = ?, percent = ?, result = ?, evidence = ?,
-		difficulties = ?, proposals = ?, completed_on = ?, reason = ?, explanation = ?, version = version + 1,
-		updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-		string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals, dateArg(e.CompletedOn),
-		e.Reason, e.Explanation, tsArg(at), refArg(by), e.ID, e.Version)
+// editReportRead is editReport for a report whose rule was checked on a
+// read before the transaction (canEditRead): it bumps the report's version
+// and moves a not-started report to draft without reading the row again,
+// the UPDATE guarded by what the rule and the plan's status depend on and
+// may have changed since (is_current, state, the plan's status; the
+// report's agency and period do not change). It returns the report's
+// state after. As editReport's, the UPDATE holds the report's row lock on
+// PostgreSQL for the rest of the transaction. No version is checked: a
+// part is guarded by its own.
+func (s *Store) editReportRead(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64) (reporting.State, error) {
+	var state reporting.State
+	err := s.tqueryRow(ctx, tx, `UPDATE reports SET version = version + 1, updated_at = ?, updated_by = ?,
+		state = CASE WHEN state = 'not_started' THEN 'draft' ELSE state END
+		WHERE id = ? AND is_current AND state IN ('not_started', 'draft', 'returned')
+		AND EXISTS (SELECT 1 FROM plans pl WHERE pl.id = reports.plan_id AND pl.status NOT IN ('replaced', 'closed'))
+		RETURNING state`, tsArg(actorTime(a)), refArg(a.UserID()), id).Scan(&state)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", s.whyNotEdit(ctx, tx, a, id)
+	}
+	return state, err
+}
+
+// whyNotEdit explains an editReportRead that touched no row: the rule the
+// report breaks now, its plan's status, or ErrConflict.
+func (s *Store) whyNotEdit(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64) error {
+	var status plan.PlanStatus
+	r, err := scanReport(moreCols{s.qrow(ctx, tx, `SELECT `+reportCols+`,
+		(SELECT pl.status FROM plans pl WHERE pl.id = r.plan_id)`+reportFrom+` WHERE r.id = ?`, id), []any{&status}})
 	if err != nil {
 		return err
 	}
-	return rowsChanged(res)
+	return errOr(canEditRead(a, &TaskReport{Report: &r, PlanStatus: status}), ErrConflict)
+}
+
+// errOr is err, or otherwise when err is nil.
+func errOr(err, otherwise error) error {
+	if err != nil {
+		return err
+	}
+	return otherwise
+}
+
+// entryAssigned is the guard of a line's write: its task is still one the
+// report's agency leads in the report's plan (task, plan, agency).
+const entryAssigned = `EXISTS (SELECT 1 FROM tasks t WHERE t.id = ? AND t.plan_id = ? AND t.lead_agency_id = ?)`
+
+// insertEntry stores a first save of an entry (version 1) in report r,
+// while its task is the agency's (reporting.ErrNotAssigned otherwise); a
+// line saved meanwhile by someone else is ErrConflict.
+func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, r *reporting.Report, at time.Time, by int64) (int64, error) {
+	var id int64
+	err := s.tqueryRow(ctx, tx, `INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence,
+		difficulties, proposals, completed_on, reason, explanation, version, updated_at, updated_by)
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ? WHERE `+entryAssigned+` RETURNING id`,
+		e.ReportID, e.TaskID, string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals,
+		dateArg(e.CompletedOn), e.Reason, e.Explanation, tsArg(at), refArg(by), e.TaskID, r.PlanID, r.AgencyID).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, reporting.ErrNotAssigned
+	case errors.Is(classify(err), ErrDuplicate):
+		return 0, ErrConflict
+	}
+	return id, err
+}
+
+// updateEntry saves an entry of report r over the version read, while its
+// task is the agency's: ErrConflict when the line changed or moved since
+// it was read, reporting.ErrNotAssigned when the task is no longer the
+// agency's.
+func (s *Store) updateEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, r *reporting.Report, at time.Time, by int64) error {
+	res, err := s.texec(ctx, tx, `UPDATE report_entries SET status = ?, percent = ?, result = ?, evidence = ?,
+		difficulties = ?, proposals = ?, completed_on = ?, reason = ?, explanation = ?, version = version + 1,
+		updated_at = ?, updated_by = ? WHERE id = ? AND report_id = ? AND version = ? AND `+entryAssigned,
+		string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals, dateArg(e.CompletedOn),
+		e.Reason, e.Explanation, tsArg(at), refArg(by), e.ID, r.ID, e.Version, e.TaskID, r.PlanID, r.AgencyID)
+	if err != nil {
+		return err
+	}
+	if err := rowsChanged(res); !errors.Is(err, ErrConflict) {
+		return err
+	}
+	// Refused: say why (the task reassigned, or else the line changed).
+	var planID, lead int64
+	err = s.tqueryRow(ctx, tx, `SELECT plan_id, lead_agency_id FROM tasks WHERE id = ?`, e.TaskID).Scan(&planID, idCol{&lead})
+	if errors.Is(err, sql.ErrNoRows) || err == nil && (planID != r.PlanID || lead != r.AgencyID) {
+		return reporting.ErrNotAssigned
+	}
+	return errOr(err, ErrConflict)
 }
 
 // entryChanges lists what a save changes in an entry, for the audit log.
@@ -181,68 +277,104 @@ func entryChanges(old, e *reporting.Entry) changes {
 
 // SaveContribution saves the agency's contribution to task c.TaskID, a
 // task it cooperates on in the report's plan (reporting.ErrNotAssigned
-// otherwise), in its report; versions as SaveEntry.
+// otherwise), in its report; versions as SaveEntry. It reads the report
+// (ReadTaskReport) and saves over it (SaveContributionOver).
 func (s *Store) SaveContribution(ctx context.Context, a reporting.Actor, reportID int64, c *reporting.Contribution) (err error) {
 	defer wrap(&err, "store.SaveContribution(report %d, task %d)", reportID, c.TaskID)
-	c.ReportID = reportID
 	if err := reporting.CheckContribution(c); err != nil {
 		return err
 	}
+	x, err := s.ReadTaskReport(ctx, reportID, c.TaskID)
+	if err != nil {
+		return err
+	}
+	return s.saveContributionOver(ctx, a, x, c)
+}
+
+// SaveContributionOver is SaveContribution over x, the report as read for
+// task c.TaskID by the caller, as SaveEntryOver is SaveEntry's.
+func (s *Store) SaveContributionOver(ctx context.Context, a reporting.Actor, x *TaskReport, c *reporting.Contribution) (err error) {
+	defer wrap(&err, "store.SaveContributionOver(report %d, task %d)", x.Report.ID, c.TaskID)
+	return s.saveContributionOver(ctx, a, x, c)
+}
+
+func (s *Store) saveContributionOver(ctx context.Context, a reporting.Actor, x *TaskReport, c *reporting.Contribution) error {
+	r := x.Report
+	c.ReportID = r.ID
+	if err := reporting.CheckContribution(c); err != nil {
+		return err
+	}
+	if err := canEditRead(a, x); err != nil {
+		return err
+	}
+	if t := x.Task; t == nil || t.ID != c.TaskID || t.PlanID != r.PlanID || !x.Cooperates {
+		return reporting.ErrNotAssigned
+	}
+	var old reporting.Contribution // the agency's part as read; none saved: blank
+	if i := slices.IndexFunc(r.Contributions, func(o reporting.Contribution) bool { return o.TaskID == c.TaskID }); i >= 0 {
+		old = r.Contributions[i]
+	}
+	if c.Version != old.Version {
+		return ErrConflict
+	}
 	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		r, err := s.editReport(ctx, tx, a, reportID, 0)
+		state, err := s.editReportRead(ctx, tx, a, r.ID)
 		if err != nil {
 			return err
 		}
-		var one int
-		err = s.tqueryRow(ctx, tx, `SELECT 1 FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
-			WHERE ta.task_id = ? AND ta.agency_id = ? AND ta.role = 'coop' AND t.plan_id = ?`,
-			c.TaskID, r.AgencyID, r.PlanID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return reporting.ErrNotAssigned
-		}
-		if err != nil {
-			return err
-		}
-		var id int64
-		var oldText string
-		var version int
-		err = s.tqueryRow(ctx, tx, `SELECT id, text, version FROM report_contributions WHERE report_id = ? AND task_id = ?`,
-			reportID, c.TaskID).Scan(&id, &oldText, &version)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if c.Version != 0 {
-				return ErrConflict
-			}
+		if old.ID == 0 {
 			err = s.tqueryRow(ctx, tx, `INSERT INTO report_contributions (report_id, task_id, text, version, updated_at,
-				updated_by) VALUES (?, ?, ?, 1, ?, ?) RETURNING id`,
-				reportID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID())).Scan(&c.ID)
-		case err != nil:
-			return err
-		case c.Version != version:
-			return ErrConflict
-		default:
-			c.ID = id
-			var res sql.Result
-			res, err = s.texec(ctx, tx, `UPDATE report_contributions SET text = ?, version = version + 1, updated_at = ?,
-				updated_by = ? WHERE id = ? AND version = ?`, c.Text, tsArg(at), refArg(a.UserID()), id, version)
-			if err == nil {
-				err = rowsChanged(res)
+				updated_by) SELECT ?, ?, ?, 1, ?, ? WHERE `+coopAssigned+` RETURNING id`,
+				r.ID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID()), c.TaskID, r.AgencyID, r.PlanID).Scan(&c.ID)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				err = reporting.ErrNotAssigned
+			case errors.Is(classify(err), ErrDuplicate):
+				err = ErrConflict
 			}
+		} else {
+			c.ID = old.ID
+			err = s.updateContribution(ctx, tx, c, r, at, a.UserID())
 		}
 		if err != nil {
 			return err
 		}
 		ch := changes{}
-		ch.add("text", oldText, c.Text)
-		if err := s.audit(ctx, tx, a.UserID(), "report.contribution", "report", reportID,
+		ch.add("text", old.Text, c.Text)
+		if err := s.audit(ctx, tx, a.UserID(), "report.contribution", "report", r.ID,
 			map[string]any{"task_id": c.TaskID, "changes": ch}); err != nil {
 			return err
 		}
 		c.Version++
-		c.AgencyID, c.State, c.UpdatedAt, c.UpdatedBy = r.AgencyID, r.State, at, a.UserID()
+		c.AgencyID, c.State, c.UpdatedAt, c.UpdatedBy = r.AgencyID, state, at, a.UserID()
 		return nil
 	})
+}
+
+// coopAssigned is the guard of a contribution's write: the report's agency
+// still cooperates on its task in the report's plan (task, agency, plan).
+const coopAssigned = `EXISTS (SELECT 1 FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
+	WHERE ta.task_id = ? AND ta.agency_id = ? AND ta.role = 'coop' AND t.plan_id = ?)`
+
+// updateContribution saves a contribution of report r over the version
+// read, as updateEntry saves a line.
+func (s *Store) updateContribution(ctx context.Context, tx *sql.Tx, c *reporting.Contribution, r *reporting.Report, at time.Time, by int64) error {
+	res, err := s.texec(ctx, tx, `UPDATE report_contributions SET text = ?, version = version + 1, updated_at = ?,
+		updated_by = ? WHERE id = ? AND report_id = ? AND version = ? AND `+coopAssigned,
+		c.Text, tsArg(at), refArg(by), c.ID, r.ID, c.Version, c.TaskID, r.AgencyID, r.PlanID)
+	if err != nil {
+		return err
+	}
+	if err := rowsChanged(res); !errors.Is(err, ErrConflict) {
+		return err
+	}
+	var one int
+	err = s.tqueryRow(ctx, tx, `SELECT 1 WHERE `+coopAssigned, c.TaskID, r.AgencyID, r.PlanID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return reporting.ErrNotAssigned
+	}
+	return errOr(err, ErrConflict)
 }
 
 // SaveIndicatorValue saves the value for the period of an indicator the

@@ -81,25 +81,14 @@ func (s *Store) readReport(ctx context.Context, q querier, id int64) (*reporting
 // agency's and open in the period while the report can change. Values and
 // files are not read. Saving one part of a report needs no more, and a
 // whole report is its agency's every task (issue 21: 11 % of the deadline
-// mix's CPU went to reading it whole before each line saved).
-func (s *Store) ReportForTask(ctx context.Context, id, taskID int64) (r *reporting.Report, err error) {
-	defer wrap(&err, "store.ReportForTask(%d, task %d)", id, taskID)
-	if r, err = s.readReportRow(ctx, s.r, id); err != nil {
+// mix's CPU went to reading it whole before each line saved). It is
+// ReadTaskReport's report.
+func (s *Store) ReportForTask(ctx context.Context, id, taskID int64) (*reporting.Report, error) {
+	x, err := s.ReadTaskReport(ctx, id, taskID)
+	if err != nil {
 		return nil, err
 	}
-	var tasks []plan.Task
-	if !r.Frozen() {
-		if tasks, err = s.openTaskFact(ctx, s.r, r.PlanID, r.AgencyID, taskID); err != nil {
-			return nil, err
-		}
-	}
-	if err := s.fillEntries(ctx, s.r, r, tasks, taskID); err != nil {
-		return nil, err
-	}
-	if err := s.fillContributions(ctx, s.r, r, tasks, taskID); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return x.Report, nil
 }
 
 // onlyTask is the condition on the parts (alias a) of report id: every

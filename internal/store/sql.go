@@ -17,11 +17,13 @@ type querier interface {
 
 // exec runs a statement written with ? placeholders.
 func (s *Store) exec(ctx context.Context, q querier, query string, args ...any) (sql.Result, error) {
+	tally(ctx, query)
 	return q.ExecContext(ctx, s.bind(query), args...)
 }
 
 // query runs a query written with ? placeholders.
 func (s *Store) query(ctx context.Context, q querier, query string, args ...any) (*sql.Rows, error) {
+	tally(ctx, query)
 	if s.trace != nil {
 		s.trace(query, args)
 	}
@@ -33,6 +35,7 @@ func (s *Store) query(ctx context.Context, q querier, query string, args ...any)
 
 // queryRow runs a one-row query written with ? placeholders.
 func (s *Store) queryRow(ctx context.Context, q querier, query string, args ...any) *sql.Row {
+	tally(ctx, query)
 	if s.trace != nil {
 		s.trace(query, args)
 	}
@@ -46,6 +49,7 @@ func (s *Store) queryRow(ctx context.Context, q querier, query string, args ...a
 // pool without preparing it: for queries built from filters, whose many
 // shapes would crowd the statement cache.
 func (s *Store) queryOnce(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	tally(ctx, query)
 	if s.trace != nil {
 		s.trace(query, args)
 	}
@@ -102,6 +106,7 @@ func (s *Store) readStmt(ctx context.Context, q querier, query string) *sql.Stmt
 // (≥ 3.35) and PostgreSQL accept RETURNING; LastInsertId is not available
 // with pgx.
 func (s *Store) insert(ctx context.Context, q querier, query string, args ...any) (id int64, err error) {
+	tally(ctx, query)
 	err = q.QueryRowContext(ctx, s.bind(query), args...).Scan(&id)
 	return id, err
 }

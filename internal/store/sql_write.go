@@ -70,14 +70,16 @@ func (s *Store) prepareWanted(ctx context.Context) {
 
 // texec runs a statement in tx through the write-statement cache.
 func (s *Store) texec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	tally(ctx, query)
 	if st := s.txStmt(ctx, tx, query); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
-	return s.exec(ctx, tx, query, args...)
+	return tx.ExecContext(ctx, s.bind(query), args...)
 }
 
 // tquery runs a query in tx through the write-statement cache.
 func (s *Store) tquery(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+	tally(ctx, query)
 	if st := s.txStmt(ctx, tx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -86,6 +88,7 @@ func (s *Store) tquery(ctx context.Context, tx *sql.Tx, query string, args ...an
 
 // tqueryRow runs a one-row query in tx through the write-statement cache.
 func (s *Store) tqueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	tally(ctx, query)
 	if st := s.txStmt(ctx, tx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -161,6 +161,7 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 		}
 		defer func() { <-s.wturn }()
 	}
+	tally(ctx, "BEGIN")
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -171,6 +172,7 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 			panic(p)
 		}
 		if err != nil {
+			tally(ctx, "ROLLBACK")
 			_ = tx.Rollback()
 		}
 	}()
@@ -183,6 +185,7 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if err = s.appendAudit(ctx, tx, q); err != nil {
 		return err
 	}
+	tally(ctx, "COMMIT")
 	if err = tx.Commit(); err != nil {
 		return err
 	}

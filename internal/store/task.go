@@ -39,6 +39,11 @@ func scanTaskWith(row *anyRow, sc scanner) (plan.Task, error) {
 	if err := sc.Scan(row.p...); err != nil {
 		return plan.Task{}, err
 	}
+	return taskOfRow(row)
+}
+
+// taskOfRow is the task in row's first taskColCount columns, as scanned.
+func taskOfRow(row *anyRow) (plan.Task, error) {
 	t := plan.Task{ID: row.int(0), PlanID: row.int(1), SectionID: row.int(2), Ord: int(row.int(3)),
 		Title: row.str(4), Text: row.str(5), LeadAgencyID: row.int(6),
 		Deadline: plan.Deadline{Kind: plan.DeadlineKind(row.str(7)), Text: row.str(8), Due: row.time(9),

@@ -42,7 +42,10 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request) error {
 		// Autosave keeps what is valid, and says what is not.
 		saved, problems, err = h.app.AutosaveReportEntry(r.Context(), h.user(r), id, e, []int{in.Version}, unread)
 	} else {
-		saved, err = h.app.SaveReportEntry(r.Context(), h.user(r), id, e, []int{in.Version}, unread)
+		var s *app.SavedEntry
+		if s, err = h.app.SaveReportEntry(r.Context(), h.user(r), id, e, []int{in.Version}, unread); err == nil {
+			saved = &s.Entry
+		}
 	}
 	var conflict *app.ReportPartConflict
 	var ie *reporting.InvalidError

@@ -1,0 +1,201 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"tiendo/internal/plan"
+	"tiendo/internal/reporting"
+)
+
+// TestSaveEntryOverGuards: SaveEntryOver writes over a report read before
+// its transaction and does not read it again, so each thing its checks
+// rest on may change between the read and the write. Each case changes
+// one, then saves over the stale read: the save is refused as it would
+// have been on a fresh read, and nothing of it is stored — or, for a
+// change that does not concern the line (another line saved), it goes
+// through.
+func TestSaveEntryOverGuards(t *testing.T) {
+	june5 := plan.Date(2025, 6, 5)
+	for _, c := range []struct {
+		name   string
+		saved  bool                                               // the line is saved before the read
+		change func(t *testing.T, f *repFix, r *reporting.Report) // between the read and the write
+		want   error                                              // nil: saved
+	}{
+		{name: "the line saved meanwhile", saved: true, want: ErrConflict,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveLine(t, r, 0, 70) }},
+		{name: "a first save meanwhile", want: ErrConflict,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveLine(t, r, 0, 70) }},
+		{name: "the task given to another agency", saved: true, want: reporting.ErrNotAssigned,
+			change: func(t *testing.T, f *repFix, _ *reporting.Report) { f.giveTask(t, 0, "tc") }},
+		{name: "the task given to another agency before a first save", want: reporting.ErrNotAssigned,
+			change: func(t *testing.T, f *repFix, _ *reporting.Report) { f.giveTask(t, 0, "tc") }},
+		{name: "the report submitted", saved: true, want: reporting.ErrSubmitted,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) {
+				f.saveLine(t, r, 2, 10)
+				_, err := f.s.SubmitReport(context.Background(), f.at("head:khcn", june5), r.ID, 0)
+				must(t, err)
+			}},
+		{name: "the plan closed", saved: true, want: ErrReadOnly,
+			change: func(t *testing.T, f *repFix, _ *reporting.Report) {
+				ctx := context.Background()
+				p, err := f.s.Plan(ctx, f.d.Plan.ID)
+				must(t, err)
+				p.Status = plan.PlanClosed
+				must(t, f.s.UpdatePlan(ctx, 0, p))
+			}},
+		{name: "another line saved", saved: true,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveLine(t, r, 2, 10) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			forEachDB(t, func(t *testing.T, s *Store) {
+				ctx := context.Background()
+				f := newRepFix(t, s)
+				r := f.report(t, f.q2, "khcn")
+				if c.saved {
+					f.saveLine(t, r, 0, 40)
+				}
+				x, err := s.ReadTaskReport(ctx, r.ID, f.task(0))
+				must(t, err)
+				c.change(t, f, r)
+				before, err := s.ReadTaskReport(ctx, r.ID, f.task(0))
+				must(t, err)
+				e := reporting.Entry{TaskID: f.task(0), Status: plan.ClaimInProgress, Percent: 90, Result: "Qua bản đọc cũ",
+					Version: entryOf(t, x.Report, f.task(0)).Version}
+				err = s.SaveEntryOver(ctx, f.at("officer:khcn", june5), x, &e)
+				after, rerr := s.ReadTaskReport(ctx, r.ID, f.task(0))
+				must(t, rerr)
+				if c.want == nil {
+					must(t, err)
+					if got := after.Report.Entries[0]; got.Percent != 90 || got.Version != e.Version {
+						t.Errorf("line after the save: %+v", got)
+					}
+					if after.Report.Version != before.Report.Version+1 {
+						t.Errorf("report version %d, want %d", after.Report.Version, before.Report.Version+1)
+					}
+					return
+				}
+				if !errors.Is(err, c.want) {
+					t.Fatalf("save over a stale read: %v, want %v", err, c.want)
+				}
+				if after.Report.Version != before.Report.Version || len(after.Report.Entries) > 0 &&
+					after.Report.Entries[0].Percent == 90 {
+					t.Errorf("a refused save changed the report: version %d → %d, %+v", before.Report.Version,
+						after.Report.Version, after.Report.Entries)
+				}
+			})
+		})
+	}
+}
+
+// saveLine saves report r's line of sample task i at percent, as its officer.
+func (f *repFix) saveLine(t *testing.T, r *reporting.Report, i, percent int) {
+	t.Helper()
+	ctx := context.Background()
+	x, err := f.s.ReadTaskReport(ctx, r.ID, f.task(i))
+	must(t, err)
+	e := reporting.Entry{TaskID: f.task(i), Status: plan.ClaimInProgress, Percent: percent, Result: "Đang làm",
+		Version: entryOf(t, x.Report, f.task(i)).Version}
+	must(t, f.s.SaveEntry(ctx, f.at("officer:"+f.agencyKey(r.AgencyID), r.Period.Start), r.ID, &e))
+}
+
+// agencyKey is the fixture's key of agency id.
+func (f *repFix) agencyKey(id int64) string {
+	for k, v := range f.ag {
+		if v == id {
+			return k
+		}
+	}
+	return ""
+}
+
+// giveTask makes agency key the lead of sample task i.
+func (f *repFix) giveTask(t *testing.T, i int, key string) {
+	t.Helper()
+	ctx := context.Background()
+	task, err := f.s.Task(ctx, f.task(i))
+	must(t, err)
+	task.LeadAgencyID = f.ag[key]
+	must(t, f.s.UpdateTask(ctx, 0, task))
+}
+
+// TestSaveContributionOverGuards is TestSaveEntryOverGuards for the
+// agency's contribution to a task it cooperates on (sample task 1, the
+// Sở KH&CN's).
+func TestSaveContributionOverGuards(t *testing.T) {
+	june5 := plan.Date(2025, 6, 5)
+	for _, c := range []struct {
+		name   string
+		saved  bool
+		change func(t *testing.T, f *repFix, r *reporting.Report)
+		want   error
+	}{
+		{name: "the part saved meanwhile", saved: true, want: ErrConflict,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveContribution(t, r, "Khác") }},
+		{name: "a first save meanwhile", want: ErrConflict,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveContribution(t, r, "Khác") }},
+		{name: "the agency no longer cooperates", saved: true, want: reporting.ErrNotAssigned,
+			change: func(t *testing.T, f *repFix, _ *reporting.Report) { f.dropCooperation(t, 1) }},
+		{name: "the agency no longer cooperates before a first save", want: reporting.ErrNotAssigned,
+			change: func(t *testing.T, f *repFix, _ *reporting.Report) { f.dropCooperation(t, 1) }},
+		{name: "another line saved", saved: true,
+			change: func(t *testing.T, f *repFix, r *reporting.Report) { f.saveLine(t, r, 2, 10) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			forEachDB(t, func(t *testing.T, s *Store) {
+				ctx := context.Background()
+				f := newRepFix(t, s)
+				r := f.report(t, f.q2, "khcn")
+				if c.saved {
+					f.saveContribution(t, r, "Đã góp ý")
+				}
+				x, err := s.ReadTaskReport(ctx, r.ID, f.task(1))
+				must(t, err)
+				c.change(t, f, r)
+				before, err := s.ReadTaskReport(ctx, r.ID, f.task(1))
+				must(t, err)
+				p := reporting.Contribution{TaskID: f.task(1), Text: "Qua bản đọc cũ", Version: x.Report.Contributions[0].Version}
+				err = s.SaveContributionOver(ctx, f.at("officer:khcn", june5), x, &p)
+				after, rerr := s.ReadTaskReport(ctx, r.ID, f.task(1))
+				must(t, rerr)
+				if c.want == nil {
+					must(t, err)
+					if got := after.Report.Contributions[0]; got.Text != p.Text || got.Version != p.Version || p.State != reporting.StateDraft {
+						t.Errorf("part after the save: %+v (saved %+v)", got, p)
+					}
+					return
+				}
+				if !errors.Is(err, c.want) {
+					t.Fatalf("save over a stale read: %v, want %v", err, c.want)
+				}
+				if after.Report.Version != before.Report.Version || len(after.Report.Contributions) > 0 &&
+					after.Report.Contributions[0].Text == p.Text {
+					t.Errorf("a refused save changed the report: version %d → %d, %+v", before.Report.Version,
+						after.Report.Version, after.Report.Contributions)
+				}
+			})
+		})
+	}
+}
+
+// saveContribution saves report r's contribution to sample task 1 as its officer.
+func (f *repFix) saveContribution(t *testing.T, r *reporting.Report, text string) {
+	t.Helper()
+	ctx := context.Background()
+	x, err := f.s.ReadTaskReport(ctx, r.ID, f.task(1))
+	must(t, err)
+	c := reporting.Contribution{TaskID: f.task(1), Text: text, Version: x.Report.Contributions[0].Version}
+	must(t, f.s.SaveContribution(ctx, f.at("officer:"+f.agencyKey(r.AgencyID), r.Period.Start), r.ID, &c))
+}
+
+// dropCooperation leaves sample task i with no cooperating agency.
+func (f *repFix) dropCooperation(t *testing.T, i int) {
+	t.Helper()
+	ctx := context.Background()
+	task, err := f.s.Task(ctx, f.task(i))
+	must(t, err)
+	task.CooperatingAgencyIDs = nil
+	must(t, f.s.UpdateTask(ctx, 0, task))
+}
