@@ -99,6 +99,9 @@ func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig) error {
 	}
 }
 
+// markQuery sends a marker alone.
+const markQuery = `SELECT pg_notify($1, $2)`
+
 // markCommitted sends, after a commit, a marker on the watch's channel and
 // waits until the listener has received it (watch.await): the changes the
 // commit announced have been applied before the writer is answered. With
@@ -113,11 +116,13 @@ func (s *Store) markCommitted(ctx context.Context, flush bool) (flushed bool, er
 	channel := *s.channel.Load()
 	ctx = context.WithoutCancel(ctx) // the write is in: its marker is sent whatever became of the request
 	if flush {
+		tally(ctx, flushWALMarkQuery)
 		_, err = s.w.ExecContext(ctx, flushWALMarkQuery, channel, m.payload)
 		s.watch.await(m, err == nil)
 		return true, err
 	}
-	_, err = s.w.ExecContext(ctx, `SELECT pg_notify($1, $2)`, channel, m.payload)
+	tally(ctx, markQuery)
+	_, err = s.w.ExecContext(ctx, markQuery, channel, m.payload)
 	s.watch.await(m, err == nil)
 	return false, nil
 }
