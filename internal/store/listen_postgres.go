@@ -39,13 +39,22 @@ func (s *Store) startListener(cfg *pgx.ConnConfig) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		down := false // logged as lost, not listening since: one line an outage, not one a retry
 		for {
-			err := s.listenOnce(ctx, cfg)
+			err := s.listenOnce(ctx, cfg, func() {
+				if down {
+					slog.Info("store: the listener listens again")
+					down = false
+				}
+			})
 			s.watch.listening(false)
 			if ctx.Err() != nil {
 				return
 			}
-			slog.Warn("store: the listener lost its connection; reads ask the database until it is back", "err", err)
+			if !down {
+				slog.Warn("store: the listener lost its connection; reads ask the database until it is back", "err", err)
+				down = true
+			}
 			select {
 			case <-ctx.Done():
 				return
@@ -56,9 +65,9 @@ func (s *Store) startListener(cfg *pgx.ConnConfig) (stop func()) {
 	return func() { cancel(); <-done }
 }
 
-// listenOnce connects, listens, and applies notifications until the
-// connection fails or ctx ends.
-func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig) error {
+// listenOnce connects, listens (then calls listening), and applies
+// notifications until the connection fails or ctx ends.
+func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig, listening func()) error {
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return err
@@ -74,6 +83,7 @@ func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig) error {
 	s.channel.Store(&channel)
 	// Every change committed from here on is announced on this connection.
 	s.watch.listening(true)
+	listening()
 	for {
 		wctx, cancel := context.WithTimeout(ctx, listenHeartbeat)
 		n, err := conn.WaitForNotification(wctx)
