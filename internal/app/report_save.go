@@ -66,7 +66,7 @@ func (c *ReportPartConflict) Unwrap() error { return c.Err }
 type reportPart[T any] struct {
 	// task is the task the part is of (a line, a contribution): the save
 	// then reads the report with that task's parts only
-	// (store.ReportForTask); 0 reads it whole.
+	// (store.ReadTaskReport); 0 reads it whole.
 	task        int64
 	parts       func(rep *reporting.Report) []T // the report's parts of this kind
 	is          func(p *T) bool                 // the part being saved

@@ -61,10 +61,10 @@ func (s *Store) readReport(ctx context.Context, q querier, id int64) (*reporting
 			return nil, err
 		}
 	}
-	if err := s.fillEntries(ctx, q, r, tasks, 0); err != nil {
+	if err := s.fillEntries(ctx, q, r, tasks); err != nil {
 		return nil, err
 	}
-	if err := s.fillContributions(ctx, q, r, tasks, 0); err != nil {
+	if err := s.fillContributions(ctx, q, r, tasks); err != nil {
 		return nil, err
 	}
 	if err := s.fillValues(ctx, q, r); err != nil {
@@ -72,32 +72,6 @@ func (s *Store) readReport(ctx context.Context, q querier, id int64) (*reporting
 	}
 	r.Files, err = s.reportFiles(ctx, q, r.ID)
 	return r, err
-}
-
-// ReportForTask reads report id as Report does, with only what concerns
-// task taskID: its header and period, the agency's line for the task (with
-// the cooperating agencies' contributions) or its own contribution to it,
-// each as Report would show it — saved, or blank when the task is the
-// agency's and open in the period while the report can change. Values and
-// files are not read. Saving one part of a report needs no more, and a
-// whole report is its agency's every task (issue 21: 11 % of the deadline
-// mix's CPU went to reading it whole before each line saved). It is
-// ReadTaskReport's report.
-func (s *Store) ReportForTask(ctx context.Context, id, taskID int64) (*reporting.Report, error) {
-	x, err := s.ReadTaskReport(ctx, id, taskID)
-	if err != nil {
-		return nil, err
-	}
-	return x.Report, nil
-}
-
-// onlyTask is the condition on the parts (alias a) of report id: every
-// part, or with only set, the part of that task.
-func onlyTask(a string, id, only int64) (string, []any) {
-	if only == 0 {
-		return a + `.report_id = ?`, []any{id}
-	}
-	return a + `.report_id = ? AND ` + a + `.task_id = ?`, []any{id, only}
 }
 
 // shownTasks lists the tasks of a report's agency with a role (lead or
@@ -120,11 +94,10 @@ func shownTasks(r *reporting.Report, tasks []plan.Task, lead bool, saved func(in
 
 // fillEntries sets r.Entries: saved lines, and blank ones for open tasks
 // the agency leads while the report can change; each with the cooperating
-// agencies' contributions. With only set, the line of that task alone.
-func (s *Store) fillEntries(ctx context.Context, q querier, r *reporting.Report, tasks []plan.Task, only int64) error {
-	where, args := onlyTask("e", r.ID, only)
+// agencies' contributions. (A part's save reads one task's: ReadTaskReport.)
+func (s *Store) fillEntries(ctx context.Context, q querier, r *reporting.Report, tasks []plan.Task) error {
 	rows, err := s.qrows(ctx, q, `SELECT `+entryCols+` FROM report_entries e JOIN tasks t ON t.id = e.task_id
-		WHERE `+where+` ORDER BY t.section_seq, t.ord, t.id`, args...)
+		WHERE e.report_id = ? ORDER BY t.section_seq, t.ord, t.id`, r.ID)
 	if err != nil {
 		return err
 	}
@@ -164,16 +137,11 @@ func (s *Store) fillEntries(ctx context.Context, q querier, r *reporting.Report,
 	}
 	// The cooperating agencies' contributions to these tasks, from their
 	// current reports for the same period.
-	query, args := `SELECT `+contributionCols+` FROM report_contributions c
+	rows, err = s.qrows(ctx, q, `SELECT `+contributionCols+` FROM report_contributions c
 		JOIN reports r ON r.id = c.report_id
 		WHERE r.period_id = ? AND r.is_current AND r.agency_id <> ? AND c.text <> ''
-		AND c.task_id IN (SELECT t.id FROM tasks t WHERE t.lead_agency_id = ? AND t.plan_id = ?)`,
-		[]any{r.PeriodID, r.AgencyID, r.AgencyID, r.PlanID}
-	if only != 0 {
-		query += ` AND c.task_id = ?`
-		args = append(args, only)
-	}
-	rows, err = s.qrows(ctx, q, query+` ORDER BY c.task_id, c.id`, args...)
+		AND c.task_id IN (SELECT t.id FROM tasks t WHERE t.lead_agency_id = ? AND t.plan_id = ?)
+		ORDER BY c.task_id, c.id`, r.PeriodID, r.AgencyID, r.AgencyID, r.PlanID)
 	if err != nil {
 		return err
 	}
@@ -191,12 +159,11 @@ func (s *Store) fillEntries(ctx context.Context, q querier, r *reporting.Report,
 }
 
 // fillContributions sets r.Contributions: the agency's own, on tasks it
-// cooperates on. With only set, its part of that task alone.
-func (s *Store) fillContributions(ctx context.Context, q querier, r *reporting.Report, tasks []plan.Task, only int64) error {
-	where, args := onlyTask("c", r.ID, only)
+// cooperates on.
+func (s *Store) fillContributions(ctx context.Context, q querier, r *reporting.Report, tasks []plan.Task) error {
 	rows, err := s.qrows(ctx, q, `SELECT `+contributionCols+` FROM report_contributions c
 		JOIN reports r ON r.id = c.report_id JOIN tasks t ON t.id = c.task_id
-		WHERE `+where+` ORDER BY t.section_seq, t.ord, t.id`, args...)
+		WHERE c.report_id = ? ORDER BY t.section_seq, t.ord, t.id`, r.ID)
 	if err != nil {
 		return err
 	}
