@@ -220,14 +220,7 @@ func (w *watch) listening(on bool) {
 
 // parseID reads a decimal ID; a malformed one is 0, which names no row.
 func parseID(s string) int64 {
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + int64(c-'0')
-	}
+	n, _ := strconv.ParseInt(s, 10, 64)
 	return n
 }
 
