@@ -57,6 +57,12 @@ type Reminder struct {
 	RetryDelay   time.Duration // 0: 10 minutes
 	MaxAttempts  int           // 0: 36
 	Log          *slog.Logger  // nil: discard
+	// GiveWay, when set, is called before the run reads what is owed and
+	// before each delivery, and returns when the run may go on: serve
+	// passes server.Traffic's, so that a run catching up on thousands of
+	// reminders gives way to the requests of its instance. An error (the
+	// context ended) stops the run. nil: the run goes straight on.
+	GiveWay func(context.Context) error
 }
 
 // Run delivers the reminders and digests in force at now. It goes on after
@@ -65,6 +71,9 @@ type Reminder struct {
 // it between deliveries.
 func (r *Reminder) Run(ctx context.Context, now time.Time) error {
 	run := r.newRun(now)
+	if err := run.turn(ctx); err != nil {
+		return err
+	}
 	obligations, err := r.Source.Obligations(ctx, run.today)
 	if err != nil {
 		return fmt.Errorf("notify: reading obligations: %w", err)
@@ -82,6 +91,9 @@ func (r *Reminder) Run(ctx context.Context, now time.Time) error {
 		if !ok {
 			continue
 		}
+		if err := run.turn(ctx); err != nil {
+			return errors.Join(append(errs, err)...)
+		}
 		d, err := run.reminderDelivery(ctx, due)
 		if err == nil {
 			err = run.deliver(ctx, d)
@@ -89,7 +101,7 @@ func (r *Reminder) Run(ctx context.Context, now time.Time) error {
 		errs = append(errs, err)
 	}
 	for _, dg := range r.Digest.Due(obligations, run.today) {
-		if err := ctx.Err(); err != nil {
+		if err := run.turn(ctx); err != nil {
 			return errors.Join(append(errs, err)...)
 		}
 		d, err := run.digestDelivery(ctx, dg)
@@ -150,6 +162,15 @@ func (r *Reminder) newRun(now time.Time) *run {
 		x.log = slog.New(slog.DiscardHandler)
 	}
 	return x
+}
+
+// turn returns when the run may take its next step (Reminder.GiveWay), or
+// ctx's error.
+func (x *run) turn(ctx context.Context) error {
+	if x.GiveWay == nil {
+		return ctx.Err()
+	}
+	return x.GiveWay(ctx)
 }
 
 // agencyPeople returns an agency's recipients, asking Source once per run.

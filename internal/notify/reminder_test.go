@@ -388,3 +388,48 @@ func TestReminderStopsOnCancel(t *testing.T) {
 		t.Errorf("Run on a cancelled context: %v", err)
 	}
 }
+
+// TestReminderGivesWay: a run asks GiveWay before it reads what is owed
+// and before each delivery, and stops, delivering nothing more, when
+// GiveWay says the run's context ended.
+func TestReminderGivesWay(t *testing.T) {
+	ctx := context.Background()
+	deliveries := func(st *store.Store) int {
+		recs, err := st.ReminderSends(ctx, "", 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, r := range recs {
+			seen[r.Rule+" "+r.Key] = true
+		}
+		return len(seen)
+	}
+
+	st := dbtest.SQLite(t).Open(t)
+	r := newReminder(st, seedWorld(t, st), nil, "")
+	calls := 0
+	r.GiveWay = func(ctx context.Context) error { calls++; return ctx.Err() }
+	if err := r.Run(ctx, t0); err != nil {
+		t.Fatal(err)
+	}
+	if n := deliveries(st); n < 2 || calls != n+1 {
+		t.Fatalf("%d calls of GiveWay for %d deliveries, want one more than the deliveries", calls, n)
+	}
+
+	st = dbtest.SQLite(t).Open(t)
+	r = newReminder(st, seedWorld(t, st), nil, "")
+	calls = 0
+	r.GiveWay = func(context.Context) error {
+		if calls++; calls == 3 {
+			return context.Canceled
+		}
+		return nil
+	}
+	if err := r.Run(ctx, t0); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run when GiveWay refuses: %v", err)
+	}
+	if n := deliveries(st); n != 1 {
+		t.Errorf("%d deliveries when GiveWay refused the second, want 1", n)
+	}
+}

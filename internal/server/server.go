@@ -53,6 +53,11 @@ type Config struct {
 	// checks and metrics always answer at once. 0: no limit.
 	MaxActive int
 
+	// Traffic counts the application's requests in flight, for the
+	// background work that gives way to them (serve's reminder job); nil:
+	// not counted.
+	Traffic *Traffic
+
 	// Mailer sends the e-mails people wait for (password links); nil: off.
 	// BaseURL is the public address put in links (serve --base-url).
 	Mailer  notify.Sender
@@ -100,7 +105,11 @@ func New(cfg Config) (http.Handler, error) {
 	mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	g := newGate(cfg.MaxActive)
 	cfg.Metrics.Admission(g.Active, g.Waiting)
-	mux.Handle("/", g.Wrap(work))
+	app := g.Wrap(work)
+	if cfg.Traffic != nil {
+		app = cfg.Traffic.Wrap(app)
+	}
+	mux.Handle("/", app)
 
 	// Browsers send Origin / Sec-Fetch-Site on every cross-site request;
 	// CrossOriginProtection refuses unsafe methods from other origins, which
