@@ -67,13 +67,14 @@ type queuedAudit struct {
 // appendAudit appends q's rows to the chain in tx, in order, 500 to an
 // INSERT, and moves the head: the last statements of the transaction, so
 // the head is locked (PostgreSQL) only for them and the commit. On
-// PostgreSQL that is one statement (appendAuditPostgres).
-func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, q *auditQueue) error {
+// PostgreSQL that is one statement (appendAuditPostgres), which also sends
+// the writer's watch marker mark (its payload; "" for none).
+func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, q *auditQueue, mark string) error {
 	if len(q.rows) == 0 {
 		return nil
 	}
 	if s.dialect == dialectPostgres {
-		return s.appendAuditPostgres(ctx, tx, q)
+		return s.appendAuditPostgres(ctx, tx, q, mark)
 	}
 	seq, hash, err := s.auditHead(ctx, tx)
 	if err != nil {
@@ -102,7 +103,7 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, q *auditQueue) erro
 // head is then locked for that statement and the commit only, not across
 // two round trips and the Go between them: every audited write waits on
 // that lock (issue 21). TestAuditAppendMatchesHash holds it to audit.Hash.
-func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, q *auditQueue) error {
+func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, q *auditQueue, mark string) error {
 	at := now()
 	n := len(q.rows)
 	users, ids := make([]int64, n), make([]int64, n)
@@ -111,12 +112,17 @@ func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, q *auditQue
 		users[i], actions[i], objects[i], ids[i], details[i] = r.actor, r.action, r.object, r.objectID, r.detail
 	}
 	stmt := `SELECT audit_append(?, ?, ?, ?, ?, ?, ?)`
+	args := []any{tsArg(at), at.Format(audit.TimeLayout), users, actions, objects, ids, details}
 	if s.asyncAudit {
 		// The head is then released without waiting for the disk; Transact
 		// flushes the WAL before it returns (commit_postgres.go).
-		stmt = `SELECT audit_append(?, ?, ?, ?, ?, ?, ?), set_config('synchronous_commit', 'off', true)`
+		stmt += `, set_config('synchronous_commit', 'off', true)`
 	}
-	_, err := s.exec(ctx, tx, stmt, tsArg(at), at.Format(audit.TimeLayout), users, actions, objects, ids, details)
+	if mark != "" {
+		stmt += `, pg_notify(?, ?)`
+		args = append(args, *s.channel.Load(), mark)
+	}
+	_, err := s.exec(ctx, tx, stmt, args...)
 	return err
 }
 

@@ -38,10 +38,6 @@ import (
 // every commit made before it.
 const flushWALQuery = `SELECT pg_logical_emit_message(true, 'tiendo', '')`
 
-// flushWALMarkQuery is flushWALQuery sending the writer's marker too
-// (listen_postgres.go): one round trip does both.
-const flushWALMarkQuery = `SELECT pg_logical_emit_message(true, 'tiendo', ''), pg_notify($1, $2)`
-
 // asyncAuditCommit reports whether db can flush the WAL with flushWALQuery:
 // only then may audited transactions commit asynchronously.
 func asyncAuditCommit(ctx context.Context, db *sql.DB) bool {

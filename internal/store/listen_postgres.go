@@ -109,30 +109,31 @@ func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig, listening f
 	}
 }
 
-// markQuery sends a marker alone.
-const markQuery = `SELECT pg_notify($1, $2)`
+// markQuery sends a marker alone, in a transaction of its own whose commit
+// does not wait for the disk: committing a notification holds PostgreSQL's
+// one lock on the notification queue, and a marker needs no durability.
+const markQuery = `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`
 
 // markCommitted sends, after a commit, a marker on the watch's channel and
 // waits until the listener has received it (watch.await): the changes the
-// commit announced have been applied before the writer is answered. With
-// flush set the same statement flushes the WAL (commit_postgres.go), and
-// its error is the write's, as flushWAL's is; a marker alone that cannot
-// be sent only empties the watch. It reports whether it ran the flush.
-func (s *Store) markCommitted(ctx context.Context, flush bool) (flushed bool, err error) {
+// commit announced have been applied before the writer is answered. A
+// marker that cannot be sent only empties the watch. An audited write
+// sends its marker in its transaction instead (Transact).
+func (s *Store) markCommitted(ctx context.Context) {
 	m, ok := s.watch.expect()
 	if !ok {
-		return false, nil
+		return
 	}
-	channel := *s.channel.Load()
 	ctx = context.WithoutCancel(ctx) // the write is in: its marker is sent whatever became of the request
-	if flush {
-		tally(ctx, flushWALMarkQuery)
-		_, err = s.w.ExecContext(ctx, flushWALMarkQuery, channel, m.payload)
-		s.watch.await(m, err == nil)
-		return true, err
-	}
 	tally(ctx, markQuery)
-	_, err = s.w.ExecContext(ctx, markQuery, channel, m.payload)
+	_, err := s.w.ExecContext(ctx, markQuery, *s.channel.Load(), m.payload)
 	s.watch.await(m, err == nil)
-	return false, nil
+}
+
+// markOf is m's payload when marked, else "".
+func markOf(m marker, marked bool) string {
+	if !marked {
+		return ""
+	}
+	return m.payload
 }

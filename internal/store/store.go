@@ -182,22 +182,40 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if err = fn(tx); err != nil {
 		return err
 	}
-	if err = s.appendAudit(ctx, tx, q); err != nil {
+	// An audited write on PostgreSQL sends its watch marker (listen_postgres.go)
+	// with its audit rows, in the transaction, whose commit does not wait for
+	// the disk: a marker sent after the commit, with the WAL flush, held
+	// PostgreSQL's one lock on the notification queue through that flush,
+	// and every other committing writer waited for it (issue 21).
+	var mark marker
+	marked := false
+	if s.asyncAudit && len(q.rows) > 0 {
+		mark, marked = s.watch.expect()
+	}
+	if err = s.appendAudit(ctx, tx, q, markOf(mark, marked)); err != nil {
+		if marked {
+			s.watch.forget(mark)
+		}
 		return err
 	}
 	tally(ctx, "COMMIT")
 	if err = tx.Commit(); err != nil {
+		if marked {
+			s.watch.await(mark, false) // committed or not: no one knows
+		}
 		return err
 	}
-	flush := s.asyncAudit && len(q.rows) > 0
-	flushed, err := s.markCommitted(ctx, flush)
+	if !marked {
+		s.markCommitted(ctx)
+	}
+	if s.asyncAudit && len(q.rows) > 0 {
+		err = s.flushWAL(ctx)
+	}
+	if marked {
+		s.watch.await(mark, true)
+	}
 	if err != nil {
 		return err
-	}
-	if flush && !flushed {
-		if err = s.flushWAL(ctx); err != nil {
-			return err
-		}
 	}
 	s.prepareWanted(ctx)
 	return nil

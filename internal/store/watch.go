@@ -231,8 +231,9 @@ type marker struct {
 	seen    chan struct{}
 }
 
-// expect returns a new marker for a writer that has committed, or false
-// when the listener is not listening (then nothing is kept to go stale).
+// expect returns a new marker for a writer to send with its commit or
+// after it, or false when the listener is not listening (then nothing is
+// kept to go stale).
 func (w *watch) expect() (marker, bool) {
 	if w == nil {
 		return marker{}, false
@@ -263,6 +264,14 @@ func (w *watch) markerLocked(rest string) {
 		close(c)
 		delete(w.markers, n)
 	}
+}
+
+// forget drops m, whose transaction rolled back: it announced nothing, and
+// its marker will never come.
+func (w *watch) forget(m marker) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	delete(w.markers, m.n)
 }
 
 // markerWait bounds a writer's wait for its marker. It arrives in well

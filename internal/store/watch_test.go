@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -166,10 +167,15 @@ func TestWatchReadsOwnWrites(t *testing.T) {
 		t.Fatalf("a second read of an unchanged version: %d (%v), %d queries, want %d and none",
 			again, err, reads.Load()-before, facts)
 	}
+	// Audited writes send their marker in the transaction, the others
+	// after their commit: both kinds, in turn.
 	for i := range 50 {
 		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
 			if _, err := s.exec(ctx, tx, `UPDATE plans SET facts_version = facts_version + 1 WHERE id = ?`, planID); err != nil {
 				return err
+			}
+			if i%2 == 1 {
+				return nil
 			}
 			return s.audit(ctx, tx, 0, "test.bump", "plan", planID, nil)
 		}))
@@ -179,6 +185,48 @@ func TestWatchReadsOwnWrites(t *testing.T) {
 			t.Fatalf("write %d: read facts version %d right after writing %d", i, got, facts+1)
 		}
 		facts = got
+	}
+}
+
+// TestWatchMarkerUnflushed: an audited write sends its marker with its
+// audit rows, in its transaction, and no statement after its commit sends
+// a notification: a notification committed with the WAL flush would hold
+// PostgreSQL's notification-queue lock, which every committing writer
+// needs, for the length of that flush. A write without audit rows sends
+// its marker after its commit, in a transaction that does not wait for
+// the disk.
+func TestWatchMarkerUnflushed(t *testing.T) {
+	s := newPGStore(t)
+	f := newRepFix(t, s)
+	watching(t, s)
+	write := func(audited bool) []string {
+		ctx, tally := WithTally(context.Background())
+		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
+			if _, err := s.exec(ctx, tx, `UPDATE plans SET facts_version = facts_version + 1 WHERE id = ?`, f.d.Plan.ID); err != nil {
+				return err
+			}
+			if !audited {
+				return nil
+			}
+			return s.audit(ctx, tx, 0, "test.bump", "plan", f.d.Plan.ID, nil)
+		}))
+		return tally.Statements()
+	}
+	stmts := write(true)
+	commit := slices.Index(stmts, "COMMIT")
+	if commit < 1 || !strings.Contains(stmts[commit-1], "audit_append") || !strings.Contains(stmts[commit-1], "pg_notify") {
+		t.Fatalf("an audited write's last statement before COMMIT does not send its marker:\n%s", strings.Join(stmts, "\n"))
+	}
+	for _, q := range stmts[commit+1:] {
+		if strings.Contains(q, "pg_notify") {
+			t.Errorf("an audited write notifies after its commit: %s", q)
+		}
+	}
+	stmts = write(false)
+	commit = slices.Index(stmts, "COMMIT")
+	if after := strings.Join(stmts[commit+1:], "\n"); !strings.Contains(after, "pg_notify") ||
+		!strings.Contains(after, "'synchronous_commit', 'off'") {
+		t.Errorf("a write without audit rows: its marker after the commit, committed without the disk, want; got:\n%s", after)
 	}
 }
 
@@ -294,8 +342,7 @@ func TestWatchListenerLost(t *testing.T) {
 // applied what it announced (Transact does this itself).
 func settled(t testing.TB, s *Store) {
 	t.Helper()
-	_, err := s.markCommitted(context.Background(), false)
-	must(t, err)
+	s.markCommitted(context.Background())
 }
 
 // unwatched stops s's listener: every read asks the database.
