@@ -18,7 +18,8 @@ import (
 // coordinator accepts (which locks it and makes its claims the tasks') or
 // returns it with a reason, and the agency starts a correction of an
 // accepted report (a new revision). Each step checks reporting.Can on the
-// report as it is now; the store checks it again inside its transaction.
+// report as it is now, read once (store.ReadStepReport); the store checks
+// it again on the row it writes over (see store.SubmitReportOver).
 //
 // read holds the versions of the report the person read (the page's, or
 // an HTTP If-Match list): when the report's version now is not among them
