@@ -93,31 +93,15 @@ func (s *Store) SubmitReportOver(ctx context.Context, a reporting.Actor, x *Step
 }
 
 func (s *Store) submitOver(ctx context.Context, a reporting.Actor, x *StepReport, version int, notices []notify.FlowNotice) (*reporting.Report, error) {
-	if err := checkStep(a, x, reporting.ActSubmit, version); err != nil {
-		return nil, err
-	}
 	onTime := x.Report.Period.OnTime(a.Now)
 	step := &flowStep{act: reporting.ActSubmit, update: submitUpdate, before: s.checkComplete,
 		args: []any{tsArg(a.Now), refArg(a.UserID()), onTime, tsArg(actorTime(a)), refArg(a.UserID())}}
-	var now *reporting.Report
-	err := s.Transact(ctx, func(tx *sql.Tx) error {
-		old, after, err := s.stepOver(ctx, tx, a, x, version, step)
-		if err != nil {
-			return err
-		}
-		now = after
-		if err := s.audit(ctx, tx, a.UserID(), "report.submit", "report", old.ID, map[string]any{
+	return s.takeStep(ctx, a, x, version, step, notices, func(tx *sql.Tx, old *reporting.Report) error {
+		return s.audit(ctx, tx, a.UserID(), "report.submit", "report", old.ID, map[string]any{
 			"state": change{old.State, reporting.StateSubmitted}, "on_time": onTime, "due": dateArg(old.Period.Due),
 			"at": tsArg(a.Now),
-		}); err != nil {
-			return err
-		}
-		return s.addFlowNotices(ctx, tx, a, notices)
+		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return now, nil
 }
 
 // checkComplete checks that every task the agency leads that is open in the
@@ -179,33 +163,17 @@ func (s *Store) AcceptReportOver(ctx context.Context, a reporting.Actor, x *Step
 }
 
 func (s *Store) acceptOver(ctx context.Context, a reporting.Actor, x *StepReport, version int, notices []notify.FlowNotice) (*reporting.Report, error) {
-	if err := checkStep(a, x, reporting.ActAccept, version); err != nil {
-		return nil, err
-	}
 	at := actorTime(a)
 	step := &flowStep{act: reporting.ActAccept, update: acceptUpdate,
 		args: []any{tsArg(a.Now), refArg(a.UserID()), tsArg(at), refArg(a.UserID())}}
-	var now *reporting.Report
-	err := s.Transact(ctx, func(tx *sql.Tx) error {
-		old, after, err := s.stepOver(ctx, tx, a, x, version, step)
-		if err != nil {
-			return err
-		}
-		now = after
+	return s.takeStep(ctx, a, x, version, step, notices, func(tx *sql.Tx, old *reporting.Report) error {
 		if err := s.applyClaims(ctx, tx, a, old, at); err != nil {
 			return err
 		}
-		if err := s.audit(ctx, tx, a.UserID(), "report.accept", "report", old.ID, map[string]any{
+		return s.audit(ctx, tx, a.UserID(), "report.accept", "report", old.ID, map[string]any{
 			"state": change{old.State, reporting.StateAccepted}, "at": tsArg(a.Now),
-		}); err != nil {
-			return err
-		}
-		return s.addFlowNotices(ctx, tx, a, notices)
+		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return now, nil
 }
 
 // claimWhere selects the entries of an accepted report whose claim the
@@ -285,33 +253,15 @@ func (s *Store) ReturnReportOver(ctx context.Context, a reporting.Actor, x *Step
 }
 
 func (s *Store) returnOver(ctx context.Context, a reporting.Actor, x *StepReport, reason string, version int, notices []notify.FlowNotice) (*reporting.Report, error) {
-	if err := checkStep(a, x, reporting.ActReturn, version); err != nil {
-		return nil, err
-	}
-	if err := reporting.CheckReturnReason(reason); err != nil {
-		return nil, err
-	}
-	reason = normText(reason)
+	text := normText(reason)
 	step := &flowStep{act: reporting.ActReturn, update: returnUpdate,
-		args: []any{tsArg(a.Now), refArg(a.UserID()), reason, tsArg(actorTime(a)), refArg(a.UserID())}}
-	var now *reporting.Report
-	err := s.Transact(ctx, func(tx *sql.Tx) error {
-		old, after, err := s.stepOver(ctx, tx, a, x, version, step)
-		if err != nil {
-			return err
-		}
-		now = after
-		if err := s.audit(ctx, tx, a.UserID(), "report.return", "report", old.ID, map[string]any{
-			"state": change{old.State, reporting.StateReturned}, "reason": reason, "at": tsArg(a.Now),
-		}); err != nil {
-			return err
-		}
-		return s.addFlowNotices(ctx, tx, a, notices)
+		check: func() error { return reporting.CheckReturnReason(reason) },
+		args:  []any{tsArg(a.Now), refArg(a.UserID()), text, tsArg(actorTime(a)), refArg(a.UserID())}}
+	return s.takeStep(ctx, a, x, version, step, notices, func(tx *sql.Tx, old *reporting.Report) error {
+		return s.audit(ctx, tx, a.UserID(), "report.return", "report", old.ID, map[string]any{
+			"state": change{old.State, reporting.StateReturned}, "reason": text, "at": tsArg(a.Now),
+		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return now, nil
 }
 
 // ReviseReport starts a correction of an accepted report

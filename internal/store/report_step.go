@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 
+	"tiendo/internal/notify"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -96,9 +97,45 @@ type flowStep struct {
 	// are args, the last two the report's ID and the version written over.
 	update string
 	args   []any
+	// check, when set, checks the person's input after the rule, before
+	// the transaction (a return's reason).
+	check func() error
 	// before, when set, runs in the transaction before the UPDATE, on the
 	// report as read (a submit's completeness check).
 	before func(ctx context.Context, tx *sql.Tx, r *reporting.Report) error
+}
+
+// takeStep takes step w over x, the report as read, for a: it checks the
+// rule and version (checkStep) and w's input, then in one transaction
+// writes over x (stepOver), runs then — the step's own writes and audit
+// row, given the report written over — and writes the step's notices. It
+// returns the report as written.
+func (s *Store) takeStep(ctx context.Context, a reporting.Actor, x *StepReport, version int, w *flowStep,
+	notices []notify.FlowNotice, then func(tx *sql.Tx, old *reporting.Report) error) (*reporting.Report, error) {
+	if err := checkStep(a, x, w.act, version); err != nil {
+		return nil, err
+	}
+	if w.check != nil {
+		if err := w.check(); err != nil {
+			return nil, err
+		}
+	}
+	var now *reporting.Report
+	err := s.Transact(ctx, func(tx *sql.Tx) error {
+		old, after, err := s.stepOver(ctx, tx, a, x, version, w)
+		if err != nil {
+			return err
+		}
+		now = after
+		if err := then(tx, old); err != nil {
+			return err
+		}
+		return s.addFlowNotices(ctx, tx, a, notices)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return now, nil
 }
 
 // stepOver takes step w in tx over x, the report as read and checked
