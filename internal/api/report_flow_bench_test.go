@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -81,12 +80,7 @@ func BenchmarkFlowHTTP(b *testing.B) {
 			wg.Wait()
 			elapsed, cpu := time.Since(start), cpuTime()-cpu0
 			b.StopTimer()
-			b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
-			if len(latencies) > 0 {
-				slices.Sort(latencies)
-				b.ReportMetric(float64(latencies[len(latencies)*99/100].Microseconds())/1000, "p99-ms")
-				b.ReportMetric(float64(len(latencies))/elapsed.Seconds(), "req/s")
-			}
+			reportLoad(b, latencies, elapsed, cpu)
 		})
 	}
 }
