@@ -106,8 +106,13 @@ type reportBench struct {
 
 func benchReports(b *testing.B, agencies, perAgency int) *reportBench {
 	b.Helper()
+	return benchReportsOn(b, benchStore(b), agencies, perAgency)
+}
+
+// benchReportsOn is benchReports on store st.
+func benchReportsOn(b *testing.B, st *store.Store, agencies, perAgency int) *reportBench {
+	b.Helper()
 	ctx := context.Background()
-	st := benchStore(b)
 	now := time.Date(2025, 6, 5, 10, 0, 0, 0, clock.Local)
 	d := plan.Draft{Plan: plan.Plan{Code: "1/KH-UBND", Title: "Kế hoạch", Status: plan.PlanActive, IssuedOn: plan.Date(2025, 4, 1)},
 		Sections: []plan.DraftSection{{Section: plan.Section{Kind: plan.KindPart, Number: "III", Label: "III", HoldsTasks: true}, Parent: -1}}}

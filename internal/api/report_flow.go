@@ -1,12 +1,10 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
 	"tiendo/internal/auth"
-	"tiendo/internal/derrors"
 	"tiendo/internal/reporting"
 )
 
@@ -40,14 +38,12 @@ func (a *api) writeStep(w http.ResponseWriter, r *http.Request, u *auth.User, re
 		w.Header().Set("Preference-Applied", "return=representation")
 		return a.writeReport(w, http.StatusOK, rr)
 	}
-	name := ""
-	if ag, err := a.app.Agency(r.Context(), rep.AgencyID); err == nil {
-		name = ag.Name
-	} else if !errors.Is(err, derrors.NotFound) {
+	names, err := a.app.AgencyNames(r.Context()) // kept by the store: no statement on PostgreSQL
+	if err != nil {
 		return err
 	}
 	var out reportJSON
-	reportView(&out, rep, name)
+	reportView(&out, rep, names[rep.AgencyID])
 	w.Header().Set("ETag", etag(rep.Version))
 	return a.writeJSON(w, http.StatusOK, &out)
 }

@@ -101,6 +101,13 @@ func parallelHTTP(b *testing.B, url string, next func() *http.Request) {
 	})
 	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 	b.StopTimer()
+	reportLoad(b, latencies, elapsed, cpu)
+}
+
+// reportLoad reports the CPU time per op, the 99th-percentile latency and
+// the requests per second of a load of len(latencies) requests that took
+// elapsed and cpu (cpuTime).
+func reportLoad(b *testing.B, latencies []time.Duration, elapsed, cpu time.Duration) {
 	b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
 	if len(latencies) > 0 {
 		slices.Sort(latencies)

@@ -17,12 +17,14 @@ import (
 // e-mail on, each carries its e-mail too, which the mail job sends once.
 
 // reportNotice is what step kind of report rep, taken by act, tells.
+// The agency and the plan come from the store's caches: a step of the flow
+// reads no header it need not (issue 21).
 func (a *App) reportNotice(ctx context.Context, act reporting.Actor, rep *reporting.Report, kind, reason string) ([]notify.FlowNotice, error) {
-	ag, err := a.store.Agency(ctx, rep.AgencyID)
+	ag, err := a.store.CachedAgency(ctx, rep.AgencyID)
 	if err != nil {
 		return nil, err
 	}
-	p, err := a.store.Plan(ctx, rep.PlanID)
+	p, err := a.store.CachedPlan(ctx, rep.PlanID)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"tiendo/internal/derrors"
 	"tiendo/internal/notify"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 	"tiendo/internal/vntext"
 )
 
@@ -17,7 +18,8 @@ import (
 // coordinator accepts (which locks it and makes its claims the tasks') or
 // returns it with a reason, and the agency starts a correction of an
 // accepted report (a new revision). Each step checks reporting.Can on the
-// report as it is now; the store checks it again inside its transaction.
+// report as it is now, read once (store.ReadStepReport); the store checks
+// it again on the row it writes over (see store.SubmitReportOver).
 //
 // read holds the versions of the report the person read (the page's, or
 // an HTTP If-Match list): when the report's version now is not among them
@@ -27,16 +29,18 @@ import (
 // SubmitReport approves and sends report id (its agency's head), once its
 // period has begun and every line states the task's status
 // (reporting.ErrIncomplete, with the lines, otherwise). After the due day
-// it is sent and marked late. It returns the report as sent.
+// it is sent and marked late. It returns the report as sent: its header
+// and period, as every step (a step changes no line, contribution, value
+// or file; ReadReport reads them).
 func (a *App) SubmitReport(ctx context.Context, by *auth.User, id int64, read []int) (_ *reporting.Report, err error) {
 	defer derrors.Wrap(&err, "app.SubmitReport(%d)", id)
 	return a.reportStep(ctx, by, id, reporting.ActSubmit, read, nil,
-		func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error) {
-			n, err := a.reportNotice(ctx, act, rep, notify.KindReportSubmitted, "")
+		func(act reporting.Actor, version int, x *store.StepReport) (*reporting.Report, error) {
+			n, err := a.reportNotice(ctx, act, x.Report, notify.KindReportSubmitted, "")
 			if err != nil {
 				return nil, err
 			}
-			return a.store.SubmitReport(ctx, act, id, version, n...)
+			return a.store.SubmitReportOver(ctx, act, x, version, n...)
 		})
 }
 
@@ -45,12 +49,12 @@ func (a *App) SubmitReport(ctx context.Context, by *auth.User, id int64, read []
 func (a *App) AcceptReport(ctx context.Context, by *auth.User, id int64, read []int) (_ *reporting.Report, err error) {
 	defer derrors.Wrap(&err, "app.AcceptReport(%d)", id)
 	return a.reportStep(ctx, by, id, reporting.ActAccept, read, nil,
-		func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error) {
-			n, err := a.reportNotice(ctx, act, rep, notify.KindReportAccepted, "")
+		func(act reporting.Actor, version int, x *store.StepReport) (*reporting.Report, error) {
+			n, err := a.reportNotice(ctx, act, x.Report, notify.KindReportAccepted, "")
 			if err != nil {
 				return nil, err
 			}
-			return a.store.AcceptReport(ctx, act, id, version, n...)
+			return a.store.AcceptReportOver(ctx, act, x, version, n...)
 		})
 }
 
@@ -62,12 +66,12 @@ func (a *App) ReturnReport(ctx context.Context, by *auth.User, id int64, reason 
 	defer derrors.Wrap(&err, "app.ReturnReport(%d)", id)
 	check := func() error { return reporting.CheckReturnReason(reason) }
 	return a.reportStep(ctx, by, id, reporting.ActReturn, read, check,
-		func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error) {
-			n, err := a.reportNotice(ctx, act, rep, notify.KindReportReturned, strings.TrimSpace(vntext.NFC(reason)))
+		func(act reporting.Actor, version int, x *store.StepReport) (*reporting.Report, error) {
+			n, err := a.reportNotice(ctx, act, x.Report, notify.KindReportReturned, strings.TrimSpace(vntext.NFC(reason)))
 			if err != nil {
 				return nil, err
 			}
-			return a.store.ReturnReport(ctx, act, id, reason, version, n...)
+			return a.store.ReturnReportOver(ctx, act, x, reason, version, n...)
 		})
 }
 
@@ -77,19 +81,24 @@ func (a *App) ReturnReport(ctx context.Context, by *auth.User, id int64, reason 
 func (a *App) ReviseReport(ctx context.Context, by *auth.User, id int64) (_ *reporting.Report, err error) {
 	defer derrors.Wrap(&err, "app.ReviseReport(%d)", id)
 	return a.reportStep(ctx, by, id, reporting.ActRevise, nil, nil,
-		func(act reporting.Actor, _ int, _ *reporting.Report) (*reporting.Report, error) {
+		func(act reporting.Actor, _ int, _ *store.StepReport) (*reporting.Report, error) {
 			return a.store.ReviseReport(ctx, act, id)
 		})
 }
 
 // reportStep runs step act on report id for by: the rule, the person's
 // version read, the person's input (check, may be nil), then the store's write,
-// given the version to hold it to (0: none) and the report as read (for
-// the step's notices).
+// given the version to hold it to (0: none) and the report as read
+// (store.ReadStepReport: the store writes over it without reading it
+// again, and the step's notices say what it holds).
 func (a *App) reportStep(ctx context.Context, by *auth.User, id int64, act reporting.Action, read []int,
-	check func() error, step func(act reporting.Actor, version int, rep *reporting.Report) (*reporting.Report, error)) (*reporting.Report, error) {
-	rep, err := a.reportHeader(ctx, by, id, act)
+	check func() error, step func(act reporting.Actor, version int, x *store.StepReport) (*reporting.Report, error)) (*reporting.Report, error) {
+	x, err := a.store.ReadStepReport(ctx, id)
 	if err != nil {
+		return nil, notFoundAs(err, msgNoReport, id)
+	}
+	rep := x.Report
+	if err := reporting.Can(by, rep, act, a.Today()); err != nil {
 		return nil, err
 	}
 	version := 0
@@ -106,7 +115,7 @@ func (a *App) reportStep(ctx context.Context, by *auth.User, id int64, act repor
 			return nil, err
 		}
 	}
-	out, err := step(a.actor(by), version, rep)
+	out, err := step(a.actor(by), version, x)
 	if errors.Is(err, derrors.Conflict) {
 		return nil, derrors.New(derrors.Conflict, "Báo cáo vừa được người khác thay đổi; hãy đọc lại rồi thực hiện lại. Không có gì thay đổi.")
 	}

@@ -71,6 +71,23 @@ func (s *Store) agencies(ctx context.Context) (*agencyList, error) {
 	return l, nil
 }
 
+// CachedAgency reads agency id from the register the cache keeps: on
+// PostgreSQL no statement while the agencies do not change (the watch
+// keeps the counter), where Agency reads the row each time. ErrNotFound
+// when there is no such agency.
+func (s *Store) CachedAgency(ctx context.Context, id int64) (a *agency.Agency, err error) {
+	defer wrap(&err, "store.CachedAgency(%d)", id)
+	c, err := s.agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	i, ok := c.rank[id]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return &cloneAgencies(c.sorted[i : i+1])[0], nil
+}
+
 // counter reads a row of counters (kept on PostgreSQL: watch.go).
 func (s *Store) counter(ctx context.Context, name string) (int64, error) {
 	return watched(s, watchKey{kind: watchCounter, name: name}, func() (v int64, err error) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"tiendo/internal/notify"
@@ -52,11 +53,26 @@ func (s *Store) addFlowNotices(ctx context.Context, tx *sql.Tx, a reporting.Acto
 			VALUES (?, ?, ?, ?, ?, ?)`, n.Kind, key, normText(n.Subject), n.Body, n.Link, tsArg(queued)); err != nil {
 			return err
 		}
-		for _, u := range mailed {
-			if _, err := s.exec(ctx, tx, `INSERT INTO reminder_sends (rule, obligation_key, user_id, state, holder, attempts, created_at, retry_at)
-				VALUES (?, ?, ?, 'pending', '', 0, ?, ?)`, n.Kind, key, u, tsArg(queued), tsArg(queued)); err != nil {
-				return err
-			}
+		if err := s.queueMail(ctx, tx, n.Kind, key, mailed, queued); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// queueMail adds the ledger's pending rows of e-mail key (rule kind) for
+// users, due at queued, a hundred to a statement: one round trip for a
+// step's addressees, not one each.
+func (s *Store) queueMail(ctx context.Context, tx *sql.Tx, kind, key string, users []int64, queued time.Time) error {
+	const row = `(?, ?, ?, 'pending', '', 0, ?, ?)`
+	for part := range slices.Chunk(users, 100) {
+		args := make([]any, 0, 5*len(part))
+		for _, u := range part {
+			args = append(args, kind, key, u, tsArg(queued), tsArg(queued))
+		}
+		if _, err := s.exec(ctx, tx, `INSERT INTO reminder_sends (rule, obligation_key, user_id, state, holder, attempts,
+			created_at, retry_at) VALUES `+strings.Repeat(row+", ", len(part)-1)+row, args...); err != nil {
+			return err
 		}
 	}
 	return nil

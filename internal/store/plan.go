@@ -37,7 +37,32 @@ func normPlan(p *plan.Plan) {
 // Plans lists plans, newest first (latest registered first).
 func (s *Store) Plans(ctx context.Context) (list []plan.Plan, err error) {
 	defer wrap(&err, "store.Plans")
-	list, err = watched(s, watchKey{kind: watchList}, func() (list []plan.Plan, err error) {
+	list, err = s.plans(ctx)
+	return slices.Clone(list), err
+}
+
+// CachedPlan reads plan id from the register as Plans keeps it: on
+// PostgreSQL no statement while the plans do not change (watch.go), where
+// Plan reads the row each time. ErrNotFound when there is no such plan.
+func (s *Store) CachedPlan(ctx context.Context, id int64) (p *plan.Plan, err error) {
+	defer wrap(&err, "store.CachedPlan(%d)", id)
+	list, err := s.plans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if list[i].ID == id {
+			p := list[i]
+			return &p, nil
+		}
+	}
+	return nil, ErrNotFound
+}
+
+// plans is the plan register, newest first, kept on PostgreSQL until a
+// plan changes. The list is shared: callers copy what they keep.
+func (s *Store) plans(ctx context.Context) ([]plan.Plan, error) {
+	return watched(s, watchKey{kind: watchList}, func() (list []plan.Plan, err error) {
 		rows, err := s.query(ctx, s.r, `SELECT `+planCols+` FROM plans ORDER BY id DESC`)
 		if err != nil {
 			return nil, err
@@ -52,7 +77,6 @@ func (s *Store) Plans(ctx context.Context) (list []plan.Plan, err error) {
 		}
 		return list, rows.Err()
 	})
-	return slices.Clone(list), err
 }
 
 // Plan reads one plan.

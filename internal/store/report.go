@@ -20,18 +20,34 @@ const reportCols = `r.id, r.plan_id, r.period_id, r.agency_id, r.revision, r.is_
 	r.return_reason, p.id, p.plan_id, p.frequency, p.year, p.no, p.label, p.start_date, p.end_date,
 	p.cutoff_start, p.cutoff_end, p.due_date`
 
+// reportRowCols are the report's own columns of reportCols, unqualified,
+// for scanReportRow: what a flow step's UPDATE returns (SQLite's
+// RETURNING names no table alias).
+const reportRowCols = `id, plan_id, period_id, agency_id, revision, is_current, state, version, sample,
+	summary, difficulties, proposals, next_tasks, created_at, updated_at, updated_by,
+	submitted_at, submitted_by, on_time, accepted_at, accepted_by, returned_at, returned_by, return_reason`
+
 const reportFrom = ` FROM reports r JOIN periods p ON p.id = r.period_id`
 
 func scanReport(sc scanner) (reporting.Report, error) {
 	var r reporting.Report
-	t, p := &r.Texts, &r.Period
-	err := sc.Scan(&r.ID, &r.PlanID, &r.PeriodID, &r.AgencyID, &r.Revision, &r.Current, &r.State, &r.Version, &r.Sample,
+	p := &r.Period
+	err := sc.Scan(append(reportRowDest(&r), &p.ID, &p.PlanID, &p.Frequency, &p.Year, &p.No, &p.Label,
+		timeCol{&p.Start}, timeCol{&p.End}, timeCol{&p.CutoffStart}, timeCol{&p.CutoffEnd}, timeCol{&p.Due})...)
+	return r, err
+}
+
+// scanReportRow scans a report's own columns (reportRowCols) into r,
+// leaving its period as it is.
+func scanReportRow(sc scanner, r *reporting.Report) error { return sc.Scan(reportRowDest(r)...) }
+
+// reportRowDest are the destinations of reportRowCols in r.
+func reportRowDest(r *reporting.Report) []any {
+	t := &r.Texts
+	return []any{&r.ID, &r.PlanID, &r.PeriodID, &r.AgencyID, &r.Revision, &r.Current, &r.State, &r.Version, &r.Sample,
 		&t.Summary, &t.Difficulties, &t.Proposals, &t.NextTasks, timeCol{&r.CreatedAt}, timeCol{&r.UpdatedAt},
 		idCol{&r.UpdatedBy}, timeCol{&r.SubmittedAt}, idCol{&r.SubmittedBy}, &r.OnTime, timeCol{&r.AcceptedAt},
-		idCol{&r.AcceptedBy}, timeCol{&r.ReturnedAt}, idCol{&r.ReturnedBy}, &r.ReturnReason,
-		&p.ID, &p.PlanID, &p.Frequency, &p.Year, &p.No, &p.Label, timeCol{&p.Start}, timeCol{&p.End},
-		timeCol{&p.CutoffStart}, timeCol{&p.CutoffEnd}, timeCol{&p.Due})
-	return r, err
+		idCol{&r.AcceptedBy}, timeCol{&r.ReturnedAt}, idCol{&r.ReturnedBy}, &r.ReturnReason}
 }
 
 // readReportRow reads a report's row with its period (no entries).

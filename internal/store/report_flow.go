@@ -13,26 +13,16 @@ import (
 )
 
 // flowStart reads report id in tx and checks that actor a may take action
-// act on it and that version, when not 0, is the one read.
+// act on it and that version, when not 0, is the one read (checkStep).
 func (s *Store) flowStart(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, act reporting.Action, version int) (*reporting.Report, error) {
-	r, err := s.readReportRow(ctx, tx, id)
+	x, err := s.readStepReport(ctx, tx, id)
 	if err != nil {
 		return nil, err
 	}
-	if err := reporting.Can(a.User, r, act, a.Today()); err != nil {
+	if err := checkStep(a, x, act, version); err != nil {
 		return nil, err
 	}
-	// An agency no longer writes or sends reports of a replaced or closed
-	// plan; the coordinator may still decide on those already sent.
-	if act == reporting.ActSubmit || act == reporting.ActRevise {
-		if err := s.planWritable(ctx, tx, r.PlanID); err != nil {
-			return nil, err
-		}
-	}
-	if version != 0 && version != r.Version {
-		return nil, ErrConflict
-	}
-	return r, nil
+	return x.Report, nil
 }
 
 // guarded checks a flow UPDATE guarded by version and state: when it
@@ -48,50 +38,70 @@ func (s *Store) guarded(ctx context.Context, tx *sql.Tx, res sql.Result, a repor
 	return nil
 }
 
+// stepWhole reads report id (ReadStepReport), takes a step over it and
+// reads the report whole after it (Report): the flow's steps by ID, for
+// the callers that want the report whole (the demo loader, tests).
+func (s *Store) stepWhole(ctx context.Context, id int64, over func(x *StepReport) error) (*reporting.Report, error) {
+	x, err := s.readStepReport(ctx, s.r, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := over(x); err != nil {
+		return nil, err
+	}
+	return s.readReport(ctx, s.r, id)
+}
+
 // SubmitReport approves and sends the report (reporting.ActSubmit: the
 // agency's head, not before the period starts, every entry with a status —
 // reporting.ErrIncomplete otherwise), recording who and when (a.Now) and
 // whether it is on time (a.Now's day in Vietnam on or before the due day).
 // Returns the report as saved (whole). notices, when given, are the
 // step's notices (notify.FlowNotice), written in the same transaction.
-//
-// One transaction of four statements on the write connection, prepared
-// once, however many entries: the completeness check reads the agency's
-// tasks and their entries' statuses in one query.
+// It reads the report (ReadStepReport) and submits over it
+// (SubmitReportOver).
 func (s *Store) SubmitReport(ctx context.Context, a reporting.Actor, id int64, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.SubmitReport(%d)", id)
-	at := actorTime(a)
-	err = s.Transact(ctx, func(tx *sql.Tx) error {
-		r, err := s.flowStart(ctx, tx, a, id, reporting.ActSubmit, version)
-		if err != nil {
-			return err
-		}
-		if err := s.checkComplete(ctx, tx, r); err != nil {
-			return err
-		}
-		onTime := r.Period.OnTime(a.Now)
-		res, err := s.texec(ctx, tx, `UPDATE reports SET state = 'submitted', submitted_at = ?, submitted_by = ?,
-			on_time = ?, version = version + 1, updated_at = ?, updated_by = ?
-			WHERE id = ? AND version = ? AND is_current AND state IN ('not_started', 'draft', 'returned')`,
-			tsArg(a.Now), refArg(a.UserID()), onTime, tsArg(at), refArg(a.UserID()), id, r.Version)
-		if err != nil {
-			return err
-		}
-		if err := s.guarded(ctx, tx, res, a, id, reporting.ActSubmit); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, a.UserID(), "report.submit", "report", id, map[string]any{
-			"state": change{r.State, reporting.StateSubmitted}, "on_time": onTime, "due": dateArg(r.Period.Due),
-			"at": tsArg(a.Now),
-		}); err != nil {
-			return err
-		}
-		return s.addFlowNotices(ctx, tx, a, notices)
+	return s.stepWhole(ctx, id, func(x *StepReport) error {
+		_, err := s.submitOver(ctx, a, x, version, notices)
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.readReport(ctx, s.r, id)
+}
+
+// submitUpdate sends a report, guarded by the version read, the states a
+// report is sent from, and its plan's status.
+const submitUpdate = `UPDATE reports AS r SET state = 'submitted', submitted_at = ?, submitted_by = ?,
+	on_time = ?, version = r.version + 1, updated_at = ?, updated_by = ?
+	WHERE r.id = ? AND r.version = ? AND r.is_current AND r.state IN ('not_started', 'draft', 'returned')
+	AND ` + planOpen + ` RETURNING ` + reportRowCols
+
+// SubmitReportOver is SubmitReport over x, the report as read by the
+// caller (ReadStepReport), which need not read it again: the rule, the
+// plan's status and version (when not 0) are checked on x, and the
+// transaction checks that every line has a status and writes over x (see
+// stepOver for a report changed since x was read). It returns the report
+// as sent: its header and period (a step changes no line, contribution,
+// value or file).
+//
+// One transaction of six statements on PostgreSQL however many entries
+// (BEGIN, the completeness check — the agency's tasks and their lines'
+// statuses in one query —, the UPDATE, the notice's two, the audit row),
+// and its COMMIT.
+func (s *Store) SubmitReportOver(ctx context.Context, a reporting.Actor, x *StepReport, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.SubmitReportOver(%d)", x.Report.ID)
+	return s.submitOver(ctx, a, x, version, notices)
+}
+
+func (s *Store) submitOver(ctx context.Context, a reporting.Actor, x *StepReport, version int, notices []notify.FlowNotice) (*reporting.Report, error) {
+	onTime := x.Report.Period.OnTime(a.Now)
+	step := &flowStep{act: reporting.ActSubmit, update: submitUpdate, before: s.checkComplete,
+		args: []any{tsArg(a.Now), refArg(a.UserID()), onTime, tsArg(actorTime(a)), refArg(a.UserID())}}
+	return s.takeStep(ctx, a, x, version, step, notices, func(tx *sql.Tx, old *reporting.Report) error {
+		return s.audit(ctx, tx, a.UserID(), "report.submit", "report", old.ID, map[string]any{
+			"state": change{old.State, reporting.StateSubmitted}, "on_time": onTime, "due": dateArg(old.Period.Due),
+			"at": tsArg(a.Now),
+		})
+	})
 }
 
 // checkComplete checks that every task the agency leads that is open in the
@@ -128,40 +138,42 @@ func (s *Store) checkComplete(ctx context.Context, tx *sql.Tx, r *reporting.Repo
 // tasks up to date: for each entry, the claim (status, percent, completion
 // date, reason) becomes the task's unless an accepted report of a later
 // period already spoke (the latest period's claim wins); ReportedAt is
-// a.Now. Each task changed gets its audit line. Returns the report as saved.
-// notices, when given, are written in the same transaction.
+// a.Now. Each task changed gets its audit line. Returns the report as saved
+// (whole). notices, when given, are written in the same transaction. It
+// reads the report (ReadStepReport) and accepts over it (AcceptReportOver).
 func (s *Store) AcceptReport(ctx context.Context, a reporting.Actor, id int64, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.AcceptReport(%d)", id)
-	at := actorTime(a)
-	err = s.Transact(ctx, func(tx *sql.Tx) error {
-		r, err := s.flowStart(ctx, tx, a, id, reporting.ActAccept, version)
-		if err != nil {
-			return err
-		}
-		res, err := s.texec(ctx, tx, `UPDATE reports SET state = 'accepted', accepted_at = ?, accepted_by = ?,
-			version = version + 1, updated_at = ?, updated_by = ?
-			WHERE id = ? AND version = ? AND is_current AND state = 'submitted'`,
-			tsArg(a.Now), refArg(a.UserID()), tsArg(at), refArg(a.UserID()), id, r.Version)
-		if err != nil {
-			return err
-		}
-		if err := s.guarded(ctx, tx, res, a, id, reporting.ActAccept); err != nil {
-			return err
-		}
-		if err := s.applyClaims(ctx, tx, a, r, at); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, a.UserID(), "report.accept", "report", id, map[string]any{
-			"state": change{r.State, reporting.StateAccepted}, "at": tsArg(a.Now),
-		}); err != nil {
-			return err
-		}
-		return s.addFlowNotices(ctx, tx, a, notices)
+	return s.stepWhole(ctx, id, func(x *StepReport) error {
+		_, err := s.acceptOver(ctx, a, x, version, notices)
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.readReport(ctx, s.r, id)
+}
+
+// acceptUpdate accepts a report, guarded by the version read and its state.
+const acceptUpdate = `UPDATE reports AS r SET state = 'accepted', accepted_at = ?, accepted_by = ?,
+	version = r.version + 1, updated_at = ?, updated_by = ?
+	WHERE r.id = ? AND r.version = ? AND r.is_current AND r.state = 'submitted' RETURNING ` + reportRowCols
+
+// AcceptReportOver is AcceptReport over x, the report as read by the
+// caller (ReadStepReport), as SubmitReportOver. It returns the report as
+// accepted: its header and period.
+func (s *Store) AcceptReportOver(ctx context.Context, a reporting.Actor, x *StepReport, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.AcceptReportOver(%d)", x.Report.ID)
+	return s.acceptOver(ctx, a, x, version, notices)
+}
+
+func (s *Store) acceptOver(ctx context.Context, a reporting.Actor, x *StepReport, version int, notices []notify.FlowNotice) (*reporting.Report, error) {
+	at := actorTime(a)
+	step := &flowStep{act: reporting.ActAccept, update: acceptUpdate,
+		args: []any{tsArg(a.Now), refArg(a.UserID()), tsArg(at), refArg(a.UserID())}}
+	return s.takeStep(ctx, a, x, version, step, notices, func(tx *sql.Tx, old *reporting.Report) error {
+		if err := s.applyClaims(ctx, tx, a, old, at); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a.UserID(), "report.accept", "report", old.ID, map[string]any{
+			"state": change{old.State, reporting.StateAccepted}, "at": tsArg(a.Now),
+		})
+	})
 }
 
 // claimWhere selects the entries of an accepted report whose claim the
@@ -216,41 +228,40 @@ func (s *Store) applyClaims(ctx context.Context, tx *sql.Tx, a reporting.Actor, 
 
 // ReturnReport sends a submitted report back to its agency with a reason
 // (reporting.ActReturn; reporting.ErrReasonRequired when empty), recording
-// who, when and why. Returns the report as saved. notices, when given, are
-// written in the same transaction.
+// who, when and why. Returns the report as saved (whole). notices, when
+// given, are written in the same transaction. It reads the report
+// (ReadStepReport) and returns it over that read (ReturnReportOver).
 func (s *Store) ReturnReport(ctx context.Context, a reporting.Actor, id int64, reason string, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
 	defer wrap(&err, "store.ReturnReport(%d)", id)
-	at := actorTime(a)
-	err = s.Transact(ctx, func(tx *sql.Tx) error {
-		r, err := s.flowStart(ctx, tx, a, id, reporting.ActReturn, version)
-		if err != nil {
-			return err
-		}
-		if err := reporting.CheckReturnReason(reason); err != nil {
-			return err
-		}
-		reason = normText(reason)
-		res, err := s.texec(ctx, tx, `UPDATE reports SET state = 'returned', returned_at = ?, returned_by = ?,
-			return_reason = ?, version = version + 1, updated_at = ?, updated_by = ?
-			WHERE id = ? AND version = ? AND is_current AND state = 'submitted'`,
-			tsArg(a.Now), refArg(a.UserID()), reason, tsArg(at), refArg(a.UserID()), id, r.Version)
-		if err != nil {
-			return err
-		}
-		if err := s.guarded(ctx, tx, res, a, id, reporting.ActReturn); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, a.UserID(), "report.return", "report", id, map[string]any{
-			"state": change{r.State, reporting.StateReturned}, "reason": reason, "at": tsArg(a.Now),
-		}); err != nil {
-			return err
-		}
-		return s.addFlowNotices(ctx, tx, a, notices)
+	return s.stepWhole(ctx, id, func(x *StepReport) error {
+		_, err := s.returnOver(ctx, a, x, reason, version, notices)
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.readReport(ctx, s.r, id)
+}
+
+// returnUpdate returns a report, guarded by the version read and its state.
+const returnUpdate = `UPDATE reports AS r SET state = 'returned', returned_at = ?, returned_by = ?,
+	return_reason = ?, version = r.version + 1, updated_at = ?, updated_by = ?
+	WHERE r.id = ? AND r.version = ? AND r.is_current AND r.state = 'submitted' RETURNING ` + reportRowCols
+
+// ReturnReportOver is ReturnReport over x, the report as read by the
+// caller (ReadStepReport), as SubmitReportOver. It returns the report as
+// returned: its header and period.
+func (s *Store) ReturnReportOver(ctx context.Context, a reporting.Actor, x *StepReport, reason string, version int, notices ...notify.FlowNotice) (r *reporting.Report, err error) {
+	defer wrap(&err, "store.ReturnReportOver(%d)", x.Report.ID)
+	return s.returnOver(ctx, a, x, reason, version, notices)
+}
+
+func (s *Store) returnOver(ctx context.Context, a reporting.Actor, x *StepReport, reason string, version int, notices []notify.FlowNotice) (*reporting.Report, error) {
+	text := normText(reason)
+	step := &flowStep{act: reporting.ActReturn, update: returnUpdate,
+		check: func() error { return reporting.CheckReturnReason(reason) },
+		args:  []any{tsArg(a.Now), refArg(a.UserID()), text, tsArg(actorTime(a)), refArg(a.UserID())}}
+	return s.takeStep(ctx, a, x, version, step, notices, func(tx *sql.Tx, old *reporting.Report) error {
+		return s.audit(ctx, tx, a.UserID(), "report.return", "report", old.ID, map[string]any{
+			"state": change{old.State, reporting.StateReturned}, "reason": text, "at": tsArg(a.Now),
+		})
+	})
 }
 
 // ReviseReport starts a correction of an accepted report
