@@ -55,6 +55,14 @@ const entryColCount = 15
 // none. The contributions ride on the report's row by a LEFT JOIN: a task
 // has a handful of cooperating agencies, and a second statement was a
 // round trip of every save (issue 21, PostgreSQL).
+//
+// The arguments are CAST: with ANALYZE's statistics (STAT4) SQLite
+// re-prepares a statement at every run when a bare bound value can steer
+// its plan — here through the equalities it derives from them (e.report_id
+// = r.id = ?, on a non-unique index) — and re-preparing this statement
+// cost more than running it; a CAST is a value it does not look into. The
+// contributions are matched on the argument, not on t.id: SQLite reads
+// the parenthesised join whole when its condition refers to another table.
 const taskReportQuery = `SELECT ` + reportCols + `, (SELECT pl.status FROM plans pl WHERE pl.id = r.plan_id),
 	` + taskCols + `,
 	EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id AND ta.agency_id = r.agency_id AND ta.role = 'coop'),
@@ -62,7 +70,7 @@ const taskReportQuery = `SELECT ` + reportCols + `, (SELECT pl.status FROM plans
 	` + priorCols + `,
 	` + ownContributionCols + `
 	FROM reports r JOIN periods p ON p.id = r.period_id
-	LEFT JOIN tasks t ON t.id = ?
+	LEFT JOIN tasks t ON t.id = CAST(? AS BIGINT)
 	LEFT JOIN report_entries e ON e.report_id = r.id AND e.task_id = t.id
 	LEFT JOIN report_entries pe ON pe.id = (SELECT e2.id FROM report_entries e2 JOIN reports r2 ON r2.id = e2.report_id
 		JOIN periods p2 ON p2.id = r2.period_id
@@ -71,9 +79,9 @@ const taskReportQuery = `SELECT ` + reportCols + `, (SELECT pl.status FROM plans
 		ORDER BY p2.start_date DESC, r2.revision DESC LIMIT 1)
 	LEFT JOIN reports pr ON pr.id = pe.report_id
 	LEFT JOIN periods pp ON pp.id = pr.period_id
-	LEFT JOIN (report_contributions c JOIN reports cr ON cr.id = c.report_id) ON c.task_id = ?
+	LEFT JOIN (report_contributions c JOIN reports cr ON cr.id = c.report_id) ON c.task_id = CAST(? AS BIGINT)
 		AND (c.report_id = r.id OR cr.period_id = r.period_id AND cr.is_current AND cr.agency_id <> r.agency_id AND c.text <> '')
-	WHERE r.id = ?
+	WHERE r.id = CAST(? AS BIGINT)
 	ORDER BY c.id`
 
 // priorCols are resultCols of the prior accepted line (pe), its report
