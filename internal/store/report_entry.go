@@ -141,13 +141,8 @@ func (s *Store) saveEntryOver(ctx context.Context, a reporting.Actor, x *TaskRep
 		if old.ID == 0 {
 			w = insertEntryWrite(e, r, at, a.UserID())
 		}
-		_, id, err := s.writePart(ctx, tx, a, r.ID, w)
-		switch {
-		case errors.Is(err, errPartRefused) && old.ID == 0:
-			return reporting.ErrNotAssigned
-		case errors.Is(err, errPartRefused):
-			return s.whyNotEntry(ctx, tx, e.TaskID, r)
-		case err != nil:
+		_, id, err := s.writePart(ctx, tx, a, r.ID, w, func() error { return s.whyNotEntry(ctx, tx, e.TaskID, r) })
+		if err != nil {
 			return err
 		}
 		c := entryChanges(&old, e)
@@ -219,7 +214,7 @@ const entryAssigned = `EXISTS (SELECT 1 FROM tasks t WHERE t.id = ? AND t.plan_i
 func insertEntryWrite(e *reporting.Entry, r *reporting.Report, at time.Time, by int64) partWrite {
 	return partWrite{stmt: `INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence,
 		difficulties, proposals, completed_on, reason, explanation, version, updated_at, updated_by)
-		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?`, guard: entryAssigned,
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?`, guard: entryAssigned, first: true,
 		args: []any{e.ReportID, e.TaskID, string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals,
 			dateArg(e.CompletedOn), e.Reason, e.Explanation, tsArg(at), refArg(by), e.TaskID, r.PlanID, r.AgencyID}}
 }
@@ -311,16 +306,11 @@ func (s *Store) saveContributionOver(ctx context.Context, a reporting.Actor, x *
 			args: []any{c.Text, tsArg(at), refArg(a.UserID()), old.ID, r.ID, old.Version, c.TaskID, r.AgencyID, r.PlanID}}
 		if old.ID == 0 {
 			w = partWrite{stmt: `INSERT INTO report_contributions (report_id, task_id, text, version, updated_at,
-				updated_by) SELECT ?, ?, ?, 1, ?, ?`, guard: coopAssigned,
+				updated_by) SELECT ?, ?, ?, 1, ?, ?`, guard: coopAssigned, first: true,
 				args: []any{r.ID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID()), c.TaskID, r.AgencyID, r.PlanID}}
 		}
-		state, id, err := s.writePart(ctx, tx, a, r.ID, w)
-		switch {
-		case errors.Is(err, errPartRefused) && old.ID == 0:
-			return reporting.ErrNotAssigned
-		case errors.Is(err, errPartRefused):
-			return s.whyNotContribution(ctx, tx, c.TaskID, r)
-		case err != nil:
+		state, id, err := s.writePart(ctx, tx, a, r.ID, w, func() error { return s.whyNotContribution(ctx, tx, c.TaskID, r) })
+		if err != nil {
 			return err
 		}
 		ch := changes{}

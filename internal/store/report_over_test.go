@@ -237,18 +237,7 @@ func TestConcurrentSavesOverOneRead(t *testing.T) {
 				}
 				close(start)
 				wg.Wait()
-				wins := 0
-				for _, err := range errs {
-					switch {
-					case err == nil:
-						wins++
-					case !errors.Is(err, ErrConflict):
-						t.Errorf("unexpected error %v", err)
-					}
-				}
-				if wins != 1 {
-					t.Errorf("%d saves won, want 1", wins)
-				}
+				oneWins(t, errs)
 				after, err := s.ReadTaskReport(ctx, r.ID, f.task(0))
 				must(t, err)
 				if v, want := after.Report.Version, x.Report.Version+1; v != want {

@@ -9,23 +9,20 @@ import (
 )
 
 // partWrite is the write of one part of a report (a line, a contribution)
-// over the report as read before the transaction: an INSERT … SELECT or an
-// UPDATE, with its guard (the WHERE that refuses what changed since the
-// read) kept apart, so that PostgreSQL's one-statement write can add to it
-// (writePart). Both return the part's id.
+// over the report as read before the transaction: a first save's INSERT …
+// SELECT (first set) or an UPDATE, with its guard (the WHERE that refuses
+// what changed since the read) kept apart, so that PostgreSQL's
+// one-statement write can add to it (writePart). Both return the part's id.
 type partWrite struct {
 	stmt, guard string
 	args        []any
+	first       bool
 }
 
 // sql is the write, its guard and more, returning the part's id.
 func (w partWrite) sql(more string) string {
 	return w.stmt + ` WHERE ` + w.guard + more + ` RETURNING id`
 }
-
-// errPartRefused says that a part's guard refused its write; the caller
-// says why (writePart).
-var errPartRefused = errors.New("store: the part's write was refused by its guard")
 
 // editReportReadSQL is editReportRead's UPDATE (arguments: the time, the
 // user, the report).
@@ -39,8 +36,10 @@ const editReportReadSQL = `UPDATE reports SET version = version + 1, updated_at 
 // tx: it bumps the report's version as editReportRead does, then runs w,
 // and returns the report's state after and the part's id. A report no
 // longer editable is refused as editReportRead refuses it (and w is not
-// run); a part whose guard refuses it is errPartRefused, and a first save
-// of a part that someone else saved meanwhile is ErrConflict.
+// run); a first save whose guard refuses it is reporting.ErrNotAssigned,
+// an update whose guard refuses it is explained by whyNot (read in tx),
+// and a first save of a part that someone else saved meanwhile is
+// ErrConflict.
 //
 // On PostgreSQL both writes are one statement (issue 21: a round trip
 // less in every save): a writable CTE updates the report and, only when it
@@ -54,7 +53,8 @@ const editReportReadSQL = `UPDATE reports SET version = version + 1, updated_at 
 // version, a task's or a user's key) with the audit chain's head held —
 // the other order from every other audited write. SQLite cannot write in
 // a CTE: two statements, as editReportRead's and the part's.
-func (s *Store) writePart(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, w partWrite) (reporting.State, int64, error) {
+func (s *Store) writePart(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, w partWrite,
+	whyNot func() error) (reporting.State, int64, error) {
 	var state reporting.State
 	var part sql.NullInt64
 	var err error
@@ -72,7 +72,7 @@ func (s *Store) writePart(ctx context.Context, tx *sql.Tx, a reporting.Actor, id
 		}
 		err = s.tqueryRow(ctx, tx, w.sql(""), w.args...).Scan(&part)
 		if errors.Is(err, sql.ErrNoRows) {
-			err = errPartRefused
+			err = nil // refused: part stays NULL
 		}
 	}
 	switch {
@@ -80,8 +80,10 @@ func (s *Store) writePart(ctx context.Context, tx *sql.Tx, a reporting.Actor, id
 		return "", 0, ErrConflict
 	case err != nil:
 		return "", 0, err
+	case !part.Valid && w.first:
+		return "", 0, reporting.ErrNotAssigned
 	case !part.Valid:
-		return "", 0, errPartRefused
+		return "", 0, whyNot()
 	}
 	return state, part.Int64, nil
 }
