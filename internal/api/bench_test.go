@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -18,6 +17,7 @@ import (
 	"tiendo/internal/plan"
 	"tiendo/internal/server"
 	"tiendo/internal/store"
+	"tiendo/internal/store/dbtest"
 )
 
 // benchPlan seeds one plan of n tasks in 20 groups: a third completed, the
@@ -55,16 +55,13 @@ func benchPlan(b *testing.B, st *store.Store, n int) int64 {
 	return id
 }
 
-// benchStore is a new SQLite store in the benchmark's temporary directory,
-// closed with the benchmark: what every API benchmark starts from.
+// benchStore is a new store for a benchmark: SQLite in its temporary
+// directory, or a fresh PostgreSQL schema with TIENDO_TEST_BACKEND=postgres
+// (and TIENDO_TEST_POSTGRES), so that a write's round trips to a server
+// are measured too (dbtest.Default).
 func benchStore(b *testing.B) *store.Store {
 	b.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	return st
+	return dbtest.Default(b).Open(b)
 }
 
 // benchListServer is the application over a plan of 10,000 tasks, with a

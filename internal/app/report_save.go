@@ -255,22 +255,19 @@ func (a *App) SaveReportEntry(ctx context.Context, by *auth.User, reportID int64
 	if err != nil {
 		return nil, err
 	}
-	if err := a.entryWarnings(ctx, x, &saved); err != nil {
-		return nil, err
-	}
+	entryWarnings(x, &saved)
 	return &SavedEntry{Entry: saved, TaskTitle: x.Task.Title}, nil
 }
 
 // entryWarnings sets e.Previous and e.Warnings for a line just saved over
 // x, judged by x's task (its deadline), which the save found to be the
-// agency's.
-func (a *App) entryWarnings(ctx context.Context, x *store.TaskReport, e *reporting.Entry) error {
-	one := []reporting.Entry{*e}
-	if err := a.compareWithPrior(ctx, x.Report, one, map[int64]*plan.Task{x.Task.ID: x.Task}); err != nil {
-		return err
-	}
-	*e = one[0]
-	return nil
+// agency's, and by the task's prior accepted line as x holds it: read with
+// the report before the save, which cannot change it (a report being
+// edited is not accepted), so that the answer needs no read of its own
+// after the commit (issue 21).
+func entryWarnings(x *store.TaskReport, e *reporting.Entry) {
+	e.Previous = x.Prior
+	e.Warnings = reporting.EntryWarnings(e, e.Previous, x.Task, x.Report.Period)
 }
 
 // SavedContribution is the agency's part of a task as

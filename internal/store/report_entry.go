@@ -137,16 +137,11 @@ func (s *Store) saveEntryOver(ctx context.Context, a reporting.Actor, x *TaskRep
 	}
 	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		if _, err := s.editReportRead(ctx, tx, a, r.ID); err != nil {
-			return err
-		}
-		var err error
+		w := updateEntryWrite(e, r, old, at, a.UserID())
 		if old.ID == 0 {
-			e.ID, err = s.insertEntry(ctx, tx, e, r, at, a.UserID())
-		} else {
-			e.ID = old.ID
-			err = s.updateEntry(ctx, tx, e, r, at, a.UserID())
+			w = insertEntryWrite(e, r, at, a.UserID())
 		}
+		_, id, err := s.writePart(ctx, tx, a, r.ID, w, func() error { return s.whyNotEntry(ctx, tx, e.TaskID, r) })
 		if err != nil {
 			return err
 		}
@@ -155,6 +150,7 @@ func (s *Store) saveEntryOver(ctx context.Context, a reporting.Actor, x *TaskRep
 			map[string]any{"task_id": e.TaskID, "changes": c}); err != nil {
 			return err
 		}
+		e.ID = id
 		e.Version++
 		e.UpdatedAt, e.UpdatedBy = at, a.UserID()
 		return nil
@@ -181,11 +177,7 @@ func canEditRead(a reporting.Actor, x *TaskReport) error {
 // part is guarded by its own.
 func (s *Store) editReportRead(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64) (reporting.State, error) {
 	var state reporting.State
-	err := s.tqueryRow(ctx, tx, `UPDATE reports SET version = version + 1, updated_at = ?, updated_by = ?,
-		state = CASE WHEN state = 'not_started' THEN 'draft' ELSE state END
-		WHERE id = ? AND is_current AND state IN ('not_started', 'draft', 'returned')
-		AND EXISTS (SELECT 1 FROM plans pl WHERE pl.id = reports.plan_id AND pl.status NOT IN ('replaced', 'closed'))
-		RETURNING state`, tsArg(actorTime(a)), refArg(a.UserID()), id).Scan(&state)
+	err := s.tqueryRow(ctx, tx, editReportReadSQL, tsArg(actorTime(a)), refArg(a.UserID()), id).Scan(&state)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", s.whyNotEdit(ctx, tx, a, id)
 	}
@@ -216,44 +208,34 @@ func errOr(err, otherwise error) error {
 // report's agency leads in the report's plan (task, plan, agency).
 const entryAssigned = `EXISTS (SELECT 1 FROM tasks t WHERE t.id = ? AND t.plan_id = ? AND t.lead_agency_id = ?)`
 
-// insertEntry stores a first save of an entry (version 1) in report r,
-// while its task is the agency's (reporting.ErrNotAssigned otherwise); a
-// line saved meanwhile by someone else is ErrConflict.
-func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, r *reporting.Report, at time.Time, by int64) (int64, error) {
-	var id int64
-	err := s.tqueryRow(ctx, tx, `INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence,
+// insertEntryWrite is a first save of an entry (version 1) in report r,
+// guarded by its task being the agency's (refused: reporting.ErrNotAssigned);
+// a line saved meanwhile by someone else is ErrConflict (writePart).
+func insertEntryWrite(e *reporting.Entry, r *reporting.Report, at time.Time, by int64) partWrite {
+	return partWrite{stmt: `INSERT INTO report_entries (report_id, task_id, status, percent, result, evidence,
 		difficulties, proposals, completed_on, reason, explanation, version, updated_at, updated_by)
-		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ? WHERE `+entryAssigned+` RETURNING id`,
-		e.ReportID, e.TaskID, string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals,
-		dateArg(e.CompletedOn), e.Reason, e.Explanation, tsArg(at), refArg(by), e.TaskID, r.PlanID, r.AgencyID).Scan(&id)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return 0, reporting.ErrNotAssigned
-	case errors.Is(classify(err), ErrDuplicate):
-		return 0, ErrConflict
-	}
-	return id, err
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?`, guard: entryAssigned, first: true,
+		args: []any{e.ReportID, e.TaskID, string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals,
+			dateArg(e.CompletedOn), e.Reason, e.Explanation, tsArg(at), refArg(by), e.TaskID, r.PlanID, r.AgencyID}}
 }
 
-// updateEntry saves an entry of report r over the version read, while its
-// task is the agency's: ErrConflict when the line changed or moved since
-// it was read, reporting.ErrNotAssigned when the task is no longer the
-// agency's.
-func (s *Store) updateEntry(ctx context.Context, tx *sql.Tx, e *reporting.Entry, r *reporting.Report, at time.Time, by int64) error {
-	res, err := s.texec(ctx, tx, `UPDATE report_entries SET status = ?, percent = ?, result = ?, evidence = ?,
+// updateEntryWrite saves an entry of report r over old, the line as read,
+// guarded by its version and by its task being the agency's (refused:
+// whyNotEntry says which).
+func updateEntryWrite(e *reporting.Entry, r *reporting.Report, old reporting.Entry, at time.Time, by int64) partWrite {
+	return partWrite{stmt: `UPDATE report_entries SET status = ?, percent = ?, result = ?, evidence = ?,
 		difficulties = ?, proposals = ?, completed_on = ?, reason = ?, explanation = ?, version = version + 1,
-		updated_at = ?, updated_by = ? WHERE id = ? AND report_id = ? AND version = ? AND `+entryAssigned,
-		string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals, dateArg(e.CompletedOn),
-		e.Reason, e.Explanation, tsArg(at), refArg(by), e.ID, r.ID, e.Version, e.TaskID, r.PlanID, r.AgencyID)
-	if err != nil {
-		return err
-	}
-	if err := rowsChanged(res); !errors.Is(err, ErrConflict) {
-		return err
-	}
-	// Refused: say why (the task reassigned, or else the line changed).
+		updated_at = ?, updated_by = ?`, guard: `id = ? AND report_id = ? AND version = ? AND ` + entryAssigned,
+		args: []any{string(e.Status), e.Percent, e.Result, e.Evidence, e.Difficulties, e.Proposals, dateArg(e.CompletedOn),
+			e.Reason, e.Explanation, tsArg(at), refArg(by), old.ID, r.ID, old.Version, e.TaskID, r.PlanID, r.AgencyID}}
+}
+
+// whyNotEntry explains an updateEntryWrite that was refused: the task is
+// no longer the agency's (reporting.ErrNotAssigned), or else the line
+// changed or moved since it was read (ErrConflict).
+func (s *Store) whyNotEntry(ctx context.Context, tx *sql.Tx, taskID int64, r *reporting.Report) error {
 	var planID, lead int64
-	err = s.tqueryRow(ctx, tx, `SELECT plan_id, lead_agency_id FROM tasks WHERE id = ?`, e.TaskID).Scan(&planID, idCol{&lead})
+	err := s.tqueryRow(ctx, tx, `SELECT plan_id, lead_agency_id FROM tasks WHERE id = ?`, taskID).Scan(&planID, idCol{&lead})
 	if errors.Is(err, sql.ErrNoRows) || err == nil && (planID != r.PlanID || lead != r.AgencyID) {
 		return reporting.ErrNotAssigned
 	}
@@ -319,24 +301,15 @@ func (s *Store) saveContributionOver(ctx context.Context, a reporting.Actor, x *
 	}
 	at := actorTime(a)
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		state, err := s.editReportRead(ctx, tx, a, r.ID)
-		if err != nil {
-			return err
-		}
+		w := partWrite{stmt: `UPDATE report_contributions SET text = ?, version = version + 1, updated_at = ?,
+			updated_by = ?`, guard: `id = ? AND report_id = ? AND version = ? AND ` + coopAssigned,
+			args: []any{c.Text, tsArg(at), refArg(a.UserID()), old.ID, r.ID, old.Version, c.TaskID, r.AgencyID, r.PlanID}}
 		if old.ID == 0 {
-			err = s.tqueryRow(ctx, tx, `INSERT INTO report_contributions (report_id, task_id, text, version, updated_at,
-				updated_by) SELECT ?, ?, ?, 1, ?, ? WHERE `+coopAssigned+` RETURNING id`,
-				r.ID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID()), c.TaskID, r.AgencyID, r.PlanID).Scan(&c.ID)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-				err = reporting.ErrNotAssigned
-			case errors.Is(classify(err), ErrDuplicate):
-				err = ErrConflict
-			}
-		} else {
-			c.ID = old.ID
-			err = s.updateContribution(ctx, tx, c, r, at, a.UserID())
+			w = partWrite{stmt: `INSERT INTO report_contributions (report_id, task_id, text, version, updated_at,
+				updated_by) SELECT ?, ?, ?, 1, ?, ?`, guard: coopAssigned, first: true,
+				args: []any{r.ID, c.TaskID, c.Text, tsArg(at), refArg(a.UserID()), c.TaskID, r.AgencyID, r.PlanID}}
 		}
+		state, id, err := s.writePart(ctx, tx, a, r.ID, w, func() error { return s.whyNotContribution(ctx, tx, c.TaskID, r) })
 		if err != nil {
 			return err
 		}
@@ -346,6 +319,7 @@ func (s *Store) saveContributionOver(ctx context.Context, a reporting.Actor, x *
 			map[string]any{"task_id": c.TaskID, "changes": ch}); err != nil {
 			return err
 		}
+		c.ID = id
 		c.Version++
 		c.AgencyID, c.State, c.UpdatedAt, c.UpdatedBy = r.AgencyID, state, at, a.UserID()
 		return nil
@@ -357,20 +331,12 @@ func (s *Store) saveContributionOver(ctx context.Context, a reporting.Actor, x *
 const coopAssigned = `EXISTS (SELECT 1 FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
 	WHERE ta.task_id = ? AND ta.agency_id = ? AND ta.role = 'coop' AND t.plan_id = ?)`
 
-// updateContribution saves a contribution of report r over the version
-// read, as updateEntry saves a line.
-func (s *Store) updateContribution(ctx context.Context, tx *sql.Tx, c *reporting.Contribution, r *reporting.Report, at time.Time, by int64) error {
-	res, err := s.texec(ctx, tx, `UPDATE report_contributions SET text = ?, version = version + 1, updated_at = ?,
-		updated_by = ? WHERE id = ? AND report_id = ? AND version = ? AND `+coopAssigned,
-		c.Text, tsArg(at), refArg(by), c.ID, r.ID, c.Version, c.TaskID, r.AgencyID, r.PlanID)
-	if err != nil {
-		return err
-	}
-	if err := rowsChanged(res); !errors.Is(err, ErrConflict) {
-		return err
-	}
+// whyNotContribution explains an update of a contribution that was
+// refused, as whyNotEntry a line's: the agency no longer cooperates on the
+// task, or else the contribution changed since it was read.
+func (s *Store) whyNotContribution(ctx context.Context, tx *sql.Tx, taskID int64, r *reporting.Report) error {
 	var one int
-	err = s.tqueryRow(ctx, tx, `SELECT 1 WHERE `+coopAssigned, c.TaskID, r.AgencyID, r.PlanID).Scan(&one)
+	err := s.tqueryRow(ctx, tx, `SELECT 1 WHERE `+coopAssigned, taskID, r.AgencyID, r.PlanID).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return reporting.ErrNotAssigned
 	}

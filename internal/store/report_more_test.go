@@ -112,6 +112,24 @@ func TestIndicatorValues(t *testing.T) {
 	})
 }
 
+// oneWins checks that exactly one of concurrent saves (their errors) won
+// and that the others were refused with ErrConflict.
+func oneWins(t *testing.T, errs []error) {
+	t.Helper()
+	wins := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			wins++
+		case !errors.Is(err, ErrConflict):
+			t.Errorf("unexpected error %v", err)
+		}
+	}
+	if wins != 1 {
+		t.Errorf("%d saves won, want 1", wins)
+	}
+}
+
 // TestConcurrentEntrySaves: many people save the same entry read at the
 // same version at once; exactly one wins, the others get ErrConflict.
 func TestConcurrentEntrySaves(t *testing.T) {
@@ -134,18 +152,7 @@ func TestConcurrentEntrySaves(t *testing.T) {
 			}()
 		}
 		wg.Wait()
-		wins := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				wins++
-			case !errors.Is(err, ErrConflict):
-				t.Errorf("unexpected error %v", err)
-			}
-		}
-		if wins != 1 {
-			t.Errorf("%d saves won, want 1", wins)
-		}
+		oneWins(t, errs)
 		got, err := s.Report(ctx, r.ID)
 		must(t, err)
 		if e := entryOf(t, got, f.task(0)); e.Version != 2 {

@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 
+	"tiendo/internal/audit"
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
@@ -198,4 +200,64 @@ func (f *repFix) dropCooperation(t *testing.T, i int) {
 	must(t, err)
 	task.CooperatingAgencyIDs = nil
 	must(t, f.s.UpdateTask(ctx, 0, task))
+}
+
+// TestConcurrentSavesOverOneRead: many people save the same line, or a
+// first save of it, over one read at once (SaveEntryOver), so that every
+// write reaches the database with the same stale version: exactly one
+// wins, the others get ErrConflict, and the report's version and the
+// audit log move once. On PostgreSQL the report's and the line's writes
+// are one statement, whose snapshot is taken before it waits for the
+// report's row lock: the line's guard must still see the winner's write.
+func TestConcurrentSavesOverOneRead(t *testing.T) {
+	for _, saved := range []bool{true, false} {
+		t.Run(map[bool]string{true: "a saved line", false: "a first save"}[saved], func(t *testing.T) {
+			forEachDB(t, func(t *testing.T, s *Store) {
+				ctx := context.Background()
+				f := newRepFix(t, s)
+				r := f.report(t, f.q2, "khcn")
+				if saved {
+					f.saveLine(t, r, 0, 40)
+				}
+				x, err := s.ReadTaskReport(ctx, r.ID, f.task(0))
+				must(t, err)
+				audited, read := len(auditOf(t, s, r.ID)), entryOf(t, x.Report, f.task(0)).Version
+				const n = 8
+				var wg sync.WaitGroup
+				start := make(chan struct{})
+				errs := make([]error, n)
+				for i := range n {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						e := reporting.Entry{TaskID: f.task(0), Status: plan.ClaimInProgress, Percent: 50 + i, Version: read}
+						<-start
+						errs[i] = s.SaveEntryOver(ctx, f.at("officer:khcn", plan.Date(2025, 6, 5)), x, &e)
+					}()
+				}
+				close(start)
+				wg.Wait()
+				oneWins(t, errs)
+				after, err := s.ReadTaskReport(ctx, r.ID, f.task(0))
+				must(t, err)
+				if v, want := after.Report.Version, x.Report.Version+1; v != want {
+					t.Errorf("report version %d, want %d", v, want)
+				}
+				if v := entryOf(t, after.Report, f.task(0)).Version; v != read+1 {
+					t.Errorf("line version %d, want %d", v, read+1)
+				}
+				if got := len(auditOf(t, s, r.ID)); got != audited+1 {
+					t.Errorf("%d audit rows added, want 1", got-audited)
+				}
+			})
+		})
+	}
+}
+
+// auditOf is report id's audit history.
+func auditOf(t *testing.T, s *Store, id int64) []audit.Entry {
+	t.Helper()
+	list, err := s.AuditFor(context.Background(), "report", id)
+	must(t, err)
+	return list
 }

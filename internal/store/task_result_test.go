@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"tiendo/internal/plan"
@@ -45,6 +46,7 @@ func TestTaskResultsAndPriors(t *testing.T) {
 		if p := prior[task]; p == nil || p.ReportID != r.ID || p.Entry.Percent != 60 || p.Revision != 1 {
 			t.Errorf("prior of the revision: %+v", p)
 		}
+		samePrior(t, s, rev.ID, task, prior[task])
 		rev, err = s.SubmitReport(ctx, f.at("head:khcn", june12), rev.ID, 0)
 		must(t, err)
 		rev, err = s.AcceptReport(ctx, f.at("coord", june12), rev.ID, rev.Version)
@@ -76,6 +78,8 @@ func TestTaskResultsAndPriors(t *testing.T) {
 		if p := prior[task]; p == nil || p.ReportID != rev.ID || p.Entry.Percent != 70 || p.Period.Label != f.q2.Label {
 			t.Errorf("prior of quarter III: %+v", p)
 		}
+		samePrior(t, s, r3.ID, task, prior[task])
+		samePrior(t, s, r3.ID, f.task(2), prior[f.task(2)])
 		if p := prior[f.task(2)]; p != nil && p.Period.ID != f.q2.ID {
 			t.Errorf("prior of another task: %+v", p)
 		}
@@ -84,5 +88,18 @@ func TestTaskResultsAndPriors(t *testing.T) {
 		if len(prior) != 0 {
 			t.Errorf("prior of the first report: %+v", prior)
 		}
+		samePrior(t, s, r.ID, task, nil)
 	})
+}
+
+// samePrior checks that ReadTaskReport reads, as the prior of report
+// id's line of task, the one PriorResults found (want; nil: none): a
+// line's save judges its warnings by the former.
+func samePrior(t *testing.T, s *Store, id, task int64, want *reporting.TaskResult) {
+	t.Helper()
+	x, err := s.ReadTaskReport(context.Background(), id, task)
+	must(t, err)
+	if g, w := fmt.Sprintf("%+v", x.Prior), fmt.Sprintf("%+v", want); g != w {
+		t.Errorf("ReadTaskReport(%d, task %d)'s prior:\n got %s\nwant %s", id, task, g, w)
+	}
 }
