@@ -110,10 +110,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	jobsApp := app.New(app.Config{Store: s, Clock: clk, Log: log})
-	// The reminder job gives way to this instance's requests between its
-	// deliveries, waiting at most reminderGiveWay each time.
+	// The reminder job gives way to this instance's requests before each
+	// plan it reads and each delivery, waiting at most reminderGiveWay each time.
 	traffic := server.NewTraffic(reminderGiveWay)
-	rem := &notify.Reminder{Source: jobsApp.ReminderSource(), Ledger: s, Outbox: s, Mailer: mailer, Clock: clk,
+	rem := &notify.Reminder{Source: jobsApp.ReminderSource(traffic.GiveWay), Ledger: s, Outbox: s, Mailer: mailer, Clock: clk,
 		Digest: notify.DigestRule{Enabled: true, Day: time.Monday}, BaseURL: *baseURL, Log: log, GiveWay: traffic.GiveWay}
 	m := metrics.New(s.PoolStats)
 	sched := &jobs.Scheduler{Store: s, Clock: clock.System{}, Log: log, Observe: m.Observe}

@@ -52,16 +52,23 @@ func TestPartSaveRoundTrips(t *testing.T) {
 			if r.Status != 200 {
 				t.Fatalf("%s: %d %s", c.name, r.Status, r.Raw)
 			}
-			var saves []string
-			for _, s := range tally.Statements() {
-				if !strings.Contains(s, "api_tokens") && !strings.Contains(s, "FROM counters") {
-					first, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
-					saves = append(saves, first)
-				}
-			}
+			saves := ownStatements(tally)
 			if max := c.max[e.st.Dialect()]; len(saves) > max {
 				t.Errorf("%s: %d statements, want at most %d:\n\t%s", c.name, len(saves), max, strings.Join(saves, "\n\t"))
 			}
 		}
 	})
+}
+
+// ownStatements is the first line of each statement tally counted but the
+// request's own — the bearer token's and the agency cache's check.
+func ownStatements(tally *store.Tally) []string {
+	var list []string
+	for _, s := range tally.Statements() {
+		if !strings.Contains(s, "api_tokens") && !strings.Contains(s, "FROM counters") {
+			first, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+			list = append(list, first)
+		}
+	}
+	return list
 }

@@ -18,11 +18,20 @@ const reminderHorizon = 120
 
 // ReminderSource is the reporting side of the reminder job
 // (notify.Source): every current report of every active plan is an
-// obligation of its agency, due on its period's due day.
-func (a *App) ReminderSource() notify.Source { return reminderSource{a} }
+// obligation of its agency, due on its period's due day. giveWay, when
+// not nil, is called before each plan's reports are read, as the job
+// calls it before each delivery (notify.Reminder.GiveWay): reading what
+// the national data owes takes about a second, and a job starting with
+// its instance read it beside the instance's first requests.
+func (a *App) ReminderSource(giveWay func(context.Context) error) notify.Source {
+	return reminderSource{a, giveWay}
+}
 
 // reminderSource implements notify.Source over the app's store.
-type reminderSource struct{ a *App }
+type reminderSource struct {
+	a       *App
+	giveWay func(context.Context) error
+}
 
 // Obligations lists the reports due within the regime's longest "before"
 // rule or overdue by at most reminderHorizon days, in every active plan.
@@ -42,6 +51,11 @@ func (rs reminderSource) Obligations(ctx context.Context, today time.Time) (out 
 	for _, p := range plans {
 		if p.Status != plan.PlanActive {
 			continue
+		}
+		if rs.giveWay != nil {
+			if err := rs.giveWay(ctx); err != nil {
+				return nil, err
+			}
 		}
 		reg, err := st.Regime(ctx, p.ID)
 		if err != nil {

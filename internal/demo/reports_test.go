@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -86,7 +87,7 @@ func TestReminderObligations(t *testing.T) {
 	if _, err := demo.LoadReports(ctx, s, res.PlanID, plan.Date(2026, 11, 25)); err != nil {
 		t.Fatal(err)
 	}
-	src := app.New(app.Config{Store: s}).ReminderSource()
+	src := app.New(app.Config{Store: s}).ReminderSource(nil)
 	count := func(day time.Time) (due map[string]int, open int) {
 		obs, err := src.Obligations(ctx, day)
 		if err != nil {
@@ -111,6 +112,19 @@ func TestReminderObligations(t *testing.T) {
 	due, _ = count(plan.Date(2026, 12, 5))
 	if due["10/12/2026"] == 0 {
 		t.Errorf("on 5/12/2026: obligations by due day %v; want the Q4 reports", due)
+	}
+
+	// The source gives way before each active plan it reads, and stops
+	// when giving way fails (the job's context ended).
+	turns := 0
+	paced := app.New(app.Config{Store: s}).ReminderSource(func(ctx context.Context) error { turns++; return ctx.Err() })
+	obs, err := paced.Obligations(ctx, plan.Date(2026, 12, 5))
+	if err != nil || len(obs) == 0 || turns != 1 {
+		t.Errorf("paced: %d obligations (%v), %d turns; want the same obligations and one turn for the demo's one plan", len(obs), err, turns)
+	}
+	stop := app.New(app.Config{Store: s}).ReminderSource(func(context.Context) error { return context.Canceled })
+	if obs, err := stop.Obligations(ctx, plan.Date(2026, 12, 5)); !errors.Is(err, context.Canceled) || len(obs) != 0 {
+		t.Errorf("refused: %d obligations, %v; want none and context.Canceled", len(obs), err)
 	}
 }
 
