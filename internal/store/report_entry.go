@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
 )
 
@@ -20,16 +19,15 @@ import (
 func (s *Store) editReport(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64, version int) (*reporting.Report, error) {
 	// The report and its plan's status in one statement: one round trip
 	// less in every part's save (issue 21, PostgreSQL).
-	var status plan.PlanStatus
-	r, err := scanReport(moreCols{s.qrow(ctx, tx, `SELECT `+reportCols+`,
-		(SELECT pl.status FROM plans pl WHERE pl.id = r.plan_id)`+reportFrom+` WHERE r.id = ?`, id), []any{&status}})
+	x, err := s.readStepReport(ctx, tx, id)
 	if err != nil {
 		return nil, err
 	}
+	r := *x.Report
 	if err := reporting.Can(a.User, &r, reporting.ActEdit, a.Today()); err != nil {
 		return nil, err
 	}
-	if err := writableStatus(status); err != nil {
+	if err := writableStatus(x.PlanStatus); err != nil {
 		return nil, err // a replaced or closed plan's reports are history
 	}
 	if version != 0 && version != r.Version {
@@ -187,13 +185,11 @@ func (s *Store) editReportRead(ctx context.Context, tx *sql.Tx, a reporting.Acto
 // whyNotEdit explains an editReportRead that touched no row: the rule the
 // report breaks now, its plan's status, or ErrConflict.
 func (s *Store) whyNotEdit(ctx context.Context, tx *sql.Tx, a reporting.Actor, id int64) error {
-	var status plan.PlanStatus
-	r, err := scanReport(moreCols{s.qrow(ctx, tx, `SELECT `+reportCols+`,
-		(SELECT pl.status FROM plans pl WHERE pl.id = r.plan_id)`+reportFrom+` WHERE r.id = ?`, id), []any{&status}})
+	x, err := s.readStepReport(ctx, tx, id)
 	if err != nil {
 		return err
 	}
-	return errOr(canEditRead(a, &TaskReport{Report: &r, PlanStatus: status}), ErrConflict)
+	return errOr(canEditRead(a, &TaskReport{Report: x.Report, PlanStatus: x.PlanStatus}), ErrConflict)
 }
 
 // errOr is err, or otherwise when err is nil.
