@@ -187,9 +187,10 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	// the disk: a marker sent after the commit, with the WAL flush, held
 	// PostgreSQL's one lock on the notification queue through that flush,
 	// and every other committing writer waited for it (issue 21).
+	flush := s.asyncAudit && len(q.rows) > 0 // commits without the disk; flushed below
 	var mark marker
 	marked := false
-	if s.asyncAudit && len(q.rows) > 0 {
+	if flush {
 		mark, marked = s.watch.expect()
 	}
 	if err = s.appendAudit(ctx, tx, q, markOf(mark, marked)); err != nil {
@@ -208,7 +209,7 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if !marked {
 		s.markCommitted(ctx)
 	}
-	if s.asyncAudit && len(q.rows) > 0 {
+	if flush {
 		err = s.flushWAL(ctx)
 	}
 	if marked {
