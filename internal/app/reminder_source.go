@@ -61,23 +61,22 @@ func (rs reminderSource) Obligations(ctx context.Context, today time.Time) (out 
 		if err != nil {
 			return nil, err
 		}
-		if err := st.EnsureReports(ctx, p.ID, today); err != nil {
-			return nil, err
-		}
 		rules := &notify.Rules{Before: reg.RemindBefore, After: reg.RemindAfter, WeeklyOverdue: reg.RemindWeekly}
 		ahead := 0
 		for _, d := range reg.RemindBefore {
 			ahead = max(ahead, d)
 		}
-		list, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: p.ID, Today: today, Limit: reporting.MaxReportLimit})
+		// Only the periods it may remind of (Reports makes their missing
+		// rows first): a national-size plan's whole history is 2,400
+		// reports, and the newest would fall past MaxReportLimit once a
+		// plan had more.
+		list, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: p.ID, Today: today, Limit: reporting.MaxReportLimit,
+			DueFrom: today.AddDate(0, 0, -reminderHorizon), DueTo: today.AddDate(0, 0, ahead)})
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range list {
 			due := r.Period.Due
-			if due.After(today.AddDate(0, 0, ahead)) || today.After(due.AddDate(0, 0, reminderHorizon)) {
-				continue
-			}
 			out = append(out, notify.Obligation{
 				Key:        fmt.Sprintf("report:%d:%d:%d", p.ID, r.PeriodID, r.AgencyID),
 				AgencyID:   r.AgencyID,

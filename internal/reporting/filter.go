@@ -15,8 +15,12 @@ type ReportFilter struct {
 	// AllRevisions lists older revisions too; by default only the current
 	// revision of each (period, agency).
 	AllRevisions bool
-	Limit        int // DefaultReportLimit when 0, at most MaxReportLimit
-	Offset       int
+	// DueFrom and DueTo, when set, keep the periods due on those days or
+	// between them: the reminder job reads the few periods it may remind
+	// of, not the plan's whole history.
+	DueFrom, DueTo time.Time
+	Limit          int // DefaultReportLimit when 0, at most MaxReportLimit
+	Offset         int
 }
 
 // Page sizes of a report list: a province's plan has a few hundred

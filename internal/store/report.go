@@ -93,6 +93,14 @@ func (s *Store) Reports(ctx context.Context, f reporting.ReportFilter) (list []r
 	if !f.AllRevisions {
 		where += ` AND r.is_current`
 	}
+	if !f.DueFrom.IsZero() {
+		where += ` AND p.due_date >= ?`
+		args = append(args, dateArg(f.DueFrom))
+	}
+	if !f.DueTo.IsZero() {
+		where += ` AND p.due_date <= ?`
+		args = append(args, dateArg(f.DueTo))
+	}
 	list, err = s.scanReports(ctx, s.r, `SELECT `+reportCols+reportFrom+` WHERE `+where, args...)
 	if err != nil {
 		return nil, 0, err

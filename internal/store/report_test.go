@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"tiendo/internal/plan"
 	"tiendo/internal/reporting"
@@ -124,6 +125,29 @@ func TestExpectedAgenciesStored(t *testing.T) {
 		must(t, err)
 		if len(list) != 1 || list[0].AgencyID != f.ag["tc"] {
 			t.Errorf("filtered %+v", list)
+		}
+		// The due window keeps the periods due on its days or between them.
+		for _, w := range []struct {
+			from, to time.Time
+			want     []int64 // periods
+		}{
+			{f.q2.Due, f.q2.Due, []int64{f.q2.ID}},
+			{f.q2.Due.AddDate(0, 0, 1), time.Time{}, []int64{f.q3.ID}},
+			{time.Time{}, f.q3.Due.AddDate(0, 0, -1), []int64{f.q2.ID}},
+			{f.q2.Due, f.q3.Due, []int64{f.q2.ID, f.q3.ID}},
+			{f.q3.Due.AddDate(0, 0, 1), time.Time{}, nil},
+		} {
+			list, _, err := s.Reports(ctx, reporting.ReportFilter{PlanID: f.d.Plan.ID, Today: plan.Date(2025, 7, 1), DueFrom: w.from, DueTo: w.to})
+			must(t, err)
+			var got []int64
+			for _, r := range list {
+				if !slices.Contains(got, r.PeriodID) {
+					got = append(got, r.PeriodID)
+				}
+			}
+			if !slices.Equal(got, w.want) || len(list) != 3*len(w.want) {
+				t.Errorf("due from %s to %s: %d reports of periods %v, want 3 of each of %v", w.from.Format(time.DateOnly), w.to.Format(time.DateOnly), len(list), got, w.want)
+			}
 		}
 		_, err = s.ReportFor(ctx, f.q2.ID, f.ag["mttq"])
 		wantErr(t, err, reporting.ErrNotExpected)
