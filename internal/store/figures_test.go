@@ -134,7 +134,8 @@ func TestFactsClaimsUnpacked(t *testing.T) {
 // TestFactsTasksInPlanOrder checks that Facts gives the tasks in plan
 // order (section, place in it, ID) when that is not the order they were
 // stored in: a task added last to the plan's first section comes before
-// every task of the later sections.
+// every task of the later sections. So does openTaskFacts, for the
+// assigned tasks.
 func TestFactsTasksInPlanOrder(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -145,17 +146,25 @@ func TestFactsTasksInPlanOrder(t *testing.T) {
 		added := plan.Task{SectionID: first.SectionID, Title: "Nhiệm vụ bổ sung vào nhóm đầu", LeadAgencyID: f.ag["khcn"],
 			Deadline: plan.Deadline{Kind: plan.DeadlineNone}}
 		must(t, s.CreateTask(ctx, 0, &added))
-		var want []int64
-		must(t, s.each(ctx, `SELECT id FROM tasks WHERE plan_id = ? ORDER BY section_seq, ord, id`, []any{f.d.Plan.ID},
-			func(rows *sql.Rows) error {
-				want = append(want, 0)
-				return rows.Scan(&want[len(want)-1])
+		ids := func(query string) (list []int64) {
+			must(t, s.each(ctx, query, []any{f.d.Plan.ID}, func(rows *sql.Rows) error {
+				list = append(list, 0)
+				return rows.Scan(&list[len(list)-1])
 			}))
+			return list
+		}
+		want := ids(`SELECT id FROM tasks WHERE plan_id = ? ORDER BY section_seq, ord, id`)
 		after, err := s.Facts(ctx, f.d.Plan.ID, plan.Date(2025, 6, 20))
 		must(t, err)
 		got := taskIDs(after.Tasks)
 		if !slices.Equal(got, want) {
 			t.Errorf("tasks %v, want plan order %v", got, want)
+		}
+		open, err := s.openTaskFacts(ctx, s.r, f.d.Plan.ID, 0)
+		must(t, err)
+		if got, want := taskIDs(open), ids(`SELECT id FROM tasks WHERE plan_id = ? AND lead_agency_id IS NOT NULL
+			ORDER BY section_seq, ord, id`); !slices.Equal(got, want) {
+			t.Errorf("assigned tasks %v, want plan order %v", got, want)
 		}
 		if i := slices.Index(got, added.ID); i < 0 || i == len(got)-1 {
 			t.Errorf("the added task is at %d of %d: the test needs it before the later sections' tasks", i, len(got))

@@ -366,8 +366,12 @@ func (s *Store) ExpectedAgencies(ctx context.Context, periodID int64) (ids []int
 func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int64) ([]plan.Task, error) {
 	const cols = `t.id, t.lead_agency_id, t.deadline_kind, t.due_date, t.deadline_start, t.progress, t.completed_on,
 		t.reported_at, t.claim_status, t.claim_period_start, t.added_on, t.removed_on, t.section_seq, t.ord`
-	query, args := `SELECT `+cols+` FROM tasks t WHERE t.plan_id = ? AND t.lead_agency_id IS NOT NULL
-		ORDER BY t.section_seq, t.ord, t.id`, []any{planID}
+	query, args := `SELECT `+cols+` FROM tasks t WHERE t.plan_id = ? AND t.lead_agency_id IS NOT NULL`, []any{planID}
+	if s.dialect == dialectSQLite {
+		// In the table's order, put in plan order below (as factTasks).
+		query = `SELECT ` + cols + ` FROM tasks t WHERE t.id IN (SELECT id FROM tasks WHERE plan_id = ?)
+			AND t.lead_agency_id IS NOT NULL`
+	}
 	if agency != 0 {
 		// +t.plan_id keeps SQLite off the plan_id index, which it would
 		// otherwise scan whole to save sorting the agency's few tasks.
@@ -382,6 +386,7 @@ func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int
 		return nil, err
 	}
 	var tasks []plan.Task
+	var seqs []int64
 	index := map[int64]int{}
 	for rows.Next() {
 		var t plan.Task
@@ -401,10 +406,15 @@ func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int
 		}
 		index[t.ID] = len(tasks)
 		tasks = append(tasks, t)
+		seqs = append(seqs, int64(seq))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil || agency != 0 {
 		return tasks, err
+	}
+	tasks = inPlanOrder(tasks, seqs)
+	for i := range tasks {
+		index[tasks[i].ID] = i
 	}
 	rows, err = s.qrows(ctx, q, `SELECT ta.task_id, ta.agency_id FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
 		WHERE ta.role = 'coop' AND t.plan_id = ? ORDER BY ta.task_id, ta.ord`, planID)
