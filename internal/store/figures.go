@@ -234,10 +234,7 @@ func (s *Store) factTasks(ctx context.Context, planID int64) ([]plan.Task, error
 	var list rowList[plan.Task]
 	var seqs []int64 // each task's section_seq
 	row := newAnyRow(taskColCount + 1)
-	query := `SELECT ` + taskCols + `, t.section_seq FROM tasks t WHERE t.plan_id = ?`
-	if s.dialect == dialectSQLite {
-		query = `SELECT ` + taskCols + `, t.section_seq FROM tasks t WHERE t.id IN (SELECT id FROM tasks WHERE plan_id = ?)`
-	}
+	query := `SELECT ` + taskCols + `, t.section_seq FROM tasks t WHERE ` + s.planTasks()
 	err := s.each(ctx, query, []any{planID}, func(rows *sql.Rows) error {
 		if err := row.scan(rows); err != nil {
 			return err
@@ -270,6 +267,16 @@ func (s *Store) factTasks(ctx context.Context, planID int64) ([]plan.Task, error
 		return pair.err
 	})
 	return tasks, err
+}
+
+// planTasks is the condition selecting the tasks t of the plan given as
+// its one argument, in the table's order on SQLite (each row the next of
+// the table, not a seek from its root); the caller sorts (inPlanOrder).
+func (s *Store) planTasks() string {
+	if s.dialect == dialectSQLite {
+		return `t.id IN (SELECT id FROM tasks WHERE plan_id = ?)`
+	}
+	return `t.plan_id = ?`
 }
 
 // inPlanOrder is tasks sorted as the plan lists them — by section

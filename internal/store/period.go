@@ -366,12 +366,8 @@ func (s *Store) ExpectedAgencies(ctx context.Context, periodID int64) (ids []int
 func (s *Store) openTaskFacts(ctx context.Context, q querier, planID, agency int64) ([]plan.Task, error) {
 	const cols = `t.id, t.lead_agency_id, t.deadline_kind, t.due_date, t.deadline_start, t.progress, t.completed_on,
 		t.reported_at, t.claim_status, t.claim_period_start, t.added_on, t.removed_on, t.section_seq, t.ord`
-	query, args := `SELECT `+cols+` FROM tasks t WHERE t.plan_id = ? AND t.lead_agency_id IS NOT NULL`, []any{planID}
-	if s.dialect == dialectSQLite {
-		// In the table's order, put in plan order below (as factTasks).
-		query = `SELECT ` + cols + ` FROM tasks t WHERE t.id IN (SELECT id FROM tasks WHERE plan_id = ?)
-			AND t.lead_agency_id IS NOT NULL`
-	}
+	// Put in plan order below (planTasks).
+	query, args := `SELECT `+cols+` FROM tasks t WHERE `+s.planTasks()+` AND t.lead_agency_id IS NOT NULL`, []any{planID}
 	if agency != 0 {
 		// +t.plan_id keeps SQLite off the plan_id index, which it would
 		// otherwise scan whole to save sorting the agency's few tasks.
