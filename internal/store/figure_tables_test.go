@@ -161,7 +161,7 @@ func TestFigureTables(t *testing.T) {
 			delete(read, "counters")
 			read["agencies"] = true
 		}
-		for _, want := range []string{"tasks", "reports", "report_entries", "agencies"} {
+		for _, want := range []string{"tasks", "reports", "report_claims", "agencies"} {
 			if !read[want] {
 				t.Fatalf("the trace saw no read of %s (saw %v): is Facts still traced?", want, read)
 			}

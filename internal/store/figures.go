@@ -5,10 +5,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -318,119 +316,32 @@ func (s *Store) factReports(ctx context.Context, planID int64, day any) ([]figur
 
 // factClaims reads the task entries of accepted reports of periods started
 // by day that say something (a status): most of a plan's facts, about
-// 20,000 rows for a national-size province. Every column costs the SQLite
-// driver two calls per row or more (text three and an allocation), so a
-// claim comes as two columns (issue 21): its period, task, revision,
-// status and percentage packed in one integer (claimKey, unpacked by
-// claimOf), and its completion day, NULL but for completed tasks; the four
-// columns before took a quarter longer. A plan whose IDs or revisions are
-// too large to pack (claimKey's bounds: none in practice) is read
-// unpacked.
+// 20,000 claims for a national-size province. They come kept per report
+// in report_claims (migration 00034, whose triggers keep it), one text of
+// about ten claims a row, which parseClaims reads: the SQLite driver's
+// cost is per row and column, and a claim a row — even packed in one
+// integer — cost three times as much (issue 21).
 func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
 	var list rowList[figures.Claim]
 	if n, ok := s.claimsRead.Load(planID); ok {
 		list.grow(n.(int) + n.(int)/8)
 	}
-	row := newAnyRow(2)
-	err := s.each(ctx, `SELECT `+claimKey()+`, e.completed_on
-		FROM reports r JOIN periods p ON p.id = r.period_id JOIN report_entries e ON e.report_id = r.id
-		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ? AND e.status <> ''`,
+	var period, revision int64
+	var claims string
+	err := s.each(ctx, `SELECT r.period_id, r.revision, c.claims
+		FROM reports r JOIN periods p ON p.id = r.period_id
+		JOIN report_claims c ON c.plan_id = r.plan_id AND c.report_id = r.id
+		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ?`,
 		[]any{planID, day}, func(rows *sql.Rows) error {
-			if err := row.scan(rows); err != nil {
+			if err := rows.Scan(&period, &revision, &claims); err != nil {
 				return err
 			}
-			if row.v[0] == nil {
-				return errUnpacked
-			}
-			c := claimOf(row.int(0))
-			c.CompletedOn = row.time(1)
-			list.add(c)
-			return row.err
+			return parseClaims(claims, figures.Claim{PeriodID: period, Revision: int(revision)}, list.add)
 		})
-	if errors.Is(err, errUnpacked) {
-		return s.factClaimsUnpacked(ctx, planID, day)
-	}
 	if err == nil {
 		s.claimsRead.Store(planID, list.n)
 	}
 	return list.list(), err
-}
-
-// errUnpacked stops factClaims at a claim claimKey cannot pack.
-var errUnpacked = errors.New("store: a claim too large to pack")
-
-// factClaimsUnpacked is factClaims with a column per field, for a plan
-// with a claim beyond claimKey's bounds.
-func (s *Store) factClaimsUnpacked(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
-	var list rowList[figures.Claim]
-	row := newAnyRow(6)
-	err := s.each(ctx, `SELECT r.period_id, e.task_id, r.revision, `+claimCodes("e.status")+`, e.percent, e.completed_on
-		FROM reports r JOIN periods p ON p.id = r.period_id JOIN report_entries e ON e.report_id = r.id
-		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ? AND e.status <> ''`,
-		[]any{planID, day}, func(rows *sql.Rows) error {
-			if err := row.scan(rows); err != nil {
-				return err
-			}
-			c := figures.Claim{PeriodID: row.int(0), TaskID: row.int(1), Revision: int(row.int(2))}
-			c.Claim, c.Percent, c.CompletedOn = claimOfCode(row.int(3)), int(row.int(4)), row.time(5)
-			list.add(c)
-			return row.err
-		})
-	return list.list(), err
-}
-
-// The bounds of claimKey's fields, as bit widths: a percentage (0–100 by
-// its CHECK), a status (claimCodes: 0–5), a revision below 256, a task ID
-// below 2^26 (67 million) and a period ID below 2^19 (524,288): 63 bits.
-const (
-	claimPercentBits  = 7
-	claimCodeBits     = 3
-	claimRevisionBits = 8
-	claimTaskBits     = 26
-	claimPeriodBits   = 19
-)
-
-// claimKey is the SQL giving a claim (reports r, report_entries e) as one
-// integer — ((((period × 2^26 + task) × 2^8 + revision) × 2^3 + status) ×
-// 2^7 + percentage) — or NULL when a field is beyond its bound.
-func claimKey() string {
-	return fmt.Sprintf(`CASE WHEN e.task_id < %d AND r.period_id < %d AND r.revision < %d
-		THEN ((((CAST(r.period_id AS BIGINT) * %d + e.task_id) * %d + r.revision) * %d + %s) * %d + e.percent) END`,
-		1<<claimTaskBits, 1<<claimPeriodBits, 1<<claimRevisionBits,
-		1<<claimTaskBits, 1<<claimRevisionBits, 1<<claimCodeBits, claimCodes("e.status"), 1<<claimPercentBits)
-}
-
-// claimOf unpacks what claimKey gave.
-func claimOf(v int64) figures.Claim {
-	field := func(shift, bits int) int64 { return v >> shift & (1<<bits - 1) }
-	const code = claimPercentBits
-	const rev = code + claimCodeBits
-	const task = rev + claimRevisionBits
-	const period = task + claimTaskBits
-	c := figures.Claim{PeriodID: field(period, claimPeriodBits), TaskID: field(task, claimTaskBits),
-		Revision: int(field(rev, claimRevisionBits))}
-	c.Claim, c.Percent = claimOfCode(field(code, claimCodeBits)), int(field(0, claimPercentBits))
-	return c
-}
-
-// claimOfCode is the claim claimCodes numbered code; none for 0.
-func claimOfCode(code int64) plan.Claim {
-	if code >= 1 && code <= int64(len(plan.Claims)) {
-		return plan.Claims[code-1]
-	}
-	return plan.ClaimNone
-}
-
-// claimCodes is the SQL expression giving the claim in column col as its
-// position in plan.Claims, from 1; 0 for none.
-func claimCodes(col string) string {
-	var b strings.Builder
-	b.WriteString("CASE " + col)
-	for i, c := range plan.Claims {
-		fmt.Fprintf(&b, " WHEN '%s' THEN %d", c, i+1)
-	}
-	b.WriteString(" ELSE 0 END")
-	return b.String()
 }
 
 // factValues reads the indicator values given in accepted reports of

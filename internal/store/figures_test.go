@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"slices"
@@ -91,43 +90,6 @@ func TestFacts(t *testing.T) {
 		}
 		_, err = s.Facts(ctx, 9999, asOf)
 		wantErr(t, err, ErrNotFound)
-	})
-}
-
-// TestFactsClaimsUnpacked checks that a plan with a claim claimKey cannot
-// pack (here a report's revision of 300, past its bound of 255) still
-// reads its claims whole, through factClaimsUnpacked: the same claims as
-// packed, with the revision they now carry.
-func TestFactsClaimsUnpacked(t *testing.T) {
-	forEachDB(t, func(t *testing.T, s *Store) {
-		ctx := context.Background()
-		f := newRepFix(t, s)
-		day, asOf := plan.Date(2025, 6, 5), plan.Date(2025, 6, 20)
-		r := f.submitFull(t, f.q2, "khcn", day)
-		_, err := s.AcceptReport(ctx, f.at("coord", day), r.ID, 0)
-		must(t, err)
-		claims := func() []figures.Claim {
-			facts, err := s.Facts(ctx, f.d.Plan.ID, asOf)
-			must(t, err)
-			slices.SortFunc(facts.Claims, func(a, b figures.Claim) int { return cmp.Compare(a.TaskID, b.TaskID) })
-			return facts.Claims
-		}
-		packed := claims()
-		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
-			_, err := s.exec(ctx, tx, `UPDATE reports SET revision = 300 WHERE id = ?`, r.ID)
-			return err
-		}))
-		unpacked := claims()
-		if len(packed) != 2 || len(unpacked) != len(packed) {
-			t.Fatalf("%d claims packed, %d unpacked; want 2 each", len(packed), len(unpacked))
-		}
-		for i, c := range unpacked {
-			want := packed[i]
-			want.Revision = 300
-			if c != want {
-				t.Errorf("claim %d unpacked: %+v, want %+v", i, c, want)
-			}
-		}
 	})
 }
 

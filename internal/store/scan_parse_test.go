@@ -1,15 +1,9 @@
 package store
 
 import (
-	"context"
-	"database/sql"
-	"slices"
 	"strings"
 	"testing"
 	"time"
-
-	"tiendo/internal/figures"
-	"tiendo/internal/plan"
 )
 
 // TestParseStored checks the hand-written reading of stored days and
@@ -74,44 +68,4 @@ func TestRowList(t *testing.T) {
 			}
 		}
 	}
-}
-
-// TestClaimKey checks that every claim an entry may make, with its
-// revision, percentage, task and period, comes back as itself through
-// claimKey and claimOf, in SQL, up to each field's bound; and that a claim
-// with any field at its bound packs to NULL (factClaims then reads the
-// plan unpacked).
-func TestClaimKey(t *testing.T) {
-	forEachDB(t, func(t *testing.T, s *Store) {
-		key := func(period, task int64, rev int, c plan.Claim, pct int) (v sql.NullInt64) {
-			t.Helper()
-			must(t, s.queryRow(context.Background(), s.r, `SELECT `+claimKey()+` FROM
-				(SELECT CAST(? AS BIGINT) AS period_id, CAST(? AS INTEGER) AS revision) r,
-				(SELECT CAST(? AS BIGINT) AS task_id, CAST(? AS TEXT) AS status, CAST(? AS INTEGER) AS percent) e`,
-				period, rev, task, string(c), pct).Scan(&v))
-			return v
-		}
-		const maxTask, maxPeriod, maxRev = 1<<claimTaskBits - 1, 1<<claimPeriodBits - 1, 1<<claimRevisionBits - 1
-		for _, c := range append(slices.Clone(plan.Claims), plan.ClaimNone) {
-			for _, rev := range []int{1, 2, 7, maxRev} {
-				for _, pct := range []int{0, 1, 50, 99, 100} {
-					for _, ids := range [][2]int64{{1, 1}, {37, 40140}, {maxPeriod, maxTask}} {
-						v := key(ids[0], ids[1], rev, c, pct)
-						want := figures.Claim{PeriodID: ids[0], TaskID: ids[1], Revision: rev, PeriodClaim: plan.PeriodClaim{Claim: c, Percent: pct}}
-						if got := claimOf(v.Int64); !v.Valid || got != want {
-							t.Errorf("%+v came back as %+v (valid %t)", want, got, v.Valid)
-						}
-					}
-				}
-			}
-		}
-		for _, beyond := range []struct {
-			period, task int64
-			rev          int
-		}{{maxPeriod + 1, 1, 1}, {1, maxTask + 1, 1}, {1, 1, maxRev + 1}} {
-			if v := key(beyond.period, beyond.task, beyond.rev, plan.ClaimCompleted, 100); v.Valid {
-				t.Errorf("period %d, task %d, revision %d packed as %d, want NULL", beyond.period, beyond.task, beyond.rev, v.Int64)
-			}
-		}
-	})
 }
