@@ -254,16 +254,20 @@ func (s *Store) factTasks(ctx context.Context, planID int64) ([]plan.Task, error
 	for i := range tasks {
 		byID[tasks[i].ID] = &tasks[i]
 	}
-	err = s.each(ctx, `SELECT ta.task_id, ta.agency_id FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id
-		WHERE t.plan_id = ? AND ta.role = 'coop' ORDER BY ta.task_id, ta.ord`, []any{planID}, func(rows *sql.Rows) error {
-		if err := pair.scan(rows); err != nil {
-			return err
-		}
-		if t := byID[pair.int(0)]; t != nil {
-			t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, pair.int(1))
-		}
-		return pair.err
-	})
+	// The plan's task IDs looked up in the primary key (inIDs): joined,
+	// PostgreSQL's planner scanned every plan's cooperating agencies for
+	// each plan (13 against 5.5 ms on a national-size province).
+	err = s.each(ctx, `SELECT ta.task_id, ta.agency_id FROM task_agencies ta WHERE ta.role = 'coop'
+		AND ta.task_id `+s.inIDs(`SELECT id FROM tasks WHERE plan_id = ?`)+` ORDER BY ta.task_id, ta.ord`,
+		[]any{planID}, func(rows *sql.Rows) error {
+			if err := pair.scan(rows); err != nil {
+				return err
+			}
+			if t := byID[pair.int(0)]; t != nil {
+				t.CooperatingAgencyIDs = append(t.CooperatingAgencyIDs, pair.int(1))
+			}
+			return pair.err
+		})
 	return tasks, err
 }
 
@@ -317,8 +321,9 @@ func (s *Store) factReports(ctx context.Context, planID int64, day any) ([]figur
 // factClaims reads the task entries of accepted reports of periods started
 // by day that say something (a status): most of a plan's facts, about
 // 20,000 claims for a national-size province. They come kept per report
-// in report_claims (migration 00034, whose triggers keep it), one text of
-// about ten claims a row, which parseClaims reads: the SQLite driver's
+// in report_claims (migration 00034, whose triggers keep it), with the
+// report's period and revision and one text of about ten claims a row,
+// which parseClaims reads: the SQLite driver's
 // cost is per row and column, and a claim a row — even packed in one
 // integer — cost three times as much (issue 21).
 func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
@@ -328,10 +333,8 @@ func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figure
 	}
 	var period, revision int64
 	var claims string
-	err := s.each(ctx, `SELECT r.period_id, r.revision, c.claims
-		FROM reports r JOIN periods p ON p.id = r.period_id
-		JOIN report_claims c ON c.plan_id = r.plan_id AND c.report_id = r.id
-		WHERE r.plan_id = ? AND r.state = 'accepted' AND p.start_date <= ?`,
+	err := s.each(ctx, `SELECT c.period_id, c.revision, c.claims FROM report_claims c
+		JOIN periods p ON p.id = c.period_id WHERE c.plan_id = ? AND p.start_date <= ?`,
 		[]any{planID, day}, func(rows *sql.Rows) error {
 			if err := rows.Scan(&period, &revision, &claims); err != nil {
 				return err

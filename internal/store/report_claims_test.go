@@ -35,7 +35,8 @@ func entryClaims(t *testing.T, s *Store, planID int64, day time.Time) []figures.
 
 func sortedClaims(list []figures.Claim) []figures.Claim {
 	slices.SortFunc(list, func(a, b figures.Claim) int {
-		return cmp.Or(cmp.Compare(a.PeriodID, b.PeriodID), cmp.Compare(a.TaskID, b.TaskID), cmp.Compare(a.Revision, b.Revision))
+		return cmp.Or(cmp.Compare(a.PeriodID, b.PeriodID), cmp.Compare(a.TaskID, b.TaskID), cmp.Compare(a.Revision, b.Revision),
+			cmp.Compare(a.Claim, b.Claim), cmp.Compare(a.Percent, b.Percent), a.CompletedOn.Compare(b.CompletedOn))
 	})
 	return list
 }
@@ -45,7 +46,8 @@ func sortedClaims(list []figures.Claim) []figures.Claim {
 // say: a report accepted, revised and accepted again; an accepted report's
 // entry changed to each status (the status numbers of migration 00034
 // against plan.Claims), emptied, deleted, added, moved to another report;
-// a report reopened and accepted again, given another revision, deleted.
+// a report reopened and accepted again, given another revision, moved to
+// another period, deleted.
 // The writes below the flow are plain SQL, as a reorganisation or its
 // undo writes: the triggers keep the claims whatever the path. And no
 // report but an accepted one has kept claims.
@@ -143,6 +145,8 @@ func TestReportClaimsKept(t *testing.T) {
 		step("tc's report accepted again", 4)
 		sqlDo(`UPDATE reports SET revision = 300 WHERE id = ?`, tc.ID)
 		step("tc's report given revision 300", 4)
+		sqlDo(`UPDATE reports SET period_id = ?, is_current = FALSE WHERE id = ?`, f.q3.ID, tc.ID)
+		step("tc's report moved to another period", 4)
 		sqlDo(`DELETE FROM report_entries WHERE report_id = ?`, tc.ID)
 		sqlDo(`DELETE FROM reports WHERE id = ?`, tc.ID)
 		step("tc's report deleted", 3)

@@ -6,43 +6,47 @@
 -- ten claims each on average — the same claims cost a fraction.
 --
 -- report_claims holds, for every accepted report with an entry that has a
--- status, its entries as "task:status:percent[:completed_on]" joined by
--- commas: status numbered as store's claim codes (not_started 1,
--- in_progress 2, completed 3, paused 4, cancelled 5), completed_on as
--- YYYY-MM-DD. Nothing in Go writes it: the triggers below keep it, in the
--- same transaction as the write, whatever the path — a report accepted or
--- reopened, deleted, moved to another plan; an entry of an accepted report
--- added, changed or removed (a reorganisation, its undo). Its rows move
--- only with writes to reports and report_entries, whose own triggers move
--- the plan's facts version (store.FigureTables).
+-- status, the report's period and revision and its entries as
+-- "task:status:percent[:completed_on]" joined by commas: status numbered
+-- as store's claim codes (not_started 1, in_progress 2, completed 3,
+-- paused 4, cancelled 5), completed_on as YYYY-MM-DD. Nothing in Go writes
+-- it: the triggers below keep it, in the same transaction as the write,
+-- whatever the path — a report accepted or reopened, deleted, moved to
+-- another plan or period, given another revision; an entry of an accepted
+-- report added, changed or removed (a reorganisation, its undo). Its rows
+-- move only with writes to reports and report_entries, whose own triggers
+-- move the plan's facts version (store.FigureTables).
 -- +goose Up
 CREATE TABLE report_claims (
-    plan_id   BIGINT NOT NULL,
-    report_id BIGINT NOT NULL,
-    claims    TEXT   NOT NULL,
+    plan_id   BIGINT  NOT NULL,
+    report_id BIGINT  NOT NULL,
+    period_id BIGINT  NOT NULL, -- the report's period and revision: read with no join
+    revision  INTEGER NOT NULL,
+    claims    TEXT    NOT NULL,
     PRIMARY KEY (plan_id, report_id)
 );
 
 -- +goose StatementBegin
 CREATE FUNCTION report_claims_keep(ids BIGINT[]) RETURNS void LANGUAGE sql AS $$
     DELETE FROM report_claims c USING reports r WHERE r.id = ANY (ids) AND c.plan_id = r.plan_id AND c.report_id = r.id;
-    INSERT INTO report_claims (plan_id, report_id, claims)
-    SELECT r.plan_id, r.id, string_agg(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+    INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+    SELECT r.plan_id, r.id, r.period_id, r.revision, string_agg(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
             WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
             || ':' || e.percent || coalesce(':' || to_char(e.completed_on, 'YYYY-MM-DD'), ''), ',')
     FROM reports r JOIN report_entries e ON e.report_id = r.id
-    WHERE r.id = ANY (ids) AND r.state = 'accepted' AND e.status <> '' GROUP BY r.plan_id, r.id;
+    WHERE r.id = ANY (ids) AND r.state = 'accepted' AND e.status <> '' GROUP BY r.plan_id, r.id, r.period_id, r.revision;
 $$;
 -- +goose StatementEnd
 
-INSERT INTO report_claims (plan_id, report_id, claims)
-SELECT r.plan_id, r.id, string_agg(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+SELECT r.plan_id, r.id, r.period_id, r.revision, string_agg(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
         WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
         || ':' || e.percent || coalesce(':' || to_char(e.completed_on, 'YYYY-MM-DD'), ''), ',')
 FROM reports r JOIN report_entries e ON e.report_id = r.id
-WHERE r.state = 'accepted' AND e.status <> '' GROUP BY r.plan_id, r.id;
+WHERE r.state = 'accepted' AND e.status <> '' GROUP BY r.plan_id, r.id, r.period_id, r.revision;
 
--- A report accepted, reopened, deleted or moved: its claims kept or let go.
+-- A report accepted, reopened, deleted, moved or given another revision:
+-- its claims kept or let go.
 -- +goose StatementBegin
 CREATE FUNCTION reports_claims() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -60,7 +64,9 @@ CREATE TRIGGER reports_claims_ins AFTER INSERT ON reports FOR EACH ROW WHEN (NEW
     EXECUTE FUNCTION reports_claims();
 CREATE TRIGGER reports_claims_upd AFTER UPDATE ON reports FOR EACH ROW
 WHEN ((OLD.state = 'accepted' OR NEW.state = 'accepted') AND (OLD.state IS DISTINCT FROM NEW.state
-    OR OLD.plan_id IS DISTINCT FROM NEW.plan_id OR OLD.id IS DISTINCT FROM NEW.id)) EXECUTE FUNCTION reports_claims();
+    OR OLD.plan_id IS DISTINCT FROM NEW.plan_id OR OLD.id IS DISTINCT FROM NEW.id
+    OR OLD.period_id IS DISTINCT FROM NEW.period_id OR OLD.revision IS DISTINCT FROM NEW.revision))
+    EXECUTE FUNCTION reports_claims();
 CREATE TRIGGER reports_claims_del AFTER DELETE ON reports FOR EACH ROW WHEN (OLD.state = 'accepted')
     EXECUTE FUNCTION reports_claims();
 

@@ -7,25 +7,28 @@
 -- cost a third.
 --
 -- report_claims holds, for every accepted report with an entry that has a
--- status, its entries as "task:status:percent[:completed_on]" joined by
--- commas: status numbered as store's claim codes (not_started 1,
--- in_progress 2, completed 3, paused 4, cancelled 5), completed_on as
--- YYYY-MM-DD. Nothing in Go writes it: the triggers below keep it, in the
--- same transaction as the write, whatever the path — a report accepted or
--- reopened, deleted, moved to another plan; an entry of an accepted report
--- added, changed or removed (a reorganisation, its undo). Its rows move
--- only with writes to reports and report_entries, whose own triggers move
--- the plan's facts version (store.FigureTables).
+-- status, the report's period and revision and its entries as
+-- "task:status:percent[:completed_on]" joined by commas: status numbered
+-- as store's claim codes (not_started 1, in_progress 2, completed 3,
+-- paused 4, cancelled 5), completed_on as YYYY-MM-DD. Nothing in Go writes
+-- it: the triggers below keep it, in the same transaction as the write,
+-- whatever the path — a report accepted or reopened, deleted, moved to
+-- another plan or period, given another revision; an entry of an accepted
+-- report added, changed or removed (a reorganisation, its undo). Its rows
+-- move only with writes to reports and report_entries, whose own triggers
+-- move the plan's facts version (store.FigureTables).
 -- +goose Up
 CREATE TABLE report_claims (
     plan_id   INTEGER NOT NULL,
     report_id INTEGER NOT NULL,
+    period_id INTEGER NOT NULL, -- the report's period and revision: read with no join
+    revision  INTEGER NOT NULL,
     claims    TEXT    NOT NULL,
     PRIMARY KEY (plan_id, report_id)
 ) STRICT, WITHOUT ROWID;
 
-INSERT INTO report_claims (plan_id, report_id, claims)
-SELECT r.plan_id, r.id, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+SELECT r.plan_id, r.id, r.period_id, r.revision, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
         WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
         || ':' || e.percent || coalesce(':' || e.completed_on, ''), ',')
 FROM reports r JOIN report_entries e ON e.report_id = r.id
@@ -33,8 +36,8 @@ WHERE r.state = 'accepted' AND e.status <> '' GROUP BY r.id;
 
 -- +goose StatementBegin
 CREATE TRIGGER reports_claims_ins AFTER INSERT ON reports WHEN NEW.state = 'accepted' BEGIN
-    INSERT INTO report_claims (plan_id, report_id, claims)
-    SELECT NEW.plan_id, NEW.id, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+    INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+    SELECT NEW.plan_id, NEW.id, NEW.period_id, NEW.revision, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
             WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
             || ':' || e.percent || coalesce(':' || e.completed_on, ''), ',')
     FROM report_entries e WHERE e.report_id = NEW.id AND e.status <> '' GROUP BY e.report_id;
@@ -44,10 +47,11 @@ END;
 -- +goose StatementBegin
 CREATE TRIGGER reports_claims_upd AFTER UPDATE ON reports
 WHEN (OLD.state = 'accepted' OR NEW.state = 'accepted')
-    AND (OLD.state IS NOT NEW.state OR OLD.plan_id IS NOT NEW.plan_id OR OLD.id IS NOT NEW.id) BEGIN
+    AND (OLD.state IS NOT NEW.state OR OLD.plan_id IS NOT NEW.plan_id OR OLD.id IS NOT NEW.id
+        OR OLD.period_id IS NOT NEW.period_id OR OLD.revision IS NOT NEW.revision) BEGIN
     DELETE FROM report_claims WHERE plan_id = OLD.plan_id AND report_id = OLD.id;
-    INSERT INTO report_claims (plan_id, report_id, claims)
-    SELECT NEW.plan_id, NEW.id, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+    INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+    SELECT NEW.plan_id, NEW.id, NEW.period_id, NEW.revision, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
             WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
             || ':' || e.percent || coalesce(':' || e.completed_on, ''), ',')
     FROM report_entries e WHERE NEW.state = 'accepted' AND e.report_id = NEW.id AND e.status <> '' GROUP BY e.report_id;
@@ -67,8 +71,8 @@ CREATE TRIGGER report_entries_claims_ins AFTER INSERT ON report_entries
 WHEN NEW.status <> '' AND (SELECT state FROM reports WHERE id = NEW.report_id) = 'accepted' BEGIN
     DELETE FROM report_claims WHERE report_id = NEW.report_id
         AND plan_id = (SELECT plan_id FROM reports WHERE id = NEW.report_id);
-    INSERT INTO report_claims (plan_id, report_id, claims)
-    SELECT r.plan_id, r.id, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+    INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+    SELECT r.plan_id, r.id, r.period_id, r.revision, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
             WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
             || ':' || e.percent || coalesce(':' || e.completed_on, ''), ',')
     FROM reports r JOIN report_entries e ON e.report_id = r.id
@@ -81,8 +85,8 @@ CREATE TRIGGER report_entries_claims_del AFTER DELETE ON report_entries
 WHEN OLD.status <> '' AND (SELECT state FROM reports WHERE id = OLD.report_id) = 'accepted' BEGIN
     DELETE FROM report_claims WHERE report_id = OLD.report_id
         AND plan_id = (SELECT plan_id FROM reports WHERE id = OLD.report_id);
-    INSERT INTO report_claims (plan_id, report_id, claims)
-    SELECT r.plan_id, r.id, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+    INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+    SELECT r.plan_id, r.id, r.period_id, r.revision, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
             WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
             || ':' || e.percent || coalesce(':' || e.completed_on, ''), ',')
     FROM reports r JOIN report_entries e ON e.report_id = r.id
@@ -96,8 +100,8 @@ WHEN (OLD.status <> '' OR NEW.status <> '')
     AND EXISTS (SELECT 1 FROM reports WHERE id IN (OLD.report_id, NEW.report_id) AND state = 'accepted') BEGIN
     DELETE FROM report_claims WHERE report_id IN (OLD.report_id, NEW.report_id)
         AND plan_id IN (SELECT plan_id FROM reports WHERE id IN (OLD.report_id, NEW.report_id));
-    INSERT INTO report_claims (plan_id, report_id, claims)
-    SELECT r.plan_id, r.id, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
+    INSERT INTO report_claims (plan_id, report_id, period_id, revision, claims)
+    SELECT r.plan_id, r.id, r.period_id, r.revision, group_concat(e.task_id || ':' || CASE e.status WHEN 'not_started' THEN 1
             WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3 WHEN 'paused' THEN 4 WHEN 'cancelled' THEN 5 ELSE 0 END
             || ':' || e.percent || coalesce(':' || e.completed_on, ''), ',')
     FROM reports r JOIN report_entries e ON e.report_id = r.id
