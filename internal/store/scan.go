@@ -279,14 +279,6 @@ type rowList[T any] struct {
 	n    int
 }
 
-// grow makes room for n rows before the first is added, so that a list
-// of up to n rows is one allocation and list copies nothing.
-func (l *rowList[T]) grow(n int) {
-	if l.cur == nil && n > 0 {
-		l.cur = make([]T, 0, n)
-	}
-}
-
 // add appends v.
 func (l *rowList[T]) add(v T) {
 	if len(l.cur) == cap(l.cur) {

@@ -55,11 +55,6 @@ type Store struct {
 	// ensured holds, per plan, when its expected reports were last found
 	// complete (ensuredKey, EnsureReports).
 	ensured sync.Map
-	// claimsRead holds, per plan, how many claims factClaims last read:
-	// the next read of the plan allocates that much at once rather than
-	// growing by segments and copying them into one slice, which held the
-	// claims twice (issue 21).
-	claimsRead sync.Map
 	// agencyMemo keeps the agencies in Vietnamese order (agency_cache.go).
 	agencyMemo agencyCache
 	// periodsMemo keeps each plan's regime and periods (periods_memo.go).
