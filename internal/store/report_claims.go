@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"tiendo/internal/figures"
@@ -19,20 +18,23 @@ import (
 
 // parseClaims reads a report_claims value and gives each claim to add,
 // with the period and revision of report (its other fields unset). It
-// allocates nothing: the fields are read in place.
+// reads the fields in place and allocates nothing: a first national read
+// parses 680,000 claims.
 func parseClaims(v string, report figures.Claim, add func(figures.Claim)) error {
-	for entry := range strings.SplitSeq(v, ",") {
-		c := report
-		task, rest, ok1 := strings.Cut(entry, ":")
-		code, rest, ok2 := strings.Cut(rest, ":")
-		percent, day, _ := strings.Cut(rest, ":")
-		id, err1 := strconv.ParseInt(task, 10, 64)
-		n, err2 := strconv.Atoi(code)
-		p, err3 := strconv.Atoi(percent)
-		if !ok1 || !ok2 || err1 != nil || err2 != nil || err3 != nil {
+	for rest, more := v, true; more; {
+		var entry string
+		entry, rest, more = strings.Cut(rest, ",")
+		task, tail, ok1 := strings.Cut(entry, ":")
+		code, tail, ok2 := strings.Cut(tail, ":")
+		percent, day, _ := strings.Cut(tail, ":")
+		id, ok3 := decimal(task)
+		n, ok4 := decimal(code)
+		p, ok5 := decimal(percent)
+		if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
 			return fmt.Errorf("store: a report's kept claims: cannot read %q", entry)
 		}
-		c.TaskID, c.Claim, c.Percent = id, claimOfCode(int64(n)), p
+		c := report
+		c.TaskID, c.Claim, c.Percent = id, claimOfCode(n), int(p)
 		if day != "" {
 			if err := (timeCol{&c.CompletedOn}).parse(day); err != nil {
 				return fmt.Errorf("store: a report's kept claims: %w", err)
@@ -41,6 +43,23 @@ func parseClaims(v string, report figures.Claim, add func(figures.Claim)) error 
 		add(c)
 	}
 	return nil
+}
+
+// decimal is the value of s, one to eighteen ASCII digits (no sign: the
+// fields of report_claims are IDs, codes and percentages).
+func decimal(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(d)
+	}
+	return n, true
 }
 
 // claimOfCode is the claim numbered code in report_claims; none for 0.
