@@ -102,8 +102,19 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, q *auditQueue, mark
 // audit.Hash's rules, inserts them and moves the head in the server. The
 // head is then locked for that statement and the commit only, not across
 // two round trips and the Go between them: every audited write waits on
-// that lock (issue 21). TestAuditAppendMatchesHash holds it to audit.Hash.
+// that lock (issue 21). A write with few rows sends that statement and its
+// commit in one message (commitInBand); this is for the rest.
+// TestAuditAppendMatchesHash holds audit_append to audit.Hash.
 func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, q *auditQueue, mark string) error {
+	stmt, args := s.auditAppendCall(q, mark)
+	_, err := s.exec(ctx, tx, stmt, args...)
+	return err
+}
+
+// auditAppendCall is the statement that appends q's rows on PostgreSQL,
+// with its arguments: audit_append, and when audited transactions commit
+// asynchronously the setting for that, and pg_notify when mark is not "".
+func (s *Store) auditAppendCall(q *auditQueue, mark string) (string, []any) {
 	at := now()
 	n := len(q.rows)
 	users, ids := make([]int64, n), make([]int64, n)
@@ -122,8 +133,7 @@ func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, q *auditQue
 		stmt += `, pg_notify(?, ?)`
 		args = append(args, *s.channel.Load(), mark)
 	}
-	_, err := s.exec(ctx, tx, stmt, args...)
-	return err
+	return stmt, args
 }
 
 // insertAudit inserts n chained rows (args) and, when last, moves the head

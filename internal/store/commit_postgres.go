@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // On PostgreSQL every audited write holds the audit chain's head from its
@@ -29,6 +31,10 @@ import (
 // write that a crash would still take away (its writer then gets no answer,
 // as with any commit cut off by a crash).
 //
+// A write with a request's few audit rows does all of this in two round
+// trips (commitInBand): the append, its commit and the WAL message in one,
+// then the commit that flushes.
+//
 // A server where the logical message cannot be written (EXECUTE revoked
 // from PUBLIC on pg_logical_emit_message) keeps synchronous commits:
 // openPostgres tries it once (asyncAuditCommit).
@@ -52,4 +58,52 @@ func (s *Store) flushWAL(ctx context.Context) error {
 	tally(ctx, flushWALQuery)
 	_, err := s.w.ExecContext(context.WithoutCancel(ctx), flushWALQuery)
 	return err
+}
+
+// inBandRows bounds the audit rows a write may append in its commit's own
+// round trip (commitInBand): the rows travel as literals in the SQL text,
+// which suits a request's few rows, not an import's thousands.
+const inBandRows = 64
+
+// commitInBand appends q's rows and commits tx in one round trip on
+// PostgreSQL, then makes the commit durable: an audited write's last
+// steps used to be three round trips — audit_append, COMMIT, then
+// flushWAL on another connection — and the chain's head stayed locked
+// from the first to the end of the second, with a round trip to Go
+// between them (issue 21).
+//
+// It sends one simple-protocol message of four statements:
+//
+//	SELECT audit_append(…), set_config('synchronous_commit', 'off', true) [, pg_notify(…)];
+//	COMMIT; SELECT pg_logical_emit_message(…); BEGIN
+//
+// The COMMIT runs in the server right after the append, so the head is
+// held for the append and the commit only. The WAL message after it runs
+// in a new transaction, which the BEGIN makes explicit (a BEGIN takes the
+// statements before it in the same message into its block); tx.Commit
+// then commits that one synchronously, and its flush carries the write's
+// commit record to disk, as flushWAL's does. Nothing is answered before
+// that flush: the durability argument above stands as it is.
+//
+// committed reports whether tx's writes are in. It is false when the
+// message failed: then the append or the commit failed, and tx is rolled
+// back. (A failure of the two statements after COMMIT would leave the write
+// in but reported as failed, and as unknown to the watch; the WAL message
+// is tried at startup, asyncAuditCommit, so that is a lost connection.)
+// When the last commit fails — the request's context ended, say — the
+// write is in: flushWAL flushes it on another connection.
+func (s *Store) commitInBand(ctx context.Context, tx *sql.Tx, q *auditQueue, mark string) (committed bool, err error) {
+	stmt, args := s.auditAppendCall(q, mark)
+	stmt += `; COMMIT; ` + flushWALQuery + `; BEGIN`
+	tally(ctx, stmt)
+	// Without cancel: once sent, the message runs to its end; a cancel
+	// arriving after its COMMIT could only cut off the flush's start.
+	if _, err := tx.ExecContext(context.WithoutCancel(ctx), s.bind(stmt), append([]any{pgx.QueryExecModeSimpleProtocol}, args...)...); err != nil {
+		return false, err
+	}
+	tally(ctx, "COMMIT")
+	if tx.Commit() != nil {
+		return true, s.flushWAL(ctx)
+	}
+	return true, nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 )
 
@@ -12,7 +13,8 @@ import (
 // the WAL is on disk past everything the transaction wrote before its
 // audit rows. Without flushWAL the commit would still wait for the WAL
 // writer (up to wal_writer_delay, 200 ms), and this fails on the first
-// rounds.
+// rounds. The rounds append one row (commitInBand) and more rows than
+// inBandRows (appendAudit, COMMIT, flushWAL) in turn.
 func TestAuditedCommitFlushed(t *testing.T) {
 	s := newPGStore(t)
 	if !s.asyncAudit {
@@ -21,9 +23,15 @@ func TestAuditedCommitFlushed(t *testing.T) {
 	ctx := context.Background()
 	for i := range 30 {
 		var written string
+		rows := 1
+		if i%2 == 1 {
+			rows = inBandRows + 1
+		}
 		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
-			if err := s.audit(ctx, tx, 0, "test.flush", "test", int64(i), nil); err != nil {
-				return err
+			for range rows {
+				if err := s.audit(ctx, tx, 0, "test.flush", "test", int64(i), nil); err != nil {
+					return err
+				}
 			}
 			return tx.QueryRowContext(ctx, `SELECT pg_current_wal_insert_lsn()::text`).Scan(&written)
 		}))
@@ -37,6 +45,86 @@ func TestAuditedCommitFlushed(t *testing.T) {
 		if sync != "on" {
 			t.Fatalf("round %d: a pooled connection was left with synchronous_commit %s", i, sync)
 		}
+	}
+	v, err := s.VerifyAudit(ctx)
+	must(t, err)
+	if v.Broken != nil {
+		t.Fatalf("audit chain broken at %v", v.Broken)
+	}
+}
+
+// TestCommitInBandTexts: commitInBand sends its audit rows as literals in
+// the SQL text (the simple protocol), so texts that mean something to SQL
+// — quotes, backslashes, placeholders, comments, semicolons — must arrive
+// as written, and the chain must still verify.
+func TestCommitInBandTexts(t *testing.T) {
+	s := newPGStore(t)
+	ctx := context.Background()
+	texts := []string{
+		`it's`, `'); DROP TABLE plans; --`, `C:\thư mục\báo cáo`, `$1 $2 ?`, "dòng một\ndòng hai",
+		`/* chú thích */ -- cuối dòng`, `E'\x41'`, `"{a,b}"`, `{1,2}`, "Nhiệm vụ số 5; Điều 3",
+	}
+	for i, text := range texts {
+		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
+			return s.audit(ctx, tx, 0, "test."+text, "test", int64(i+1), map[string]string{"text": text})
+		}))
+		got, err := s.AuditFor(ctx, "test", int64(i+1))
+		must(t, err)
+		if len(got) != 1 || got[0].Action != "test."+text {
+			t.Fatalf("%q: audit rows %+v", text, got)
+		}
+		var detail string
+		must(t, s.r.QueryRowContext(ctx, `SELECT detail::jsonb->>'text' FROM audit_log WHERE object = 'test' AND object_id = $1`, i+1).Scan(&detail))
+		if detail != text {
+			t.Errorf("detail %q, want %q", detail, text)
+		}
+	}
+	v, err := s.VerifyAudit(ctx)
+	must(t, err)
+	if v.Broken != nil {
+		t.Fatalf("audit chain broken at %v", v.Broken)
+	}
+}
+
+// TestCommitInBandFails: when the append fails in commitInBand's message
+// (here a trigger refuses the row), nothing of the transaction is kept,
+// Transact says so, and the pooled connection is left clean: the next
+// writes commit, and the chain verifies.
+func TestCommitInBandFails(t *testing.T) {
+	s := newPGStore(t)
+	ctx := context.Background()
+	f := newRepFix(t, s)
+	_, err := s.w.ExecContext(ctx, `CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.action = 'test.refused' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+		CREATE TRIGGER test_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse()`)
+	must(t, err)
+	bump := func(action string) error {
+		return s.Transact(ctx, func(tx *sql.Tx) error {
+			if _, err := s.exec(ctx, tx, `UPDATE plans SET title = title || '.' WHERE id = ?`, f.d.Plan.ID); err != nil {
+				return err
+			}
+			return s.audit(ctx, tx, 0, action, "plan", f.d.Plan.ID, nil)
+		})
+	}
+	title := func() string {
+		var v string
+		must(t, s.r.QueryRowContext(ctx, `SELECT title FROM plans WHERE id = $1`, f.d.Plan.ID).Scan(&v))
+		return v
+	}
+	before := title()
+	if err := bump("test.refused"); err == nil || !strings.Contains(err.Error(), "refused by the test") {
+		t.Fatalf("a refused append: err %v, want the trigger's", err)
+	}
+	if got := title(); got != before {
+		t.Fatalf("a refused append kept its write: title %q, was %q", got, before)
+	}
+	for i := range 8 { // more than the pool's idle connections
+		if err := bump("test.kept"); err != nil {
+			t.Fatalf("write %d after a refused append: %v", i, err)
+		}
+	}
+	if got := title(); got != before+"........" {
+		t.Fatalf("title %q after eight writes, want %q", got, before+"........")
 	}
 	v, err := s.VerifyAudit(ctx)
 	must(t, err)

@@ -193,6 +193,19 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if flush {
 		mark, marked = s.watch.expect()
 	}
+	if flush && len(q.rows) <= inBandRows {
+		committed, cerr := s.commitInBand(ctx, tx, q, markOf(mark, marked))
+		if marked {
+			s.watch.await(mark, committed)
+		} else if committed {
+			s.markCommitted(ctx)
+		}
+		if err = cerr; err != nil {
+			return err
+		}
+		s.prepareWanted(ctx)
+		return nil
+	}
 	if err = s.appendAudit(ctx, tx, q, markOf(mark, marked)); err != nil {
 		if marked {
 			s.watch.forget(mark)
