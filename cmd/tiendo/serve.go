@@ -48,7 +48,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	if err := checkMaxActive(*maxActive); err != nil {
+	active, err := maxActive(*db)
+	if err != nil {
 		return err
 	}
 	oidcCfg, err := sso.config(*baseURL)
@@ -137,7 +138,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var draining atomic.Bool
 	h, err := server.New(server.Config{Store: s, Clock: clk, Log: log, DevDir: *devDir, SecureCookies: tlsCfg != nil,
 		Sessions: sessions, TwoFactorRoles: twoFactor, Writes: writes, OIDC: oidcCfg,
-		Metrics: m, Draining: draining.Load, Mailer: mailer, BaseURL: *baseURL, MaxActive: *maxActive, Traffic: traffic})
+		Metrics: m, Draining: draining.Load, Mailer: mailer, BaseURL: *baseURL, MaxActive: active, Traffic: traffic})
 	if err != nil {
 		return err
 	}
