@@ -65,6 +65,17 @@ func (s *Store) flushWAL(ctx context.Context) error {
 // which suits a request's few rows, not an import's thousands.
 const inBandRows = 64
 
+// literalsSafe reports whether db's sessions read string literals as
+// written (standard_conforming_strings on, PostgreSQL's default since 9.1):
+// pgx quotes commitInBand's arguments into its SQL text only then, and
+// refuses the statement otherwise. Without it, audited writes keep the
+// path of three round trips.
+func literalsSafe(ctx context.Context, db *sql.DB) bool {
+	var on bool
+	err := db.QueryRowContext(ctx, `SELECT current_setting('standard_conforming_strings') = 'on'`).Scan(&on)
+	return err == nil && on
+}
+
 // commitInBand appends q's rows and commits tx in one round trip on
 // PostgreSQL, then makes the commit durable: an audited write's last
 // steps used to be three round trips — audit_append, COMMIT, then

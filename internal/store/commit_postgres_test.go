@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -125,6 +126,42 @@ func TestCommitInBandFails(t *testing.T) {
 	}
 	if got := title(); got != before+"........" {
 		t.Fatalf("title %q after eight writes, want %q", got, before+"........")
+	}
+	v, err := s.VerifyAudit(ctx)
+	must(t, err)
+	if v.Broken != nil {
+		t.Fatalf("audit chain broken at %v", v.Broken)
+	}
+}
+
+// TestCommitWithoutStandardStrings: on sessions where a backslash in a
+// string literal is an escape (standard_conforming_strings off), pgx will
+// not quote commitInBand's arguments into its text; the store then keeps
+// the path of three round trips, and audited writes still commit, flush
+// and chain, backslashes included.
+func TestCommitWithoutStandardStrings(t *testing.T) {
+	u, err := url.Parse(newPGSchema(t))
+	must(t, err)
+	q := u.Query()
+	q.Set("standard_conforming_strings", "off")
+	u.RawQuery = q.Encode()
+	s, err := Open(context.Background(), u.String())
+	must(t, err)
+	t.Cleanup(func() { s.Close() })
+	if !s.asyncAudit || s.inBand {
+		t.Fatalf("asyncAudit %v, inBand %v: want true, false", s.asyncAudit, s.inBand)
+	}
+	ctx := context.Background()
+	text := `C:\thư mục\báo cáo 'quý 4'`
+	for i := range 3 {
+		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
+			return s.audit(ctx, tx, 0, "test.scs", "test", int64(i+1), map[string]string{"text": text})
+		}))
+		var detail string
+		must(t, s.r.QueryRowContext(ctx, `SELECT detail::jsonb->>'text' FROM audit_log WHERE object = 'test' AND object_id = $1`, i+1).Scan(&detail))
+		if detail != text {
+			t.Fatalf("detail %q, want %q", detail, text)
+		}
 	}
 	v, err := s.VerifyAudit(ctx)
 	must(t, err)

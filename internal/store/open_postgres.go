@@ -63,6 +63,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{dialect: dialectPostgres, w: db, r: db, asyncAudit: asyncAuditCommit(ctx, db), watch: newWatch()}
+	s.inBand = s.asyncAudit && literalsSafe(ctx, db)
 	s.stopListen = s.startListener(cfg)
 	return s, nil
 }

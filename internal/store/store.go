@@ -72,6 +72,9 @@ type Store struct {
 	// asynchronously and flushes the WAL before Transact returns
 	// (commit_postgres.go).
 	asyncAudit bool
+	// inBand, on PostgreSQL, lets a write with few audit rows append them
+	// and commit in one message (commitInBand).
+	inBand bool
 	// watch keeps, on PostgreSQL, reads of the rows that announce their
 	// changes (watch.go); nil on SQLite. channel is its listener's, set
 	// once it listens; stopListen stops the listener.
@@ -193,7 +196,7 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err er
 	if flush {
 		mark, marked = s.watch.expect()
 	}
-	if flush && len(q.rows) <= inBandRows {
+	if flush && s.inBand && len(q.rows) <= inBandRows {
 		committed, cerr := s.commitInBand(ctx, tx, q, markOf(mark, marked))
 		if marked {
 			s.watch.await(mark, committed)
