@@ -47,11 +47,7 @@ func TestAuditedCommitFlushed(t *testing.T) {
 			t.Fatalf("round %d: a pooled connection was left with synchronous_commit %s", i, sync)
 		}
 	}
-	v, err := s.VerifyAudit(ctx)
-	must(t, err)
-	if v.Broken != nil {
-		t.Fatalf("audit chain broken at %v", v.Broken)
-	}
+	chainHolds(t, s)
 }
 
 // TestCommitInBandTexts: commitInBand sends its audit rows as literals in
@@ -74,17 +70,11 @@ func TestCommitInBandTexts(t *testing.T) {
 		if len(got) != 1 || got[0].Action != "test."+text {
 			t.Fatalf("%q: audit rows %+v", text, got)
 		}
-		var detail string
-		must(t, s.r.QueryRowContext(ctx, `SELECT detail::jsonb->>'text' FROM audit_log WHERE object = 'test' AND object_id = $1`, i+1).Scan(&detail))
-		if detail != text {
+		if detail := auditText(t, s, int64(i+1)); detail != text {
 			t.Errorf("detail %q, want %q", detail, text)
 		}
 	}
-	v, err := s.VerifyAudit(ctx)
-	must(t, err)
-	if v.Broken != nil {
-		t.Fatalf("audit chain broken at %v", v.Broken)
-	}
+	chainHolds(t, s)
 }
 
 // TestCommitInBandFails: when the append fails in commitInBand's message
@@ -127,11 +117,7 @@ func TestCommitInBandFails(t *testing.T) {
 	if got := title(); got != before+"........" {
 		t.Fatalf("title %q after eight writes, want %q", got, before+"........")
 	}
-	v, err := s.VerifyAudit(ctx)
-	must(t, err)
-	if v.Broken != nil {
-		t.Fatalf("audit chain broken at %v", v.Broken)
-	}
+	chainHolds(t, s)
 }
 
 // TestCommitWithoutStandardStrings: on sessions where a backslash in a
@@ -157,15 +143,28 @@ func TestCommitWithoutStandardStrings(t *testing.T) {
 		must(t, s.Transact(ctx, func(tx *sql.Tx) error {
 			return s.audit(ctx, tx, 0, "test.scs", "test", int64(i+1), map[string]string{"text": text})
 		}))
-		var detail string
-		must(t, s.r.QueryRowContext(ctx, `SELECT detail::jsonb->>'text' FROM audit_log WHERE object = 'test' AND object_id = $1`, i+1).Scan(&detail))
-		if detail != text {
+		if detail := auditText(t, s, int64(i+1)); detail != text {
 			t.Fatalf("detail %q, want %q", detail, text)
 		}
 	}
-	v, err := s.VerifyAudit(ctx)
+	chainHolds(t, s)
+}
+
+// chainHolds fails t unless s's audit chain verifies.
+func chainHolds(t *testing.T, s *Store) {
+	t.Helper()
+	v, err := s.VerifyAudit(context.Background())
 	must(t, err)
 	if v.Broken != nil {
 		t.Fatalf("audit chain broken at %v", v.Broken)
 	}
+}
+
+// auditText is the "text" field of the detail of test object id's audit row.
+func auditText(t *testing.T, s *Store, id int64) string {
+	t.Helper()
+	var text string
+	must(t, s.r.QueryRowContext(context.Background(),
+		`SELECT detail::jsonb->>'text' FROM audit_log WHERE object = 'test' AND object_id = $1`, id).Scan(&text))
+	return text
 }
