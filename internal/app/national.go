@@ -36,7 +36,8 @@ type NationalLine struct {
 // NationalFigures rolls up every active plan's dashboard on day asOf
 // (zero: today), each computed with its plan's settings and read through
 // the figure cache: every plan's versions in one query, so a read after
-// a write recomputes only the plan written to.
+// a write recomputes only the plan written to; of each plan only its
+// line (figcache.Lines: its kept dashboard's, or the line alone).
 func (a *App) NationalFigures(ctx context.Context, by *auth.User, asOf time.Time) (_ *NationalFigures, err error) {
 	defer derrors.Wrap(&err, "app.NationalFigures")
 	if err := a.checkPermission(by, auth.ReadPlan); err != nil {
@@ -68,12 +69,12 @@ func (a *App) NationalFigures(ctx context.Context, by *auth.User, asOf time.Time
 		}
 		asks[i] = figcache.Ask{PlanID: p.ID, Options: s.Options(figures.Options{AsOf: asOf})}
 	}
-	ds, errs, err := a.figs.Dashboards(ctx, asks)
+	ls, errs, err := a.figs.Lines(ctx, asks)
 	if err != nil {
 		return nil, err
 	}
 	out := &NationalFigures{AsOf: asOf}
-	var kept []*figures.Dashboard
+	var kept []*figures.Line
 	var keptPlans []plan.Plan
 	for i, err := range errs {
 		switch {
@@ -82,7 +83,7 @@ func (a *App) NationalFigures(ctx context.Context, by *auth.User, asOf time.Time
 		case err != nil:
 			return nil, err
 		default:
-			kept = append(kept, ds[i])
+			kept = append(kept, ls[i])
 			keptPlans = append(keptPlans, plans[i])
 		}
 	}

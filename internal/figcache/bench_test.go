@@ -61,7 +61,7 @@ func BenchmarkProvinceCold(b *testing.B) {
 }
 
 // BenchmarkNational is the rollup of the 34 provinces as the national
-// page asks the cache for it (figcache.Dashboards over every plan, then
+// page asks the cache for it (figcache.Lines over every plan, then
 // the sums): cold (a new cache: every plan computed, as on an instance's
 // first read) and warm (every plan kept: the version check and the sums).
 func BenchmarkNational(b *testing.B) {
@@ -76,14 +76,14 @@ func BenchmarkNational(b *testing.B) {
 		asks = append(asks, figcache.Ask{PlanID: p.ID, Options: figures.DefaultSettings.Options(figures.Options{AsOf: today})})
 	}
 	national := func(c *figcache.Cache) {
-		ds, errs, err := c.Dashboards(ctx, asks)
+		ls, errs, err := c.Lines(ctx, asks)
 		if err == nil {
 			err = errors.Join(errs...)
 		}
 		if err != nil {
 			b.Fatal(err)
 		}
-		figures.RollupNational(ds)
+		figures.RollupNational(ls)
 	}
 	b.Run("cold", func(b *testing.B) {
 		var took []time.Duration

@@ -28,22 +28,47 @@ func (c *Cache) Dashboards(ctx context.Context, asks []Ask) (ds []*figures.Dashb
 	}
 	ds = make([]*figures.Dashboard, len(asks))
 	errs = make([]error, len(asks))
+	c.each(asks, func(i int, ask Ask) {
+		v := versions[ask.PlanID]
+		ds[i], errs[i] = c.dashboardAt(ctx, ask.PlanID, ask.Options, v[0], v[1])
+	})
+	return ds, errs, nil
+}
+
+// each calls fn on every ask, as many at once as CPUs: each plan's facts
+// are read on several connections at once already (store.Facts), and
+// every plan computed at once holds its facts in memory — twice the CPUs
+// took the server past 200 MB on an instance's first national read
+// (issue 21).
+func (c *Cache) each(asks []Ask, fn func(int, Ask)) {
 	var wg sync.WaitGroup
-	// As many plans at once as CPUs: each plan's facts are read on
-	// several connections at once already (store.Facts), and every plan
-	// computed at once holds its facts in memory — twice the CPUs took
-	// the server past 200 MB on an instance's first national read
-	// (issue 21).
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, ask := range asks {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			v := versions[ask.PlanID]
-			ds[i], errs[i] = c.dashboardAt(ctx, ask.PlanID, ask.Options, v[0], v[1])
+			fn(i, ask)
 		}()
 	}
 	wg.Wait()
-	return ds, errs, nil
+}
+
+// Lines answers many asks at once as Dashboards does, with each plan's
+// rollup line: its kept dashboard's when there is one, else a line
+// computed alone (ComputeLine), which reads and judges only the period
+// shown — the national rollup's read, which needs no trend and no
+// indicator (issue 21).
+func (c *Cache) Lines(ctx context.Context, asks []Ask) (ls []*figures.Line, errs []error, err error) {
+	versions, err := c.st.FactsVersions(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ls = make([]*figures.Line, len(asks))
+	errs = make([]error, len(asks))
+	c.each(asks, func(i int, ask Ask) {
+		v := versions[ask.PlanID]
+		ls[i], errs[i] = c.lineAt(ctx, ask.PlanID, ask.Options, v[0], v[1])
+	})
+	return ls, errs, nil
 }

@@ -50,6 +50,7 @@ type key struct {
 	day                   string // YYYY-MM-DD
 	lights                figures.Thresholds
 	lag                   float64
+	line                  bool // a rollup line computed alone (Lines), not a dashboard
 }
 
 // keyOf is the key of plan planID's dashboard at facts version v for o.
@@ -57,9 +58,11 @@ func keyOf(planID, v int64, o figures.Options) key {
 	return key{plan: planID, version: v, period: o.PeriodID, day: o.AsOf.Format(time.DateOnly), lights: o.Lights, lag: o.LagPoints}
 }
 
+// entry is one kept dashboard or, for a line key, one line.
 type entry struct {
-	ready chan struct{} // closed when d, reports and err are set
+	ready chan struct{} // closed when d or l, reports and err are set
 	d     *figures.Dashboard
+	l     *figures.Line
 	err   error
 	used  uint64
 	// reports is the reports version d is right for; a reader of a later
@@ -95,7 +98,47 @@ func (c *Cache) Dashboard(ctx context.Context, planID int64, o figures.Options) 
 
 // dashboardAt is Dashboard with the plan's versions already read.
 func (c *Cache) dashboardAt(ctx context.Context, planID int64, o figures.Options, v, rv int64) (*figures.Dashboard, error) {
+	e, err := c.get(ctx, keyOf(planID, v, o), rv, func(e *entry) (err error) {
+		_, e.d, err = Compute(ctx, c.st, planID, o)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return e.d, nil
+}
+
+// lineAt is plan planID's rollup line for o at versions v and rv: its
+// dashboard's when that is kept, else a line computed alone
+// (ComputeLine), kept under its own key.
+func (c *Cache) lineAt(ctx context.Context, planID int64, o figures.Options, v, rv int64) (*figures.Line, error) {
 	k := keyOf(planID, v, o)
+	c.mu.Lock()
+	_, full := c.m[k]
+	c.mu.Unlock()
+	if full {
+		d, err := c.dashboardAt(ctx, planID, o, v, rv)
+		if err != nil {
+			return nil, err
+		}
+		return d.Line(), nil
+	}
+	k.line = true
+	e, err := c.get(ctx, k, rv, func(e *entry) (err error) {
+		e.l, err = ComputeLine(ctx, c.st, planID, o)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return e.l, nil
+}
+
+// get returns k's entry as of reports version rv: as kept, recounted
+// (current) or, when missing, made by compute — once, however many ask
+// at the same time. The entry returned is a snapshot: its value does
+// not change after.
+func (c *Cache) get(ctx context.Context, k key, rv int64, compute func(*entry) error) (*entry, error) {
 	c.mu.Lock()
 	c.tick++
 	e, ok := c.m[k]
@@ -118,41 +161,58 @@ func (c *Cache) dashboardAt(ctx context.Context, planID int64, o figures.Options
 	c.mu.Unlock()
 	c.Misses.Add(1)
 
-	_, e.d, e.err = Compute(ctx, c.st, planID, o)
+	var v entry // filled here, read after from v: a recount may replace e's under mu
+	err := compute(&v)
+	e.d, e.l, e.err = v.d, v.l, err
 	close(e.ready)
-	if e.err != nil {
+	if err != nil {
 		c.mu.Lock()
 		if c.m[k] == e {
 			delete(c.m, k)
 		}
 		c.mu.Unlock()
+		return nil, err
 	}
-	return e.d, e.err
+	return &entry{d: v.d, l: v.l, reports: rv}, nil
 }
 
-// current returns e's dashboard as of reports version rv: as kept when e
-// is at rv or later, else with its reports recounted (and kept so). The
-// reports are read after rv was, so they are at rv or later.
-func (c *Cache) current(ctx context.Context, e *entry, rv int64) (*figures.Dashboard, error) {
+// current returns a snapshot of e as of reports version rv: as kept when
+// e is at rv or later, else with its reports recounted (and kept so).
+// The reports are read after rv was, so they are at rv or later.
+func (c *Cache) current(ctx context.Context, e *entry, rv int64) (*entry, error) {
 	c.mu.Lock()
-	d, at := e.d, e.reports
+	now := entry{d: e.d, l: e.l, reports: e.reports}
 	c.mu.Unlock()
-	if at >= rv {
+	if now.reports >= rv {
 		c.Hits.Add(1)
-		return d, nil
+		return &now, nil
 	}
-	reports, err := c.st.PeriodReports(ctx, d.PlanID, d.Period.ID)
+	planID, period := lineOf(&now)
+	reports, err := c.st.PeriodReports(ctx, planID, period)
 	if err != nil {
 		return nil, err
 	}
-	fresh := figures.RecountReports(d, reports)
+	if now.d != nil {
+		now.d = figures.RecountReports(now.d, reports)
+	} else {
+		now.l = figures.RecountLine(now.l, reports)
+	}
+	now.reports = rv
 	c.Recounts.Add(1)
 	c.mu.Lock()
 	if e.reports < rv {
-		e.d, e.reports = fresh, rv
+		e.d, e.l, e.reports = now.d, now.l, rv
 	}
 	c.mu.Unlock()
-	return fresh, nil
+	return &now, nil
+}
+
+// lineOf is the plan and period of e's value.
+func lineOf(e *entry) (planID, periodID int64) {
+	if e.d != nil {
+		return e.d.PlanID, e.d.Period.ID
+	}
+	return e.l.PlanID, e.l.Period.ID
 }
 
 // evict drops the entries of older versions of k's plan, which no reader
@@ -174,6 +234,16 @@ func (c *Cache) evict(k key) {
 		}
 		delete(c.m, old)
 	}
+}
+
+// ComputeLine is the uncached path of a rollup line: the plan's facts
+// for it (store.LineFacts) and figures.ComputeLine over them with o.
+func ComputeLine(ctx context.Context, st *store.Store, planID int64, o figures.Options) (*figures.Line, error) {
+	f, err := st.LineFacts(ctx, planID, o.AsOf, o.PeriodID)
+	if err != nil {
+		return nil, err
+	}
+	return figures.ComputeLine(f, o)
 }
 
 // Compute is the uncached path: the plan's facts as of o.AsOf and

@@ -163,12 +163,16 @@ func Compute(f *Facts, o Options) (*Dashboard, error) {
 	d.Reports, d.ByAgency, d.Expected = reportsAndAgencies(f, idx, p, judged, asOf)
 	d.Indicators = indicatorFigures(f, p, o.Lights.orDefault())
 	d.Trend = trend(all, idx, p, asOf, d.Status)
-	lag := o.LagPoints
-	if lag <= 0 {
-		lag = DefaultLagPoints
-	}
-	d.EarlyWarning = earlyWarnings(f, idx, judged, asOf, lag)
+	d.EarlyWarning = earlyWarnings(f, idx, judged, asOf, o.lag())
 	return d, nil
+}
+
+// lag is o's early-warning threshold.
+func (o Options) lag() float64 {
+	if o.LagPoints <= 0 {
+		return DefaultLagPoints
+	}
+	return o.LagPoints
 }
 
 // InPeriod is f with the plan's tasks and indicators as they were in

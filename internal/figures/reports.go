@@ -30,11 +30,7 @@ type AgencyRow struct {
 // submission. A period not started by the as-of day expects nothing.
 func reportsAndAgencies(f *Facts, x *index, p reporting.Period, judged []judgement, asOf time.Time) (reporting.Figures, []AgencyRow, []int64) {
 	per := periodFigures(f, p, asOf)
-	expected := make([]int64, 0, len(per))
-	for id := range per {
-		expected = append(expected, id)
-	}
-	slices.Sort(expected)
+	total, expected := reportTotals(per)
 	rows := map[int64]*AgencyRow{}
 	row := func(id int64) *AgencyRow {
 		r := rows[id]
@@ -50,10 +46,8 @@ func reportsAndAgencies(f *Facts, x *index, p reporting.Period, judged []judgeme
 	for i := range f.Tasks {
 		row(f.Tasks[i].LeadAgencyID).Status[judged[i].Status]++
 	}
-	var total reporting.Figures
 	for id, g := range per {
 		row(id).Reports = g
-		total.Add(g)
 	}
 	var out []AgencyRow
 	for _, a := range f.Agencies {
@@ -84,28 +78,55 @@ func reportsAndAgencies(f *Facts, x *index, p reporting.Period, judged []judgeme
 // acceptance (sent, returned): the expected agencies and every other
 // figure depend on tasks and accepted data only. d is not changed.
 func RecountReports(d *Dashboard, reports []Report) *Dashboard {
-	first := map[int64]*Report{}
-	for i := range reports {
-		if r := &reports[i]; r.PeriodID == d.Period.ID && r.Revision == 1 {
-			first[r.AgencyID] = r
-		}
-	}
-	per := map[int64]reporting.Figures{}
-	if d.Period.Started(d.AsOf) {
-		for _, id := range d.Expected {
-			per[id] = reportFigures(first[id], d.AsOf)
-		}
-	}
+	per := recount(d.Period, d.AsOf, d.Expected, reports)
 	out := *d
-	out.Reports = reporting.Figures{}
-	for _, g := range per {
-		out.Reports.Add(g)
-	}
+	out.Reports, _ = reportTotals(per)
 	out.ByAgency = slices.Clone(d.ByAgency)
 	for i := range out.ByAgency {
 		out.ByAgency[i].Reports = per[out.ByAgency[i].AgencyID]
 	}
 	return &out
+}
+
+// RecountLine is RecountReports for a rollup line: l with its report
+// figures counted again from reports, the plan's report revisions of l's
+// period as they stand now. l is not changed.
+func RecountLine(l *Line, reports []Report) *Line {
+	out := *l
+	out.Reports, _ = reportTotals(recount(l.Period, l.AsOf, l.Expected, reports))
+	return &out
+}
+
+// recount counts each of the expected agencies' report for period p on
+// day asOf from reports, the plan's report revisions of p as they stand
+// (the recounts of RecountReports and RecountLine).
+func recount(p reporting.Period, asOf time.Time, expected []int64, reports []Report) map[int64]reporting.Figures {
+	first := map[int64]*Report{}
+	for i := range reports {
+		if r := &reports[i]; r.PeriodID == p.ID && r.Revision == 1 {
+			first[r.AgencyID] = r
+		}
+	}
+	per := map[int64]reporting.Figures{}
+	if p.Started(asOf) {
+		for _, id := range expected {
+			per[id] = reportFigures(first[id], asOf)
+		}
+	}
+	return per
+}
+
+// reportTotals are the sum of the agencies' report figures per and the
+// agencies counted, by ID.
+func reportTotals(per map[int64]reporting.Figures) (reporting.Figures, []int64) {
+	var total reporting.Figures
+	expected := make([]int64, 0, len(per))
+	for id, g := range per {
+		total.Add(g)
+		expected = append(expected, id)
+	}
+	slices.Sort(expected)
+	return total, expected
 }
 
 // periodFigures counts each expected agency's report for period p.

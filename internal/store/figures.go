@@ -36,30 +36,70 @@ import (
 // before (figcache), which is what makes it right.
 func (s *Store) Facts(ctx context.Context, planID int64, asOf time.Time) (f *figures.Facts, err error) {
 	defer wrap(&err, "store.Facts(%d)", planID)
+	return s.facts(ctx, planID, dayOrToday(asOf), nil)
+}
+
+// LineFacts reads what figures.ComputeLine needs of a plan on day asOf:
+// Facts, but of the reports only the revisions and accepted task entries
+// of the period the line shows (reporting.PickPeriod of periodID on asOf;
+// none when it has not started), and no indicator value and no agency.
+// On the national rollup's first read, the other periods' entries were
+// most of what Facts read and parsed (issue 21). ErrNotFound when the
+// plan does not exist.
+func (s *Store) LineFacts(ctx context.Context, planID int64, asOf time.Time, periodID int64) (f *figures.Facts, err error) {
+	defer wrap(&err, "store.LineFacts(%d)", planID)
 	asOf = dayOrToday(asOf)
+	periods, err := s.periods(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	p, ok := reporting.PickPeriod(periods, periodID, asOf)
+	if !ok || !p.Started(asOf) {
+		p = reporting.Period{} // no report counts yet
+	}
+	return s.facts(ctx, planID, asOf, &p)
+}
+
+// facts reads Facts (one == nil) or LineFacts (the reports of period one
+// only; none when its ID is 0).
+func (s *Store) facts(ctx context.Context, planID int64, asOf time.Time, one *reporting.Period) (f *figures.Facts, err error) {
 	day := dateArg(asOf)
 	var claims []figures.Claim
 	var values []figures.Value
 	var reports []figures.Report
 	var claimsErr, restErr error
 	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		claims, claimsErr = s.factClaims(ctx, planID, day)
-	}()
-	go func() {
-		defer wg.Done()
-		if values, restErr = s.factValues(ctx, planID, day); restErr == nil {
-			reports, restErr = s.factReports(ctx, planID, day)
-		}
-	}()
+	switch {
+	case one == nil:
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			claims, claimsErr = s.factClaims(ctx, planID, day)
+		}()
+		go func() {
+			defer wg.Done()
+			if values, restErr = s.factValues(ctx, planID, day); restErr == nil {
+				reports, restErr = s.factReports(ctx, planID, day)
+			}
+		}()
+	case one.ID != 0:
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if claims, claimsErr = s.periodClaims(ctx, planID, one.ID); claimsErr == nil {
+				reports, claimsErr = s.PeriodReports(ctx, planID, one.ID)
+			}
+		}()
+	}
 	f, err = s.factsRest(ctx, planID)
 	wg.Wait()
 	if err = cmp.Or(err, claimsErr, restErr); err != nil {
 		return nil, err
 	}
 	f.Claims, f.Values, f.Reports = claims, values, reports
+	if one != nil {
+		return f, nil
+	}
 	if f.Agencies, err = s.factAgencies(ctx, f); err != nil {
 		return nil, err
 	}
@@ -329,6 +369,21 @@ func (s *Store) factReports(ctx context.Context, planID int64, day any) ([]figur
 // are read first and counted, so that the claims are parsed (parseClaims)
 // into one slice of their exact number, allocated once.
 func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figures.Claim, error) {
+	return s.readClaims(ctx, `SELECT c.period_id, c.revision, c.claims FROM report_claims c
+		JOIN periods p ON p.id = c.period_id WHERE c.plan_id = ? AND p.start_date <= ?`, planID, day)
+}
+
+// periodClaims reads the task entries of the plan's accepted reports of
+// one period, found from the period's reports (LineFacts).
+func (s *Store) periodClaims(ctx context.Context, planID, periodID int64) ([]figures.Claim, error) {
+	return s.readClaims(ctx, `SELECT c.period_id, c.revision, c.claims FROM report_claims c WHERE c.plan_id = ?
+		AND c.report_id `+s.inIDs(`SELECT id FROM reports WHERE plan_id = ? AND period_id = ?`),
+		planID, planID, periodID)
+}
+
+// readClaims reads and parses the report_claims rows query selects
+// (period_id, revision, claims).
+func (s *Store) readClaims(ctx context.Context, query string, args ...any) ([]figures.Claim, error) {
 	type kept struct {
 		report figures.Claim // its period and revision
 		claims string
@@ -336,18 +391,16 @@ func (s *Store) factClaims(ctx context.Context, planID int64, day any) ([]figure
 	var rows []kept
 	n := 0
 	var period, revision int64
-	err := s.each(ctx, `SELECT c.period_id, c.revision, c.claims FROM report_claims c
-		JOIN periods p ON p.id = c.period_id WHERE c.plan_id = ? AND p.start_date <= ?`,
-		[]any{planID, day}, func(r *sql.Rows) error {
-			var k kept
-			if err := r.Scan(&period, &revision, &k.claims); err != nil {
-				return err
-			}
-			k.report = figures.Claim{PeriodID: period, Revision: int(revision)}
-			n += strings.Count(k.claims, ",") + 1
-			rows = append(rows, k)
-			return nil
-		})
+	err := s.each(ctx, query, args, func(r *sql.Rows) error {
+		var k kept
+		if err := r.Scan(&period, &revision, &k.claims); err != nil {
+			return err
+		}
+		k.report = figures.Claim{PeriodID: period, Revision: int(revision)}
+		n += strings.Count(k.claims, ",") + 1
+		rows = append(rows, k)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
