@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"slices"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
