@@ -56,6 +56,9 @@ type api struct {
 	// work are the encodings of the agencies' "Việc của tôi" the app
 	// keeps (me_due_bodies.go).
 	work workBodies
+	// national is the encoding of the national rollup the app last gave
+	// (national_get.go).
+	national nationalBody
 }
 
 // handlerFunc is the shape of every API handler: u is the signed-in user

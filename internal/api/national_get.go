@@ -1,7 +1,11 @@
 package api
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"net/http"
+	"sync"
 
 	"tiendo/internal/app"
 	"tiendo/internal/auth"
@@ -22,7 +26,42 @@ func (a *api) nationalGet(w http.ResponseWriter, r *http.Request, u *auth.User) 
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, http.StatusOK, nationalView(n))
+	body, err := a.national.encode(n)
+	if err != nil {
+		return err
+	}
+	writeBody(w, body)
+	return nil
+}
+
+// nationalBody keeps the encoding of the national rollup with the value
+// it encodes: the app gives the same *app.NationalFigures while nothing
+// in it changes, and a new one after (app's nationalMemo), so the
+// encoding is right for as long as that value is given.
+type nationalBody struct {
+	mu   sync.Mutex
+	n    *app.NationalFigures
+	body []byte
+}
+
+// encode returns n's encoding (nationalView), kept with n.
+func (c *nationalBody) encode(n *app.NationalFigures) ([]byte, error) {
+	c.mu.Lock()
+	if c.n == n {
+		defer c.mu.Unlock()
+		return c.body, nil
+	}
+	c.mu.Unlock()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as writeJSON writes every other answer
+	if err := enc.Encode(nationalView(n)); err != nil {
+		return nil, fmt.Errorf("api: encoding the national rollup: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n, c.body = n, buf.Bytes()
+	return c.body, nil
 }
 
 // nationalJSON is the body of GET /dashboard.

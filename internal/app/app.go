@@ -60,6 +60,8 @@ type App struct {
 	rollups *rollupCache
 	// work keeps each agency's "Việc của tôi" (mywork_cache.go).
 	work workCache
+	// national keeps the last national rollup (national.go).
+	national nationalMemo
 	// signIn is the sign-in policy with its defaults filled.
 	signIn signInRules
 	mail   MailPolicy

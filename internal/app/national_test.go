@@ -64,3 +64,107 @@ func TestNationalIsSumOfPlans(t *testing.T) {
 		t.Errorf("lines in order %q, want %q", got, want)
 	}
 }
+
+// TestNationalAnswerKept: asked again with nothing changed, the national
+// rollup is the answer given before; a report sent, a plan's new title
+// and another day each give a new answer that shows the change, and every
+// answer is the sum of the plans' dashboards then.
+func TestNationalAnswerKept(t *testing.T) {
+	ctx := context.Background()
+	st := dbtest.SQLite(t).Open(t)
+	today := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	if _, err := gen.Run(ctx, st, gen.Config{Provinces: 2, Agencies: 60, Tasks: 300, Quarters: 6, Seed: 7,
+		Today: today, Password: "Mật-khẩu-thử-nghiệm-42"}); err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(app.Config{Store: st, Clock: clock.Fixed(today.Add(10 * time.Hour))})
+	leader := &auth.User{Role: auth.RoleLeader}
+	read := func(asOf time.Time) *app.NationalFigures {
+		t.Helper()
+		n, err := a.NationalFigures(ctx, leader, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range n.Lines {
+			pf, err := a.PlanFigures(ctx, leader, l.Plan.ID, 0, n.AsOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := pf.Dashboard.Line(); !reflect.DeepEqual(l.NationalRow, want.NationalRow) {
+				t.Errorf("plan %d: line %+v, its dashboard's %+v", l.Plan.ID, l.NationalRow, want.NationalRow)
+			}
+		}
+		return n
+	}
+	first := read(time.Time{})
+	if again := read(time.Time{}); again != first {
+		t.Errorf("asked again with nothing changed: a new answer")
+	}
+
+	// A report of plan 1's current quarter sent.
+	reports, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: 1, Today: today, Limit: 5000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var draft *reporting.Report
+	for i := range reports {
+		if r := &reports[i]; r.State == reporting.StateDraft && r.Period.Contains(today) {
+			draft = r
+			break
+		}
+	}
+	if draft == nil {
+		t.Fatal("no draft report in the current quarter")
+	}
+	users, err := st.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var head *auth.User
+	for i := range users {
+		if users[i].AgencyID == draft.AgencyID && users[i].Role == auth.RoleHead {
+			head = &users[i]
+		}
+	}
+	full, err := st.Report(ctx, draft.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := today.Add(3 * time.Hour)
+	for _, e := range full.Entries {
+		if e.Status == "" {
+			e.Status, e.Percent = "in_progress", 10
+			if err := st.SaveEntry(ctx, reporting.Actor{User: head, Now: now}, draft.ID, &e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	full, _ = st.Report(ctx, draft.ID)
+	if _, err := st.SubmitReport(ctx, reporting.Actor{User: head, Now: now}, draft.ID, full.Version); err != nil {
+		t.Fatal(err)
+	}
+	sent := read(time.Time{})
+	if sent == first || sent.Total.Reports.Received != first.Total.Reports.Received+1 {
+		t.Errorf("after a report sent: received %d, before %d", sent.Total.Reports.Received, first.Total.Reports.Received)
+	}
+
+	p, err := st.Plan(ctx, draft.PlanID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Title += " (sửa tên)"
+	if err := st.UpdatePlan(ctx, 0, p); err != nil {
+		t.Fatal(err)
+	}
+	renamed := read(time.Time{})
+	titled := false
+	for _, l := range renamed.Lines {
+		titled = titled || l.Plan.ID == p.ID && l.Plan.Title == p.Title
+	}
+	if renamed == sent || !titled {
+		t.Errorf("after a plan's new title: the plan's line does not show it")
+	}
+	if before := read(today.AddDate(0, 0, -60)); before == renamed || !before.AsOf.Equal(today.AddDate(0, 0, -60)) {
+		t.Errorf("another day: as of %v", before.AsOf)
+	}
+}

@@ -133,10 +133,26 @@ func (a *App) Rollup(ctx context.Context, by *auth.User, planID, periodID int64,
 	for i := range plans {
 		now[plans[i].ID] = &plans[i]
 		r.PlanNames[plans[i].ID] = planLabel(&plans[i])
-		fmt.Fprintf(names, "%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00", plans[i].ID, plans[i].Code, plans[i].Title,
-			plans[i].Issuer, plans[i].Level, plans[i].Status)
+		p := &plans[i]
+		for _, v := range [...]string{strconv.FormatInt(p.ID, 10), p.Code, p.Title, p.Issuer, string(p.Level),
+			string(p.Status), p.IssuedOn.Format(time.DateOnly)} {
+			names.Write([]byte(v))
+			names.Write([]byte{0})
+		}
 	}
 	r.Version = core.tag + "." + strconv.FormatUint(names.Sum64(), 36)
+	// What follows is a function of Version, the period and f alone: a
+	// national programme's roll-up is thousands of items to count and
+	// narrow, and its readers ask the same few answers between writes.
+	ak := answerKey{version: r.Version, period: core.period.ID, filter: f}
+	if kept := a.rollups.answer(ak); kept != nil {
+		return kept, nil
+	}
+	defer func() {
+		if err == nil {
+			a.rollups.keepAnswer(ak, r)
+		}
+	}()
 	if p := now[planID]; p != nil {
 		r.Plan = *p
 	}

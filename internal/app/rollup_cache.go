@@ -32,6 +32,10 @@ type rollupCache struct {
 	upstreams map[[2]int64]*upstreamEntry // (plan, facts version)
 	parts     map[partKey]*linkedEntry
 	cores     map[coreKey]*coreEntry
+	// answers are the roll-ups last given (Rollup), oldest first in
+	// answerOrder.
+	answers     map[answerKey]*Rollup
+	answerOrder []answerKey
 	// Hits count roll-ups served as kept; Misses those assembled again.
 	Hits, Misses atomic.Int64
 }
@@ -41,10 +45,45 @@ type rollupCache struct {
 const (
 	maxRollupParts = 4096
 	maxRollupCores = 64
+	// maxRollupAnswers: every province's view of a programme and a few
+	// filters besides.
+	maxRollupAnswers = 256
 )
 
+// answerKey names one roll-up as Rollup gives it: its Version (the kept
+// roll-up and the plans' names it was made from), period and filter.
+type answerKey struct {
+	version string
+	period  int64
+	filter  RollupFilter
+}
+
+// answer is the roll-up kept for k, nil when none. It is shared: callers
+// must not change it.
+func (c *rollupCache) answer(k answerKey) *Rollup {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.answers[k]
+}
+
+// keepAnswer keeps r as k's roll-up, the oldest going past maxRollupAnswers.
+func (c *rollupCache) keepAnswer(k answerKey, r *Rollup) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.answers[k]; ok {
+		return
+	}
+	c.answers[k] = r
+	c.answerOrder = append(c.answerOrder, k)
+	for len(c.answerOrder) > maxRollupAnswers {
+		delete(c.answers, c.answerOrder[0])
+		c.answerOrder = c.answerOrder[1:]
+	}
+}
+
 func newRollupCache() *rollupCache {
-	return &rollupCache{upstreams: map[[2]int64]*upstreamEntry{}, parts: map[partKey]*linkedEntry{}, cores: map[coreKey]*coreEntry{}}
+	return &rollupCache{upstreams: map[[2]int64]*upstreamEntry{}, parts: map[partKey]*linkedEntry{}, cores: map[coreKey]*coreEntry{},
+		answers: map[answerKey]*Rollup{}}
 }
 
 type upstreamEntry struct {

@@ -312,3 +312,67 @@ func equalMaps(a, b map[int64]string) bool {
 	}
 	return true
 }
+
+// TestRollupAnswerKept: an answer asked again with nothing changed is the
+// one given before (kept, not counted again); another filter, a plan's
+// new title and an accepted report each give a new answer, which shows
+// the change.
+func TestRollupAnswerKept(t *testing.T) {
+	f := newRollupFix(t)
+	ctx := context.Background()
+	f.link(t, f.task2, f.u1)
+	f.link(t, f.b1, f.u1)
+	read := func(filter app.RollupFilter) *app.Rollup {
+		t.Helper()
+		r, err := f.app.Rollup(ctx, f.leader, f.national, 0, filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	first := read(app.RollupFilter{})
+	if again := read(app.RollupFilter{}); again != first {
+		t.Errorf("asked again with nothing changed: a new answer")
+	}
+	mine := read(app.RollupFilter{PlanID: f.planB})
+	if mine == first || len(mine.Items[0].Linked) != 1 || mine.Items[0].Linked[0].TaskID != f.b1 {
+		t.Errorf("Bạc Liêu's own view: %+v", mine.Items[0])
+	}
+	p, err := f.store.Plan(ctx, f.planB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Title = "Thực hiện Nghị quyết số 57-NQ/TW (bản sửa)"
+	if err := f.store.UpdatePlan(ctx, 0, p); err != nil {
+		t.Fatal(err)
+	}
+	renamed := read(app.RollupFilter{})
+	if renamed == first || renamed.Version == first.Version {
+		t.Fatalf("after a plan's new title: the answer kept")
+	}
+	for _, rp := range renamed.Plans {
+		if rp.Plan.ID == f.planB && rp.Plan.Title != p.Title {
+			t.Errorf("plan B named %q, want %q", rp.Plan.Title, p.Title)
+		}
+	}
+	// b1 as the roll-up lists it under u1.
+	b1 := func(r *app.Rollup) plan.Status {
+		for _, it := range r.Items {
+			for _, l := range it.Linked {
+				if it.UpstreamTaskID == f.u1 && l.TaskID == f.b1 {
+					return l.Status
+				}
+			}
+		}
+		t.Fatal("b1 is not under u1")
+		return ""
+	}
+	if got := b1(renamed); got != plan.StatusNotStarted {
+		t.Fatalf("b1 before its report: %s", got)
+	}
+	f.accept(t, f.planB, f.q2B, f.khcnB,
+		reporting.Entry{TaskID: f.b1, Status: plan.ClaimInProgress, Percent: 30, Result: "Đã khảo sát hiện trạng."})
+	if got := b1(read(app.RollupFilter{})); got != plan.StatusInProgress {
+		t.Errorf("b1 after its report: %s, want in_progress", got)
+	}
+}

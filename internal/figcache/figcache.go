@@ -58,10 +58,10 @@ func keyOf(planID, v int64, o figures.Options) key {
 	return key{plan: planID, version: v, period: o.PeriodID, day: o.AsOf.Format(time.DateOnly), lights: o.Lights, lag: o.LagPoints}
 }
 
-// entry is one kept dashboard or, for a line key, one line.
+// entry is one kept dashboard with its line or, for a line key, one line.
 type entry struct {
-	ready chan struct{} // closed when d or l, reports and err are set
-	d     *figures.Dashboard
+	ready chan struct{}      // closed when d and l, reports and err are set
+	d     *figures.Dashboard // nil for a line key
 	l     *figures.Line
 	err   error
 	used  uint64
@@ -98,10 +98,7 @@ func (c *Cache) Dashboard(ctx context.Context, planID int64, o figures.Options) 
 
 // dashboardAt is Dashboard with the plan's versions already read.
 func (c *Cache) dashboardAt(ctx context.Context, planID int64, o figures.Options, v, rv int64) (*figures.Dashboard, error) {
-	e, err := c.get(ctx, keyOf(planID, v, o), rv, func(e *entry) (err error) {
-		_, e.d, err = Compute(ctx, c.st, planID, o)
-		return err
-	})
+	e, err := c.get(ctx, keyOf(planID, v, o), rv, c.computeDashboard(ctx, planID, o))
 	if err != nil {
 		return nil, err
 	}
@@ -109,29 +106,38 @@ func (c *Cache) dashboardAt(ctx context.Context, planID int64, o figures.Options
 }
 
 // lineAt is plan planID's rollup line for o at versions v and rv: its
-// dashboard's when that is kept, else a line computed alone
-// (ComputeLine), kept under its own key.
+// kept dashboard's when there is one, else a line computed alone
+// (ComputeLine), kept under its own key. Either is kept with its entry,
+// so that the same value is the same pointer until a write moves it
+// (the national answer is kept while its lines are: app.NationalFigures).
 func (c *Cache) lineAt(ctx context.Context, planID int64, o figures.Options, v, rv int64) (*figures.Line, error) {
 	k := keyOf(planID, v, o)
 	c.mu.Lock()
 	_, full := c.m[k]
 	c.mu.Unlock()
-	if full {
-		d, err := c.dashboardAt(ctx, planID, o, v, rv)
-		if err != nil {
-			return nil, err
+	compute := c.computeDashboard(ctx, planID, o) // when the dashboard was dropped since
+	if !full {
+		k.line = true
+		compute = func(e *entry) (err error) {
+			e.l, err = ComputeLine(ctx, c.st, planID, o)
+			return err
 		}
-		return d.Line(), nil
 	}
-	k.line = true
-	e, err := c.get(ctx, k, rv, func(e *entry) (err error) {
-		e.l, err = ComputeLine(ctx, c.st, planID, o)
-		return err
-	})
+	e, err := c.get(ctx, k, rv, compute)
 	if err != nil {
 		return nil, err
 	}
 	return e.l, nil
+}
+
+// computeDashboard computes an entry's dashboard and its line.
+func (c *Cache) computeDashboard(ctx context.Context, planID int64, o figures.Options) func(*entry) error {
+	return func(e *entry) (err error) {
+		if _, e.d, err = Compute(ctx, c.st, planID, o); err == nil {
+			e.l = e.d.Line()
+		}
+		return err
+	}
 }
 
 // get returns k's entry as of reports version rv: as kept, recounted
@@ -194,6 +200,7 @@ func (c *Cache) current(ctx context.Context, e *entry, rv int64) (*entry, error)
 	}
 	if now.d != nil {
 		now.d = figures.RecountReports(now.d, reports)
+		now.l = now.d.Line()
 	} else {
 		now.l = figures.RecountLine(now.l, reports)
 	}
