@@ -15,6 +15,10 @@
 // query) over the kept figures; any other write (a task, an acceptance, an
 // agency…) moves the facts version and costs its next reader one full
 // recomputation. A draft saved moves neither: no figure reads drafts.
+//
+// The national rollup asks for lines (Lines): a kept dashboard's, or one
+// computed alone from the plan's facts of the shown period, kept under
+// the same versions.
 package figcache
 
 import (
@@ -40,7 +44,7 @@ type Cache struct {
 	Hits, Recounts, Misses atomic.Int64
 }
 
-// key names one computed dashboard: the plan at a facts version and
+// key names one computed dashboard (or line): the plan at a facts version and
 // everything else its figures are a function of (figures.Options: the
 // period, the day, and the plan's settings as the caller read them), so
 // that settings read before a change cannot be kept under the version
