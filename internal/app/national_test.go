@@ -11,8 +11,22 @@ import (
 	"tiendo/internal/clock"
 	"tiendo/internal/gen"
 	"tiendo/internal/reporting"
+	"tiendo/internal/store"
 	"tiendo/internal/store/dbtest"
 )
+
+// nationalApp is an app over provinces generated provinces (30 agencies
+// and 150 tasks each, six quarters of reports), its clock on today.
+func nationalApp(t *testing.T, provinces int) (*store.Store, *app.App, time.Time) {
+	t.Helper()
+	st := dbtest.SQLite(t).Open(t)
+	today := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	if _, err := gen.Run(context.Background(), st, gen.Config{Provinces: provinces, Agencies: 30 * provinces,
+		Tasks: 150 * provinces, Quarters: 6, Seed: 7, Today: today, Password: "Mật-khẩu-thử-nghiệm-42"}); err != nil {
+		t.Fatal(err)
+	}
+	return st, app.New(app.Config{Store: st, Clock: clock.Fixed(today.Add(10 * time.Hour))}), today
+}
 
 // TestNationalIsSumOfPlans checks the national rollup of three generated
 // provinces against each plan's own dashboard, computed afresh: every line
@@ -20,13 +34,7 @@ import (
 // are in Vietnamese order of the issuer.
 func TestNationalIsSumOfPlans(t *testing.T) {
 	ctx := context.Background()
-	st := dbtest.SQLite(t).Open(t)
-	today := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-	if _, err := gen.Run(ctx, st, gen.Config{Provinces: 3, Agencies: 90, Tasks: 450, Quarters: 6, Seed: 7,
-		Today: today, Password: "Mật-khẩu-thử-nghiệm-42"}); err != nil {
-		t.Fatal(err)
-	}
-	a := app.New(app.Config{Store: st, Clock: clock.Fixed(today.Add(10 * time.Hour))})
+	_, a, today := nationalApp(t, 3)
 	leader := &auth.User{Role: auth.RoleLeader}
 	n, err := a.NationalFigures(ctx, leader, time.Time{})
 	if err != nil {
@@ -71,13 +79,7 @@ func TestNationalIsSumOfPlans(t *testing.T) {
 // answer is the sum of the plans' dashboards then.
 func TestNationalAnswerKept(t *testing.T) {
 	ctx := context.Background()
-	st := dbtest.SQLite(t).Open(t)
-	today := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-	if _, err := gen.Run(ctx, st, gen.Config{Provinces: 2, Agencies: 60, Tasks: 300, Quarters: 6, Seed: 7,
-		Today: today, Password: "Mật-khẩu-thử-nghiệm-42"}); err != nil {
-		t.Fatal(err)
-	}
-	a := app.New(app.Config{Store: st, Clock: clock.Fixed(today.Add(10 * time.Hour))})
+	st, a, today := nationalApp(t, 2)
 	leader := &auth.User{Role: auth.RoleLeader}
 	read := func(asOf time.Time) *app.NationalFigures {
 		t.Helper()
@@ -102,47 +104,7 @@ func TestNationalAnswerKept(t *testing.T) {
 	}
 
 	// A report of plan 1's current quarter sent.
-	reports, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: 1, Today: today, Limit: 5000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var draft *reporting.Report
-	for i := range reports {
-		if r := &reports[i]; r.State == reporting.StateDraft && r.Period.Contains(today) {
-			draft = r
-			break
-		}
-	}
-	if draft == nil {
-		t.Fatal("no draft report in the current quarter")
-	}
-	users, err := st.Users(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var head *auth.User
-	for i := range users {
-		if users[i].AgencyID == draft.AgencyID && users[i].Role == auth.RoleHead {
-			head = &users[i]
-		}
-	}
-	full, err := st.Report(ctx, draft.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := today.Add(3 * time.Hour)
-	for _, e := range full.Entries {
-		if e.Status == "" {
-			e.Status, e.Percent = "in_progress", 10
-			if err := st.SaveEntry(ctx, reporting.Actor{User: head, Now: now}, draft.ID, &e); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	full, _ = st.Report(ctx, draft.ID)
-	if _, err := st.SubmitReport(ctx, reporting.Actor{User: head, Now: now}, draft.ID, full.Version); err != nil {
-		t.Fatal(err)
-	}
+	draft := dbtest.SendDraft(t, st, 1, today, today.Add(3*time.Hour))
 	sent := read(time.Time{})
 	if sent == first || sent.Total.Reports.Received != first.Total.Reports.Received+1 {
 		t.Errorf("after a report sent: received %d, before %d", sent.Total.Reports.Received, first.Total.Reports.Received)

@@ -78,45 +78,14 @@ func TestLines(t *testing.T) {
 		lines("a dashboard kept", n, 0, 0)
 
 		// A report of plan 1's current quarter sent, then accepted.
-		reports, _, err := st.Reports(ctx, reporting.ReportFilter{PlanID: 1, Today: today, Limit: 5000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var draft *reporting.Report
-		for i := range reports {
-			if r := &reports[i]; r.State == reporting.StateDraft && r.Period.Contains(today) {
-				draft = r
-				break
-			}
-		}
-		if draft == nil {
-			t.Fatal("no draft report in the current quarter")
-		}
 		now := today.Add(3 * time.Hour)
-		head := headOf(t, st, draft.AgencyID)
-		full, err := st.Report(ctx, draft.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range full.Entries {
-			if e.Status == "" {
-				e.Status, e.Percent = "in_progress", 10
-				if err := st.SaveEntry(ctx, reporting.Actor{User: head, Now: now}, draft.ID, &e); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		full, _ = st.Report(ctx, draft.ID)
-		if _, err := st.SubmitReport(ctx, reporting.Actor{User: head, Now: now}, draft.ID, full.Version); err != nil {
-			t.Fatal(err)
-		}
+		sent := dbtest.SendDraft(t, st, 1, today, now)
 		lines("a report of plan 1 sent", 1, n-1, 0) // plan 2's line kept
 		coord, _, err := st.UserByName(ctx, "dieuphoi.hn")
 		if err != nil {
 			t.Fatal(err)
 		}
-		full, _ = st.Report(ctx, draft.ID)
-		if _, err := st.AcceptReport(ctx, reporting.Actor{User: coord, Now: now}, draft.ID, full.Version); err != nil {
+		if _, err := st.AcceptReport(ctx, reporting.Actor{User: coord, Now: now}, sent.ID, sent.Version); err != nil {
 			t.Fatal(err)
 		}
 		lines("a report of plan 1 accepted", 1, 0, n-1)
