@@ -45,7 +45,7 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("--mix %s needs --db: the server's database, to make the agencies' tokens", *mix)
 	}
 	l := &loader{base: strings.TrimRight(*base, "/"), client: &http.Client{Timeout: 30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc}}}
+		Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc, ReadBufferSize: 64 << 10}}}
 	if *mix != "bare" {
 		s, err := store.Open(ctx, *db)
 		if err != nil {
