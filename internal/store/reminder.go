@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strings"
 	"time"
 
 	"tiendo/internal/notify"
@@ -46,18 +47,9 @@ func (s *Store) ClaimReminder(ctx context.Context, c notify.Claim) (claimed []in
 	// pending, taken over after the claim timeout like a crashed run's.
 	for part := range slices.Chunk(users, claimBatch) {
 		var mine []int64
-		err := s.Transact(ctx, func(tx *sql.Tx) error {
-			mine = mine[:0]
-			for _, u := range part {
-				ok, err := s.claimOne(ctx, tx, c, u)
-				if err != nil {
-					return err
-				}
-				if ok {
-					mine = append(mine, u)
-				}
-			}
-			return nil
+		err := s.Transact(ctx, func(tx *sql.Tx) (err error) {
+			mine, err = s.claimPart(ctx, tx, c, part)
+			return err
 		})
 		if err != nil {
 			return nil, err
@@ -70,32 +62,73 @@ func (s *Store) ClaimReminder(ctx context.Context, c notify.Claim) (claimed []in
 // claimBatch is how many users' rows one claim transaction takes.
 const claimBatch = 16
 
-// claimOne claims user u's row of c: inserted if absent (with the notice),
-// else taken over if pending and due for a retry.
-func (s *Store) claimOne(ctx context.Context, tx *sql.Tx, c notify.Claim, u int64) (bool, error) {
-	res, err := s.texec(ctx, tx, `INSERT INTO reminder_sends (rule, obligation_key, user_id, state, holder, attempts, created_at, retry_at)
-		VALUES (?, ?, ?, 'pending', ?, 1, ?, ?) ON CONFLICT DO NOTHING`,
-		c.Rule, c.Key, u, c.Holder, tsArg(c.Now), tsArg(c.RetryAt))
-	if err != nil {
-		return false, err
+// claimPart claims the rows of c for part (ascending, distinct) in tx:
+// the rows it creates, with each user's notice, and the pending rows of
+// the others whose retry time has passed. It returns the users claimed,
+// ascending. Three statements whatever the number of users: a run
+// catching up after a start claims 12,574 rows on the national data
+// while requests are served, and claimed them with two or three
+// statements each (issue 21). Rows are inserted, and taken over, in
+// ascending user order.
+func (s *Store) claimPart(ctx context.Context, tx *sql.Tx, c notify.Claim, part []int64) ([]int64, error) {
+	var q strings.Builder
+	q.WriteString(`INSERT INTO reminder_sends (rule, obligation_key, user_id, state, holder, attempts, created_at, retry_at) VALUES `)
+	args := make([]any, 0, 6*len(part))
+	for i, u := range part {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(`(?, ?, ?, 'pending', ?, 1, ?, ?)`)
+		args = append(args, c.Rule, c.Key, u, c.Holder, tsArg(c.Now), tsArg(c.RetryAt))
 	}
-	inserted, err := res.RowsAffected()
+	q.WriteString(` ON CONFLICT DO NOTHING RETURNING user_id`)
+	created, err := s.userIDs(ctx, tx, q.String(), args...)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	if inserted == 1 {
+	if len(created) > 0 {
 		n := c.Notice
-		n.UserID, n.CreatedAt = u, c.Now
-		return true, s.addNotice(ctx, tx, &n)
+		n.CreatedAt = c.Now
+		if _, err := s.addNotices(ctx, tx, created, n); err != nil {
+			return nil, err
+		}
 	}
-	res, err = s.texec(ctx, tx, `UPDATE reminder_sends SET holder = ?, attempts = attempts + 1, retry_at = ?
-		WHERE rule = ? AND obligation_key = ? AND user_id = ? AND state = 'pending' AND retry_at <= ?`,
-		c.Holder, tsArg(c.RetryAt), c.Rule, c.Key, u, tsArg(c.Now))
+	others := slices.DeleteFunc(slices.Clone(part), func(u int64) bool { _, ok := slices.BinarySearch(created, u); return ok })
+	if len(others) == 0 {
+		return created, nil
+	}
+	taken, err := s.userIDs(ctx, tx, `UPDATE reminder_sends SET holder = ?, attempts = attempts + 1, retry_at = ?
+		WHERE rule = ? AND obligation_key = ? AND state = 'pending' AND retry_at <= ? AND user_id IN (`+placeholders(len(others))+`)
+		RETURNING user_id`, append([]any{c.Holder, tsArg(c.RetryAt), c.Rule, c.Key, tsArg(c.Now)}, int64sToArgs(others)...)...)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	mine := append(created, taken...)
+	slices.Sort(mine)
+	return mine, nil
+}
+
+// userIDs runs a statement returning one user ID a row, and gives them
+// ascending.
+func (s *Store) userIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
+	rows, err := s.query(ctx, tx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Sort(ids)
+	return ids, nil
 }
 
 // MarkRemindersSent marks m's rows sent at at, those still pending and
