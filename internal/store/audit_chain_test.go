@@ -245,3 +245,32 @@ func TestAuditAppendMatchesHash(t *testing.T) {
 		}
 	})
 }
+
+// TestAuditFieldInlined: on PostgreSQL, audit_field is inlined into the
+// expressions that call it (migration 00035): its call does not appear in
+// the plan of a query passing it a parameter, as audit_append's loop does.
+// Declared IMMUTABLE over a STABLE body, it was called through the
+// SQL-function executor seven times a row, with the chain's head held.
+func TestAuditFieldInlined(t *testing.T) {
+	s := newPGStore(t)
+	tx, err := s.w.Begin()
+	must(t, err)
+	defer tx.Rollback()
+	_, err = tx.Exec(`PREPARE field_of(text) AS SELECT audit_field($1)`)
+	must(t, err)
+	_, err = tx.Exec(`SET LOCAL plan_cache_mode = force_generic_plan`)
+	must(t, err)
+	var plan strings.Builder
+	rows, err := tx.Query(`EXPLAIN (VERBOSE) EXECUTE field_of('Sở KH&CN')`)
+	must(t, err)
+	defer rows.Close()
+	for rows.Next() {
+		var line string
+		must(t, rows.Scan(&line))
+		plan.WriteString(line + "\n")
+	}
+	must(t, rows.Err())
+	if p := plan.String(); strings.Contains(p, "audit_field") || !strings.Contains(p, "convert_to") {
+		t.Errorf("audit_field is not inlined:\n%s", p)
+	}
+}
