@@ -97,21 +97,8 @@ func (s *Store) agencyPlans(ctx context.Context, agencyID int64) ([]int64, error
 	// correlated EXISTS each of a national register's plans re-read every
 	// task the agency cooperates on, a thousand seeks on each "Việc của
 	// tôi" (issue 21).
-	rows, err := s.query(ctx, s.r, `SELECT p.id FROM plans p WHERE p.status = 'active' AND p.id IN (
+	return s.queryIDs(ctx, s.r, `SELECT p.id FROM plans p WHERE p.status = 'active' AND p.id IN (
 		SELECT t.plan_id FROM tasks t WHERE t.id `+s.inIDs(agencyTaskIDs)+`) ORDER BY p.id`, agencyID, agencyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // agencyReports reads the agency's current revisions, not accepted, of

@@ -82,10 +82,11 @@ func (s *Store) claimPart(ctx context.Context, tx *sql.Tx, c notify.Claim, part 
 		args = append(args, c.Rule, c.Key, u, c.Holder, tsArg(c.Now), tsArg(c.RetryAt))
 	}
 	q.WriteString(` ON CONFLICT DO NOTHING RETURNING user_id`)
-	created, err := s.userIDs(ctx, tx, q.String(), args...)
+	created, err := s.queryIDs(ctx, tx, q.String(), args...)
 	if err != nil {
 		return nil, err
 	}
+	slices.Sort(created) // RETURNING's order is the database's
 	if len(created) > 0 {
 		n := c.Notice
 		n.CreatedAt = c.Now
@@ -97,7 +98,7 @@ func (s *Store) claimPart(ctx context.Context, tx *sql.Tx, c notify.Claim, part 
 	if len(others) == 0 {
 		return created, nil
 	}
-	taken, err := s.userIDs(ctx, tx, `UPDATE reminder_sends SET holder = ?, attempts = attempts + 1, retry_at = ?
+	taken, err := s.queryIDs(ctx, tx, `UPDATE reminder_sends SET holder = ?, attempts = attempts + 1, retry_at = ?
 		WHERE rule = ? AND obligation_key = ? AND state = 'pending' AND retry_at <= ? AND user_id IN (`+placeholders(len(others))+`)
 		RETURNING user_id`, append([]any{c.Holder, tsArg(c.RetryAt), c.Rule, c.Key, tsArg(c.Now)}, int64sToArgs(others)...)...)
 	if err != nil {
@@ -106,29 +107,6 @@ func (s *Store) claimPart(ctx context.Context, tx *sql.Tx, c notify.Claim, part 
 	mine := append(created, taken...)
 	slices.Sort(mine)
 	return mine, nil
-}
-
-// userIDs runs a statement returning one user ID a row, and gives them
-// ascending.
-func (s *Store) userIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
-	rows, err := s.query(ctx, tx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.Sort(ids)
-	return ids, nil
 }
 
 // MarkRemindersSent marks m's rows sent at at, those still pending and

@@ -33,6 +33,25 @@ func (s *Store) query(ctx context.Context, q querier, query string, args ...any)
 	return q.QueryContext(ctx, s.bind(query), args...)
 }
 
+// queryIDs runs a query written with ? placeholders whose rows are one
+// integer each (IDs), and returns them in the rows' order.
+func (s *Store) queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
+	rows, err := s.query(ctx, q, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // queryRow runs a one-row query written with ? placeholders.
 func (s *Store) queryRow(ctx context.Context, q querier, query string, args ...any) *sql.Row {
 	tally(ctx, query)
